@@ -1,0 +1,69 @@
+"""Sessions: serve, build, tests, update (goldens), bench, lint. `nox -s tests` is what CI runs."""
+
+import os
+import shutil
+
+import nox
+
+nox.options.default_venv_backend = "venv"
+nox.options.reuse_venv = "yes"
+nox.options.sessions = ["tests"]
+
+PYTHON = "3.11"
+QUIET_MKDOCS = {"NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true"}
+CHROMIUM = "/usr/bin/chromium"
+
+
+@nox.session(python=PYTHON)
+def serve(session):
+    """Build the site and serve it at http://127.0.0.1:8000 (rebuilds on change)."""
+    session.install("-r", "requirements/docs.txt")
+    session.run("mkdocs", "serve", "--strict", "-a", "127.0.0.1:8000", *session.posargs, env=QUIET_MKDOCS)
+
+
+@nox.session(python=PYTHON)
+def build(session):
+    """Build the site into site/ with strict validation."""
+    session.install("-r", "requirements/docs.txt")
+    session.run("mkdocs", "build", "--strict", *session.posargs, env=QUIET_MKDOCS)
+
+
+def _ensure_chromium(session):
+    """The browser tests drive Debian's Chromium; install it when it is missing (needs root, as in CI)."""
+    if os.path.exists(CHROMIUM) and shutil.which("chromedriver"):
+        return
+    sudo = [] if os.geteuid() == 0 else ["sudo"]
+    session.run(*sudo, "apt-get", "update", "-q", external=True)
+    session.run(*sudo, "apt-get", "install", "-y", "-q", "chromium", "chromium-driver", external=True,
+                env={"DEBIAN_FRONTEND": "noninteractive"})
+
+
+@nox.session(python=PYTHON)
+def tests(session):
+    """Install everything, then run every test: lint, snippets, build, glossary, notebooks, browser."""
+    session.install("-r", "requirements/test.txt")
+    _ensure_chromium(session)
+    session.run("ruff", "check", "snippets", "tests", "hooks", "tools", "noxfile.py")
+    session.run("codespell", "docs", "README.md")
+    session.run("pytest", *session.posargs, env=QUIET_MKDOCS)
+
+
+@nox.session(python=PYTHON)
+def update(session):
+    """Rewrite golden outputs and figures by running the snippets (then review `git diff`)."""
+    session.install("-r", "requirements/test.txt")
+    session.run("python", "tools/snippets.py", "update", *session.posargs)
+
+
+@nox.session(python=PYTHON)
+def bench(session):
+    """Time the warm snippet runner: sum of the snippets' own run times vs the suite's wall time."""
+    session.install("-r", "requirements/test.txt")
+    session.run("python", "tools/snippets.py", "bench", *session.posargs)
+
+
+@nox.session(python=PYTHON)
+def lint(session):
+    session.install("ruff==0.17.6", "codespell==2.4.3")
+    session.run("ruff", "check", "snippets", "tests", "hooks", "tools", "noxfile.py")
+    session.run("codespell", "docs", "README.md")

@@ -1,0 +1,310 @@
+"""Run the documentation snippets fast, each isolated, and compare or rewrite their golden outputs.
+
+A snippet is ``snippets/<slug>/<name>.py``; its golden stdout is ``<name>.out`` beside it, and any figure it
+saves in its working directory (``.svg``/``.png``) is committed as ``docs/assets/figures/<slug>/<file>``.
+
+Importing torch costs seconds, so one warm "zygote" process imports numpy, torch and matplotlib once and forks
+a child per snippet. The child starts from the zygote's pristine state (the zygote itself never runs a
+snippet or a torch op), so no state leaks between snippets: globals, RNG, default dtype, grad mode and thread
+count are all fresh.
+
+    python tools/snippets.py update [SNIPPET ...]   rewrite goldens and figures by running the code
+    python tools/snippets.py check [SNIPPET ...]    compare, print diffs, exit 1 on any difference
+    python tools/snippets.py bench                  time the warm runner against the snippets' own compute
+"""
+
+from __future__ import annotations
+
+import argparse
+import difflib
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+SNIPPETS = ROOT / "snippets"
+FIGURES = ROOT / "docs" / "assets" / "figures"
+FIGURE_SUFFIXES = {".svg", ".png"}
+# A snippet should take about a second after imports; this limit only catches runaways.
+TIME_LIMIT_S = 60
+
+
+def all_snippets() -> list[Path]:
+    """Every runnable snippet; files and folders starting with '_' are data or helpers, not snippets."""
+    return sorted(
+        p for p in SNIPPETS.glob("*/*.py") if not p.name.startswith("_") and not p.parent.name.startswith("_")
+    )
+
+
+def snippet_id(path: Path) -> str:
+    return path.relative_to(SNIPPETS).with_suffix("").as_posix()
+
+
+def golden_path(path: Path) -> Path:
+    return path.with_suffix(".out")
+
+
+def figure_dir(path: Path) -> Path:
+    return FIGURES / path.parent.name
+
+
+@dataclass
+class Result:
+    path: Path
+    returncode: int
+    stdout: str
+    stderr: str
+    seconds: float  # the snippet's own run time, measured inside the child
+    figures: dict[str, bytes]  # file name -> content, for figures the snippet saved
+    stray_files: list[str]  # anything else it wrote in its working directory
+
+    @property
+    def ok(self) -> bool:
+        return self.returncode == 0 and not self.stderr and not self.stray_files
+
+    def problem(self) -> str:
+        """A message naming the file and what went wrong, or '' when the run was clean."""
+        rel = self.path.relative_to(ROOT)
+        if self.returncode != 0:
+            return f"{rel} exited with status {self.returncode}:\n{self.stderr}"
+        if self.stderr:
+            return f"{rel} wrote to stderr (warnings must be handled or printed, not leaked):\n{self.stderr}"
+        if self.stray_files:
+            return f"{rel} wrote files other than figures into its working directory: {self.stray_files}"
+        return ""
+
+
+# ---------------------------------------------------------------- the zygote (runs in its own process)
+
+
+def _zygote() -> None:
+    """Import the heavy libraries once, then fork one child per request read from stdin."""
+    os.environ.setdefault("MPLBACKEND", "Agg")
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot  # noqa: F401
+    import numpy  # noqa: F401
+    import torch  # noqa: F401
+
+    requests, replies = sys.stdin, sys.stdout
+    sys.stdout = sys.stderr  # nothing but replies may reach the protocol pipe
+    replies.write("ready\n")
+    replies.flush()
+    for line in requests:
+        req = json.loads(line)
+        replies.write(json.dumps(_run_forked(req)) + "\n")
+        replies.flush()
+
+
+def _run_forked(req: dict) -> dict:
+    workdir = Path(req["workdir"])
+    out_f, err_f, time_f = (workdir.parent / f"{workdir.name}.{s}" for s in ("stdout", "stderr", "time"))
+    pid = os.fork()
+    if pid == 0:  # child
+        code = 1
+        try:
+            import runpy
+            import traceback
+
+            fd_out = os.open(out_f, os.O_WRONLY | os.O_CREAT | os.O_TRUNC)
+            fd_err = os.open(err_f, os.O_WRONLY | os.O_CREAT | os.O_TRUNC)
+            os.dup2(fd_out, 1)
+            os.dup2(fd_err, 2)
+            sys.stdout = open(1, "w", encoding="utf-8", closefd=False)
+            sys.stderr = open(2, "w", encoding="utf-8", closefd=False)
+            os.chdir(workdir)
+            if req.get("threads"):
+                import torch
+
+                torch.set_num_threads(req["threads"])
+            sys.argv = [req["path"]]
+            sys.path[0] = str(Path(req["path"]).parent)
+            start = time.perf_counter()
+            try:
+                runpy.run_path(req["path"], run_name="__main__")
+                code = 0
+            except SystemExit as exc:
+                code = exc.code if isinstance(exc.code, int) else (0 if exc.code is None else 1)
+                if exc.code is not None and not isinstance(exc.code, int):
+                    print(exc.code, file=sys.stderr)
+            except BaseException:
+                traceback.print_exc()
+                code = 1
+            Path(time_f).write_text(str(time.perf_counter() - start))
+        finally:
+            try:
+                sys.stdout.flush()
+                sys.stderr.flush()
+            finally:
+                os._exit(code)
+    _, status = os.waitpid(pid, 0)
+    return {"returncode": os.waitstatus_to_exitcode(status)}
+
+
+# ---------------------------------------------------------------- the client
+
+
+class WarmRunner:
+    """Starts the zygote once; ``run(path)`` executes one snippet in a fresh forked child."""
+
+    def __init__(self, threads: int | None = None):
+        self.threads = threads
+        self.tmp = Path(tempfile.mkdtemp(prefix="snippets-"))
+        env = dict(os.environ, MPLBACKEND="Agg", PYTHONHASHSEED="0")
+        self.proc = subprocess.Popen(
+            [sys.executable, __file__, "_zygote"],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            text=True,
+            env=env,
+        )
+        if self.proc.stdout.readline().strip() != "ready":
+            raise RuntimeError("the snippet runner failed to start (see stderr above)")
+        self.count = 0
+
+    def run(self, path: Path) -> Result:
+        self.count += 1
+        workdir = self.tmp / f"run{self.count}"
+        workdir.mkdir()
+        req = {"path": str(path), "workdir": str(workdir), "threads": self.threads}
+        self.proc.stdin.write(json.dumps(req) + "\n")
+        self.proc.stdin.flush()
+        reply = json.loads(self.proc.stdout.readline())
+        read = lambda s: (self.tmp / f"{workdir.name}.{s}").read_text(encoding="utf-8")  # noqa: E731
+        time_file = self.tmp / f"{workdir.name}.time"
+        figures, stray = {}, []
+        for f in sorted(workdir.rglob("*")):
+            if f.is_file():
+                if f.suffix in FIGURE_SUFFIXES and f.parent == workdir:
+                    figures[f.name] = f.read_bytes()
+                else:
+                    stray.append(f.relative_to(workdir).as_posix())
+        return Result(
+            path=path,
+            returncode=reply["returncode"],
+            stdout=read("stdout"),
+            stderr=read("stderr"),
+            seconds=float(time_file.read_text()) if time_file.exists() else float("nan"),
+            figures=figures,
+            stray_files=stray,
+        )
+
+    def close(self) -> None:
+        if self.proc.poll() is None:
+            self.proc.stdin.close()
+            self.proc.wait(timeout=30)
+        shutil.rmtree(self.tmp, ignore_errors=True)
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        self.close()
+
+
+# ---------------------------------------------------------------- comparing with what is committed
+
+
+def differences(result: Result) -> list[str]:
+    """Every way the run differs from the committed golden and figures, as messages naming the file."""
+    problems = []
+    golden = golden_path(result.path)
+    rel = golden.relative_to(ROOT)
+    if not golden.exists():
+        problems.append(f"{rel} is missing: run `nox -s update` to write it")
+    else:
+        expected = golden.read_text(encoding="utf-8")
+        if expected != result.stdout:
+            diff = difflib.unified_diff(
+                expected.splitlines(keepends=True),
+                result.stdout.splitlines(keepends=True),
+                fromfile=f"{rel} (committed)",
+                tofile=f"{result.path.relative_to(ROOT)} (actual output)",
+            )
+            problems.append(f"{rel} is stale:\n" + "".join(diff))
+    fig_dir = figure_dir(result.path)
+    for name, data in result.figures.items():
+        committed = fig_dir / name
+        if not committed.exists():
+            problems.append(f"{committed.relative_to(ROOT)} is missing: run `nox -s update`")
+        elif committed.read_bytes() != data:
+            problems.append(
+                f"{committed.relative_to(ROOT)} differs from what {result.path.relative_to(ROOT)} draws now"
+            )
+    return problems
+
+
+def write_goldens(result: Result) -> None:
+    golden_path(result.path).write_text(result.stdout, encoding="utf-8")
+    if result.figures:
+        fig_dir = figure_dir(result.path)
+        fig_dir.mkdir(parents=True, exist_ok=True)
+        for name, data in result.figures.items():
+            (fig_dir / name).write_bytes(data)
+
+
+def _select(names: list[str]) -> list[Path]:
+    if not names:
+        return all_snippets()
+    paths = []
+    for n in names:
+        p = Path(n).resolve()
+        if p.is_dir():
+            paths += sorted(q for q in p.glob("*.py") if not q.name.startswith("_"))
+        elif p.suffix == ".py" and p.exists():
+            paths.append(p)
+        else:
+            sys.exit(f"not a snippet or snippet folder: {n}")
+    return paths
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("command", choices=["update", "check", "bench", "_zygote"])
+    parser.add_argument("snippets", nargs="*")
+    parser.add_argument("--threads", type=int, default=None, help="torch threads in each child")
+    args = parser.parse_args(argv)
+    if args.command == "_zygote":
+        _zygote()
+        return 0
+    paths = _select(args.snippets)
+    failed = 0
+    wall_start = time.perf_counter()
+    own = 0.0
+    with WarmRunner(threads=args.threads) as runner:
+        for path in paths:
+            result = runner.run(path)
+            own += result.seconds
+            problem = result.problem()
+            if problem:
+                failed += 1
+                print(problem, file=sys.stderr)
+                continue
+            if args.command == "update":
+                write_goldens(result)
+            elif args.command == "check":
+                for msg in differences(result):
+                    failed += 1
+                    print(msg, file=sys.stderr)
+    wall = time.perf_counter() - wall_start
+    if args.command == "bench":
+        print(f"snippets: {len(paths)}")
+        print(f"sum of the snippets' own run times: {own:.2f} s")
+        print(f"suite wall time (warm runner, including its start): {wall:.2f} s")
+        print(f"ratio wall / own: {wall / own:.2f}")
+    elif args.command == "update":
+        print(f"ran {len(paths)} snippets, {failed} failed; goldens written for the rest")
+    else:
+        print(f"checked {len(paths)} snippets, {failed} problems")
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
