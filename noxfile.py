@@ -45,7 +45,7 @@ def tests(session):
     _ensure_chromium(session)
     session.run("ruff", "check", "snippets", "tests", "hooks", "tools", "noxfile.py")
     session.run("codespell", "docs", "README.md")
-    session.run("pytest", *session.posargs, env=QUIET_MKDOCS)
+    session.run("pytest", "--codeblocks", *session.posargs, env=QUIET_MKDOCS)
 
 
 @nox.session(python=PYTHON)
@@ -53,6 +53,9 @@ def update(session):
     """Rewrite golden outputs and figures by running the snippets (then review `git diff`)."""
     session.install("-r", "requirements/test.txt")
     session.run("python", "tools/snippets.py", "update", *session.posargs)
+    site = session.create_tmp() + "/site"
+    session.run("mkdocs", "build", "--strict", "-d", site, env=QUIET_MKDOCS)
+    session.run("python", "tools/urls.py", "update", site)
 
 
 @nox.session(python=PYTHON)

@@ -46,6 +46,14 @@ def snippet_id(path: Path) -> str:
     return path.relative_to(SNIPPETS).with_suffix("").as_posix()
 
 
+def rel(path: Path) -> str:
+    """A path as the reader knows it: relative to the repository when it is inside it."""
+    try:
+        return path.resolve().relative_to(ROOT).as_posix()
+    except ValueError:
+        return str(path)
+
+
 def golden_path(path: Path) -> Path:
     return path.with_suffix(".out")
 
@@ -70,13 +78,13 @@ class Result:
 
     def problem(self) -> str:
         """A message naming the file and what went wrong, or '' when the run was clean."""
-        rel = self.path.relative_to(ROOT)
+        name = rel(self.path)
         if self.returncode != 0:
-            return f"{rel} exited with status {self.returncode}:\n{self.stderr}"
+            return f"{name} exited with status {self.returncode}:\n{self.stderr}"
         if self.stderr:
-            return f"{rel} wrote to stderr (warnings must be handled or printed, not leaked):\n{self.stderr}"
+            return f"{name} wrote to stderr (warnings must be handled or printed, not leaked):\n{self.stderr}"
         if self.stray_files:
-            return f"{rel} wrote files other than figures into its working directory: {self.stray_files}"
+            return f"{name} wrote files other than figures into its working directory: {self.stray_files}"
         return ""
 
 
@@ -216,27 +224,26 @@ def differences(result: Result) -> list[str]:
     """Every way the run differs from the committed golden and figures, as messages naming the file."""
     problems = []
     golden = golden_path(result.path)
-    rel = golden.relative_to(ROOT)
     if not golden.exists():
-        problems.append(f"{rel} is missing: run `nox -s update` to write it")
+        problems.append(f"{rel(golden)} is missing: run `nox -s update` to write it")
     else:
         expected = golden.read_text(encoding="utf-8")
         if expected != result.stdout:
             diff = difflib.unified_diff(
                 expected.splitlines(keepends=True),
                 result.stdout.splitlines(keepends=True),
-                fromfile=f"{rel} (committed)",
-                tofile=f"{result.path.relative_to(ROOT)} (actual output)",
+                fromfile=f"{rel(golden)} (committed)",
+                tofile=f"{rel(result.path)} (actual output)",
             )
-            problems.append(f"{rel} is stale:\n" + "".join(diff))
+            problems.append(f"{rel(golden)} is stale (update it with `nox -s update`, then review the diff):\n" + "".join(diff))
     fig_dir = figure_dir(result.path)
     for name, data in result.figures.items():
         committed = fig_dir / name
         if not committed.exists():
-            problems.append(f"{committed.relative_to(ROOT)} is missing: run `nox -s update`")
+            problems.append(f"{rel(committed)} is missing: run `nox -s update`")
         elif committed.read_bytes() != data:
             problems.append(
-                f"{committed.relative_to(ROOT)} differs from what {result.path.relative_to(ROOT)} draws now"
+                f"{rel(committed)} differs from what {rel(result.path)} draws now"
             )
     return problems
 

@@ -1,0 +1,58 @@
+"""The site builds with --strict, and each kind of broken input stops the build with a message naming the file."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.conftest import mkdocs_build
+
+PAGE = "docs/terms/parameter.md"
+
+
+def test_site_builds(built_site):
+    for path in ["index.html", "404.html", "glossary/index.html", "terms/parameter/index.html", "objects.inv"]:
+        assert (built_site / path).is_file(), f"the built site lacks {path}"
+
+
+def test_no_page_loads_a_resource_from_another_host(built_site):
+    """Static check of the built HTML (the browser tests also watch real requests)."""
+    import re
+
+    offenders = []
+    for page in built_site.rglob("*.html"):
+        html = page.read_text(encoding="utf-8")
+        for tag in re.findall(r"<(?:script|link|img|iframe|source)\b[^>]*>", html):
+            if re.search(r'(?:src|href)="(?:https?:)?//', tag) and 'rel="canonical"' not in tag:
+                offenders.append(f"{page.relative_to(built_site)}: {tag}")
+    assert not offenders, "resources loaded from another host:\n" + "\n".join(offenders[:20])
+
+
+def inject(project, relpath: str, text: str):
+    page = project / relpath
+    page.write_text(page.read_text(encoding="utf-8") + "\n" + text + "\n", encoding="utf-8")
+
+
+@pytest.mark.parametrize(
+    "injected, expected",
+    [
+        pytest.param(
+            '```python title="snippets/parameter/missing.py"\n--8<-- "snippets/parameter/missing.py"\n```',
+            ["docs/terms/parameter.md", "snippets/parameter/missing.py", "does not exist"],
+            id="missing-include",
+        ),
+        pytest.param("See [a page](no-such-term.md).", ["terms/parameter.md", "no-such-term.md"], id="broken-link"),
+        pytest.param(
+            "See [an anchor](hyperparameter.md#no-such-anchor).",
+            ["terms/parameter.md", "#no-such-anchor"],
+            id="broken-anchor",
+        ),
+        pytest.param("See [home](/terms/hyperparameter/).", ["terms/parameter.md", "absolute link"], id="absolute-link"),
+        pytest.param(r"Broken math: \(\frac{1}{\)", ["terms/parameter.md", "cannot render math"], id="bad-math"),
+    ],
+)
+def test_bad_input_stops_the_build(project_copy, tmp_path, injected, expected):
+    inject(project_copy, PAGE, injected)
+    proc = mkdocs_build(project_copy, tmp_path / "site")
+    assert proc.returncode != 0, "the build passed despite the injected error"
+    for fragment in expected:
+        assert fragment in proc.stderr, f"the build error does not mention {fragment!r}:\n{proc.stderr[-3000:]}"

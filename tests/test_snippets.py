@@ -1,0 +1,162 @@
+"""Every snippet runs, cleanly, and prints exactly its committed golden; every figure is what its code draws."""
+
+from __future__ import annotations
+
+import re
+import sys
+
+import pytest
+
+from tests.conftest import ROOT, snippet_tools
+
+SNIPPETS = snippet_tools.all_snippets()
+DOC_PAGES = sorted((ROOT / "docs").rglob("*.md"))
+INCLUDE = re.compile(r"""--8<--\s+["']([^"':]+)(?::[\w-]+)?["']""")
+NUMBER = re.compile(r"[-+]?\d+(?:\.\d+)?(?:[eE][-+]?\d+)?")
+
+
+def included_files() -> dict[str, set[str]]:
+    """Included path -> the pages that include it."""
+    found: dict[str, set[str]] = {}
+    for page in DOC_PAGES:
+        for path in INCLUDE.findall(page.read_text(encoding="utf-8")):
+            found.setdefault(path, set()).add(page.relative_to(ROOT).as_posix())
+    return found
+
+
+def test_there_are_snippets():
+    assert len(SNIPPETS) >= 5, "the snippet collection is unexpectedly small: is snippets/ missing?"
+
+
+@pytest.mark.parametrize("path", SNIPPETS, ids=snippet_tools.snippet_id)
+def test_snippet_matches_golden(path, snippet_results):
+    result = snippet_results[path]
+    problem = result.problem()
+    assert not problem, problem
+    differences = snippet_tools.differences(result)
+    assert not differences, "\n".join(differences)
+    assert result.seconds < snippet_tools.TIME_LIMIT_S, f"{path} took {result.seconds:.1f} s"
+
+
+def test_every_golden_has_its_snippet():
+    orphans = [p.relative_to(ROOT).as_posix() for p in sorted(ROOT.glob("snippets/*/*.out"))
+               if not p.with_suffix(".py").exists()]
+    assert not orphans, f"golden outputs without a snippet (delete them or restore the snippet): {orphans}"
+
+
+def test_every_snippet_and_golden_is_on_a_page():
+    included = included_files()
+    missing = []
+    for path in SNIPPETS:
+        for f in (path, snippet_tools.golden_path(path)):
+            rel = f.relative_to(ROOT).as_posix()
+            if rel not in included:
+                missing.append(rel)
+    assert not missing, f"no page under docs/ includes these files: {missing}"
+
+
+def test_pages_show_output_where_they_show_code():
+    """A page that includes a snippet also includes its output, so no code appears without what it printed."""
+    included = included_files()
+    lonely = [
+        f"{path} on {sorted(pages)}"
+        for path, pages in included.items()
+        if path.startswith("snippets/") and path.endswith(".py")
+        and not pages & included.get(path[:-3] + ".out", set())
+    ]
+    assert not lonely, f"snippets included without their .out on the same page: {lonely}"
+
+
+def test_every_figure_is_drawn_by_a_snippet(snippet_results):
+    drawn = {
+        (snippet_tools.figure_dir(p) / name).resolve()
+        for p in SNIPPETS
+        for name in snippet_results[p].figures
+    }
+    committed = sorted(p.resolve() for p in snippet_tools.FIGURES.rglob("*") if p.is_file())
+    stale = [p.relative_to(ROOT).as_posix() for p in committed if p not in drawn]
+    assert not stale, f"figures that no snippet draws any more (delete them): {stale}"
+
+
+TWINS = [p for p in SNIPPETS if p.stem.endswith("_numpy") and p.with_name(p.stem[:-6] + "_torch.py").exists()]
+
+
+@pytest.mark.parametrize("numpy_path", TWINS, ids=snippet_tools.snippet_id)
+def test_numpy_and_torch_twins_print_the_same_numbers(numpy_path):
+    torch_path = numpy_path.with_name(numpy_path.stem[:-6] + "_torch.py")
+    a = NUMBER.findall(snippet_tools.golden_path(numpy_path).read_text())
+    b = NUMBER.findall(snippet_tools.golden_path(torch_path).read_text())
+    assert a, f"{numpy_path.name} prints no numbers"
+    assert a == b, f"{numpy_path.name} and {torch_path.name} print different numbers:\n{a}\n{b}"
+
+
+# ---------------------------------------------------------------- bad input gives a clear error
+
+
+def test_snippet_that_raises_fails_with_its_traceback(tmp_path, runner):
+    bad = tmp_path / "bad" / "divide.py"
+    bad.parent.mkdir()
+    bad.write_text("print('before')\nx = 1 / 0\n")
+    result = runner.run(bad)
+    assert result.returncode == 1
+    message = result.problem()
+    assert str(bad) in message and "ZeroDivisionError" in message and "line 2" in message
+
+
+def test_stale_golden_fails_with_a_diff(tmp_path, runner):
+    snippet = tmp_path / "demo" / "hello.py"
+    snippet.parent.mkdir()
+    snippet.write_text("print('hello', 42)\n")
+    snippet.with_suffix(".out").write_text("hello 41\n")
+    result = runner.run(snippet)
+    assert result.ok
+    (message,) = snippet_tools.differences(result)
+    assert "hello.out is stale" in message
+    assert "-hello 41" in message and "+hello 42" in message
+
+
+def test_missing_golden_is_reported(tmp_path, runner):
+    snippet = tmp_path / "demo" / "quiet.py"
+    snippet.parent.mkdir()
+    snippet.write_text("print(1)\n")
+    (message,) = snippet_tools.differences(runner.run(snippet))
+    assert "quiet.out is missing" in message
+
+
+def test_warnings_and_stray_files_are_not_clean(tmp_path, runner):
+    snippet = tmp_path / "demo" / "noisy.py"
+    snippet.parent.mkdir()
+    snippet.write_text("import sys, warnings\nwarnings.warn('careful')\nopen('notes.txt', 'w').write('x')\n")
+    result = runner.run(snippet)
+    assert "wrote to stderr" in result.problem() and "careful" in result.stderr
+    assert result.stray_files == ["notes.txt"]
+
+
+def test_children_do_not_leak_torch_state(tmp_path, runner):
+    """One snippet changing global torch state must not affect the next one."""
+    first = tmp_path / "demo" / "change_state.py"
+    first.parent.mkdir()
+    first.write_text(
+        "import torch\ntorch.set_default_dtype(torch.float64)\ntorch.set_grad_enabled(False)\n"
+        "torch.set_num_threads(1)\ntorch.manual_seed(123)\nprint(torch.rand(1).item())\n"
+    )
+    second = tmp_path / "demo" / "read_state.py"
+    second.write_text(
+        "import torch\nprint(torch.get_default_dtype(), torch.is_grad_enabled())\n"
+        "print(torch.get_num_threads(), torch.rand(1).item())\n"
+        "print('leaked global:', 'torch' in dir(__builtins__) or 'change_state' in globals())\n"
+    )
+    fresh = runner.run(second).stdout
+    runner.run(first)
+    after = runner.run(second).stdout
+    assert after == fresh
+    assert after.splitlines()[0] == "torch.float32 True"
+
+
+def test_snippets_run_standalone():
+    """The warm runner is an optimisation: a plain interpreter gives the same output (checked on one snippet)."""
+    import subprocess
+
+    path = ROOT / "snippets" / "parameter" / "count_numpy.py"
+    out = subprocess.run([sys.executable, str(path)], capture_output=True, text=True, check=True).stdout
+    assert out == path.with_suffix(".out").read_text()
