@@ -1,0 +1,174 @@
+"""The reader's experience in a real browser (headless Chromium): search, copy, hover definitions, colour
+scheme, small screens, the 404 page, accessibility (axe) and no request to another host, on every page."""
+
+from __future__ import annotations
+
+import re
+import sys
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+
+from tests.conftest import ROOT
+
+sys.path.insert(0, str(ROOT / "tools"))
+import urls  # noqa: E402
+
+
+def site_pages() -> list[str]:
+    """Every page of the site, found from the sources (the built site's pages are checked to match)."""
+    pages = ["", "glossary/", "tags/", "404.html"]
+    for md in sorted((ROOT / "docs").rglob("*.md")) + sorted((ROOT / "docs").rglob("*.ipynb")):
+        rel = md.relative_to(ROOT / "docs").with_suffix("").as_posix()
+        if rel != "index":
+            pages.append(rel.removesuffix("/index") + "/")
+    return sorted(set(pages))
+
+
+PAGES = site_pages()
+
+
+def test_the_page_list_matches_the_built_site(built_site):
+    built = {u.lstrip("/") for u in urls.published(built_site)} | {"404.html"}
+    assert built == set(PAGES)
+
+
+def visit(page, url):
+    """Load a page, recording every request it makes (including those made after load)."""
+    requests = []
+    page.on("request", lambda r: requests.append(r.url))
+    page.goto(url, wait_until="networkidle")
+    return requests
+
+
+def foreign(requests, site_url):
+    host = urlsplit(site_url).netloc
+    return [r for r in requests if urlsplit(r).scheme in ("http", "https", "ws", "wss") and urlsplit(r).netloc != host
+            or urlsplit(r).scheme not in ("http", "https", "data", "blob", "about")]
+
+
+def axe_violations(page) -> list[str]:
+    from axe_playwright_python.sync_playwright import Axe
+
+    result = Axe().run(page)
+    return [f"{v['id']} ({v['impact']}): {[n['target'] for n in v['nodes']][:5]}" for v in result.response["violations"]]
+
+
+@pytest.mark.parametrize("path", PAGES)
+def test_page_light_small_screen(browser, site_url, path):
+    """Light scheme on a 375 px phone: no sideways scroll, no foreign request, no axe violation."""
+    context = browser.new_context(viewport={"width": 375, "height": 740}, color_scheme="light")
+    page = context.new_page()
+    try:
+        requests = visit(page, site_url + path)
+        assert page.evaluate("document.body.getAttribute('data-md-color-scheme')") == "default"
+        overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
+        assert overflow <= 0, f"{path} scrolls sideways by {overflow} px at 375 px"
+        assert not foreign(requests, site_url), f"{path} requested other hosts: {foreign(requests, site_url)}"
+        violations = axe_violations(page)
+        assert not violations, f"{path} (light): " + "\n".join(violations)
+    finally:
+        context.close()
+
+
+@pytest.mark.parametrize("path", PAGES)
+def test_page_dark_desktop(browser, site_url, path):
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, color_scheme="dark")
+    page = context.new_page()
+    try:
+        requests = visit(page, site_url + path)
+        assert page.evaluate("document.body.getAttribute('data-md-color-scheme')") == "slate"
+        assert not foreign(requests, site_url), f"{path} requested other hosts: {foreign(requests, site_url)}"
+        violations = axe_violations(page)
+        assert not violations, f"{path} (dark): " + "\n".join(violations)
+    finally:
+        context.close()
+
+
+def test_every_figure_has_alt_text(built_site):
+    missing = []
+    for html_file in built_site.rglob("*.html"):
+        for img in re.findall(r"<img\b[^>]*>", html_file.read_text(encoding="utf-8")):
+            alt = re.search(r'\balt="([^"]*)"', img)
+            if not alt or len(alt.group(1).split()) < 3:
+                missing.append(f"{html_file.relative_to(built_site)}: {img[:120]}")
+    assert not missing, "images without alt text that says what they show:\n" + "\n".join(missing)
+
+
+# ---------------------------------------------------------------- features
+
+
+def search(page, site_url, query) -> list[str]:
+    page.goto(site_url, wait_until="networkidle")
+    page.keyboard.press("/")  # Material's shortcut to focus the search box
+    page.keyboard.type(query)
+    page.wait_for_selector(".md-search-result__item", timeout=10_000)
+    return page.eval_on_selector_all(".md-search-result__item a", "els => els.map(e => e.getAttribute('href'))")
+
+
+@pytest.mark.parametrize("query, slug", [("hyperparameter", "hyperparameter"), ("trainable parameter", "parameter"),
+                                         ("training setting", "hyperparameter")])
+def test_search_finds_terms_by_title_and_alias(page, site_url, query, slug):
+    hrefs = search(page, site_url, query)
+    assert any(urlsplit(h).path.rstrip("/").endswith(f"terms/{slug}") for h in hrefs), hrefs
+
+
+def test_copy_button_copies_exactly_the_snippet_file(browser, site_url):
+    context = browser.new_context(permissions=["clipboard-read", "clipboard-write"])
+    page = context.new_page()
+    try:
+        page.goto(site_url + "terms/parameter/", wait_until="networkidle")
+        path = "snippets/parameter/buffers_torch.py"
+        block = page.locator(f'.highlight:has(.filename:text-is("{path}"))')
+        block.hover()
+        block.locator("button.md-code__button[data-md-type='copy'], button.md-clipboard").first.click()
+        copied = page.evaluate("navigator.clipboard.readText()")
+        # Material copies the block's text without the file's final newline; nothing else may differ.
+        assert copied + "\n" == (ROOT / path).read_text(encoding="utf-8")
+    finally:
+        context.close()
+
+
+def tooltip_text(page) -> str:
+    page.wait_for_selector(".md-tooltip2--active", timeout=5_000)
+    return page.inner_text(".md-tooltip2--active")
+
+
+def test_hover_shows_the_definition(page, site_url):
+    from hooks.glossary import load_terms
+
+    summary = load_terms(ROOT / "docs")["hyperparameter"].summary
+    page.goto(site_url + "terms/parameter/", wait_until="networkidle")
+    page.locator('article a[data-term="hyperparameter"]').first.hover()
+    assert tooltip_text(page).strip() == summary
+
+
+def test_keyboard_focus_shows_the_definition(page, site_url):
+    page.goto(site_url + "terms/parameter/", wait_until="networkidle")
+    link = page.locator('article a[data-term="hyperparameter"]').first
+    link.focus()
+    tip = tooltip_text(page)
+    assert "learning rate" in tip
+    assert link.get_attribute("aria-describedby"), "the definition is not tied to the link for screen readers"
+
+
+def test_colour_scheme_toggle_works_and_persists(page, site_url):
+    page.goto(site_url + "terms/parameter/", wait_until="networkidle")
+    scheme = lambda: page.evaluate("document.body.getAttribute('data-md-color-scheme')")  # noqa: E731
+    before = scheme()
+    page.locator("form[data-md-component='palette'] label:visible").first.click()
+    after = scheme()
+    assert {before, after} == {"default", "slate"}
+    page.goto(site_url + "glossary/", wait_until="networkidle")
+    assert scheme() == after, "the chosen scheme did not persist to the next page"
+
+
+def test_404_page_helps_the_reader_back(page, site_url):
+    response = page.goto(site_url + "terms/no-such-term/", wait_until="networkidle")
+    assert response.status == 404
+    assert page.inner_text("h1") == "Page not found"
+    links = page.eval_on_selector_all("article a", "els => els.map(e => e.href)")
+    assert {"/", "/glossary/", "/tags/"} <= {urlsplit(h).path for h in links}
+    page.get_by_role("link", name="Browse every term, A to Z").click()
+    assert page.url.endswith("/glossary/")
