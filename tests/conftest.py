@@ -20,11 +20,11 @@ MKDOCS_ENV = dict(os.environ, NO_MKDOCS_2_WARNING="1", DISABLE_MKDOCS_2_WARNING=
 PROJECT_PARTS = ["mkdocs.yml", "docs", "snippets", "hooks", "overrides", "data"]
 
 
-def mkdocs_build(project: Path, site_dir: Path) -> subprocess.CompletedProcess:
+def mkdocs_build(project: Path, site_dir: Path, **env: str) -> subprocess.CompletedProcess:
     return subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(site_dir)],
         cwd=project,
-        env=MKDOCS_ENV,
+        env={**MKDOCS_ENV, **env},
         capture_output=True,
         text=True,
     )

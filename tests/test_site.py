@@ -1,0 +1,108 @@
+"""Whole-site checks on the built output: an independent link checker, page weight, offline copy."""
+
+from __future__ import annotations
+
+import gzip
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+
+from tests.conftest import ROOT, mkdocs_build
+
+TERM_PAGE_BUDGET_KB = 150  # gzip: HTML + CSS + JS + fonts + images, search index excluded
+NOTEBOOK_PAGE_BUDGET_KB = 250
+
+
+def test_linkchecker_finds_no_broken_link_or_anchor(site_url):
+    """LinkChecker (not MkDocs) crawls the served site, notebook pages included, with anchor checking on."""
+    proc = subprocess.run(
+        [str(Path(sys.executable).with_name("linkchecker")), "-f", str(ROOT / "tests" / "linkcheckerrc"),
+         "--no-status", "-o", "text", site_url],
+        capture_output=True, text=True, timeout=600,
+    )
+    report = proc.stdout
+    assert "0 warnings found" in report and "0 errors found" in report, report[-6000:]
+    checked = int(re.search(r"(\d+) links? in \d+ URLs checked", report).group(1))
+    assert checked > 50, f"LinkChecker checked only {checked} links: did it crawl the site?"
+
+
+def page_assets(site: Path, html_path: Path) -> list[Path]:
+    """The local files a page loads when it is opened (search index and search worker excluded)."""
+    html = html_path.read_text(encoding="utf-8")
+    refs = re.findall(r'<link\b[^>]*rel="stylesheet"[^>]*href="([^"]+)"', html)
+    refs += re.findall(r'<script\b[^>]*src="([^"]+)"', html)
+    refs += re.findall(r'<img\b[^>]*src="([^"]+)"', html)
+    refs += re.findall(r'<link\b[^>]*rel="icon"[^>]*href="([^"]+)"', html)
+    files = []
+    for ref in refs:
+        ref = ref.split("#")[0].split("?")[0]
+        if ref.startswith(("data:", "http:", "https:", "//")):
+            continue
+        files.append((html_path.parent / ref).resolve() if not ref.startswith("/") else site / ref.lstrip("/"))
+    return files
+
+
+def gzip_kb(data: bytes) -> float:
+    return len(gzip.compress(data, 9, mtime=0)) / 1024
+
+
+def page_weight_kb(site: Path, html_path: Path) -> float:
+    total = gzip_kb(html_path.read_bytes())
+    for f in page_assets(site, html_path):
+        assert f.is_file(), f"{html_path.relative_to(site)} loads {f}, which is not in the site"
+        total += gzip_kb(f.read_bytes())
+    return total
+
+
+def test_page_weight_budget(built_site):
+    heavy = []
+    for html_path in sorted(built_site.rglob("index.html")):
+        rel = html_path.relative_to(built_site).as_posix()
+        budget = NOTEBOOK_PAGE_BUDGET_KB if rel.startswith("notebooks/") else TERM_PAGE_BUDGET_KB
+        weight = page_weight_kb(built_site, html_path)
+        if weight > budget:
+            heavy.append(f"{rel}: {weight:.0f} KB gzip > {budget} KB")
+    assert not heavy, "pages over their weight budget:\n" + "\n".join(heavy)
+
+
+def test_page_weight_counts_what_a_page_loads(built_site):
+    page = built_site / "terms" / "parameter" / "index.html"
+    names = {f.name for f in page_assets(built_site, page)}
+    assert any(n.startswith("bundle.") and n.endswith(".js") for n in names)
+    assert any(n.startswith("main.") and n.endswith(".css") for n in names) and "site.css" in names
+    assert 30 < page_weight_kb(built_site, page) < TERM_PAGE_BUDGET_KB
+
+
+@pytest.fixture(scope="session")
+def offline_site(tmp_path_factory):
+    """The offline copy that the README's command makes: OFFLINE=true mkdocs build."""
+    site = tmp_path_factory.mktemp("offline")
+    proc = mkdocs_build(ROOT, site, OFFLINE="true")
+    assert proc.returncode == 0, proc.stderr
+    return site
+
+
+def test_offline_copy_works_from_disk_with_search(browser, offline_site):
+    context = browser.new_context()
+    page = context.new_page()
+    requests = []
+    page.on("request", lambda r: requests.append(r.url))
+    try:
+        page.goto((offline_site / "index.html").as_uri(), wait_until="networkidle")
+        page.keyboard.press("/")
+        page.keyboard.type("trainable parameter")
+        page.wait_for_selector(".md-search-result__item", timeout=10_000)
+        hrefs = page.eval_on_selector_all(".md-search-result__item a", "els => els.map(e => e.href)")
+        assert any(urlsplit(h).path.endswith("terms/parameter.html") for h in hrefs), hrefs
+        page.goto((offline_site / "terms" / "parameter.html").as_uri(), wait_until="networkidle")
+        page.get_by_role("link", name="hyperparameter").first.click()
+        assert page.url.endswith("terms/hyperparameter.html")
+        leaving = [r for r in requests if not r.startswith(("file://", "data:", "blob:", "about:"))]
+        assert not leaving, f"the offline copy requested: {leaving}"
+    finally:
+        context.close()
