@@ -116,7 +116,22 @@ TERMS: dict[str, Term] = {}
 TERM_BY_URL: dict[str, Term] = {}
 
 
+def pinned_versions(config) -> dict[str, str]:
+    """Package -> pinned version, from requirements/test.txt: what the snippets are verified with."""
+    path = Path(config["config_file_path"]).parent / "requirements" / "test.txt"
+    pins = dict(re.findall(r"^([A-Za-z0-9_.-]+)==([^\s#]+)", path.read_text(encoding="utf-8"), re.MULTILINE))
+    missing = [name for name in ("torch", "numpy") if name not in pins]
+    if missing:
+        raise PluginError(f"requirements/test.txt: no '==' pin for {', '.join(missing)}")
+    return pins
+
+
+VERSIONS: dict[str, str] = {}
+
+
 def on_config(config, **kwargs):
+    VERSIONS.clear()
+    VERSIONS.update(pinned_versions(config))
     TERMS.clear()
     TERMS.update(load_terms(Path(config["docs_dir"])))
     TERM_BY_URL.clear()
@@ -179,7 +194,8 @@ def tags_markdown() -> str:
     ]
     for tag in sorted(by_tag, key=str.casefold):
         out += [f"## {tag} {{ #{tag_anchor(tag)} }}", ""]
-        out += [f"- [{t.title}]({TERMS_DIR}/{t.slug}.md): {t.summary}" for t in sorted(by_tag[tag], key=lambda t: _sort_key(t.title))]
+        terms = sorted(by_tag[tag], key=lambda t: _sort_key(t.title))
+        out += [f"- [{t.title}]({TERMS_DIR}/{t.slug}.md): {t.summary}" for t in terms]
         out.append("")
     return "\n".join(out)
 
@@ -229,6 +245,9 @@ def on_page_markdown(markdown: str, page, config, files, **kwargs):
     url = urljoin(config["site_url"] or "/", term.url)
     markdown += "\n\n" + "\n".join(
         [
+            f'<p class="verified" markdown>Every snippet on this page is run by the test suite with torch'
+            f' {VERSIONS["torch"]} and numpy {VERSIONS["numpy"]}, and its output compared with what is shown.</p>',
+            "",
             '??? link "Link to this term"',
             "",
             f"    Permanent URL: <{url}>",

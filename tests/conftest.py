@@ -17,7 +17,7 @@ import snippets as snippet_tools  # noqa: E402
 
 MKDOCS_ENV = dict(os.environ, NO_MKDOCS_2_WARNING="1", DISABLE_MKDOCS_2_WARNING="true")
 # Everything a build needs; tests copy these to inject bad input without touching the real tree.
-PROJECT_PARTS = ["mkdocs.yml", "docs", "snippets", "hooks", "overrides", "data"]
+PROJECT_PARTS = ["mkdocs.yml", "requirements", "docs", "snippets", "hooks", "overrides", "data"]
 
 
 def mkdocs_build(project: Path, site_dir: Path, **env: str) -> subprocess.CompletedProcess:
@@ -32,7 +32,14 @@ def mkdocs_build(project: Path, site_dir: Path, **env: str) -> subprocess.Comple
 
 @pytest.fixture(scope="session")
 def runner():
-    with snippet_tools.WarmRunner() as r:
+    """Snippets run with two torch threads (as on a two-core laptop); see also one_thread_runner."""
+    with snippet_tools.WarmRunner(threads=2) as r:
+        yield r
+
+
+@pytest.fixture(scope="session")
+def one_thread_runner():
+    with snippet_tools.WarmRunner(threads=1) as r:
         yield r
 
 

@@ -56,3 +56,18 @@ def test_bad_input_stops_the_build(project_copy, tmp_path, injected, expected):
     assert proc.returncode != 0, "the build passed despite the injected error"
     for fragment in expected:
         assert fragment in proc.stderr, f"the build error does not mention {fragment!r}:\n{proc.stderr[-3000:]}"
+
+
+def test_two_builds_of_the_same_tree_are_byte_identical(built_site, tmp_path):
+    """Reproducible output: nothing in the site depends on when or where it was built (SOURCE_DATE_EPOCH fixes
+    the one date MkDocs writes, the sitemap's lastmod, to the commit date in `nox -s build`)."""
+    from tests.conftest import ROOT
+
+    again = tmp_path / "again"
+    proc = mkdocs_build(ROOT, again)
+    assert proc.returncode == 0, proc.stderr
+    first = {p.relative_to(built_site): p.read_bytes() for p in built_site.rglob("*") if p.is_file()}
+    second = {p.relative_to(again): p.read_bytes() for p in again.rglob("*") if p.is_file()}
+    assert first.keys() == second.keys()
+    differing = sorted(str(k) for k in first if first[k] != second[k])
+    assert not differing, f"files that differ between two builds: {differing}"

@@ -194,3 +194,11 @@ def test_sphinx_resolves_a_term_through_intersphinx(built_site, tmp_path):
         "https://llm-parameter-glossary.github.io/terms/hyperparameter/",
         "https://llm-parameter-glossary.github.io/terms/parameter/",
     ]
+
+
+def test_term_pages_show_the_versions_their_snippets_are_verified_with(built_site):
+    pins = dict(re.findall(r"^(torch|numpy)==(\S+)", (ROOT / "requirements" / "test.txt").read_text(), re.MULTILINE))
+    assert set(pins) == {"torch", "numpy"}
+    for slug in TERMS:
+        html = read(built_site, f"terms/{slug}")
+        assert f"torch {pins['torch']} and numpy {pins['numpy']}" in html, slug

@@ -38,6 +38,15 @@ def test_snippet_matches_golden(path, snippet_results):
     assert result.seconds < snippet_tools.TIME_LIMIT_S, f"{path} took {result.seconds:.1f} s"
 
 
+@pytest.mark.parametrize("path", SNIPPETS, ids=snippet_tools.snippet_id)
+def test_snippet_output_does_not_depend_on_thread_count(path, one_thread_runner):
+    """Goldens are written with two threads; one thread must print the same (reductions can reorder sums)."""
+    result = one_thread_runner.run(path)
+    assert result.ok, result.problem()
+    differences = snippet_tools.differences(result)
+    assert not differences, "with torch.set_num_threads(1):\n" + "\n".join(differences)
+
+
 def test_every_golden_has_its_snippet():
     orphans = [p.relative_to(ROOT).as_posix() for p in sorted(ROOT.glob("snippets/*/*.out"))
                if not p.with_suffix(".py").exists()]

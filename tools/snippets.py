@@ -276,7 +276,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("command", choices=["update", "check", "bench", "_zygote"])
     parser.add_argument("snippets", nargs="*")
-    parser.add_argument("--threads", type=int, default=None, help="torch threads in each child")
+    parser.add_argument("--threads", type=int, default=2, help="torch threads in each child (goldens use 2)")
     args = parser.parse_args(argv)
     if args.command == "_zygote":
         _zygote()
