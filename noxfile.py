@@ -74,6 +74,16 @@ def bench(session):
 
 
 @nox.session(python=PYTHON)
+def lighthouse(session):
+    """Lighthouse scores (median of three desktop runs) for the home page, a term page and a notebook page."""
+    session.install("-r", "requirements/docs.txt")
+    site = session.create_tmp() + "/site"
+    session.run("mkdocs", "build", "--strict", "-d", site, env=QUIET_MKDOCS)
+    pages = session.posargs or ["", "terms/parameter/", "notebooks/build-a-tiny-language-model/"]
+    session.run("python", "tools/lighthouse.py", site, *pages)
+
+
+@nox.session(python=PYTHON)
 def lint(session):
     session.install("ruff==0.17.6", "codespell==2.4.3")
     session.run("ruff", "check", "snippets", "tests", "hooks", "tools", "noxfile.py")
