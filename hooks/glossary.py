@@ -208,6 +208,19 @@ def on_files(files, config, **kwargs):
     return files
 
 
+# The reader's order for the top of the navigation; anything not listed keeps its place after these.
+NAV_ORDER = ["index.md", "glossary.md", "tags.md", "misconceptions.md", "calculator.md", "Notebooks", "Terms"]
+
+
+def on_nav(nav, config, files, **kwargs):
+    def key(item):
+        name = item.file.src_uri if getattr(item, "file", None) else item.title
+        return NAV_ORDER.index(name) if name in NAV_ORDER else len(NAV_ORDER)
+
+    nav.items.sort(key=key)
+    return nav
+
+
 def _term_of(page) -> Term | None:
     src = PurePosixPath(page.file.src_uri)
     if src.parent.as_posix() == TERMS_DIR:
