@@ -1,0 +1,36 @@
+"""A bigram language model built from counts: each parameter really is a connection from one word to the next.
+
+This is the "cat -> nap" picture taken literally. The model has one logit per (previous word, next word) pair;
+softmax over a row turns the logits into the probabilities of the next word.
+"""
+
+import numpy as np
+
+corpus = (
+    "the cat took a cat nap . the dog took a long walk . a cat nap is short . "
+    "the cat sat on the mat . the dog sat on the rug . my cat likes a cat nap ."
+).split()
+vocab = sorted(set(corpus))
+index = {word: i for i, word in enumerate(vocab)}
+V = len(vocab)
+
+# Count every (previous, next) pair in the corpus.
+counts = np.zeros((V, V))
+for prev, nxt in zip(corpus[:-1], corpus[1:], strict=True):
+    counts[index[prev], index[nxt]] += 1
+
+# The parameters: a V x V table of logits (log of smoothed counts), one per ordered word pair.
+logits = np.log(counts + 0.01)
+
+
+def softmax(z):
+    e = np.exp(z - z.max())
+    return e / e.sum()
+
+
+print("tokens:", len(corpus), "| vocabulary:", V, "| parameters (V x V logits):", logits.size)
+print("the parameter for 'cat' -> 'nap':", round(float(logits[index["cat"], index["nap"]]), 4))
+for word in ("cat", "dog", "the"):
+    p = softmax(logits[index[word]])
+    top = np.argsort(-p, kind="stable")[:3]
+    print(f"after '{word}':", ", ".join(f"{vocab[i]} {p[i]:.3f}" for i in top))
