@@ -1,0 +1,56 @@
+"""Transfer learning: start a small task from pre-trained parameters instead of random ones."""
+
+import copy
+import math
+
+import torch
+from torch import nn
+
+torch.manual_seed(0)
+torch.set_num_threads(1)
+D_IN, FEAT = 10, 16
+
+# A hidden set of features of the input; the source and target tasks both read them, with different weights.
+teacher = torch.randn(FEAT, D_IN) * 2 / math.sqrt(D_IN / 2)
+teacher[:, D_IN // 2 :] = 0  # the features depend on the first five inputs only
+
+
+def make_task(n: int, readout: torch.Tensor) -> tuple[torch.Tensor, torch.Tensor]:
+    x = torch.randn(n, D_IN)
+    return x, torch.tanh(x @ teacher.T) @ readout.T
+
+
+def train(model: nn.Module, x: torch.Tensor, y: torch.Tensor, steps: int) -> nn.Module:
+    opt = torch.optim.Adam([p for p in model.parameters() if p.requires_grad], lr=1e-2)
+    for _ in range(steps):
+        loss = nn.functional.mse_loss(model(x), y)
+        opt.zero_grad()
+        loss.backward()
+        opt.step()
+    return model
+
+
+def backbone() -> nn.Module:
+    return nn.Sequential(nn.Linear(D_IN, 32), nn.Tanh(), nn.Linear(32, FEAT), nn.Tanh())
+
+
+# --8<-- [start:transfer]
+# Pre-training: a source task with plenty of data (1000 examples, 16 outputs).
+x_src, y_src = make_task(1000, torch.randn(16, FEAT) / 2)
+pretrained = train(nn.Sequential(backbone(), nn.Linear(FEAT, 16)), x_src, y_src, steps=300)
+
+# The target task: one output, a different readout of the same hidden features, little data.
+readout = torch.randn(1, FEAT) / 2
+x_test, y_test = make_task(1000, readout)
+for n in (10, 30, 100):
+    x, y = make_task(n, readout)
+    scratch = nn.Sequential(backbone(), nn.Linear(FEAT, 1))  # random start
+    transfer = nn.Sequential(copy.deepcopy(pretrained[0]), nn.Linear(FEAT, 1))  # pre-trained backbone, new head
+    transfer[0].requires_grad_(False)  # keep the transferred features; learn only the head
+    errors = []
+    for model in (scratch, transfer):
+        train(model, x, y, steps=300)
+        with torch.no_grad():
+            errors.append((nn.functional.mse_loss(model(x_test), y_test) / y_test.var()).item())
+    print(f"{n:3d} target examples: test error from scratch {errors[0]:.3f}, from pre-trained {errors[1]:.3f}")
+# --8<-- [end:transfer]
