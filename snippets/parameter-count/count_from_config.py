@@ -239,7 +239,7 @@ def count_parameters(config: dict) -> dict:
     model_type = config.get("model_type")
     if model_type is None:
         raise ConfigError("config is missing required key 'model_type'")
-    if model_type not in FAMILIES:
+    if not isinstance(model_type, str) or model_type not in FAMILIES:
         supported = ", ".join(sorted(FAMILIES))
         raise ConfigError(f"unknown model_type '{model_type}' (supported: {supported})")
     breakdown, tied = FAMILIES[model_type](config)

@@ -1,0 +1,416 @@
+"""The calculator page (/calculator/) and the Python tool count_from_config.py never disagree.
+
+A real browser (headless Chromium) drives the page: random valid configurations of every family (seeded), every
+preset, configurations given through the URL query string, through the config.json textarea and through the
+fields with the keyboard alone. The page's exact total (#total data-value) and its breakdown must equal
+count_parameters() on the same config. Invalid input must show a message next to its field and no number.
+axe must find no accessibility violation in the light and the dark scheme.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import random
+import re
+from urllib.parse import urlencode
+
+import pytest
+
+from tests.conftest import ROOT
+
+TOOL_PATH = ROOT / "snippets" / "parameter-count" / "count_from_config.py"
+CONFIG_DIR = ROOT / "snippets" / "parameter-count" / "configs"
+FAMILIES = ["gpt2", "gpt_neox", "opt", "bert", "llama", "mistral"]
+COMPONENTS = ["embeddings", "attention", "mlp", "norms", "output_head", "other"]
+
+
+def _load_tool():
+    spec = importlib.util.spec_from_file_location("count_from_config", TOOL_PATH)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+tool = _load_tool()
+
+
+# ---------------------------------------------------------------- random valid configurations
+
+
+def _maybe(rng: random.Random, config: dict, key: str, value) -> None:
+    """Set an optional key about half of the time (absent means the family's default)."""
+    if rng.random() < 0.5:
+        config[key] = value
+
+
+def random_config(rng: random.Random, family: str, huge: bool = False) -> dict:
+    """A valid config of the family: every size at least 1, heads dividing what they must divide."""
+    head_dim = rng.choice([8, 16, 32, 64, 80, 96, 128, 256])
+    heads = rng.randint(1, 64)
+    d = heads * head_dim
+    layers = rng.randint(1, 96)
+    vocab = rng.randint(2, 260_000)
+    inner = rng.choice([4 * d, rng.randint(1, 8 * d)])
+    if huge:  # totals beyond 2**53: JavaScript numbers would round, the page must use exact integers
+        heads, head_dim = 1024, 1024
+        d, layers, vocab, inner = heads * head_dim, rng.randint(500, 2000), rng.randint(2**23, 2**25), 2**22 + rng.randint(1, 999)
+    c: dict = {"model_type": family}
+    if family == "gpt2":
+        c.update(vocab_size=vocab, n_positions=rng.randint(1, 8192), n_embd=d, n_layer=layers, n_head=heads)
+        if rng.random() < 0.7:
+            c["n_inner"] = rng.choice([None, inner])
+        _maybe(rng, c, "tie_word_embeddings", rng.random() < 0.5)
+        _maybe(rng, c, "add_cross_attention", False)
+        c.update(activation_function="gelu_new", layer_norm_epsilon=1e-05, n_ctx=1024)
+    elif family == "gpt_neox":
+        c.update(vocab_size=vocab, hidden_size=d, num_hidden_layers=layers, num_attention_heads=heads, intermediate_size=inner)
+        _maybe(rng, c, "tie_word_embeddings", rng.random() < 0.5)
+        _maybe(rng, c, "attention_bias", rng.random() < 0.5)
+        c.update(rotary_pct=0.25, rotary_emb_base=10000, use_parallel_residual=True, max_position_embeddings=2048)
+    elif family == "opt":
+        c.update(vocab_size=vocab, hidden_size=d, num_hidden_layers=layers, num_attention_heads=heads, ffn_dim=inner,
+                 max_position_embeddings=rng.randint(1, 8192))
+        _maybe(rng, c, "word_embed_proj_dim", rng.choice([d, rng.randint(1, 2 * d)]))
+        for key in ("tie_word_embeddings", "enable_bias", "do_layer_norm_before", "_remove_final_layer_norm",
+                    "layer_norm_elementwise_affine"):
+            _maybe(rng, c, key, rng.random() < 0.5)
+        c.update(activation_function="relu", dropout=0.1)
+    elif family == "bert":
+        c.update(vocab_size=vocab, hidden_size=d, num_hidden_layers=layers, num_attention_heads=heads,
+                 intermediate_size=inner, max_position_embeddings=rng.randint(1, 4096), type_vocab_size=rng.randint(1, 4))
+        _maybe(rng, c, "position_embedding_type", "absolute")
+        _maybe(rng, c, "is_decoder", False)
+        _maybe(rng, c, "add_cross_attention", False)
+        c.update(hidden_act="gelu", layer_norm_eps=1e-12)
+    else:  # llama, mistral
+        kv_heads = rng.choice([k for k in range(1, heads + 1) if heads % k == 0])
+        if rng.random() < 0.3:  # an explicit head_dim frees the hidden size from being heads x head_dim
+            d = rng.randint(1, 8192)
+            c["head_dim"] = head_dim
+        c.update(vocab_size=vocab, hidden_size=d, intermediate_size=inner, num_hidden_layers=layers,
+                 num_attention_heads=heads)
+        if rng.random() < 0.7:
+            c["num_key_value_heads"] = kv_heads
+        for key in ("tie_word_embeddings", "attention_bias", "mlp_bias"):
+            _maybe(rng, c, key, rng.random() < 0.5)
+        c.update(rope_theta=500000.0, rms_norm_eps=1e-05, hidden_act="silu", architectures=["LlamaForCausalLM"])
+        if rng.random() < 0.3:
+            c["rope_scaling"] = {"type": "linear", "factor": 2.0}
+        if family == "mistral":
+            c["sliding_window"] = rng.choice([None, 4096])
+    return c
+
+
+def random_configs() -> list[dict]:
+    rng = random.Random(20261129)
+    configs = [random_config(rng, family) for _ in range(36) for family in FAMILIES]  # 216
+    configs += [random_config(rng, family, huge=True) for family in FAMILIES]
+    rng.shuffle(configs)
+    return configs
+
+
+# ---------------------------------------------------------------- driving the page
+
+READ_RESULT = """() => {
+  const total = document.getElementById("total");
+  const breakdown = {};
+  for (const td of document.querySelectorAll("#calc-breakdown [data-component]")) {
+    breakdown[td.dataset.component] = td.dataset.value;
+  }
+  const memory = {};
+  for (const tr of document.querySelectorAll("#calc-memory [data-memory]")) memory[tr.dataset.memory] = tr.dataset.bytes || null;
+  return {
+    total: total ? total.getAttribute("data-value") : null,
+    non_embedding: document.getElementById("calc-status").dataset.nonEmbedding || null,
+    breakdown, memory,
+    ignored: document.getElementById("calc-ignored").textContent,
+    tablesHidden: document.getElementById("calc-tables").hidden,
+  };
+}"""
+
+# Paste each config into the textarea (an input event, as a paste fires) and read the result back.
+PASTE_ALL = """(texts) => {
+  const read = READ_RESULT;
+  const area = document.getElementById("config-json");
+  return texts.map((text) => {
+    area.value = text;
+    area.dispatchEvent(new Event("input", { bubbles: true }));
+    return read();
+  });
+}""".replace("READ_RESULT", READ_RESULT)
+
+
+def calculator_url(site_url: str, query: dict | None = None) -> str:
+    url = site_url + "calculator/"
+    if query:
+        url += "?" + urlencode({k: _query_value(v) for k, v in query.items() if not isinstance(v, (list, dict))})
+    return url
+
+
+def _query_value(v) -> str:
+    if isinstance(v, bool):
+        return "true" if v else "false"
+    return "null" if v is None else str(v)
+
+
+def open_calculator(page, url: str) -> None:
+    page.goto(url, wait_until="domcontentloaded")
+    page.wait_for_selector("#calculator[data-calc-mounted]", state="attached")
+
+
+def read_result(page) -> dict:
+    return page.evaluate(READ_RESULT)
+
+
+def assert_agrees(shown: dict, config: dict, label: str) -> None:
+    expected = tool.count_parameters(config)
+    assert shown["total"] is not None, f"{label}: the page shows no total for a valid config: {config}"
+    assert int(shown["total"]) == expected["total"], f"{label}: total {shown['total']} != {expected['total']} for {config}"
+    got = {k: int(v) for k, v in shown["breakdown"].items() if k != "total"}
+    assert got == expected["breakdown"], f"{label}: breakdown {got} != {expected['breakdown']} for {config}"
+    assert int(shown["breakdown"]["total"]) == expected["total"]
+    assert int(shown["non_embedding"]) == expected["non_embedding"], f"{label}: non-embedding differs for {config}"
+
+
+@pytest.fixture(scope="module")
+def calc_context(browser):
+    context = browser.new_context(viewport={"width": 1400, "height": 1000})
+    context.set_default_timeout(10_000)
+    yield context
+    context.close()
+
+
+@pytest.fixture
+def calc(calc_context, site_url):
+    page = calc_context.new_page()
+    errors: list[str] = []
+    page.on("pageerror", lambda exc: errors.append(str(exc)))
+    open_calculator(page, calculator_url(site_url))
+    yield page
+    page.close()
+    assert not errors, f"JavaScript errors on the calculator page: {errors}"
+
+
+# ---------------------------------------------------------------- agreement with the Python tool
+
+
+def test_random_configurations_agree_with_the_python_tool(calc):
+    configs = random_configs()
+    assert len(configs) >= 200 and {c["model_type"] for c in configs} == set(FAMILIES)
+    shown = calc.evaluate(PASTE_ALL, [json.dumps(c) for c in configs])
+    for i, (config, result) in enumerate(zip(configs, shown, strict=True)):
+        assert_agrees(result, config, f"random config #{i} ({config['model_type']})")
+    assert any(tool.count_parameters(c)["total"] > 2**53 for c in configs), "no total beyond 2**53 was tried"
+
+
+def test_every_preset_is_a_committed_config_and_agrees(calc):
+    stems = sorted(p.stem for p in CONFIG_DIR.glob("*.json"))
+    options = calc.eval_on_selector_all("#calc-preset option", "els => els.map(e => e.value)")
+    assert sorted(o for o in options if o != "custom") == stems, "the presets and the committed configs differ"
+    for stem in stems:
+        config = json.loads((CONFIG_DIR / f"{stem}.json").read_text(encoding="utf-8"))
+        calc.select_option("#calc-preset", stem)
+        assert json.loads(calc.input_value("#config-json")) == config, f"preset {stem} is not configs/{stem}.json"
+        assert_agrees(read_result(calc), config, f"preset {stem}")
+
+
+def test_a_configuration_in_the_url_reproduces_the_count(calc_context, site_url):
+    rng = random.Random(7)
+    page = calc_context.new_page()
+    for family in FAMILIES:
+        config = {k: v for k, v in random_config(rng, family).items() if not isinstance(v, (list, dict))}
+        open_calculator(page, calculator_url(site_url, config))
+        assert_agrees(read_result(page), config, f"URL config ({family})")
+    page.close()
+
+
+def test_the_url_mirrors_every_field_and_the_link_reproduces_it(calc, site_url):
+    config = json.loads((CONFIG_DIR / "llama-3-8b.json").read_text(encoding="utf-8"))
+    config.update(num_hidden_layers=40, num_key_value_heads=4)
+    calc.fill("#config-json", json.dumps(config))
+    calc.fill("#calc-context", "8192")
+    calc.wait_for_function("location.search.includes('num_hidden_layers=40') && location.search.includes('context_length=8192')")
+    for key in ("model_type=llama", "hidden_size=4096", "num_key_value_heads=4", "intermediate_size=14336",
+                "vocab_size=128256", "tie_word_embeddings=false", "rope_theta=500000"):
+        assert key in calc.evaluate("location.search"), f"{key} is not in the URL"
+    shared = calc.get_attribute("#calc-share", "href")
+    page = calc.context.new_page()
+    open_calculator(page, calculator_url(site_url) + shared)
+    assert_agrees(read_result(page), config, "shared link")
+    assert page.input_value("#calc-context") == "8192"
+    assert "rope_theta" in read_result(page)["ignored"], "a key that does not affect the count is not listed"
+    page.close()
+
+
+def test_memory_is_bytes_per_parameter_and_the_kv_cache_formula(calc):
+    calc.select_option("#calc-preset", "llama-2-7b")
+    calc.fill("#calc-context", "4096")
+    calc.fill("#calc-batch", "1")
+    calc.select_option("#calc-kv-dtype", "bf16")
+    shown = read_result(calc)
+    total = tool.count_parameters(json.loads((CONFIG_DIR / "llama-2-7b.json").read_text()))["total"]
+    assert {k: int(v) for k, v in shown["memory"].items()} == {
+        "fp32": 4 * total, "bf16": 2 * total, "int8": total, "int4": (total + 1) // 2, "adam": 16 * total,
+        "kv": 2 * 32 * 32 * 128 * 2 * 4096,  # 2 x layers x kv heads x head dim x bytes x tokens x batch
+    }
+    kv_row = calc.inner_text("#calc-memory [data-memory='kv']")
+    assert "2.15 GB" in kv_row and "2.00 GiB" in kv_row, kv_row  # 2**31 bytes: GB is 10**9, GiB is 2**30
+    # Grouped-query attention: Llama 3 8B has 8 key/value heads, so its cache is a quarter per token.
+    calc.select_option("#calc-preset", "llama-3-8b")
+    calc.fill("#calc-batch", "3")
+    assert int(read_result(calc)["memory"]["kv"]) == 2 * 32 * 8 * 128 * 2 * 4096 * 3
+    calc.select_option("#calc-preset", "bert-base-uncased")
+    assert read_result(calc)["memory"]["kv"] is None, "an encoder has no KV cache"
+
+
+# ---------------------------------------------------------------- invalid input
+
+
+def assert_field_error(page, control_id: str, words: str) -> None:
+    control = page.locator(f"#{control_id}")
+    assert control.get_attribute("aria-invalid") == "true", f"#{control_id} is not marked invalid"
+    error_id = f"{control_id}-error"
+    assert error_id in control.get_attribute("aria-describedby").split(), f"#{control_id} does not point to its message"
+    message = page.inner_text(f"#{error_id}")
+    assert words in message, f"the message next to #{control_id} is {message!r}, expected it to say {words!r}"
+    assert page.locator(f"#{control_id}-field #{error_id}").count() == 1, "the message is not next to its field"
+    shown = read_result(page)
+    assert shown["total"] is None and shown["tablesHidden"], "a number is shown despite invalid input"
+    assert page.inner_text("#total") == ""
+
+
+GPT2_TINY = {"model_type": "gpt2", "vocab_size": 100, "n_positions": 16, "n_embd": 64, "n_layer": 2, "n_head": 4}
+LLAMA_TINY = {"model_type": "llama", "vocab_size": 100, "hidden_size": 64, "intermediate_size": 128,
+              "num_hidden_layers": 2, "num_attention_heads": 8, "num_key_value_heads": 4}
+
+
+@pytest.mark.parametrize(
+    "config, control_id, words, python_rejects",
+    [
+        pytest.param({**GPT2_TINY, "n_embd": 70}, "calc-heads", "not divisible", True, id="heads-do-not-divide"),
+        pytest.param({**LLAMA_TINY, "num_key_value_heads": 3}, "calc-kv_heads", "not a multiple", True, id="kv-heads"),
+        pytest.param({**LLAMA_TINY, "num_hidden_layers": -3}, "calc-layers", "must be positive", True, id="negative"),
+        pytest.param({**GPT2_TINY, "n_layer": 0}, "calc-layers", "at least 1", False, id="zero"),
+        pytest.param({**GPT2_TINY, "vocab_size": "many"}, "calc-vocab", "whole number", True, id="not-a-number"),
+        pytest.param({**LLAMA_TINY, "hidden_size": 64.0}, "calc-hidden", "whole number", True, id="decimal"),
+        pytest.param({**GPT2_TINY, "model_type": "gpt5"}, "calc-model-type", "Unknown model_type", True, id="unknown-family"),
+        pytest.param({k: v for k, v in GPT2_TINY.items() if k != "n_head"}, "calc-heads", "required", True, id="missing"),
+        pytest.param({**GPT2_TINY, "tie_word_embeddings": "yes"}, "calc-tied", "true or false", True, id="not-a-boolean"),
+    ],
+)
+def test_invalid_config_shows_a_message_next_to_the_field_and_no_number(calc, config, control_id, words, python_rejects):
+    if python_rejects:
+        with pytest.raises(tool.ConfigError):
+            tool.count_parameters(config)
+    calc.fill("#config-json", json.dumps(config))
+    assert_field_error(calc, control_id, words)
+
+
+def test_invalid_input_in_the_url_and_in_the_fields(calc, calc_context, site_url):
+    page = calc_context.new_page()
+    open_calculator(page, calculator_url(site_url, {**GPT2_TINY, "n_head": 3, "n_embd": 64}))
+    assert_field_error(page, "calc-heads", "not divisible")
+    open_calculator(page, calculator_url(site_url, {**GPT2_TINY, "model_type": "nonsense"}))
+    assert_field_error(page, "calc-model-type", "Unknown model_type")
+    page.close()
+    calc.fill("#calc-hidden", "abc")
+    assert_field_error(calc, "calc-hidden", "whole number")
+    calc.fill("#calc-hidden", "768")  # fixed: the number comes back, and the message goes
+    gpt2 = json.loads((CONFIG_DIR / "gpt2.json").read_text())
+    assert read_result(calc)["total"] == str(tool.count_parameters(gpt2)["total"])
+    assert calc.get_attribute("#calc-hidden", "aria-invalid") is None and calc.inner_text("#calc-hidden-error") == ""
+    calc.fill("#config-json", '{"model_type": "gpt2", ')
+    assert_field_error(calc, "config-json", "not valid JSON")
+    calc.fill("#calc-context", "-1")
+    assert "at least 1" in calc.inner_text("#calc-context-error")
+
+
+# ---------------------------------------------------------------- accessibility and navigation
+
+
+def test_every_control_has_a_label_and_the_status_is_a_live_region(calc):
+    unlabelled = calc.evaluate("""() => [...document.querySelectorAll("#calculator :is(input, select, textarea)")]
+        .filter((e) => !(e.labels && e.labels.length && e.labels[0].textContent.trim())).map((e) => e.id || e.name)""")
+    assert unlabelled == []
+    assert calc.get_attribute("#calc-status", "aria-live") == "polite"
+    assert calc.locator("#calc-status #total").count() == 1, "the total is not announced"
+    assert calc.get_attribute("label[for='config-json']", "for") == "config-json"
+
+
+def test_the_calculator_works_with_the_keyboard_alone(calc):
+    calc.select_option("#calc-preset", "gpt2")
+    calc.locator("body").focus()
+    for _ in range(120):  # Tab from the top of the page to the layers field
+        calc.keyboard.press("Tab")
+        if calc.evaluate("document.activeElement.id") == "calc-layers":
+            break
+    else:
+        pytest.fail("Tab never reached the layers field")
+    calc.keyboard.press("Control+A")
+    calc.keyboard.type("24")
+    config = json.loads((CONFIG_DIR / "gpt2.json").read_text())
+    config["n_layer"] = 24
+    assert_agrees(read_result(calc), config, "keyboard: 24 layers")
+    while calc.evaluate("document.activeElement.id") != "calc-tied":
+        calc.keyboard.press("Tab")
+    calc.keyboard.press("Space")
+    config["tie_word_embeddings"] = False
+    assert_agrees(read_result(calc), config, "keyboard: untied head")
+    assert calc.input_value("#calc-preset") == "custom"
+
+
+def test_instant_navigation_mounts_the_calculator_once(calc_context, site_url):
+    """Reached by Material's instant navigation (no full page load), the calculator still mounts, once."""
+    page = calc_context.new_page()
+    # Material navigates instantly only to pages in its sitemap, whose URLs name the published host (and port):
+    # serve the sitemap as if the site were published where the test serves it.
+    sitemap = page.request.get(site_url + "sitemap.xml").text()
+    published = min(re.findall(r"<loc>(.*?)</loc>", sitemap), key=len)  # the home page: the published site_url
+    page.route("**/sitemap.xml", lambda route: route.fulfill(body=sitemap.replace(published, site_url),
+                                                             content_type="application/xml"))
+    page.goto(site_url)
+    page.wait_for_load_state("networkidle")
+    page.locator(".md-nav--primary a[href$='calculator/']").first.click()
+    page.wait_for_selector("#total[data-value]")
+    assert page.evaluate("location.pathname").endswith("/calculator/")
+    assert page.evaluate("performance.getEntriesByType('navigation').length") == 1
+    assert page.evaluate("performance.getEntriesByType('navigation')[0].name") == site_url, "not an instant navigation"
+    gpt2 = json.loads((CONFIG_DIR / "gpt2.json").read_text())
+    assert_agrees(read_result(page), gpt2, "after instant navigation")
+    page.fill("#calc-layers", "24")
+    page.wait_for_function("location.search.includes('n_layer=24')")
+    page.locator(".md-nav--primary a[href$='glossary/']").first.click()
+    page.wait_for_function("location.pathname.endsWith('/glossary/')")
+    page.go_back()  # back to the address the calculator wrote: the same configuration comes back
+    page.wait_for_selector("#total[data-value]")
+    assert_agrees(read_result(page), {**gpt2, "n_layer": 24}, "back to the calculator")
+    assert page.locator("#calc-preset").count() == 1, "the calculator was mounted twice"
+    page.locator(".md-nav--primary a[href$='glossary/']").first.click()
+    page.wait_for_function("location.pathname.endsWith('/glossary/')")
+    page.locator(".md-nav--primary a[href$='calculator/']").first.click()
+    page.wait_for_function("location.pathname.endsWith('/calculator/') && !location.search")
+    page.wait_for_selector("#total[data-value]")
+    assert page.evaluate("performance.getEntriesByType('navigation')[0].name") == site_url, "a full page load happened"
+    assert page.locator("#calc-preset").count() == 1, "the calculator was mounted twice"
+    assert_agrees(read_result(page), gpt2, "the plain address: the default preset")
+    page.close()
+
+
+@pytest.mark.parametrize("scheme, material_scheme", [("light", "default"), ("dark", "slate")])
+def test_axe_finds_no_violation(browser, site_url, scheme, material_scheme):
+    from axe_playwright_python.sync_playwright import Axe
+
+    context = browser.new_context(color_scheme=scheme, viewport={"width": 1400, "height": 1000})
+    context.set_default_timeout(10_000)
+    page = context.new_page()
+    open_calculator(page, calculator_url(site_url))
+    assert page.get_attribute("body", "data-md-color-scheme") == material_scheme
+    axe = Axe()
+    results = axe.run(page)
+    assert results.violations_count == 0, results.generate_report()
+    page.fill("#calc-heads", "5")  # the error state too: messages, aria-invalid, colours
+    page.wait_for_function("document.getAnimations().every(a => a.playState !== 'running')")  # header fades
+    results = axe.run(page)
+    assert results.violations_count == 0, results.generate_report()
+    context.close()
