@@ -20,7 +20,12 @@ _MATH = re.compile(
 
 
 def to_mathml(tex: str, display: str) -> str:
-    return convert(html.unescape(tex).strip(), display=display)
+    mathml = convert(html.unescape(tex).strip(), display=display)
+    if display == "block":
+        # A wide formula scrolls sideways on a phone; keyboard users must be able to reach it (axe:
+        # scrollable-region-focusable), so display math is focusable.
+        mathml = mathml.replace("<math ", '<math tabindex="0" ', 1)
+    return mathml
 
 
 def on_page_content(html_text: str, page, **kwargs) -> str:

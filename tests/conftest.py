@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 import subprocess
@@ -101,9 +102,9 @@ CHROMIUM_ARGS = [
 ]
 
 
-@pytest.fixture(scope="session")
-def site_url(built_site):
-    """The built site served over HTTP on 127.0.0.1 (a random free port), stopped after the session."""
+@contextlib.contextmanager
+def serve_directory(root: Path):
+    """Serve a folder over HTTP on 127.0.0.1 (a random free port) until the block ends."""
     import functools
     import http.server
     import threading
@@ -112,9 +113,14 @@ def site_url(built_site):
         def log_message(self, *args):
             pass
 
+        def end_headers(self):
+            # LinkChecker throttles to 10 requests a second per host unless the server says it may go faster.
+            self.send_header("LinkChecker", "no rate limit needed on a local test server")
+            super().end_headers()
+
         def send_error(self, code, message=None, explain=None):
             # Like GitHub Pages and Read the Docs: an unknown path gets the site's own 404 page.
-            page = built_site / "404.html"
+            page = root / "404.html"
             if code != 404 or not page.exists():
                 return super().send_error(code, message, explain)
             body = page.read_bytes()
@@ -124,13 +130,21 @@ def site_url(built_site):
             self.end_headers()
             self.wfile.write(body)
 
-    handler = functools.partial(QuietHandler, directory=str(built_site))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(QuietHandler, directory=str(root)))
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/"
-    server.shutdown()
-    server.server_close()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+@pytest.fixture(scope="session")
+def site_url(built_site):
+    """The built site served on 127.0.0.1, stopped after the session."""
+    with serve_directory(built_site) as url:
+        yield url
 
 
 @pytest.fixture(scope="session")

@@ -11,20 +11,23 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from tests.conftest import ROOT, mkdocs_build
+from tests.conftest import ROOT, mkdocs_build, serve_directory
 
 TERM_PAGE_BUDGET_KB = 150  # gzip: HTML + CSS + JS + fonts + images, search index excluded
 NOTEBOOK_PAGE_BUDGET_KB = 250
 
 
-def test_linkchecker_finds_no_broken_link_or_anchor(site_url):
-    """LinkChecker (not MkDocs) crawls the served site, notebook pages included, with anchor checking on."""
-    proc = subprocess.run(
+def run_linkchecker(url: str) -> subprocess.CompletedProcess:
+    return subprocess.run(
         [str(Path(sys.executable).with_name("linkchecker")), "-f", str(ROOT / "tests" / "linkcheckerrc"),
-         "--no-status", "-o", "text", site_url],
+         "--no-status", "-o", "text", url],
         capture_output=True, text=True, timeout=600,
     )
-    report = proc.stdout
+
+
+def test_linkchecker_finds_no_broken_link_or_anchor(site_url):
+    """LinkChecker (not MkDocs) crawls the served site, notebook pages included, with anchor checking on."""
+    report = run_linkchecker(site_url).stdout
     assert "0 warnings found" in report and "0 errors found" in report, report[-6000:]
     checked = int(re.search(r"(\d+) links? in \d+ URLs checked", report).group(1))
     assert checked > 50, f"LinkChecker checked only {checked} links: did it crawl the site?"
@@ -105,3 +108,25 @@ def test_offline_copy_works_from_disk_with_search(browser, offline_site):
         assert not leaving, f"the offline copy requested: {leaving}"
     finally:
         context.close()
+
+
+def test_offline_copy_has_no_broken_link(offline_site):
+    """LinkChecker over the offline copy (served, since LinkChecker drops root's rights to read temp folders;
+    the copy uses .html file URLs, so what resolves here resolves from disk), notebook pages included."""
+    with serve_directory(offline_site) as url:
+        proc = run_linkchecker(url + "index.html")
+    assert "0 warnings found" in proc.stdout and "0 errors found" in proc.stdout, proc.stdout[-6000:]
+    checked = int(re.search(r"(\d+) links? in \d+ URLs checked", proc.stdout).group(1))
+    assert checked > 50, f"LinkChecker checked only {checked} links in the offline copy"
+
+
+def test_notebook_links_are_rewritten_for_the_offline_copy():
+    from hooks.offline import directory_to_file_url
+
+    page_dir, page_file = "notebooks/build/", "notebooks/build.html"
+    assert directory_to_file_url("../../terms/parameter/", page_dir, page_file) == "../terms/parameter.html"
+    assert directory_to_file_url("../../", page_dir, page_file) == "../index.html"
+    assert directory_to_file_url("build.ipynb", page_dir, page_file) == "build.ipynb"
+    assert directory_to_file_url("../sonnets.txt", page_dir, page_file) == "sonnets.txt"
+    assert directory_to_file_url("../shrink/", page_dir, page_file) == "shrink.html"
+    assert directory_to_file_url("https://example.org/", page_dir, page_file) == "https://example.org/"

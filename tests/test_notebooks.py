@@ -1,0 +1,221 @@
+"""The notebooks in docs/notebooks/: they run from scratch and print what is committed, and their pages are slim,
+offline and free of broken links.
+
+Each notebook is executed top to bottom by nbclient in a fresh kernel (no cache), exactly as
+``python tools/notebooks.py check`` does; a failing cell, a warning on stderr or a printed line that differs from
+the committed output fails the test with a diff. The pages are checked on the real built site, because MkDocs
+checks neither the links inside notebooks nor what mkdocs-jupyter puts in the page.
+"""
+
+from __future__ import annotations
+
+import gzip
+import re
+import sys
+from html.parser import HTMLParser
+from pathlib import Path
+from urllib.parse import unquote, urljoin, urlsplit
+
+import nbformat
+import pytest
+
+from tests.conftest import ROOT
+
+sys.path.insert(0, str(ROOT / "tools"))
+import notebooks as nbtools  # noqa: E402
+
+NOTEBOOKS = nbtools.all_notebooks()
+IDS = [p.stem for p in NOTEBOOKS]
+# A notebook trains its model in well under a minute of CPU; this only catches a runaway on a busy machine.
+WALL_LIMIT_S = 240
+# gzip size of a notebook page's HTML alone (its figures are inlined); mkdocs-jupyter's default page is over 100 KB.
+HTML_GZIP_LIMIT_KB = 60
+
+
+@pytest.fixture(scope="module")
+def fresh_runs():
+    """Each notebook executed once from scratch: path -> (notebook with outputs, wall s, CPU s)."""
+    return {}
+
+
+def run_fresh(fresh_runs, path: Path):
+    if path not in fresh_runs:
+        fresh_runs[path] = nbtools.execute(path)
+    return fresh_runs[path]
+
+
+def test_there_are_two_notebooks():
+    assert IDS == ["build-a-tiny-language-model", "shrink-the-tiny-language-model"]
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=IDS)
+def test_notebook_runs_from_scratch_and_prints_the_committed_outputs(fresh_runs, path):
+    nb, seconds, _ = run_fresh(fresh_runs, path)  # a failing cell raises CellExecutionError, naming the cell
+    assert not nbtools.problems(nb), nbtools.problems(nb)
+    diff = nbtools.differences(path, nb)
+    assert not diff, f"printed outputs differ; if the change is intended, run `python tools/notebooks.py update`:\n{diff}"
+    assert seconds < WALL_LIMIT_S, f"{path.name} took {seconds:.0f} s"
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=IDS)
+def test_committed_notebook_is_executed_and_normalized(path):
+    nb = nbformat.read(path, as_version=4)
+    code = [c for c in nb.cells if c.cell_type == "code"]
+    assert [c.execution_count for c in code] == list(range(1, len(code) + 1)), "run `tools/notebooks.py update`"
+    assert sum(1 for c in code if c.outputs) > len(code) // 2, "outputs missing: run `tools/notebooks.py update`"
+    assert not nbtools.problems(nb)
+    assert any("image/svg+xml" in o.get("data", {}) for c in code for o in c.outputs), "a figure is committed"
+    assert path.read_text(encoding="utf-8") == nbformat.writes(nbtools.normalize(nb)) + "\n", (
+        "not normalized (timestamps or metadata): run `python tools/notebooks.py update`")
+
+
+def test_the_shared_cells_are_identical_in_both_notebooks():
+    """Each notebook runs alone: the second repeats the first's data, model and training cells, unchanged."""
+    shared = [[c.source for c in nbformat.read(p, as_version=4).cells if "shared" in c.metadata.get("tags", [])]
+              for p in NOTEBOOKS]
+    assert len(shared[0]) == 3 and shared[0] == shared[1]
+
+
+def test_both_notebooks_train_the_same_model():
+    """Same seed, same data, same arithmetic: the second notebook starts from the first one's final loss."""
+    outputs = ["\n".join(nbtools.printed(nbformat.read(p, as_version=4))) for p in NOTEBOOKS]
+    first = re.search(r"after \d+ steps: held-out loss (\d\.\d+), perplexity (\d+\.\d+)", outputs[0])
+    second = re.search(r"trained: held-out loss (\d\.\d+), perplexity (\d+\.\d+)", outputs[1])
+    assert first and second and first.groups() == second.groups()
+
+
+def test_torch_and_the_parameter_count_tool_agree():
+    text = "\n".join(nbtools.printed(nbformat.read(NOTEBOOKS[0], as_version=4)))
+    row = re.search(r"^total\s+([\d,]+)\s+([\d,]+)$", text, re.MULTILINE)
+    assert row and row.group(1) == row.group(2)
+
+
+def test_a_changed_output_is_reported(tmp_path):
+    """The comparison can fail: alter one printed line of a committed notebook and it shows up in the diff."""
+    nb = nbformat.read(NOTEBOOKS[1], as_version=4)
+    cell = next(c for c in nb.cells if c.cell_type == "code" and c.outputs and c.outputs[0].output_type == "stream")
+    first_line = cell.outputs[0].text.splitlines()[0]
+    cell.outputs[0].text = cell.outputs[0].text.replace(first_line, first_line + " (changed)", 1)
+    diff = nbtools.differences(NOTEBOOKS[1], nb)
+    assert f"\n-{first_line}\n" in diff and f"\n+{first_line} (changed)\n" in diff
+
+
+def test_rendered_pages_are_up_to_date():
+    """The build serves the slim pages stored as mkdocs-jupyter's cache; a notebook edited without re-rendering
+    would silently get the plugin's heavy default page."""
+    stale = nbtools.stale_renders()
+    assert not stale, "run `python tools/notebooks.py render` (or update):\n" + "\n".join(stale)
+
+
+# ---------------------------------------------------------------- the built pages
+
+
+class _Links(HTMLParser):
+    def __init__(self):
+        super().__init__()
+        self.hrefs, self.ids, self.scripts, self.stylesheets, self.images = [], set(), [], [], []
+
+    def handle_starttag(self, tag, attrs):
+        a = dict(attrs)
+        if a.get("id"):
+            self.ids.add(a["id"])
+        if tag == "a" and a.get("name"):
+            self.ids.add(a["name"])
+        if tag == "a" and "href" in a:
+            self.hrefs.append(a["href"])
+        if tag == "script":
+            self.scripts.append(a.get("src"))
+        if tag == "link":
+            self.stylesheets.append(a.get("href"))
+        if tag == "img":
+            self.images.append(a)
+
+
+def parse(path: Path) -> _Links:
+    parser = _Links()
+    parser.feed(path.read_text(encoding="utf-8"))
+    return parser
+
+
+def broken_links(site: Path, page: Path) -> list[str]:
+    """Every link of a built page that does not resolve to a file of the site (and an existing anchor)."""
+    page_url = "/" + page.relative_to(site).as_posix().removesuffix("index.html")
+    problems = []
+    for href in parse(page).hrefs:
+        parts = urlsplit(href)
+        if parts.scheme in ("http", "https", "mailto"):
+            continue  # other hosts: not checked offline
+        target = urlsplit(urljoin(page_url, href))
+        path = unquote(target.path)
+        file = site / path.lstrip("/")
+        if path.endswith("/"):
+            file = file / "index.html"
+        if not file.is_file():
+            problems.append(f"{href}: no file {file.relative_to(site)}")
+        elif target.fragment and file.suffix == ".html" and unquote(target.fragment) not in parse(file).ids:
+            problems.append(f"{href}: {file.relative_to(site)} has no anchor #{target.fragment}")
+    return problems
+
+
+def notebook_pages(site: Path) -> list[Path]:
+    return [site / "notebooks" / p.stem / "index.html" for p in NOTEBOOKS]
+
+
+def test_the_link_check_finds_a_broken_link_and_anchor(tmp_path):
+    (tmp_path / "a").mkdir()
+    (tmp_path / "a" / "index.html").write_text(
+        '<h2 id="here">x</h2><a href="#here">ok</a><a href="#gone">bad anchor</a><a href="../b/">missing page</a>'
+        '<a href="../a/#here">ok</a><a href="https://example.org/">external</a>', encoding="utf-8")
+    assert broken_links(tmp_path, tmp_path / "a" / "index.html") == [
+        "#gone: a/index.html has no anchor #gone",
+        "../b/: no file b/index.html",
+    ]
+
+
+def test_every_link_in_the_notebook_pages_resolves(built_site):
+    problems = []
+    for page in notebook_pages(built_site):
+        assert page.is_file(), f"{page} was not built"
+        problems += [f"{page.relative_to(built_site)}: {p}" for p in broken_links(built_site, page)]
+    assert not problems, "\n".join(problems)
+
+
+def test_notebook_links_go_to_term_pages(built_site):
+    """Concepts link to their term pages (rendered URLs), and the glossary hook gives them hover definitions."""
+    for page in notebook_pages(built_site):
+        html = page.read_text(encoding="utf-8")
+        terms = set(re.findall(r'href="\.\./\.\./terms/([a-z0-9-]+)/"[^>]*data-term="\1"', html))
+        assert len(terms) >= 6, f"{page.relative_to(built_site)} links only {sorted(terms)}"
+
+
+def test_notebook_pages_offer_the_notebook_for_download(built_site):
+    for path, page in zip(NOTEBOOKS, notebook_pages(built_site), strict=True):
+        copy = page.parent / path.name
+        assert copy.is_file() and copy.read_bytes() == path.read_bytes()
+        assert f'href="{path.name}"' in page.read_text(encoding="utf-8")
+
+
+def test_notebook_pages_are_slim_and_load_nothing_from_another_host(built_site):
+    for page in notebook_pages(built_site):
+        html = page.read_text(encoding="utf-8")
+        links = parse(page)
+        rel = page.relative_to(built_site)
+        assert "jp-Notebook" not in html and "<style" not in html, f"{rel}: mkdocs-jupyter's heavy page was used"
+        for marker in ("mathjax", "require.js", "cdnjs", "clipboard-copy", "mermaid"):
+            assert marker not in html.lower(), f"{rel} mentions {marker}"
+        remote = [u for u in links.scripts + links.stylesheets if u and urlsplit(u).scheme in ("http", "https")]
+        remote = [u for u in remote if not u.startswith("https://llm-parameter-glossary.github.io/")]  # canonical
+        assert not remote, f"{rel} loads {remote}"
+        assert all(img.get("alt") for img in links.images), f"{rel}: a figure has no alternative text"
+        assert sum(1 for img in links.images if img.get("src", "").startswith("data:image/svg+xml")) >= 1
+        kb = len(gzip.compress(page.read_bytes(), 9, mtime=0)) / 1024
+        assert kb < HTML_GZIP_LIMIT_KB, f"{rel}: {kb:.0f} KB gzip"
+
+
+def test_notebook_math_is_rendered_to_mathml(built_site):
+    for page in notebook_pages(built_site):
+        html = page.read_text(encoding="utf-8")
+        content = html[html.index('<div class="notebook">'):]
+        prose = re.sub(r"<pre.*?</pre>", "", content, flags=re.DOTALL)
+        assert "<math" in content and "arithmatex" not in content
+        assert "$" not in prose, "TeX left unrendered in a notebook page"
