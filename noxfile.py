@@ -58,9 +58,12 @@ def tests(session):
 
 @nox.session(python=PYTHON)
 def update(session):
-    """Rewrite golden outputs and figures by running the snippets (then review `git diff`)."""
+    """Rewrite golden outputs, figures and notebook outputs by running the code, and record new URLs
+    (then review `git diff`). With arguments, only those snippets or snippet folders."""
     session.install("-r", "requirements/test.txt")
     session.run("python", "tools/snippets.py", "update", *session.posargs)
+    if not session.posargs:
+        session.run("python", "tools/notebooks.py", "update")
     site = session.create_tmp() + "/site"
     session.run("mkdocs", "build", "--strict", "-d", site, env=QUIET_MKDOCS)
     session.run("python", "tools/urls.py", "update", site)
