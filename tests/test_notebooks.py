@@ -100,13 +100,6 @@ def test_a_changed_output_is_reported(tmp_path):
     assert f"\n-{first_line}\n" in diff and f"\n+{first_line} (changed)\n" in diff
 
 
-def test_rendered_pages_are_up_to_date():
-    """The build serves the slim pages stored as mkdocs-jupyter's cache; a notebook edited without re-rendering
-    would silently get the plugin's heavy default page."""
-    stale = nbtools.stale_renders()
-    assert not stale, "run `python tools/notebooks.py render` (or update):\n" + "\n".join(stale)
-
-
 # ---------------------------------------------------------------- the built pages
 
 
