@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import argparse
 import difflib
+import gc
 import json
 import os
 import shutil
@@ -106,6 +107,11 @@ def _zygote() -> None:
     import torch._dynamo  # noqa: F401
     import torch.optim  # noqa: F401
 
+    # Children would otherwise let the garbage collector walk (and so copy, page by page) every object the
+    # imports created; frozen objects are left alone.
+    gc.collect()
+    gc.freeze()
+
     requests, replies = sys.stdin, sys.stdout
     sys.stdout = sys.stderr  # nothing but replies may reach the protocol pipe
     replies.write("ready\n")
@@ -116,11 +122,19 @@ def _zygote() -> None:
         replies.flush()
 
 
+_unreaped: list[int] = []
+
+
 def _run_forked(req: dict) -> dict:
     workdir = Path(req["workdir"])
     out_f, err_f, time_f = (workdir.parent / f"{workdir.name}.{s}" for s in ("stdout", "stderr", "time"))
+    for pid in list(_unreaped):  # children that finished earlier and have exited by now
+        if os.waitpid(pid, os.WNOHANG)[0]:
+            _unreaped.remove(pid)
+    done_r, done_w = os.pipe()
     pid = os.fork()
     if pid == 0:  # child
+        os.close(done_r)
         code = 1
         try:
             import runpy
@@ -155,9 +169,18 @@ def _run_forked(req: dict) -> dict:
             try:
                 sys.stdout.flush()
                 sys.stderr.flush()
+                # Report before exiting: tearing down a copy of a large process takes longer than many
+                # snippets, and the next one need not wait for it.
+                os.write(done_w, str(code).encode())
             finally:
                 os._exit(code)
-    _, status = os.waitpid(pid, 0)
+    os.close(done_w)
+    reported = os.read(done_r, 32)
+    os.close(done_r)
+    if reported:
+        _unreaped.append(pid)
+        return {"returncode": int(reported)}
+    _, status = os.waitpid(pid, 0)  # it died without reporting (a crash or a signal): ask the kernel why
     return {"returncode": os.waitstatus_to_exitcode(status)}
 
 
