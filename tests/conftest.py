@@ -21,6 +21,16 @@ MKDOCS_ENV = dict(os.environ, NO_MKDOCS_2_WARNING="1", DISABLE_MKDOCS_2_WARNING=
 PROJECT_PARTS = ["mkdocs.yml", "requirements", "docs", "snippets", "hooks", "overrides", "data"]
 
 
+def load_module(path: Path):
+    """Import a program (a snippet, a tool, the corpus generator) as a module, to test its functions."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location(path.stem, path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
 def mkdocs_build(project: Path, site_dir: Path, **env: str) -> subprocess.CompletedProcess:
     return subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(site_dir)],

@@ -55,35 +55,31 @@ def axe_violations(page) -> list[str]:
     return [f"{v['id']} ({v['impact']}): {[n['target'] for n in v['nodes']][:5]}" for v in result.response["violations"]]
 
 
-@pytest.mark.parametrize("path", PAGES)
-def test_page_light_small_screen(browser, site_url, path):
-    """Light scheme on a 375 px phone: no sideways scroll, no foreign request, no axe violation."""
-    context = browser.new_context(viewport={"width": 375, "height": 740}, color_scheme="light")
+def check_page(browser, site_url, path, viewport, color_scheme, md_scheme):
+    """Load one page as a reader would: the expected colour scheme, no request to another host, no sideways
+    scroll, no axe violation."""
+    context = browser.new_context(viewport=viewport, color_scheme=color_scheme)
     page = context.new_page()
     try:
         requests = visit(page, site_url + path)
-        assert page.evaluate("document.body.getAttribute('data-md-color-scheme')") == "default"
+        assert page.evaluate("document.body.getAttribute('data-md-color-scheme')") == md_scheme
         overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
-        assert overflow <= 0, f"{path} scrolls sideways by {overflow} px at 375 px"
+        assert overflow <= 0, f"{path} scrolls sideways by {overflow} px at {viewport['width']} px"
         assert not foreign(requests, site_url), f"{path} requested other hosts: {foreign(requests, site_url)}"
         violations = axe_violations(page)
-        assert not violations, f"{path} (light): " + "\n".join(violations)
+        assert not violations, f"{path} ({color_scheme}): " + "\n".join(violations)
     finally:
         context.close()
+
+
+@pytest.mark.parametrize("path", PAGES)
+def test_page_light_small_screen(browser, site_url, path):
+    check_page(browser, site_url, path, {"width": 375, "height": 740}, "light", "default")
 
 
 @pytest.mark.parametrize("path", PAGES)
 def test_page_dark_desktop(browser, site_url, path):
-    context = browser.new_context(viewport={"width": 1280, "height": 900}, color_scheme="dark")
-    page = context.new_page()
-    try:
-        requests = visit(page, site_url + path)
-        assert page.evaluate("document.body.getAttribute('data-md-color-scheme')") == "slate"
-        assert not foreign(requests, site_url), f"{path} requested other hosts: {foreign(requests, site_url)}"
-        violations = axe_violations(page)
-        assert not violations, f"{path} (dark): " + "\n".join(violations)
-    finally:
-        context.close()
+    check_page(browser, site_url, path, {"width": 1280, "height": 900}, "dark", "slate")
 
 
 def test_every_figure_has_alt_text(built_site):

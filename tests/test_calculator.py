@@ -9,7 +9,6 @@ axe must find no accessibility violation in the light and the dark scheme.
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import random
 import re
@@ -17,7 +16,7 @@ from urllib.parse import urlencode
 
 import pytest
 
-from tests.conftest import ROOT
+from tests.conftest import ROOT, load_module
 
 TOOL_PATH = ROOT / "snippets" / "parameter-count" / "count_from_config.py"
 CONFIG_DIR = ROOT / "snippets" / "parameter-count" / "configs"
@@ -25,14 +24,7 @@ FAMILIES = ["gpt2", "gpt_neox", "opt", "bert", "llama", "mistral"]
 COMPONENTS = ["embeddings", "attention", "mlp", "norms", "output_head", "other"]
 
 
-def _load_tool():
-    spec = importlib.util.spec_from_file_location("count_from_config", TOOL_PATH)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-tool = _load_tool()
+tool = load_module(TOOL_PATH)
 
 
 # ---------------------------------------------------------------- random valid configurations

@@ -6,13 +6,14 @@ the pages claim, so that they fail if a snippet is changed in a way that breaks 
 
 from __future__ import annotations
 
-import importlib.util
 import math
 import re
 import sys
 from pathlib import Path
 
 import pytest
+
+from tests.conftest import load_module
 
 ROOT = Path(__file__).resolve().parents[1]
 SNIPPETS = ROOT / "snippets"
@@ -125,9 +126,7 @@ def test_freezing_leaves_frozen_parameters_unchanged(runner):
 
 
 def test_committed_corpus_is_what_the_script_writes():
-    spec = importlib.util.spec_from_file_location("make_corpus", DATA / "make_corpus.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
+    module = load_module(DATA / "make_corpus.py")
     for name, balanced in [("corpus.txt", False), ("corpus_balanced.txt", True)]:
         assert (DATA / name).read_text(encoding="utf-8") == "\n".join(module.sentences(balanced)) + "\n"
 

@@ -9,7 +9,6 @@ theirs) and are written independently of the counter's formulas. The command lin
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import re
 import subprocess
@@ -19,6 +18,8 @@ from pathlib import Path
 import pytest
 import torch
 from torch import nn
+
+from tests.conftest import load_module
 
 ROOT = Path(__file__).resolve().parents[1]
 TOOL = ROOT / "snippets" / "parameter-count" / "count_from_config.py"
@@ -30,14 +31,7 @@ REQUIRED = {
 }
 
 
-def _load_tool():
-    spec = importlib.util.spec_from_file_location("count_from_config", TOOL)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-tool = _load_tool()
+tool = load_module(TOOL)
 
 
 # ------------------------------------------------------------------ reference architectures, built on meta
