@@ -13,8 +13,8 @@ import pytest
 
 from tests.conftest import ROOT
 from tests.test_fences import FENCE
+from tests.test_snippets import INCLUDE
 
-INCLUDE = re.compile(r"""--8<--\s+["']([^"':]+)(?::[\w-]+)?["']""")
 NUMBER = re.compile(r"(?<![\w.,])\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\w,]*\d)|(?<![\w.,])\d+(?:\.\d+)?(?:[eE][-+]?\d+)?(?![\w.]*\d)")
 UNIT = r"(?:[KMGTP]i?B)\b"
 NUMBER_WITH_UNIT = re.compile(r"(\d[\d,]*(?:\.\d+)?)\s?(" + UNIT + ")")
