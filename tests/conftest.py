@@ -167,6 +167,22 @@ def browser():
         b.close()
 
 
+# Axe reads colours as drawn at that instant, so a header title caught mid-fade fails the contrast rule. WCAG
+# judges the resting state: stop every transition and animation before axe looks.
+NO_MOTION_CSS = "*, *::before, *::after { transition: none !important; animation: none !important; }"
+
+
+def axe_violations(page) -> list[str]:
+    """Axe's default rules plus WCAG 2.2's target-size (Lighthouse checks it; axe leaves it off by default)."""
+    from axe_playwright_python.sync_playwright import Axe
+
+    page.add_style_tag(content=NO_MOTION_CSS)
+    page.evaluate("new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)))")
+    result = Axe().run(page, options={"resultTypes": ["violations"], "rules": {"target-size": {"enabled": True}}})
+    return [f"{v['id']} ({v['impact']}): {[n['target'] for n in v['nodes']][:5]} {v['nodes'][0]['failureSummary']}"
+            for v in result.response["violations"]]
+
+
 @pytest.fixture
 def page(browser):
     context = browser.new_context()

@@ -9,7 +9,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from tests.conftest import ROOT
+from tests.conftest import ROOT, axe_violations
 
 sys.path.insert(0, str(ROOT / "tools"))
 import urls  # noqa: E402
@@ -45,14 +45,6 @@ def foreign(requests, site_url):
     host = urlsplit(site_url).netloc
     return [r for r in requests if urlsplit(r).scheme in ("http", "https", "ws", "wss") and urlsplit(r).netloc != host
             or urlsplit(r).scheme not in ("http", "https", "data", "blob", "about")]
-
-
-def axe_violations(page) -> list[str]:
-    from axe_playwright_python.sync_playwright import Axe
-
-    # axe's defaults plus WCAG 2.2's target-size rule (Lighthouse checks it; axe leaves it off by default).
-    result = Axe().run(page, options={"resultTypes": ["violations"], "rules": {"target-size": {"enabled": True}}})
-    return [f"{v['id']} ({v['impact']}): {[n['target'] for n in v['nodes']][:5]}" for v in result.response["violations"]]
 
 
 def check_page(browser, site_url, path, viewport, color_scheme, md_scheme):

@@ -16,7 +16,7 @@ from urllib.parse import urlencode
 
 import pytest
 
-from tests.conftest import ROOT, load_module
+from tests.conftest import ROOT, axe_violations, load_module
 
 TOOL_PATH = ROOT / "snippets" / "parameter-count" / "count_from_config.py"
 CONFIG_DIR = ROOT / "snippets" / "parameter-count" / "configs"
@@ -391,18 +391,14 @@ def test_instant_navigation_mounts_the_calculator_once(calc_context, site_url):
 
 @pytest.mark.parametrize("scheme, material_scheme", [("light", "default"), ("dark", "slate")])
 def test_axe_finds_no_violation(browser, site_url, scheme, material_scheme):
-    from axe_playwright_python.sync_playwright import Axe
-
     context = browser.new_context(color_scheme=scheme, viewport={"width": 1400, "height": 1000})
     context.set_default_timeout(10_000)
     page = context.new_page()
     open_calculator(page, calculator_url(site_url))
     assert page.get_attribute("body", "data-md-color-scheme") == material_scheme
-    axe = Axe()
-    results = axe.run(page)
-    assert results.violations_count == 0, results.generate_report()
+    violations = axe_violations(page)
+    assert not violations, "\n".join(violations)
     page.fill("#calc-heads", "5")  # the error state too: messages, aria-invalid, colours
-    page.wait_for_function("document.getAnimations().every(a => a.playState !== 'running')")  # header fades
-    results = axe.run(page)
-    assert results.violations_count == 0, results.generate_report()
+    violations = axe_violations(page)
+    assert not violations, "the error state: " + "\n".join(violations)
     context.close()
