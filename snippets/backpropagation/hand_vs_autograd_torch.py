@@ -43,6 +43,7 @@ for k, value in params.items():
         max_diff_numeric = max(max_diff_numeric, abs(hand[k].flat[i] - numeric))
 
 print(f"parameters checked: {sum(v.size for v in params.values())}")
-print(f"max |hand-written - autograd|        = {max_diff_autograd:.1e}  (test tolerance 1e-12)")
-print(f"max |hand-written - finite difference| = {max_diff_numeric:.1e}  (test tolerance 1e-8)")
+# The differences themselves are rounding noise that varies from CPU to CPU; the tolerances do not.
+print(f"hand-written and autograd agree within 1e-12: {max_diff_autograd < 1e-12}")
+print(f"hand-written and finite differences agree within 1e-8: {max_diff_numeric < 1e-8}")
 # --8<-- [end:compare]
