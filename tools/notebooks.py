@@ -28,6 +28,7 @@ ROOT = Path(__file__).resolve().parents[1]
 NOTEBOOKS = ROOT / "docs" / "notebooks"
 KERNEL = "python3"
 CELL_TIMEOUT_S = 300
+IOPUB_TIMEOUT_S = 60
 IMAGE_TYPES = ("image/svg+xml", "image/png")
 
 
@@ -87,6 +88,10 @@ def execute(path: Path) -> tuple[nbformat.NotebookNode, float, float]:
         nb,
         kernel_name=KERNEL,
         timeout=CELL_TIMEOUT_S,
+        # nbclient waits only 4 s (its default) for a cell's output after the cell finishes, then drops the rest
+        # with a warning; on a busy machine that loses printed lines.
+        iopub_timeout=IOPUB_TIMEOUT_S,
+        raise_on_iopub_timeout=True,
         allow_errors=False,
         record_timing=False,
         resources={"metadata": {"path": str(path.parent)}},
