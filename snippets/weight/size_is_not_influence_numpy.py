@@ -1,0 +1,48 @@
+"""A weight's size is not its influence: what a weight does depends on the size of the input it multiplies.
+
+A linear model is fitted by least squares to three inputs measured on very different scales. The largest weight
+belongs to the input that barely varies, so removing it hurts least; rescaling the inputs changes every weight
+but not a single prediction.
+"""
+
+import numpy as np
+
+rng = np.random.default_rng(0)
+n = 200
+scales = np.array([0.01, 1.0, 100.0])  # typical sizes 0.01, 1 and 100, like lengths in different units
+x = rng.normal(size=(n, 3)) * scales
+x -= x.mean(axis=0)  # centered, so zeroing a weight removes only that input's variation, not an offset
+y = x @ np.array([30.0, -1.5, 0.02]) + 0.1 * rng.normal(size=n)
+
+
+def fit(inputs):
+    """Least squares for y ~ inputs @ w + b; a column of ones carries the bias."""
+    coef, *_ = np.linalg.lstsq(np.column_stack([inputs, np.ones(n)]), y, rcond=None)
+    return coef[:-1], coef[-1]
+
+
+def loss(inputs, w, b):
+    return np.mean((inputs @ w + b - y) ** 2)
+
+
+w, b = fit(x)
+base = loss(x, w, b)
+std = x.std(axis=0)
+increase = []
+for j in range(3):
+    w_ablated = w.copy()
+    w_ablated[j] = 0.0  # remove this one weight, keep all the others as trained
+    increase.append(loss(x, w_ablated, b) - base)
+
+print(f"{'input':5}  {'weight':>8}  {'std(x)':>7}  {'|w|*std(x)':>10}  {'loss increase if w = 0':>22}")
+for j in range(3):
+    print(f"x{j + 1:<4}  {w[j]:#8.4g}  {std[j]:#7.3g}  {abs(w[j]) * std[j]:10.3f}  {increase[j]:+22.3f}")
+print(f"fitted loss: {base:.4f}")
+print("rank by |w|:           ", " > ".join(f"x{j + 1}" for j in np.argsort(-np.abs(w))))
+print("rank by loss increase: ", " > ".join(f"x{j + 1}" for j in np.argsort(-np.array(increase))))
+
+# Standardize the inputs (each to std 1) and fit again: new units, new weights, the same model.
+z = x / std
+w_z, b_z = fit(z)
+print("weights on standardized inputs:", np.round(w_z, 3).tolist())
+print("same predictions as before:", np.allclose(z @ w_z + b_z, x @ w + b, rtol=0, atol=1e-9))
