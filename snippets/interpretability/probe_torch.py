@@ -46,5 +46,5 @@ for pname, prop in properties.items():
 
 # --8<-- [start:weights]
 norms = trained[0].weight.detach().norm(dim=0)  # one number per input: how strongly layer 1 reads it
-print("first-layer weight norm per input:", [round(v, 2) for v in norms.tolist()])
+print("first-layer weight norm per input:", [round(v, 1) for v in norms.tolist()])
 # --8<-- [end:weights]

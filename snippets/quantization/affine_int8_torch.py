@@ -11,7 +11,8 @@ with warnings.catch_warnings(record=True):
     torch.quantize_per_tensor(torch.zeros(1), 1.0, 0, torch.qint8)
 
 # --8<-- [start:demo]
-x = torch.tensor([-1.0, -0.3, 0.0, 0.25, 0.5, 0.75, 1.25, 2.0])
+# No input lands near a halfway point between two codes: there every build of torch gives the same integers.
+x = torch.tensor([-1.2, -0.4, 0.0, 0.25, 0.6, 0.75, 1.25, 2.0])
 
 # affine (asymmetric): map [min, max] onto the 256 codes of uint8; zero is exactly representable
 scale = float(x.max() - x.min()) / 255
