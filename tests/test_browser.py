@@ -10,6 +10,7 @@ from urllib.parse import urlsplit
 import pytest
 
 from tests.conftest import ROOT, axe_violations
+from tests.test_site import NOTEBOOK_PAGE_BUDGET_KB, TERM_PAGE_BUDGET_KB, page_weight_kb
 
 sys.path.insert(0, str(ROOT / "tools"))
 import urls  # noqa: E402
@@ -60,18 +61,48 @@ def check_page(browser, site_url, path, viewport, color_scheme, md_scheme):
         assert not foreign(requests, site_url), f"{path} requested other hosts: {foreign(requests, site_url)}"
         violations = axe_violations(page)
         assert not violations, f"{path} ({color_scheme}): " + "\n".join(violations)
+        return requests
     finally:
         context.close()
 
 
+def loaded_files(site, site_url, requests) -> list:
+    """The built site's files behind a page's requests; the search index and its worker load in the
+    background and are left out of the budget."""
+    files = []
+    for url in requests:
+        if not url.startswith(site_url):
+            continue  # data: and blob: URLs carry no extra bytes over the wire
+        rel = urlsplit(url).path.lstrip("/")
+        if rel.startswith(("search/", "assets/javascripts/workers/")):
+            continue
+        files.append(site / (rel + "index.html" if rel == "" or rel.endswith("/") else rel))
+    return files
+
+
+def assert_within_weight_budget(site, site_url, path, requests):
+    html = site / (path if path.endswith(".html") else path + "index.html")
+    budget = NOTEBOOK_PAGE_BUDGET_KB if path.startswith("notebooks/") else TERM_PAGE_BUDGET_KB
+    weight = page_weight_kb(site, html, loaded_files(site, site_url, requests))
+    assert weight <= budget, f"{path or 'home'}: {weight:.0f} KB gzip > budget {budget} KB"
+
+
 @pytest.mark.parametrize("path", PAGES)
-def test_page_light_small_screen(browser, site_url, path):
-    check_page(browser, site_url, path, {"width": 375, "height": 740}, "light", "default")
+def test_page_light_small_screen(browser, built_site, site_url, path):
+    requests = check_page(browser, site_url, path, {"width": 375, "height": 740}, "light", "default")
+    assert_within_weight_budget(built_site, site_url, path, requests)
 
 
 @pytest.mark.parametrize("path", PAGES)
 def test_page_dark_desktop(browser, site_url, path):
     check_page(browser, site_url, path, {"width": 1280, "height": 900}, "dark", "slate")
+
+
+def test_the_weight_budget_counts_what_scripts_load(page, built_site, site_url):
+    """The calculator's script and stylesheet are added by an inline script, so no static scan of the HTML
+    sees them; the budget counts them because it is measured on the requests."""
+    names = {f.name for f in loaded_files(built_site, site_url, visit(page, site_url + "calculator/"))}
+    assert {"calculator.js", "calculator.css"} <= names, names
 
 
 def test_every_figure_has_alt_text(built_site):
