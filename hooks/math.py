@@ -19,8 +19,22 @@ _MATH = re.compile(
 )
 
 
+# latex2mathml writes \min and \max as operators (<mo>), which browsers space like a relation, and puts no
+# space after \ln or \log ("lnp"). TeX sets them as upright names with a thin space before an argument.
+_FUNCTION_OPERATOR = re.compile(r"<mo>(min|max|arg\s?min|arg\s?max)</mo>")
+_FUNCTION_BEFORE_ARGUMENT = re.compile(r"(<mi>(?:ln|log|exp|min|max|sin|cos|tanh|det)</mi>)(?=<mi>|<mn>|<mrow><mi>)")
+# \hat's accent is an ASCII caret, drawn as a raised text glyph; U+02C6 is the circumflex accent itself.
+_HAT = '<mo>&#x0005E;</mo></mover>'
+
+
+def tidy_functions(mathml: str) -> str:
+    mathml = _FUNCTION_OPERATOR.sub(r"<mi>\1</mi>", mathml)
+    mathml = _FUNCTION_BEFORE_ARGUMENT.sub(r'\1<mspace width="0.1667em"></mspace>', mathml)
+    return mathml.replace(_HAT, '<mo>&#x002C6;</mo></mover>')
+
+
 def to_mathml(tex: str, display: str) -> str:
-    mathml = convert(html.unescape(tex).strip(), display=display)
+    mathml = tidy_functions(convert(html.unescape(tex).strip(), display=display))
     if display == "block":
         # A wide formula scrolls sideways on a phone; keyboard users must be able to reach it (axe:
         # scrollable-region-focusable), so display math is focusable.

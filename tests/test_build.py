@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.conftest import mkdocs_build
+from tests.conftest import ROOT, load_module, mkdocs_build
 
 PAGE = "docs/terms/parameter.md"
 
@@ -71,3 +71,20 @@ def test_two_builds_of_the_same_tree_are_byte_identical(built_site, tmp_path):
     assert first.keys() == second.keys()
     differing = sorted(str(k) for k in first if first[k] != second[k])
     assert not differing, f"files that differ between two builds: {differing}"
+
+
+@pytest.mark.parametrize(
+    ("tex", "expected", "absent"),
+    [
+        (r"\ln p", '<mi>ln</mi><mspace width="0.1667em"></mspace><mi>p</mi>', None),  # not "lnp"
+        (r"[\min x, \max x]", "<mi>min</mi>", "<mo>min</mo>"),  # a name, not a widely spaced operator
+        (r"q_{\max}", "<mi>max</mi>", "<mo>max</mo>"),
+        (r"\log(p)", "<mi>log</mi><mo", "<mspace"),  # no space before a bracket
+        (r"\hat{x}", "<mo>&#x002C6;</mo>", "&#x0005E;"),  # the circumflex accent, not a raised ASCII caret
+    ],
+)
+def test_math_sets_function_names_as_tex_does(tex, expected, absent):
+    math_hook = load_module(ROOT / "hooks" / "math.py")
+    mathml = math_hook.to_mathml(tex, "inline")
+    assert expected in mathml, mathml
+    assert absent is None or absent not in mathml, mathml

@@ -203,3 +203,19 @@ def test_term_pages_show_the_versions_their_snippets_are_verified_with(built_sit
     for slug in TERMS:
         html = read(built_site, f"terms/{slug}")
         assert f"torch {pins['torch']} and numpy {pins['numpy']}" in html, slug
+
+
+def test_footer_previous_and_next_follow_the_sidebar(built_site):
+    """The hook reorders the sidebar (home, glossary, tags, ...); the footer's links must walk the same order."""
+    home = (built_site / "index.html").read_text(encoding="utf-8")
+    # every page link of the sidebar, in order (the table of contents links only to "#" anchors)
+    sidebar = [posixpath.normpath(h) for h in re.findall(r'<a href="([^"#][^"]*)" class="md-nav__link', home)]
+    walked, page = [], "."
+    while True:
+        walked.append(page)
+        html = (built_site / page / "index.html").read_text(encoding="utf-8")
+        nxt = re.search(r'<a href="([^"]+)" class="md-footer__link md-footer__link--next"', html)
+        if not nxt:
+            break
+        page = posixpath.normpath(posixpath.join(page, nxt.group(1)))
+    assert walked == list(dict.fromkeys(sidebar)), f"footer order {walked[:6]} ... differs from the sidebar"
