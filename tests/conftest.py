@@ -183,6 +183,20 @@ def axe_violations(page) -> list[str]:
             for v in result.response["violations"]]
 
 
+# Cumulative Layout Shift as Chromium measures it (Core Web Vitals call under 0.1 "good"), from the buffered
+# entries: how far visible content jumped while the page loaded and built itself.
+GOOD_LAYOUT_SHIFT = 0.1
+_LAYOUT_SHIFT = """wait => new Promise(done => {
+  new PerformanceObserver(list => done(list.getEntries().filter(e => !e.hadRecentInput)
+    .reduce((sum, e) => sum + e.value, 0))).observe({type: "layout-shift", buffered: true});
+  setTimeout(() => done(0), wait);  // no entry at all: nothing moved
+})"""
+
+
+def layout_shift(page, wait_ms: int = 300) -> float:
+    return page.evaluate(_LAYOUT_SHIFT, wait_ms)
+
+
 @pytest.fixture
 def page(browser):
     context = browser.new_context()

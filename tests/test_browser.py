@@ -9,7 +9,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from tests.conftest import ROOT, axe_violations
+from tests.conftest import GOOD_LAYOUT_SHIFT, ROOT, axe_violations, layout_shift
 from tests.test_site import NOTEBOOK_PAGE_BUDGET_KB, TERM_PAGE_BUDGET_KB, page_weight_kb
 
 sys.path.insert(0, str(ROOT / "tools"))
@@ -50,7 +50,7 @@ def foreign(requests, site_url):
 
 def check_page(browser, site_url, path, viewport, color_scheme, md_scheme):
     """Load one page as a reader would: the expected colour scheme, no request to another host, no sideways
-    scroll, no axe violation."""
+    scroll, no content jumping as it loads, no axe violation."""
     context = browser.new_context(viewport=viewport, color_scheme=color_scheme)
     page = context.new_page()
     try:
@@ -59,6 +59,8 @@ def check_page(browser, site_url, path, viewport, color_scheme, md_scheme):
         overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
         assert overflow <= 0, f"{path} scrolls sideways by {overflow} px at {viewport['width']} px"
         assert not foreign(requests, site_url), f"{path} requested other hosts: {foreign(requests, site_url)}"
+        shift = layout_shift(page)
+        assert shift < GOOD_LAYOUT_SHIFT, f"{path}: content jumps while the page loads (layout shift {shift:.3f})"
         violations = axe_violations(page)
         assert not violations, f"{path} ({color_scheme}): " + "\n".join(violations)
         return requests

@@ -16,7 +16,7 @@ from urllib.parse import urlencode
 
 import pytest
 
-from tests.conftest import ROOT, axe_violations, load_module
+from tests.conftest import GOOD_LAYOUT_SHIFT, ROOT, axe_violations, layout_shift, load_module
 
 TOOL_PATH = ROOT / "snippets" / "parameter-count" / "count_from_config.py"
 CONFIG_DIR = ROOT / "snippets" / "parameter-count" / "configs"
@@ -402,3 +402,16 @@ def test_axe_finds_no_violation(browser, site_url, scheme, material_scheme):
     violations = axe_violations(page)
     assert not violations, "the error state: " + "\n".join(violations)
     context.close()
+
+
+@pytest.mark.parametrize("width, height", [(1350, 940), (375, 740)])
+def test_building_the_calculator_does_not_shift_the_page(browser, site_url, width, height):
+    context = browser.new_context(viewport={"width": width, "height": height})
+    page = context.new_page()
+    try:
+        page.goto(calculator_url(site_url), wait_until="load")
+        page.wait_for_selector("#total[data-value]")
+        shift = layout_shift(page)
+        assert shift < GOOD_LAYOUT_SHIFT, f"the page shifts by {shift:.3f} as the calculator appears at {width} px"
+    finally:
+        context.close()
