@@ -415,3 +415,28 @@ def test_building_the_calculator_does_not_shift_the_page(browser, site_url, widt
         assert shift < GOOD_LAYOUT_SHIFT, f"the page shifts by {shift:.3f} as the calculator appears at {width} px"
     finally:
         context.close()
+
+
+def test_on_a_phone_a_bar_shows_the_total_while_the_results_are_below(browser, site_url):
+    context = browser.new_context(viewport={"width": 375, "height": 740})
+    context.set_default_timeout(10_000)
+    page = context.new_page()
+    try:
+        open_calculator(page, calculator_url(site_url))
+        page.wait_for_selector("#total[data-value]")
+        page.locator("#calc-layers").scroll_into_view_if_needed()
+        page.wait_for_selector("#calc-peek", state="visible")
+        assert page.text_content("#calc-peek").startswith(f"Total: {page.text_content('#total')} parameters")
+        page.fill("#calc-layers", "24")
+        page.wait_for_function("document.getElementById('calc-peek').textContent.includes(document.getElementById('total').textContent)")
+        assert page.text_content("#total") != "124,439,808", "the total did not change with the layers"
+        page.click("#calc-peek")
+        page.wait_for_selector("#calc-peek", state="hidden")  # the results are in view
+        assert page.locator("#calc-status").is_visible()
+    finally:
+        context.close()
+
+
+def test_on_a_wide_screen_there_is_no_bar(calc):
+    calc.locator("#calc-layers").scroll_into_view_if_needed()
+    assert not calc.is_visible("#calc-peek")

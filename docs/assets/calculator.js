@@ -510,7 +510,18 @@
       el("p", { class: "calc-note" }, [shareLink]),
     ]);
 
+    // On a phone the results sit below a long form: while they are out of sight below, a bar at the foot of
+    // the screen shows the total and jumps to them. (The status line above remains what screen readers hear.)
+    var peek = el("a", { class: "calc-peek", id: "calc-peek", href: "#calc-results", hidden: "" });
+
     root.appendChild(el("div", { class: "calc-grid" }, [form, results]));
+    root.appendChild(peek);
+    if ("IntersectionObserver" in window) {
+      new IntersectionObserver(function (entries) {
+        var e = entries[entries.length - 1];
+        peek.hidden = e.isIntersecting || e.boundingClientRect.top < 0;  // shown only while the results are below
+      }).observe(results);
+    }
 
     // A table wider than a small screen scrolls sideways; keyboard users can then focus it to scroll it.
     function scrollFocus() {
@@ -728,6 +739,7 @@
         });
         statusBefore.appendChild(document.createTextNode("."));
         statusLine.classList.add("calc-status-error");
+        peek.textContent = "No count: see the fields to fix";
         document.getElementById("calc-tables").hidden = true;
         ignored.textContent = "";
         return;
@@ -740,6 +752,7 @@
       statusAfter.textContent = " parameters (" + human(result.total) + "); " + grouped(result.non_embedding) +
         " without embeddings and output head.";
       statusLine.setAttribute("data-non-embedding", result.non_embedding.toString());
+      peek.textContent = "Total: " + grouped(result.total) + " parameters, see the breakdown";
 
       COMPONENTS.forEach(function (k) {
         var n = result.breakdown[k];
