@@ -52,5 +52,5 @@ for n in (10, 30, 100):
         train(model, x, y, steps=300)
         with torch.no_grad():
             errors.append((nn.functional.mse_loss(model(x_test), y_test) / y_test.var()).item())
-    print(f"{n:3d} target examples: test error from scratch {errors[0]:.3f}, from pre-trained {errors[1]:.3f}")
+    print(f"{n:3d} target examples: test error from scratch {errors[0]:.2f}, from pre-trained {errors[1]:.2f}")
 # --8<-- [end:transfer]
