@@ -20,10 +20,12 @@ zero_point = int(round(-x.min() / scale))
 q = quantize(x, scale, zero_point, 0, 255)
 print(f"affine    scale={scale:.6f} zero_point={zero_point}")
 print("  codes      ", q.tolist())
-print("  dequantized", " ".join(f"{v:.4f}" for v in dequantize(q, scale, zero_point)))
-print("  max error  ", round(float(np.abs(dequantize(q, scale, zero_point) - x).max()), 5))
+x_hat = dequantize(q, scale, zero_point)
+print("  dequantized", " ".join(f"{v:.4f}" for v in x_hat))
+print("  max error  ", round(float(np.abs(x_hat - x).max()), 5))
 
-# symmetric: zero_point = 0, the scale covers the largest magnitude; one side wastes codes
+# symmetric: zero_point = 0, the scale covers the largest magnitude;
+# one side wastes codes
 scale = np.abs(x).max() / 127
 q = quantize(x, scale, 0, -128, 127)
 print(f"symmetric scale={scale:.6f} zero_point=0")
