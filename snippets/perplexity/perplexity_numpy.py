@@ -1,0 +1,26 @@
+"""Perplexity: the exponential of the mean next-token cross-entropy, from logits."""
+
+import numpy as np
+
+# A model's scores (logits) over a 5-token vocabulary at 4 positions, and the tokens
+# that actually came next.
+logits = np.array([[2.0, 0.5, -1.0, 0.0, 1.0],
+                   [0.1, 3.0, 0.2, -0.5, 0.0],
+                   [1.5, 1.4, 1.3, 0.2, -2.0],
+                   [-1.0, 0.0, 0.5, 2.5, 0.3]])
+targets = np.array([0, 1, 2, 4])
+
+shifted = logits - logits.max(axis=1, keepdims=True)  # softmax without overflow
+log_probs = shifted - np.log(np.exp(shifted).sum(axis=1, keepdims=True))
+losses = -log_probs[np.arange(len(targets)), targets]  # nats per token
+print("probability of each next token:", " ".join(f"{p:.3f}" for p in np.exp(-losses)))
+print("loss per token (nats):         ", " ".join(f"{v:.3f}" for v in losses))
+mean_loss = losses.mean()
+perplexity = np.exp(mean_loss)
+print(f"mean loss {mean_loss:.3f} nats -> perplexity {perplexity:.3f}")
+geometric = np.prod(np.exp(losses)) ** (1 / len(losses))  # geometric mean of 1/p
+print("equals the geometric mean of 1/p:", np.isclose(perplexity, geometric))
+
+vocab = logits.shape[1]
+uniform = np.exp(-np.log(np.full(len(targets), 1 / vocab)).mean())
+print(f"a model that guesses uniformly over {vocab} tokens: perplexity {uniform:.3f}")
