@@ -143,6 +143,19 @@ def _sort_key(name: str) -> str:
     return name.casefold().lstrip("*_ ")
 
 
+def letter_of(name: str) -> str:
+    """The A-Z section a name is listed under: its first letter, "0–9" for a digit, "#" else."""
+    first = _sort_key(name)[:1].upper()
+    if first.isalpha():
+        return first
+    return "0–9" if first.isdigit() else "#"
+
+
+def letter_anchor(letter: str) -> str:
+    """The section's id, plain ASCII so that the URL needs no escaping."""
+    return "letter-" + {"0–9": "0-9", "#": "symbols"}.get(letter, letter.lower())
+
+
 def glossary_markdown() -> str:
     """The A-Z page: every term and alias, in order, with letter jump links."""
     entries = []
@@ -154,9 +167,8 @@ def glossary_markdown() -> str:
     entries.sort(key=lambda e: _sort_key(e[0]))
     letters: dict[str, list[str]] = {}
     for name, line in entries:
-        first = _sort_key(name)[:1].upper()
-        letters.setdefault(first if first.isalpha() else "#", []).append(line)
-    jump = " · ".join(f"[{letter}](#letter-{letter.lower()})" for letter in letters)
+        letters.setdefault(letter_of(name), []).append(line)
+    jump = " · ".join(f"[{letter}](#{letter_anchor(letter)})" for letter in letters)
     out = [
         "---",
         "description: Every term of the LLM Parameter Glossary, A to Z, with a one-line definition.",
@@ -169,7 +181,7 @@ def glossary_markdown() -> str:
         "",
     ]
     for letter, lines in letters.items():
-        out += [f"## {letter} {{ #letter-{letter.lower()} }}", ""]
+        out += [f"## {letter} {{ #{letter_anchor(letter)} }}", ""]
         out += [f"- {line}" for line in lines] + [""]
     return "\n".join(out)
 

@@ -91,8 +91,13 @@ def test_glossary_page_lists_every_term_and_alias_in_order(built_site):
     assert [n.strip() for n in names] == expected
     for term in TERMS.values():
         assert f'href="../terms/{term.slug}/"' in article
-    for letter in {glossary._sort_key(n)[0].upper() for n in expected}:
-        assert f'href="#letter-{letter.lower()}"' in article and f'id="letter-{letter.lower()}"' in article
+    for anchor in {glossary.letter_anchor(glossary.letter_of(n)) for n in expected}:
+        assert f'href="#{anchor}"' in article and f'id="{anchor}"' in article
+
+
+def test_names_that_start_with_a_digit_get_their_own_section():
+    assert [glossary.letter_of(n) for n in ("6ND", "adam", "*x")] == ["0–9", "A", "X"]
+    assert glossary.letter_anchor("0–9") == "letter-0-9" and glossary.letter_anchor("A") == "letter-a"
 
 
 def test_tag_index_lists_each_tag_with_its_terms(built_site):
