@@ -45,7 +45,7 @@ print(f"parameters: {n_total:,} in all, N = {n_matmul:,} in matrix products")
 
 print("tokens   forward FLOPs  = 2NT + 4LdT^2  training FLOPs  = 3 x forward",
       " per token")
-for t in (64, 256, 1024):
+for t in (64, 128, 512):
     x = torch.randint(vocab, (1, t))
     with FlopCounterMode(display=False) as forward:
         model(x)
