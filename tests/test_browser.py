@@ -129,7 +129,8 @@ def search(page, site_url, query) -> list[str]:
 
 
 @pytest.mark.parametrize("query, slug", [("hyperparameter", "hyperparameter"), ("trainable parameter", "parameter"),
-                                         ("training setting", "hyperparameter")])
+                                         ("training setting", "hyperparameter"),
+                                         ("nucleus sampling", "generation-parameters"), ("GQA", "attention")])
 def test_search_finds_terms_by_title_and_alias(page, site_url, query, slug):
     hrefs = search(page, site_url, query)
     assert any(urlsplit(h).path.rstrip("/").endswith(f"terms/{slug}") for h in hrefs), hrefs

@@ -1,0 +1,21 @@
+"""Sliding-window attention: each token sees the last W tokens, so the cache keeps W
+entries, and stacked layers still pass information further back."""
+
+import torch
+
+T, W = 10, 3  # tokens, window
+
+# --8<-- [start:window]
+i, j = torch.arange(T)[:, None], torch.arange(T)[None, :]
+causal = j <= i
+window = causal & (i - j < W)  # key j is visible to query i if it is among the last W
+for row in window:
+    print("".join("x" if v else "." for v in row))
+print("keys visible per query:", window.sum(1).tolist())
+
+reach = torch.eye(T, dtype=torch.int64)  # which earlier tokens can influence each token
+for layer in range(1, 5):
+    reach = (window.long() @ reach > 0).long()
+    furthest = T - 1 - int(reach[T - 1].argmax())  # its oldest visible token
+    print(f"after {layer} layer(s): the last token reaches {furthest} tokens back")
+# --8<-- [end:window]

@@ -1,0 +1,64 @@
+"""Each sampling setting applied to one fixed set of logits: what it does to the
+next-token probabilities. No parameter of the model changes."""
+
+import numpy as np
+
+vocab = ["sat", "ran", "slept", "is", "was", "ate", "the", "."]
+logits = np.array([3.0, 2.25, 2.0, 1.5, 1.0, 0.5, -0.5, -1.5])
+earlier = ["the", "cat", "sat", "sat", "on", "the"]  # tokens generated so far
+
+
+def softmax(z):
+    e = np.exp(z - z.max())
+    return e / e.sum()
+
+
+def show(label, p):
+    print(f"{label:26}" + " ".join(f"{x:5.3f}" for x in p))
+
+
+# --8<-- [start:settings]
+def temperature(z, t):
+    return z / t
+
+
+def top_k(z, k):  # keep the k highest logits
+    return np.where(z >= np.sort(z)[-k], z, -np.inf)
+
+
+def top_p(z, p):  # keep the fewest top tokens whose probabilities add up to p
+    order = np.argsort(-z)
+    before = np.cumsum(softmax(z)[order]) - softmax(z)[order]  # mass above each token
+    keep = np.zeros(len(z), bool)
+    keep[order[before < p]] = True
+    return np.where(keep, z, -np.inf)
+
+
+def min_p(z, m):  # keep tokens at least m times as likely as the top one
+    p = softmax(z)
+    return np.where(p >= m * p.max(), z, -np.inf)
+
+
+def repetition_penalty(z, r, seen):  # CTRL-style: divide positive, multiply negative
+    z = z.copy()
+    for i in {vocab.index(w) for w in seen if w in vocab}:
+        z[i] = z[i] / r if z[i] > 0 else z[i] * r
+    return z
+
+
+def frequency_presence(z, freq, pres, seen):  # subtract per occurrence, and once
+    counts = np.array([seen.count(w) for w in vocab])
+    return z - freq * counts - pres * (counts > 0)
+
+
+print(" " * 26 + " ".join(f"{w:>5}" for w in vocab))
+show("no setting", softmax(logits))
+show("temperature 0.5", softmax(temperature(logits, 0.5)))
+show("temperature 1.5", softmax(temperature(logits, 1.5)))
+show("top-k 3", softmax(top_k(logits, 3)))
+show("top-p 0.8", softmax(top_p(logits, 0.8)))
+show("min-p 0.1", softmax(min_p(logits, 0.1)))
+show("repetition penalty 1.5", softmax(repetition_penalty(logits, 1.5, earlier)))
+penalized = frequency_presence(logits, 0.5, 0.5, earlier)
+show("freq 0.5 + presence 0.5", softmax(penalized))
+# --8<-- [end:settings]

@@ -1,0 +1,60 @@
+"""Each sampling setting applied to one fixed set of logits: what it does to the
+next-token probabilities. No parameter of the model changes."""
+
+import torch
+
+vocab = ["sat", "ran", "slept", "is", "was", "ate", "the", "."]
+logits = torch.tensor([3.0, 2.25, 2.0, 1.5, 1.0, 0.5, -0.5, -1.5], dtype=torch.float64)
+earlier = ["the", "cat", "sat", "sat", "on", "the"]  # tokens generated so far
+NEG = float("-inf")
+
+
+def show(label, p):
+    print(f"{label:26}" + " ".join(f"{x:5.3f}" for x in p.tolist()))
+
+
+# --8<-- [start:settings]
+def temperature(z, t):
+    return z / t
+
+
+def top_k(z, k):  # keep the k highest logits
+    return z.masked_fill(z < z.topk(k).values[-1], NEG)
+
+
+def top_p(z, p):  # keep the fewest top tokens whose probabilities add up to p
+    probs, order = z.softmax(-1).sort(descending=True)
+    before = probs.cumsum(-1) - probs  # mass above each token
+    keep = torch.zeros_like(z, dtype=torch.bool)
+    keep[order[before < p]] = True
+    return z.masked_fill(~keep, NEG)
+
+
+def min_p(z, m):  # keep tokens at least m times as likely as the top one
+    p = z.softmax(-1)
+    return z.masked_fill(p < m * p.max(), NEG)
+
+
+def repetition_penalty(z, r, seen):  # CTRL-style: divide positive, multiply negative
+    idx = torch.tensor(sorted({vocab.index(w) for w in seen if w in vocab}))
+    z = z.clone()
+    z[idx] = torch.where(z[idx] > 0, z[idx] / r, z[idx] * r)
+    return z
+
+
+def frequency_presence(z, freq, pres, seen):  # subtract per occurrence, and once
+    counts = torch.tensor([seen.count(w) for w in vocab], dtype=z.dtype)
+    return z - freq * counts - pres * (counts > 0)
+
+
+print(" " * 26 + " ".join(f"{w:>5}" for w in vocab))
+show("no setting", logits.softmax(-1))
+show("temperature 0.5", temperature(logits, 0.5).softmax(-1))
+show("temperature 1.5", temperature(logits, 1.5).softmax(-1))
+show("top-k 3", top_k(logits, 3).softmax(-1))
+show("top-p 0.8", top_p(logits, 0.8).softmax(-1))
+show("min-p 0.1", min_p(logits, 0.1).softmax(-1))
+show("repetition penalty 1.5", repetition_penalty(logits, 1.5, earlier).softmax(-1))
+penalized = frequency_presence(logits, 0.5, 0.5, earlier)
+show("freq 0.5 + presence 0.5", penalized.softmax(-1))
+# --8<-- [end:settings]

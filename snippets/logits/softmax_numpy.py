@@ -1,0 +1,36 @@
+"""Logits from the output head, turned into probabilities by softmax; temperature
+divides the logits first."""
+
+import numpy as np
+
+vocab = ["the", "cat", "sat", "on", "mat"]
+hidden = np.array([1.0, -0.5, 0.5, 2.0])  # last layer's vector, last token
+head = np.array([[0.5, 0.0, 1.0, 0.5],  # output head: one row per vocabulary token
+                 [1.0, 1.0, 0.0, 1.0],
+                 [-0.5, 0.5, 0.0, 1.5],
+                 [0.0, -1.0, 1.5, -0.5],
+                 [1.5, 0.5, -1.0, 0.0]])
+
+
+def show(xs, digits):
+    return "[" + ", ".join(f"{x:.{digits}f}" for x in xs) + "]"
+
+
+def softmax(z):
+    e = np.exp(z - z.max())  # subtracting the max changes nothing and avoids overflow
+    return e / e.sum()
+
+
+# --8<-- [start:softmax]
+logits = head @ hidden  # one score per token: a dot product with its row
+p = softmax(logits)
+print("logits:       ", show(logits, 2))
+print("probabilities:", show(p, 3), "sum to 1:", np.isclose(p.sum(), 1.0))
+print("adding 10 to every logit changes nothing:", np.allclose(softmax(logits + 10), p))
+# --8<-- [end:softmax]
+
+# --8<-- [start:temperature]
+for T in (0.5, 1.0, 2.0):
+    pT = softmax(logits / T)  # temperature acts on the logits, before softmax
+    print(f"T={T}: {show(pT, 3)}  top token: {vocab[pT.argmax()]}")
+# --8<-- [end:temperature]

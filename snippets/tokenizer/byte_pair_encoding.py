@@ -1,0 +1,62 @@
+"""A byte-pair-encoding tokenizer learned from text: every merge adds one token to the
+vocabulary (and one row to the embedding table and the output head), and the same text
+takes fewer tokens."""
+
+from collections import Counter
+from pathlib import Path
+
+CORPUS = Path(__file__).resolve().parents[2] / "data" / "corpus.txt"
+text = " ".join(CORPUS.read_text().splitlines()[:400])
+d = 64  # the model's width, to size the tables
+
+
+def words_as_symbols(text):
+    """Each word as a tuple of symbols; '_' marks a word's start, as a space would."""
+    return Counter(("_",) + tuple(w) for w in text.split())
+
+
+def merge(word, pair, new):
+    out, i = [], 0
+    while i < len(word):
+        if word[i:i + 2] == pair:
+            out.append(new)
+            i += 2
+        else:
+            out.append(word[i])
+            i += 1
+    return tuple(out)
+
+
+# --8<-- [start:train]
+words = words_as_symbols(text)
+vocab = sorted({s for w in words for s in w})  # start from single characters
+merges = []
+print("merges  vocabulary  tokens for the text  table + untied head, width 64")
+for step in range(301):
+    if step % 100 == 0:
+        tokens = sum(n * len(w) for w, n in words.items())
+        print(f"{step:>6}  {len(vocab):>10}  {tokens:>19,}  {2 * len(vocab) * d:>29,}")
+    pairs = Counter()
+    for w, n in words.items():
+        for i in range(len(w) - 1):
+            pairs[w[i:i + 2]] += n  # each adjacent pair, weighted by the word's count
+    best = max(pairs, key=lambda p: (pairs[p], p))  # most frequent pair; ties by name
+    merges.append(best)
+    vocab.append(best[0] + best[1])
+    words = Counter({merge(w, best, best[0] + best[1]): n for w, n in words.items()})
+# --8<-- [end:train]
+
+# --8<-- [start:encode]
+def encode(word):
+    symbols = ("_",) + tuple(word)
+    for pair in merges:  # apply the merges in the order they were learned
+        symbols = merge(symbols, pair, pair[0] + pair[1])
+    return list(symbols)
+
+
+print("first merges:", ["+".join(p) for p in merges[:6]])
+for word in ["farmer", "the", "lunchbox", "zookeeper"]:
+    pieces = encode(word)
+    unknown = [p for p in pieces if p not in vocab]  # characters never seen in training
+    print(f"{word!r:12} -> {pieces}  not in the vocabulary: {unknown}")
+# --8<-- [end:encode]
