@@ -190,12 +190,13 @@ def _run_forked(req: dict) -> dict:
 class WarmRunner:
     """Starts the zygote once; ``run(path)`` executes one snippet in a fresh forked child."""
 
-    def __init__(self, threads: int | None = None):
+    def __init__(self, threads: int | None = None, env: dict[str, str] | None = None):
+        """``env`` is added to the zygote's environment before it imports torch (e.g. a dispatch setting)."""
         self.threads = threads
         self.tmp = Path(tempfile.mkdtemp(prefix="snippets-"))
         # Passive OpenMP waiting: idle torch threads sleep instead of spinning, which on a busy two-core
         # machine otherwise costs several times the snippet's own work.
-        env = dict(os.environ, MPLBACKEND="Agg", PYTHONHASHSEED="0", OMP_WAIT_POLICY="PASSIVE")
+        env = dict(os.environ, MPLBACKEND="Agg", PYTHONHASHSEED="0", OMP_WAIT_POLICY="PASSIVE", **(env or {}))
         self.proc = subprocess.Popen(
             [sys.executable, __file__, "_zygote"],
             stdin=subprocess.PIPE,

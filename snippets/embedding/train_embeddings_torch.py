@@ -68,7 +68,8 @@ X = E[[index[w] for w in words]].numpy()
 X = X - X.mean(axis=0)
 u, s, vt = np.linalg.svd(X, full_matrices=False)
 vt[:2] *= np.sign(vt[np.arange(2), np.abs(vt[:2]).argmax(axis=1)])[:, None]  # fix the sign of each axis
-xy = X @ vt[:2].T
+# Rounded: the figure must not change with the last digits, which differ from CPU to CPU.
+xy = np.round(X @ vt[:2].T, 2)
 
 plt.rcParams["svg.hashsalt"] = "llm-glossary"
 fig, ax = plt.subplots(figsize=(6, 4))

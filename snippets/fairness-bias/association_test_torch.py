@@ -66,7 +66,7 @@ skewed = train_embeddings(DATA / "corpus.txt")
 balanced = train_embeddings(DATA / "corpus_balanced.txt")
 scores = {}
 for name, vec in [("skewed corpus", skewed), ("balanced corpus", balanced)]:
-    scores[name] = [association(vec, w) for w in JOBS]
+    scores[name] = [r2(association(vec, w)) for w in JOBS]  # plotted as printed
     print(f"{name:16} gap between the skewed groups {r2(gap(vec)):+.2f}")
     for group, words in [("male-skewed", SKEWED_MALE), ("female-skewed", SKEWED_FEMALE), ("even", EVEN)]:
         print(f"  {group:13} " + "  ".join(f"{w} {r2(association(vec, w)):+.2f}" for w in words))

@@ -30,8 +30,8 @@ attempt("fp8 sum", lambda: a.sum())
 attempt("fp8 upcast to bf16, then add", lambda: a.to(torch.bfloat16) + a.to(torch.bfloat16))
 
 # int8 matmul: the plain kernel keeps int8 and wraps around; a real int8 kernel accumulates in int32
-x = torch.full((64, 64), 100, dtype=torch.int8)
+x = torch.full((64, 64), 40, dtype=torch.int8)
 plain = attempt("int8 @ int8 with torch.mm", lambda: torch.mm(x, x))
 wide = attempt("int8 @ int8 with torch._int_mm (int32 acc.)", lambda: torch._int_mm(x, x))
-print("one entry of the product: exact", 64 * 100 * 100, "| torch.mm", plain[0, 0].item(), "| _int_mm", wide[0, 0].item())
+print("one entry of the product: exact", 64 * 40 * 40, "| torch.mm", plain[0, 0].item(), "| _int_mm", wide[0, 0].item())
 # --8<-- [end:support]

@@ -54,7 +54,7 @@ for _ in range(100):
     opt.zero_grad()
     loss.backward()
     opt.step()
-print(f"trained: loss {loss.item():.2f}, parameters {sum(p.numel() for p in model.parameters()):,}"
+print(f"trained: loss {loss.item():.1f}, parameters {sum(p.numel() for p in model.parameters()):,}"
       f" (the bigram table had V x V = {V * V})")
 
 model.eval()
