@@ -20,6 +20,7 @@ import difflib
 import gc
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -34,6 +35,28 @@ FIGURES = ROOT / "docs" / "assets" / "figures"
 FIGURE_SUFFIXES = {".svg", ".png"}
 # A snippet should take about a second after imports; this limit only catches runaways.
 TIME_LIMIT_S = 60
+
+
+# Another reader's CPU takes other float paths: other SIMD kernels in torch's ATen, oneDNN, MKL, OpenBLAS and
+# numpy. torch 2.13 and numpy 2.4 honour each of these variables on an AVX-512 CPU (each alone changed a trained
+# loss in its 4th digit or int8 matmul results; MKL_ENABLE_INSTRUCTIONS changed nothing and is left out).
+# Set before torch and numpy are imported; together they stand for a CPU without AVX-512.
+OTHER_CPU_ENV = {
+    "ATEN_CPU_CAPABILITY": "default",  # torch's own kernels, not vectorized
+    "ONEDNN_MAX_CPU_ISA": "AVX2",  # oneDNN (linear layers, int8 matmul) without AVX-512
+    "MKL_CBWR": "COMPATIBLE",  # MKL's conditional-reproducibility SSE2 path
+    "OPENBLAS_CORETYPE": "Prescott",  # numpy's BLAS with SSE3 kernels
+    "NPY_DISABLE_CPU_FEATURES": "X86_V4 AVX512_ICL AVX512_SPR",  # numpy's ufuncs without AVX-512
+}
+AMPLIFIES_FLOAT_PATHS = re.compile(r"\.backward\(|savefig\(")
+
+
+def amplifies_float_paths(path: Path) -> bool:
+    """Snippets whose output can hang on last-digit differences between CPUs: those that train (autograd's
+    ``.backward(``: many steps compound tiny differences), those that draw (``savefig(``: an SVG's clip ids hash
+    coordinates at full precision), and the numpy twins of those (they print the same numbers)."""
+    twin = path.with_name(path.name.replace("_numpy.py", "_torch.py"))
+    return any(AMPLIFIES_FLOAT_PATHS.search(p.read_text(encoding="utf-8")) for p in {path, twin} if p.exists())
 
 
 def all_snippets() -> list[Path]:
