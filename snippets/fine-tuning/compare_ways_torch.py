@@ -61,10 +61,10 @@ def prepare(way: str) -> nn.Module:
 
 
 for way, lr in [
-    ("full fine-tuning", 1e-3),
-    ("frozen backbone", 1e-2),
-    ("linear probing", 1e-2),
-    ("probe, then full", 1e-3),
+    ("full fine-tuning", 2e-3),
+    ("frozen backbone", 2e-2),
+    ("linear probing", 2e-2),
+    ("probe, then full", 2e-3),
 ]:
     errors, drift = [], 0.0
     for name, f in targets.items():
@@ -73,10 +73,10 @@ for way, lr in [
         # LP-FT: fit the new head first, then unfreeze everything
         if way == "probe, then full":
             model[0].requires_grad_(False)
-            train(model, x_train, f(x_train), steps=300, lr=1e-2)
+            train(model, x_train, f(x_train), steps=150, lr=2e-2)
             model[0].requires_grad_(True)
             trainable = sum(p.numel() for p in model.parameters() if p.requires_grad)
-        train(model, x_train, f(x_train), steps=300, lr=lr)
+        train(model, x_train, f(x_train), steps=150, lr=lr)
         with torch.no_grad():
             y_test = f(x_test)
             errors.append(
