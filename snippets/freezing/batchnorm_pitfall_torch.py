@@ -13,8 +13,8 @@ model.train()
 model(torch.randn(32, 4) + 3.0)  # one forward pass on data with a different mean
 moved = (model[1].running_mean - running_mean).abs().max().item()
 print(
-    f"train mode: running mean moved by up to {moved:.3f} although nothing requires "
-    "grad"
+    f"train mode: running mean moved by up to {moved:.3f} "
+    "although nothing requires grad"
 )
 
 # the fix: put frozen normalization layers in eval mode (or freeze their buffers another

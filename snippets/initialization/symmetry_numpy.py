@@ -31,7 +31,7 @@ for name, (w1_start, w2_start) in starts.items():
     units = np.vstack([w1, b1, w2.T]).T
     distinct = len(np.unique(units.round(6), axis=0))
     print(
-        f"{name:>9}: loss {loss:.4f}, distinct hidden units {distinct} of "
-        f"{n_hidden}, "
+        f"{name:>9}: loss {loss:.4f}, "
+        f"distinct hidden units {distinct} of {n_hidden}, "
         f"max |w1| {np.abs(w1).max():.4f}"
     )

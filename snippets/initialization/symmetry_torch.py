@@ -32,7 +32,7 @@ for name, (w1_start, w2_start) in starts.items():
         units = torch.vstack([w1, b1, w2.T]).T
     distinct = len(np.unique(units.numpy().round(6), axis=0))
     print(
-        f"{name:>9}: loss {loss:.4f}, distinct hidden units {distinct} of "
-        f"{n_hidden}, "
+        f"{name:>9}: loss {loss:.4f}, "
+        f"distinct hidden units {distinct} of {n_hidden}, "
         f"max |w1| {w1.abs().max():.4f}"
     )

@@ -88,7 +88,7 @@ print(
     f"{2 * mixtral_total / 2**30:.1f} GiB (all experts)"
 )
 print(
-    f"  forward FLOPs per token, about 2 x active: {2 * mixtral_active / 1e9:.1f} "
-    "GFLOPs"
+    "  forward FLOPs per token, about 2 x active: "
+    f"{2 * mixtral_active / 1e9:.1f} GFLOPs"
     f" (a dense model of the total size: {2 * mixtral_total / 1e9:.1f})"
 )

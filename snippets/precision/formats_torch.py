@@ -40,6 +40,6 @@ n = 1_000_000  # one million parameters, stored in each format
 for name, dtype in formats.items():
     t = torch.zeros(n, dtype=dtype)
     print(
-        f"{name:10}: {t.nbytes:8d} bytes = {t.nbytes / 1e6:.0f} MB per million "
-        "parameters"
+        f"{name:10}: {t.nbytes:8d} bytes = "
+        f"{t.nbytes / 1e6:.0f} MB per million parameters"
     )
