@@ -262,7 +262,23 @@ def _insert_before_references(markdown: str, block: str) -> str:
     return markdown.rstrip() + "\n\n" + block + "\n"
 
 
+# A version in prose comes from the pins, like the stamp below: write "torch {{ pin.torch }}".
+PIN = re.compile(r"\{\{\s*pin\.([A-Za-z0-9_.-]+)\s*\}\}")
+
+
+def with_pinned_versions(markdown: str, src: str) -> str:
+    """Replace each {{ pin.<package> }} with that package's pinned version; an unpinned name stops the build."""
+
+    def version(m: re.Match) -> str:
+        if m.group(1) not in VERSIONS:
+            raise PluginError(f"{src}: {m.group(0)} names no package pinned in requirements/test.txt")
+        return VERSIONS[m.group(1)]
+
+    return PIN.sub(version, markdown)
+
+
 def on_page_markdown(markdown: str, page, config, files, **kwargs):
+    markdown = with_pinned_versions(markdown, page.file.src_uri)
     term = _term_of(page)
     if term is None:
         return markdown

@@ -101,13 +101,26 @@ def execute(path: Path) -> tuple[nbformat.NotebookNode, float, float]:
     return normalize(nb), time.perf_counter() - start, _children_cpu_s() - cpu_start
 
 
+def coalesced(outputs: list) -> list:
+    """Consecutive stream outputs of one name merged into one, as nbconvert's CoalesceStreamsPreprocessor does:
+    how a kernel splits a cell's printing into messages depends on timing, not on what was printed."""
+    merged = []
+    for out in outputs:
+        if out.output_type == "stream" and merged and merged[-1].output_type == "stream" and merged[-1].name == out.name:
+            merged[-1] = nbformat.from_dict({**merged[-1], "text": merged[-1].text + out.text})
+        else:
+            merged.append(out)
+    return merged
+
+
 def printed(nb: nbformat.NotebookNode) -> list[str]:
-    """What the notebook printed, cell by cell: streams and text/plain results; images by their presence only."""
+    """What the notebook printed, cell by cell: streams (merged, see ``coalesced``) and text/plain results;
+    images by their presence only."""
     lines = []
     for index, cell in enumerate(nb.cells):
         if cell.cell_type != "code":
             continue
-        for out in cell.get("outputs", []):
+        for out in coalesced(cell.get("outputs", [])):
             label = f"[cell {index} {cell.get('id', '')}]"
             if out.output_type == "stream":
                 lines.append(f"{label} {out.name}:")

@@ -10,6 +10,7 @@ count are all fresh.
 
     python tools/snippets.py update [SNIPPET ...]   rewrite goldens and figures by running the code
     python tools/snippets.py check [SNIPPET ...]    compare, print diffs, exit 1 on any difference
+        --other-cpu --threads 1                     ... as if on another CPU (see OTHER_CPU_ENV)
     python tools/snippets.py bench                  time the warm runner against the snippets' own compute
 """
 
@@ -20,6 +21,8 @@ import difflib
 import gc
 import json
 import os
+import platform
+import re
 import shutil
 import subprocess
 import sys
@@ -34,6 +37,30 @@ FIGURES = ROOT / "docs" / "assets" / "figures"
 FIGURE_SUFFIXES = {".svg", ".png"}
 # A snippet should take about a second after imports; this limit only catches runaways.
 TIME_LIMIT_S = 60
+
+
+# Another reader's CPU takes other float paths: other SIMD kernels in torch's ATen, oneDNN, MKL, OpenBLAS and
+# numpy. torch 2.13 and numpy 2.4 honour each of these variables on an AVX-512 CPU (each alone changed a trained
+# loss in its 4th digit or int8 matmul results; MKL_ENABLE_INSTRUCTIONS changed nothing and is left out).
+# Set before torch and numpy are imported; together they stand for a CPU without AVX-512. The x86 names mean
+# nothing elsewhere (OpenBLAS on ARM would complain on stderr), so other machines vary ATen alone.
+OTHER_CPU_ENV = {"ATEN_CPU_CAPABILITY": "default"}  # torch's own kernels, not vectorized
+if platform.machine().lower() in ("x86_64", "amd64"):
+    OTHER_CPU_ENV |= {
+        "ONEDNN_MAX_CPU_ISA": "AVX2",  # oneDNN (linear layers, int8 matmul) without AVX-512
+        "MKL_CBWR": "COMPATIBLE",  # MKL's conditional-reproducibility SSE2 path
+        "OPENBLAS_CORETYPE": "Prescott",  # numpy's BLAS with SSE3 kernels
+        "NPY_DISABLE_CPU_FEATURES": "X86_V4 AVX512_ICL AVX512_SPR",  # numpy's ufuncs, no AVX-512
+    }
+AMPLIFIES_FLOAT_PATHS = re.compile(r"\.backward\(|savefig\(")
+
+
+def amplifies_float_paths(path: Path) -> bool:
+    """Snippets whose output can hang on last-digit differences between CPUs: those that train (autograd's
+    ``.backward(``: many steps compound tiny differences), those that draw (``savefig(``: an SVG's clip ids hash
+    coordinates at full precision), and the numpy twins of those (they print the same numbers)."""
+    twin = path.with_name(path.name.replace("_numpy.py", "_torch.py"))
+    return any(AMPLIFIES_FLOAT_PATHS.search(p.read_text(encoding="utf-8")) for p in {path, twin} if p.exists())
 
 
 def all_snippets() -> list[Path]:
@@ -190,12 +217,13 @@ def _run_forked(req: dict) -> dict:
 class WarmRunner:
     """Starts the zygote once; ``run(path)`` executes one snippet in a fresh forked child."""
 
-    def __init__(self, threads: int | None = None):
+    def __init__(self, threads: int | None = None, env: dict[str, str] | None = None):
+        """``env`` is added to the zygote's environment before it imports torch (e.g. a dispatch setting)."""
         self.threads = threads
         self.tmp = Path(tempfile.mkdtemp(prefix="snippets-"))
         # Passive OpenMP waiting: idle torch threads sleep instead of spinning, which on a busy two-core
         # machine otherwise costs several times the snippet's own work.
-        env = dict(os.environ, MPLBACKEND="Agg", PYTHONHASHSEED="0", OMP_WAIT_POLICY="PASSIVE")
+        env = dict(os.environ, MPLBACKEND="Agg", PYTHONHASHSEED="0", OMP_WAIT_POLICY="PASSIVE", **(env or {}))
         self.proc = subprocess.Popen(
             [sys.executable, __file__, "_zygote"],
             stdin=subprocess.PIPE,
@@ -307,7 +335,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("command", choices=["update", "check", "bench", "_zygote"])
     parser.add_argument("snippets", nargs="*")
     parser.add_argument("--threads", type=int, default=2, help="torch threads in each child (goldens use 2)")
-    args = parser.parse_args(argv)
+    parser.add_argument("--other-cpu", action="store_true", help="run under OTHER_CPU_ENV (for check)")
+    args = parser.parse_intermixed_args(argv)
     if args.command == "_zygote":
         _zygote()
         return 0
@@ -315,7 +344,7 @@ def main(argv: list[str] | None = None) -> int:
     failed = 0
     wall_start = time.perf_counter()
     own = 0.0
-    with WarmRunner(threads=args.threads) as runner:
+    with WarmRunner(threads=args.threads, env=OTHER_CPU_ENV if args.other_cpu else None) as runner:
         started = time.perf_counter() - wall_start
         for path in paths:
             result = runner.run(path)

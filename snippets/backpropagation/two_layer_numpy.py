@@ -1,4 +1,5 @@
-"""Backpropagation by hand: the chain rule, applied backwards through a two-layer network."""
+"""Backpropagation by hand: the chain rule, applied backwards through a two-layer
+network."""
 
 import numpy as np
 
@@ -8,7 +9,6 @@ targets = rng.integers(0, 3, size=16)  # 3 classes
 w1, b1 = rng.normal(0, 0.5, (5, 8)), np.zeros(8)
 w2, b2 = rng.normal(0, 0.5, (8, 3)), np.zeros(3)
 
-# --8<-- [start:backprop]
 # forward pass: keep the intermediate values, the backward pass needs them
 z1 = x @ w1 + b1
 h = np.tanh(z1)
@@ -27,8 +27,10 @@ d_h = d_z2 @ w2.T
 d_z1 = d_h * (1 - h**2)  # tanh'(z) = 1 - tanh(z)^2
 d_w1 = x.T @ d_z1  # z1 = x @ w1 + b1
 d_b1 = d_z1.sum(0)
-# --8<-- [end:backprop]
 
 print(f"loss {loss:.6f}")
 for name, g in [("w1", d_w1), ("b1", d_b1), ("w2", d_w2), ("b2", d_b2)]:
-    print(f"d loss / d {name}: shape {g.shape}, norm {np.linalg.norm(g):.6f}, first entry {g.flat[0]:.6f}")
+    print(
+        f"d loss / d {name}: shape {g.shape}, norm {np.linalg.norm(g):.6f}, first "
+        f"entry {g.flat[0]:.6f}"
+    )

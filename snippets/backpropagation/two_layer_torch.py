@@ -12,12 +12,13 @@ b1 = torch.zeros(8, dtype=torch.float64, requires_grad=True)
 w2 = torch.tensor(rng.normal(0, 0.5, (8, 3)), requires_grad=True)
 b2 = torch.zeros(3, dtype=torch.float64, requires_grad=True)
 
-# --8<-- [start:backprop]
 loss = F.cross_entropy(torch.tanh(x @ w1 + b1) @ w2 + b2, targets)
 loss.backward()  # fills .grad of every tensor that requires it
-# --8<-- [end:backprop]
 
 print(f"loss {loss.item():.6f}")
 for name, t in [("w1", w1), ("b1", b1), ("w2", w2), ("b2", b2)]:
     g = t.grad.numpy()
-    print(f"d loss / d {name}: shape {g.shape}, norm {np.linalg.norm(g):.6f}, first entry {g.flat[0]:.6f}")
+    print(
+        f"d loss / d {name}: shape {g.shape}, norm {np.linalg.norm(g):.6f}, first "
+        f"entry {g.flat[0]:.6f}"
+    )

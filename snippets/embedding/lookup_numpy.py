@@ -1,4 +1,5 @@
-"""An embedding lookup is a row of a matrix: the same numbers as a one-hot vector times that matrix."""
+"""An embedding lookup is a row of a matrix: the same numbers as a one-hot vector times
+that matrix."""
 
 import numpy as np
 
@@ -6,8 +7,8 @@ rng = np.random.default_rng(0)
 vocab = ["the", "cat", "dog", "sat", "ran"]
 V, d = len(vocab), 4
 
-# --8<-- [start:lookup]
-E = np.round(rng.normal(size=(V, d)), 3)  # the embedding matrix: one learned row per token
+# the embedding matrix: one learned row per token
+E = np.round(rng.normal(size=(V, d)), 3)
 print("parameters in the table:", V, "x", d, "=", E.size)
 
 token_ids = np.array([1, 3])  # "cat", "sat"
@@ -16,13 +17,11 @@ one_hot = np.eye(V)[token_ids]  # the same tokens as one-hot vectors, shape (2, 
 multiplied = one_hot @ E  # a matrix product with the table
 print("lookup:\n", looked_up)
 print("one-hot @ E equals the lookup:", np.array_equal(looked_up, multiplied))
-# --8<-- [end:lookup]
 
-# --8<-- [start:cosine]
+
 def cosine(a: np.ndarray, b: np.ndarray) -> float:
     return float(a @ b / (np.linalg.norm(a) * np.linalg.norm(b)))
 
 
 for w in ["dog", "sat"]:
     print(f"cosine(cat, {w}) = {cosine(E[1], E[vocab.index(w)]):.3f}")
-# --8<-- [end:cosine]

@@ -1,4 +1,5 @@
-"""Single numbers in an embedding mean nothing alone: rotate the whole table and every similarity is the same."""
+"""Single numbers in an embedding mean nothing alone: rotate the whole table and every
+similarity is the same."""
 
 import numpy as np
 
@@ -13,5 +14,12 @@ def cosines(table: np.ndarray) -> np.ndarray:
     return unit @ unit.T
 
 
-print("entry [0, 0] before and after:", round(float(E[0, 0]), 3), round(float(E_rotated[0, 0]), 3))
-print("... but all cosine similarities agree:", np.allclose(cosines(E), cosines(E_rotated)))
+print(
+    "entry [0, 0] before and after:",
+    round(float(E[0, 0]), 3),
+    round(float(E_rotated[0, 0]), 3),
+)
+print(
+    "... but all cosine similarities agree:",
+    np.allclose(cosines(E), cosines(E_rotated)),
+)

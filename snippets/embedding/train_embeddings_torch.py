@@ -1,4 +1,5 @@
-"""Train small word embeddings on the corpus in data/ and list each word's nearest neighbours."""
+"""Train small word embeddings on the corpus in data/ and list each word's nearest
+neighbours."""
 
 from pathlib import Path
 
@@ -10,7 +11,8 @@ matplotlib.use("Agg")
 import matplotlib.pyplot as plt  # noqa: E402
 
 torch.manual_seed(0)
-torch.set_num_threads(1)  # tiny tensors: one thread is fastest, and the sums run in one fixed order
+# tiny tensors: one thread is fastest, and the sums run in one fixed order
+torch.set_num_threads(1)
 CORPUS = Path(__file__).resolve().parents[2] / "data" / "corpus.txt"
 
 # --8<-- [start:train]
@@ -30,9 +32,12 @@ target = counts / counts.sum(dim=1, keepdim=True)  # P(context | word)
 weight = counts.sum(dim=1) / counts.sum()  # frequent words count more
 
 # Skip-gram with a full softmax: predict a word's sentence-mates from its embedding.
-emb = torch.nn.Parameter(0.1 * torch.randn(V, d, dtype=torch.float64))  # the embeddings (input vectors)
-out = torch.nn.Parameter(0.1 * torch.randn(V, d, dtype=torch.float64))  # the output vectors
-bias = torch.nn.Parameter(torch.zeros(V, dtype=torch.float64))  # a bias per context word
+# the embeddings (input vectors)
+emb = torch.nn.Parameter(0.1 * torch.randn(V, d, dtype=torch.float64))
+# the output vectors
+out = torch.nn.Parameter(0.1 * torch.randn(V, d, dtype=torch.float64))
+# a bias per context word
+bias = torch.nn.Parameter(torch.zeros(V, dtype=torch.float64))
 opt = torch.optim.Adam([emb, out, bias], lr=0.05)
 for step in range(301):
     logp = torch.log_softmax(emb @ out.T + bias, dim=1)
@@ -48,27 +53,48 @@ for step in range(301):
 E = torch.nn.functional.normalize(emb.detach(), dim=1)
 cos = E @ E.T  # cosine similarity of every pair of words
 print(f"embedding table: {V} words x width {d} = {emb.numel()} parameters")
-print(f"output vectors and biases (used only in training): {out.numel() + bias.numel()} parameters")
+print(
+    "output vectors and biases (used only in training): "
+    f"{out.numel() + bias.numel()} parameters"
+)
 for word in ["cat", "bread", "nurse", "engineer", "teacher", "mother"]:
     sims = cos[index[word]].clone()
     sims[index[word]] = -2  # leave the word itself out
     top = torch.topk(sims, 3).indices.tolist()
-    print(f"{word:9} -> " + ", ".join(f"{vocab[j]} {cos[index[word], j]:.3f}" for j in top))
+    print(
+        f"{word:9} -> "
+        + ", ".join(f"{vocab[j]} {cos[index[word], j]:.3f}" for j in top)
+    )
 # --8<-- [end:neighbours]
 
 GROUPS = {
     "animals": ["cat", "dog", "horse", "cow", "sheep", "goat"],
     "food": ["bread", "cheese", "apple", "soup", "rice", "cake"],
-    "occupations": ["engineer", "pilot", "carpenter", "mechanic", "nurse", "librarian", "dancer",
-                    "receptionist", "teacher", "doctor", "writer", "lawyer"],
+    "occupations": [
+        "engineer",
+        "pilot",
+        "carpenter",
+        "mechanic",
+        "nurse",
+        "librarian",
+        "dancer",
+        "receptionist",
+        "teacher",
+        "doctor",
+        "writer",
+        "lawyer",
+    ],
     "people": ["he", "she", "his", "her", "man", "woman", "father", "mother"],
 }
 words = [w for g in GROUPS.values() for w in g]
 X = E[[index[w] for w in words]].numpy()
 X = X - X.mean(axis=0)
 u, s, vt = np.linalg.svd(X, full_matrices=False)
-vt[:2] *= np.sign(vt[np.arange(2), np.abs(vt[:2]).argmax(axis=1)])[:, None]  # fix the sign of each axis
-xy = X @ vt[:2].T
+# fix the sign of each axis
+vt[:2] *= np.sign(vt[np.arange(2), np.abs(vt[:2]).argmax(axis=1)])[:, None]
+# Rounded: the figure must not change with the last digits, which differ from CPU to
+# CPU.
+xy = np.round(X @ vt[:2].T, 2)
 
 plt.rcParams["svg.hashsalt"] = "llm-glossary"
 fig, ax = plt.subplots(figsize=(6, 4))
@@ -76,7 +102,9 @@ for (group, members), marker in zip(GROUPS.items(), "osD^", strict=True):
     idx = [words.index(w) for w in members]
     ax.scatter(xy[idx, 0], xy[idx, 1], marker=marker, label=group)
     for i in idx:
-        ax.annotate(words[i], xy[i], fontsize=7, xytext=(3, 2), textcoords="offset points")
+        ax.annotate(
+            words[i], xy[i], fontsize=7, xytext=(3, 2), textcoords="offset points"
+        )
 ax.set_xlabel("first principal component")
 ax.set_ylabel("second principal component")
 ax.set_title("Trained embeddings, projected to two dimensions")

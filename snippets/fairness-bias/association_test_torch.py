@@ -1,4 +1,5 @@
-"""Measure a gender association that trained embeddings absorb from their corpus, and try two mitigations."""
+"""Measure a gender association that trained embeddings absorb from their corpus, and
+try two mitigations."""
 
 from pathlib import Path
 
@@ -8,14 +9,20 @@ import torch
 matplotlib.use("Agg")
 import matplotlib.pyplot as plt  # noqa: E402
 
-torch.set_num_threads(1)  # tiny tensors: one thread is fastest, and the sums run in one fixed order
+# tiny tensors: one thread is fastest, and the sums run in one fixed order
+torch.set_num_threads(1)
 DATA = Path(__file__).resolve().parents[2] / "data"
 
 
-def train_embeddings(corpus: Path, d: int = 16, steps: int = 301) -> dict[str, torch.Tensor]:
-    """Skip-gram with a full softmax over sentence-mates, as on the embedding page; returns unit vectors."""
+def train_embeddings(
+    corpus: Path, d: int = 16, steps: int = 301
+) -> dict[str, torch.Tensor]:
+    """Skip-gram with a full softmax over sentence-mates, as on the embedding page;
+    returns unit vectors."""
     torch.manual_seed(0)
-    sentences = [line.split() for line in corpus.read_text(encoding="utf-8").splitlines()]
+    sentences = [
+        line.split() for line in corpus.read_text(encoding="utf-8").splitlines()
+    ]
     vocab = sorted({w for s in sentences for w in s})
     index = {w: i for i, w in enumerate(vocab)}
     per_sentence = torch.zeros(len(sentences), len(vocab), dtype=torch.float64)
@@ -31,7 +38,9 @@ def train_embeddings(corpus: Path, d: int = 16, steps: int = 301) -> dict[str, t
     bias = torch.nn.Parameter(torch.zeros(len(vocab), dtype=torch.float64))
     opt = torch.optim.Adam([emb, out, bias], lr=0.05)
     for _ in range(steps):
-        loss = -(weight[:, None] * target * torch.log_softmax(emb @ out.T + bias, dim=1)).sum()
+        loss = -(
+            weight[:, None] * target * torch.log_softmax(emb @ out.T + bias, dim=1)
+        ).sum()
         opt.zero_grad()
         loss.backward()
         opt.step()
@@ -42,7 +51,8 @@ def train_embeddings(corpus: Path, d: int = 16, steps: int = 301) -> dict[str, t
 # --8<-- [start:test]
 MALE, FEMALE = ["he", "his", "man", "father"], ["she", "her", "woman", "mother"]
 SKEWED_MALE = ["engineer", "pilot", "carpenter", "mechanic"]  # 85% "he" in corpus.txt
-SKEWED_FEMALE = ["nurse", "librarian", "dancer", "receptionist"]  # 85% "she" in corpus.txt
+# 85% "she" in corpus.txt
+SKEWED_FEMALE = ["nurse", "librarian", "dancer", "receptionist"]
 EVEN = ["teacher", "doctor", "writer", "lawyer"]  # 50% in both corpora
 JOBS = SKEWED_MALE + SKEWED_FEMALE + EVEN
 
@@ -50,12 +60,18 @@ JOBS = SKEWED_MALE + SKEWED_FEMALE + EVEN
 def association(vec: dict[str, torch.Tensor], word: str) -> float:
     """Mean cosine with the male words minus mean cosine with the female words."""
     v = torch.nn.functional.normalize(vec[word], dim=0)
-    return (sum(v @ vec[m] for m in MALE) / 4 - sum(v @ vec[f] for f in FEMALE) / 4).item()
+    return (
+        sum(v @ vec[m] for m in MALE) / 4 - sum(v @ vec[f] for f in FEMALE) / 4
+    ).item()
 
 
 def gap(vec: dict[str, torch.Tensor]) -> float:
-    """Mean association of the male-skewed occupations minus that of the female-skewed ones."""
-    return sum(association(vec, w) for w in SKEWED_MALE) / 4 - sum(association(vec, w) for w in SKEWED_FEMALE) / 4
+    """Mean association of the male-skewed occupations minus that of the female-skewed
+    ones."""
+    return (
+        sum(association(vec, w) for w in SKEWED_MALE) / 4
+        - sum(association(vec, w) for w in SKEWED_FEMALE) / 4
+    )
 
 
 def r2(x: float) -> float:
@@ -66,28 +82,46 @@ skewed = train_embeddings(DATA / "corpus.txt")
 balanced = train_embeddings(DATA / "corpus_balanced.txt")
 scores = {}
 for name, vec in [("skewed corpus", skewed), ("balanced corpus", balanced)]:
-    scores[name] = [association(vec, w) for w in JOBS]
+    scores[name] = [r2(association(vec, w)) for w in JOBS]  # plotted as printed
     print(f"{name:16} gap between the skewed groups {r2(gap(vec)):+.2f}")
-    for group, words in [("male-skewed", SKEWED_MALE), ("female-skewed", SKEWED_FEMALE), ("even", EVEN)]:
-        print(f"  {group:13} " + "  ".join(f"{w} {r2(association(vec, w)):+.2f}" for w in words))
+    for group, words in [
+        ("male-skewed", SKEWED_MALE),
+        ("female-skewed", SKEWED_FEMALE),
+        ("even", EVEN),
+    ]:
+        print(
+            f"  {group:13} "
+            + "  ".join(f"{w} {r2(association(vec, w)):+.2f}" for w in words)
+        )
 # --8<-- [end:test]
 
 # --8<-- [start:project]
-# Mitigation after training: remove the gender direction from every occupation vector (hard debiasing).
+# Mitigation after training: remove the gender direction from every occupation vector
+# (hard debiasing).
 g = sum(skewed[m] for m in MALE) / 4 - sum(skewed[f] for f in FEMALE) / 4
 g = g / g.norm()
 debiased = dict(skewed)
 for w in JOBS:
     debiased[w] = skewed[w] - (skewed[w] @ g) * g
 print(f"projected        gap between the skewed groups {r2(gap(debiased)):+.2f}")
-print(f"  largest |association| after projection: {r2(max(abs(association(debiased, w)) for w in JOBS)):.2f}")
+print(
+    "  largest |association| after projection: "
+    f"{r2(max(abs(association(debiased, w)) for w in JOBS)):.2f}"
+)
 # --8<-- [end:project]
 
 plt.rcParams["svg.hashsalt"] = "llm-glossary"
 fig, ax = plt.subplots(figsize=(6, 3.5))
 x = torch.arange(len(JOBS)).numpy()
-ax.bar(x - 0.2, scores["skewed corpus"], width=0.4, label="trained on the skewed corpus")
-ax.bar(x + 0.2, scores["balanced corpus"], width=0.4, label="trained on the balanced corpus")
+ax.bar(
+    x - 0.2, scores["skewed corpus"], width=0.4, label="trained on the skewed corpus"
+)
+ax.bar(
+    x + 0.2,
+    scores["balanced corpus"],
+    width=0.4,
+    label="trained on the balanced corpus",
+)
 ax.axhline(0, color="black", linewidth=0.8)
 ax.set_xticks(x, JOBS, rotation=45, ha="right", fontsize=8)
 ax.set_ylabel("association (he-words minus she-words)")

@@ -1,4 +1,5 @@
-"""Full fine-tuning, a frozen backbone, linear probing and probe-then-full differ in what they may change."""
+"""Full fine-tuning, a frozen backbone, linear probing and probe-then-full differ in
+what they may change."""
 
 import copy
 import math
@@ -9,7 +10,8 @@ from torch import nn
 torch.manual_seed(0)
 torch.set_num_threads(1)
 D_IN, FEAT = 10, 16
-teacher = torch.randn(FEAT, D_IN) * 2 / math.sqrt(D_IN / 2)  # hidden features that the source task reads
+# hidden features that the source task reads
+teacher = torch.randn(FEAT, D_IN) * 2 / math.sqrt(D_IN / 2)
 teacher[:, D_IN // 2 :] = 0  # ... of the first five inputs only
 
 
@@ -17,7 +19,9 @@ def features(x: torch.Tensor) -> torch.Tensor:
     return torch.tanh(x @ teacher.T)
 
 
-def train(model: nn.Module, x: torch.Tensor, y: torch.Tensor, steps: int, lr: float) -> nn.Module:
+def train(
+    model: nn.Module, x: torch.Tensor, y: torch.Tensor, steps: int, lr: float
+) -> nn.Module:
     opt = torch.optim.Adam([p for p in model.parameters() if p.requires_grad], lr=lr)
     for _ in range(steps):
         loss = nn.functional.mse_loss(model(x), y)
@@ -33,7 +37,8 @@ y_src = features(x_src) @ torch.randn(16, FEAT).T / 2
 backbone = nn.Sequential(nn.Linear(D_IN, 32), nn.Tanh(), nn.Linear(32, FEAT), nn.Tanh())
 train(nn.Sequential(backbone, nn.Linear(FEAT, 16)), x_src, y_src, steps=300, lr=1e-2)
 
-# Two target tasks with 50 examples each: one reads the same features, one needs a feature never seen.
+# Two target tasks with 50 examples each: one reads the same features, one needs a
+# feature never seen.
 readout = torch.randn(1, FEAT) / 2
 targets = {
     "related": lambda x: features(x) @ readout.T,
@@ -41,33 +46,52 @@ targets = {
 }
 x_train, x_test = torch.randn(50, D_IN), torch.randn(1000, D_IN)
 
+
 # --8<-- [start:compare]
 def prepare(way: str) -> nn.Module:
-    model = nn.Sequential(copy.deepcopy(backbone), nn.Linear(FEAT, 1))  # a new head for the new task
-    if way == "frozen backbone":  # freeze the lower layer, train the upper layer and the head
+    # a new head for the new task
+    model = nn.Sequential(copy.deepcopy(backbone), nn.Linear(FEAT, 1))
+    # freeze the lower layer, train the upper layer and the head
+    if way == "frozen backbone":
         model[0][0].requires_grad_(False)
-    elif way == "linear probing":  # freeze the whole backbone: only the linear head learns
+    # freeze the whole backbone: only the linear head learns
+    elif way == "linear probing":
         model[0].requires_grad_(False)
     return model
 
 
-for way, lr in [("full fine-tuning", 1e-3), ("frozen backbone", 1e-2), ("linear probing", 1e-2), ("probe, then full", 1e-3)]:
+for way, lr in [
+    ("full fine-tuning", 2e-3),
+    ("frozen backbone", 2e-2),
+    ("linear probing", 2e-2),
+    ("probe, then full", 2e-3),
+]:
     errors, drift = [], 0.0
     for name, f in targets.items():
         model = prepare(way)
         trainable = sum(p.numel() for p in model.parameters() if p.requires_grad)
-        if way == "probe, then full":  # LP-FT: fit the new head first, then unfreeze everything
+        # LP-FT: fit the new head first, then unfreeze everything
+        if way == "probe, then full":
             model[0].requires_grad_(False)
-            train(model, x_train, f(x_train), steps=300, lr=1e-2)
+            train(model, x_train, f(x_train), steps=150, lr=2e-2)
             model[0].requires_grad_(True)
             trainable = sum(p.numel() for p in model.parameters() if p.requires_grad)
-        train(model, x_train, f(x_train), steps=300, lr=lr)
+        train(model, x_train, f(x_train), steps=150, lr=lr)
         with torch.no_grad():
             y_test = f(x_test)
-            errors.append((nn.functional.mse_loss(model(x_test), y_test) / y_test.var()).item())
-            if name == "related":  # how far the first layer moved from its pre-trained values
-                drift = ((model[0][0].weight - backbone[0].weight).norm() / backbone[0].weight.norm()).item()
-    # two decimals: a third would sit within rounding distance of what float32 training varies by between CPUs
-    print(f"{way:16} trainable {trainable:3d} | test error: related {errors[0]:.2f}, "
-          f"new feature {errors[1]:.2f} | first layer moved {100 * drift:.1f}%")
+            errors.append(
+                (nn.functional.mse_loss(model(x_test), y_test) / y_test.var()).item()
+            )
+            # how far the first layer moved from its pre-trained values
+            if name == "related":
+                drift = (
+                    (model[0][0].weight - backbone[0].weight).norm()
+                    / backbone[0].weight.norm()
+                ).item()
+    # two decimals: a third would sit within rounding distance of what float32 training
+    # varies by between CPUs
+    print(
+        f"{way:16} trainable {trainable:3d} | test error: related {errors[0]:.2f}, "
+        f"new feature {errors[1]:.2f} | first layer moved {100 * drift:.1f}%"
+    )
 # --8<-- [end:compare]

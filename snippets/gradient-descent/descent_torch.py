@@ -14,7 +14,6 @@ def loss(w: torch.Tensor) -> torch.Tensor:
     return torch.mean((x @ w - y) ** 2)
 
 
-# --8<-- [start:descent]
 w_full = torch.zeros(3, dtype=torch.float64, requires_grad=True)
 w_sgd = torch.zeros(3, dtype=torch.float64, requires_grad=True)
 opt_full, opt_sgd = torch.optim.SGD([w_full], lr=0.1), torch.optim.SGD([w_sgd], lr=0.1)
@@ -27,6 +26,13 @@ for step, idx in enumerate(batches, start=1):
     opt_sgd.step()
     if step in (1, 5, 20, 60):
         with torch.no_grad():
-            print(f"step {step:2d}: full-batch loss {loss(w_full):.4f}, mini-batch loss {loss(w_sgd):.4f}")
-print("full-batch w:", w_full.detach().numpy().round(3), " mini-batch w:", w_sgd.detach().numpy().round(3))
-# --8<-- [end:descent]
+            print(
+                f"step {step:2d}: full-batch loss {loss(w_full):.4f}, mini-batch "
+                f"loss {loss(w_sgd):.4f}"
+            )
+print(
+    "full-batch w:",
+    w_full.detach().numpy().round(3),
+    " mini-batch w:",
+    w_sgd.detach().numpy().round(3),
+)

@@ -1,4 +1,5 @@
-"""Checking a gradient formula with central finite differences, and why the step h must not be tiny."""
+"""Checking a gradient formula with central finite differences, and why the step h must
+not be tiny."""
 
 import numpy as np
 
@@ -14,6 +15,12 @@ def loss(w: np.ndarray) -> float:
 
 grad = 2 * x.T @ (x @ w - y) / len(y)
 for h in [1e-2, 1e-5, 1e-12]:
-    numeric = np.array([(loss(w + h * e) - loss(w - h * e)) / (2 * h) for e in np.eye(3)])
-    worst = np.abs(grad - numeric).max()  # rounding noise: its digits vary from CPU to CPU, its size does not
-    print(f"h={h:.0e}: finite differences agree with the formula within 1e-6: {worst < 1e-6}")
+    numeric = np.array(
+        [(loss(w + h * e) - loss(w - h * e)) / (2 * h) for e in np.eye(3)]
+    )
+    # rounding noise: its digits vary from CPU to CPU, its size does not
+    worst = np.abs(grad - numeric).max()
+    print(
+        f"h={h:.0e}: finite differences agree with the formula within 1e-6: "
+        f"{worst < 1e-6}"
+    )

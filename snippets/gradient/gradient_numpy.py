@@ -1,4 +1,5 @@
-"""The gradient of a mean squared error with respect to three weights, from its formula."""
+"""The gradient of a mean squared error with respect to three weights, from its
+formula."""
 
 import numpy as np
 
@@ -12,9 +13,8 @@ def loss(w: np.ndarray) -> float:
     return np.mean((x @ w - y) ** 2)
 
 
-# --8<-- [start:gradient]
 grad = 2 * x.T @ (x @ w - y) / len(y)  # d loss / d w, one partial derivative per weight
 print(f"loss {loss(w):.4f}, gradient {grad.round(4)}")
-for step in [0.01, -0.01]:  # a small step against the gradient lowers the loss, along it raises it
+# a small step against the gradient lowers the loss, along it raises it
+for step in [0.01, -0.01]:
     print(f"move by {step:+} * gradient: loss {loss(w + step * grad):.4f}")
-# --8<-- [end:gradient]

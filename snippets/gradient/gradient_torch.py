@@ -1,4 +1,5 @@
-"""The same gradient from torch autograd: requires_grad, then backward(), then read .grad."""
+"""The same gradient from torch autograd: requires_grad, then backward(), then read
+.grad."""
 
 import numpy as np
 import torch
@@ -14,11 +15,11 @@ def loss_fn(w: torch.Tensor) -> torch.Tensor:
     return torch.mean((x @ w - y) ** 2)
 
 
-# --8<-- [start:gradient]
 loss = loss_fn(w)
 loss.backward()  # fills w.grad with d loss / d w
 print(f"loss {loss.item():.4f}, gradient {w.grad.numpy().round(4)}")
 with torch.no_grad():
     for step in [0.01, -0.01]:
-        print(f"move by {step:+} * gradient: loss {loss_fn(w + step * w.grad).item():.4f}")
-# --8<-- [end:gradient]
+        print(
+            f"move by {step:+} * gradient: loss {loss_fn(w + step * w.grad).item():.4f}"
+        )

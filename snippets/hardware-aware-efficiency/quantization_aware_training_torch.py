@@ -1,4 +1,5 @@
-"""Quantization-aware training (QAT) against post-training quantization (PTQ) of a small MLP, at 4, 3 and 2 bits."""
+"""Quantization-aware training (QAT) against post-training quantization (PTQ) of a small
+MLP, at 4, 3 and 2 bits."""
 
 import copy
 
@@ -6,11 +7,14 @@ import torch
 from torch import nn
 
 torch.manual_seed(0)
-# float64: in float32, a weight next to a rounding step can flip on a last-bit difference between CPUs and change the
-# rest of the QAT run; float64 makes that far less likely, so the printed losses are the same everywhere
+# float64: in float32, a weight next to a rounding step can flip on a last-bit
+# difference between CPUs and change the
+# rest of the QAT run; float64 makes that far less likely, so the printed losses are the
+# same everywhere
 torch.set_default_dtype(torch.float64)
 
-# a synthetic regression task: a random tanh network plus noise, targets scaled to a variance of about 1
+# a synthetic regression task: a random tanh network plus noise, targets scaled to a
+# variance of about 1
 x = torch.randn(1024, 8)
 y = torch.tanh(x @ (1.5 * torch.randn(8, 16) / 8**0.5)) @ torch.randn(16, 1)
 y = (y - y.mean()) / y.std() + 0.1 * torch.randn(1024, 1)
@@ -19,29 +23,35 @@ x_train, y_train, x_test, y_test = x[:512], y[:512], x[512:], y[512:]
 
 # --8<-- [start:qat]
 def fake_quantize(w, bits):
-    """Round w to a symmetric grid with one scale per output row; the gradient passes straight through."""
+    """Round w to a symmetric grid with one scale per output row; the gradient passes
+    straight through."""
     qmax = 2 ** (bits - 1) - 1  # 4 bits: -7..7; 2 bits: -1, 0, 1
     scale = w.detach().abs().amax(dim=1, keepdim=True) / qmax
     q = torch.clamp(torch.round(w / scale), -qmax, qmax) * scale
-    return w + (q - w).detach()  # forward: the quantized q; backward: as if it were w (straight-through estimator)
+    # forward: the quantized q; backward: as if it were w (straight-through estimator)
+    return w + (q - w).detach()
 
 
 class MLP(nn.Module):
     def __init__(self):
         super().__init__()
         self.hidden, self.out = nn.Linear(8, 128), nn.Linear(128, 1)
-        self.bits = None  # None: float weights; a number: the forward uses weights quantized to that many bits
+        # None: float weights; a number: the forward uses weights quantized to that many
+        # bits
+        self.bits = None
 
     def forward(self, x):
         w1, w2 = self.hidden.weight, self.out.weight
         if self.bits:
             w1, w2 = fake_quantize(w1, self.bits), fake_quantize(w2, self.bits)
-        return torch.tanh(x @ w1.T + self.hidden.bias) @ w2.T + self.out.bias  # biases stay float
+        # biases stay float
+        return torch.tanh(x @ w1.T + self.hidden.bias) @ w2.T + self.out.bias
 
 
 def train(model, steps, lr):
     opt = torch.optim.Adam(model.parameters(), lr=lr)
-    decay = torch.optim.lr_scheduler.CosineAnnealingLR(opt, steps)  # small last steps: weights stop hopping between levels
+    # small last steps: weights stop hopping between levels
+    decay = torch.optim.lr_scheduler.CosineAnnealingLR(opt, steps)
     for _ in range(steps):
         opt.zero_grad()
         nn.functional.mse_loss(model(x_train), y_train).backward()

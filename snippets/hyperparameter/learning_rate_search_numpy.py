@@ -1,4 +1,5 @@
-"""Gradient descent learns the parameters; the learning rate is a hyperparameter chosen outside it."""
+"""Gradient descent learns the parameters; the learning rate is a hyperparameter chosen
+outside it."""
 
 import numpy as np
 
@@ -17,9 +18,7 @@ def train(lr: float, steps: int = 20) -> np.ndarray:
     return w
 
 
-# --8<-- [start:search]
 for lr in [0.001, 0.01, 0.1, 0.5, 1.2]:  # the hyperparameter: searched from outside
     w = train(lr)
     val_loss = np.mean((x_val @ w - y_val) ** 2)
     print(f"lr={lr:<6} learned w={np.round(w, 3)}  validation loss={val_loss:.4g}")
-# --8<-- [end:search]

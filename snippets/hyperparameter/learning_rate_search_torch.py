@@ -1,4 +1,5 @@
-"""The same search with torch: the optimizer updates the parameters; the learning rate is picked outside."""
+"""The same search with torch: the optimizer updates the parameters; the learning rate
+is picked outside."""
 
 import numpy as np
 import torch
@@ -12,7 +13,8 @@ x_train, y_train, x_val, y_val = x[:60], y[:60], x[60:], y[60:]
 
 
 def train(lr: float, steps: int = 20) -> torch.Tensor:
-    w = torch.zeros(3, dtype=torch.float64, requires_grad=True)  # the parameters: learned
+    # the parameters: learned
+    w = torch.zeros(3, dtype=torch.float64, requires_grad=True)
     opt = torch.optim.SGD([w], lr=lr)
     for _ in range(steps):
         opt.zero_grad()
@@ -22,9 +24,9 @@ def train(lr: float, steps: int = 20) -> torch.Tensor:
     return w.detach()
 
 
-# --8<-- [start:search]
 for lr in [0.001, 0.01, 0.1, 0.5, 1.2]:  # the hyperparameter: searched from outside
     w = train(lr)
     val_loss = torch.mean((x_val @ w - y_val) ** 2).item()
-    print(f"lr={lr:<6} learned w={np.round(w.numpy(), 3)}  validation loss={val_loss:.4g}")
-# --8<-- [end:search]
+    print(
+        f"lr={lr:<6} learned w={np.round(w.numpy(), 3)}  validation loss={val_loss:.4g}"
+    )

@@ -23,11 +23,15 @@ stds = {}
 for name, std in inits.items():
     h, per_layer = x0, []
     for _ in range(depth):
-        h = np.maximum(0, h @ rng.normal(0, std, (width, width)))  # a linear layer, then ReLU
+        # a linear layer, then ReLU
+        h = np.maximum(0, h @ rng.normal(0, std, (width, width)))
         per_layer.append(h.std())
     stds[name] = per_layer
-    print(f"{name:<38} activation std after layer 1: {per_layer[0]:.3g}, 10: {per_layer[9]:.3g}, "
-          f"30: {per_layer[-1]:.3g}")
+    print(
+        f"{name:<38} activation std after layer 1: {per_layer[0]:.3g}, 10: "
+        f"{per_layer[9]:.3g}, "
+        f"30: {per_layer[-1]:.3g}"
+    )
 # --8<-- [end:scales]
 
 plt.rcParams["svg.hashsalt"] = "llm-glossary"

@@ -1,9 +1,11 @@
-"""The same experiment with torch autograd: identical starting weights get identical gradients."""
+"""The same experiment with torch autograd: identical starting weights get identical
+gradients."""
 
 import numpy as np
 import torch
 
-rng = np.random.default_rng(0)  # the same data and starting weights as the numpy version
+# the same data and starting weights as the numpy version
+rng = np.random.default_rng(0)
 x_np = rng.normal(size=(64, 4))
 x = torch.from_numpy(x_np)
 y = torch.sin(x @ torch.tensor([[1.0], [-2.0], [0.5], [1.5]], dtype=torch.float64))
@@ -14,7 +16,6 @@ starts = {
     "random": (rng.normal(0, 0.5, (4, n_hidden)), rng.normal(0, 0.5, (n_hidden, 1))),
 }
 
-# --8<-- [start:train]
 for name, (w1_start, w2_start) in starts.items():
     w1 = torch.tensor(w1_start, requires_grad=True)
     b1 = torch.zeros(n_hidden, dtype=torch.float64, requires_grad=True)
@@ -30,6 +31,8 @@ for name, (w1_start, w2_start) in starts.items():
         loss = torch.mean((torch.tanh(x @ w1 + b1) @ w2 + b2 - y) ** 2).item()
         units = torch.vstack([w1, b1, w2.T]).T
     distinct = len(np.unique(units.numpy().round(6), axis=0))
-    print(f"{name:>9}: loss {loss:.4f}, distinct hidden units {distinct} of {n_hidden}, "
-          f"max |w1| {w1.abs().max():.4f}")
-# --8<-- [end:train]
+    print(
+        f"{name:>9}: loss {loss:.4f}, "
+        f"distinct hidden units {distinct} of {n_hidden}, "
+        f"max |w1| {w1.abs().max():.4f}"
+    )

@@ -1,4 +1,5 @@
-"""One unit, many features: squeeze 5 sparse features through 2 hidden units and read the weights."""
+"""One unit, many features: squeeze 5 sparse features through 2 hidden units and read
+the weights."""
 
 import torch
 from torch import nn
@@ -7,7 +8,6 @@ torch.manual_seed(0)
 torch.set_num_threads(1)
 n_features, n_hidden = 5, 2
 
-# --8<-- [start:toy]
 # Each feature is active (uniform in [0, 1]) in 5% of the examples and zero otherwise.
 W = nn.Parameter(0.1 * torch.randn(n_hidden, n_features))
 b = nn.Parameter(torch.zeros(n_features))
@@ -25,6 +25,12 @@ for unit in range(n_hidden):
     row = [round(v, 2) + 0.0 for v in weights[unit].tolist()]
     used = [i for i, v in enumerate(row) if abs(v) > 0.5]
     print(f"hidden unit {unit}: weights {row} -> responds to features {used}")
-print("features represented (norm > 0.5):", int((weights.norm(dim=0) > 0.5).sum()), "of", n_features,
-      "in", n_hidden, "units")
-# --8<-- [end:toy]
+print(
+    "features represented (norm > 0.5):",
+    int((weights.norm(dim=0) > 0.5).sum()),
+    "of",
+    n_features,
+    "in",
+    n_hidden,
+    "units",
+)

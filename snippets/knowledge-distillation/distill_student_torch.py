@@ -1,4 +1,5 @@
-"""Distill a trained teacher into a much smaller student: hard labels vs the teacher's softened probabilities."""
+"""Distill a trained teacher into a much smaller student: hard labels vs the teacher's
+softened probabilities."""
 
 import torch
 from torch import nn
@@ -12,7 +13,8 @@ x = torch.randn(4000, 20)
 with torch.no_grad():
     y = oracle(x).argmax(dim=1)
 x_train, y_train, x_test, y_test = x[:3000], y[:3000], x[3000:], y[3000:]
-# the student sees only 300 inputs (the teacher saw 3000): few examples, so each target must say a lot
+# the student sees only 300 inputs (the teacher saw 3000): few examples, so each target
+# must say a lot
 x_student, y_student = x_train[:300], y_train[:300]
 
 
@@ -40,28 +42,42 @@ def student():
 
 
 teacher = fit(
-    nn.Sequential(nn.Linear(20, 64), nn.ReLU(), nn.Linear(64, 64), nn.ReLU(), nn.Linear(64, 5)),
+    nn.Sequential(
+        nn.Linear(20, 64), nn.ReLU(), nn.Linear(64, 64), nn.ReLU(), nn.Linear(64, 5)
+    ),
     lambda m: F.cross_entropy(m(x_train), y_train),
     steps=200,
 )
 
-# --8<-- [start:distill]
-T = 2.0  # temperature: softens both distributions so that the teacher's "almost" answers carry signal
+# temperature: softens both distributions so that the teacher's "almost" answers carry
+# signal
+T = 2.0
 with torch.no_grad():
     teacher_soft = F.softmax(teacher(x_student) / T, dim=1)
     teacher_hard = teacher(x_student).argmax(dim=1)
 
 
-def distill_loss(m):  # KL(teacher || student) at temperature T, times T**2 to keep gradient sizes comparable
-    return F.kl_div(F.log_softmax(m(x_student) / T, dim=1), teacher_soft, reduction="batchmean") * T**2
+# KL(teacher || student) at temperature T, times T**2 to keep gradient sizes comparable
+def distill_loss(m):
+    return (
+        F.kl_div(
+            F.log_softmax(m(x_student) / T, dim=1), teacher_soft, reduction="batchmean"
+        )
+        * T**2
+    )
 
 
 results = {
     "teacher": teacher,
-    "student, true labels": fit(student(), lambda m: F.cross_entropy(m(x_student), y_student), steps=300),
-    "student, teacher's top-1": fit(student(), lambda m: F.cross_entropy(m(x_student), teacher_hard), steps=300),
+    "student, true labels": fit(
+        student(), lambda m: F.cross_entropy(m(x_student), y_student), steps=300
+    ),
+    "student, teacher's top-1": fit(
+        student(), lambda m: F.cross_entropy(m(x_student), teacher_hard), steps=300
+    ),
     "student, distilled (T=2)": fit(student(), distill_loss, steps=300),
 }
 for name, model in results.items():
-    print(f"{name:26} {params(model):6d} parameters  test accuracy {accuracy(model):.3f}")
-# --8<-- [end:distill]
+    print(
+        f"{name:26} {params(model):6d} parameters  test accuracy {accuracy(model):.3f}"
+    )

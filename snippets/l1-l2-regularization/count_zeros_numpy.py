@@ -1,4 +1,5 @@
-"""L1 drives most weights to exactly zero; L2 shrinks them all but leaves none at zero. Count them."""
+"""L1 drives most weights to exactly zero; L2 shrinks them all but leaves none at zero.
+Count them."""
 
 import matplotlib
 
@@ -22,11 +23,15 @@ w_l2 = np.linalg.solve(x.T @ x / n + lam * np.eye(d), x.T @ y / n)
 w_l1, lr = np.zeros(d), 0.05
 for _ in range(2000):
     w_l1 -= lr * 2 * x.T @ (x @ w_l1 - y) / n  # a gradient step on the squared error
-    w_l1 = np.sign(w_l1) * np.maximum(np.abs(w_l1) - lr * lam, 0.0)  # soft-threshold: the step for lam*|w|
+    # soft-threshold: the step for lam*|w|
+    w_l1 = np.sign(w_l1) * np.maximum(np.abs(w_l1) - lr * lam, 0.0)
 
 for name, w in [("L1", w_l1), ("L2", w_l2)]:
-    print(f"{name}: exactly zero {np.sum(w == 0):2d} of {d}, |w| < 0.01: {np.sum(np.abs(w) < 0.01):2d}, "
-          f"smallest |w| {np.abs(w).min():.2g}, first three {w[:3].round(3)}")
+    print(
+        f"{name}: exactly zero {np.sum(w == 0):2d} of {d}, |w| < 0.01: "
+        f"{np.sum(np.abs(w) < 0.01):2d}, "
+        f"smallest |w| {np.abs(w).min():.2g}, first three {w[:3].round(3)}"
+    )
 # --8<-- [end:fit]
 
 plt.rcParams["svg.hashsalt"] = "llm-glossary"

@@ -1,4 +1,5 @@
-"""An L1 term added to the loss and minimized by plain SGD hovers near zero but never hits it."""
+"""An L1 term added to the loss and minimized by plain SGD hovers near zero but never
+hits it."""
 
 import numpy as np
 import torch
@@ -20,13 +21,18 @@ for proximal in [False, True]:
         opt.zero_grad()
         loss = torch.mean((x @ w - y) ** 2)
         if not proximal:
-            loss = loss + lam * w.abs().sum()  # the subgradient of |w| is sign(w): it overshoots zero
+            # the subgradient of |w| is sign(w): it overshoots zero
+            loss = loss + lam * w.abs().sum()
         loss.backward()
         opt.step()
         if proximal:
-            with torch.no_grad():  # soft-threshold after the step: lands exactly on zero
+            # soft-threshold after the step: lands exactly on zero
+            with torch.no_grad():
                 w.copy_(torch.sign(w) * torch.clamp(w.abs() - lr * lam, min=0.0))
     w = w.detach()
     name = "SGD then soft-threshold" if proximal else "SGD on loss + L1 term"
-    print(f"{name:<24}: exactly zero {int((w == 0).sum()):2d} of {d}, |w| < 0.01: {int((w.abs() < 0.01).sum()):2d}")
+    print(
+        f"{name:<24}: exactly zero {int((w == 0).sum()):2d} of {d}, |w| < 0.01: "
+        f"{int((w.abs() < 0.01).sum()):2d}"
+    )
 # --8<-- [end:compare]

@@ -1,4 +1,5 @@
-"""A learning-rate schedule as LLMs use it: linear warm-up, then cosine decay to a floor."""
+"""A learning-rate schedule as LLMs use it: linear warm-up, then cosine decay to a
+floor."""
 
 import math
 
@@ -6,10 +7,10 @@ import torch
 
 param = torch.zeros(1, requires_grad=True)
 optimizer = torch.optim.AdamW([param], lr=3e-4)
-warmup, total, floor = 100, 1000, 0.1  # steps of warm-up, all steps, final lr as a fraction of the peak
+# steps of warm-up, all steps, final lr as a fraction of the peak
+warmup, total, floor = 100, 1000, 0.1
 
 
-# --8<-- [start:schedule]
 def factor(step: int) -> float:
     """Multiplier of the peak learning rate at a given step."""
     if step < warmup:
@@ -24,4 +25,3 @@ for step in range(total):
         print(f"step {step:4d}: lr {optimizer.param_groups[0]['lr']:.3e}")
     optimizer.step()  # (a real loop computes a loss and calls backward() first)
     scheduler.step()
-# --8<-- [end:schedule]

@@ -1,4 +1,5 @@
-"""A LoRA layer around a frozen nn.Linear: train only A and B, then merge and compare the outputs."""
+"""A LoRA layer around a frozen nn.Linear: train only A and B, then merge and compare
+the outputs."""
 
 import math
 
@@ -9,14 +10,16 @@ torch.manual_seed(0)
 torch.set_num_threads(1)
 
 
-# --8<-- [start:layer]
 class LoRALinear(nn.Module):
     def __init__(self, base: nn.Linear, r: int, alpha: float):
         super().__init__()
         self.base = base
         self.base.requires_grad_(False)  # the pre-trained weight and bias stay frozen
-        self.A = nn.Parameter(torch.randn(r, base.in_features) / math.sqrt(base.in_features))
-        self.B = nn.Parameter(torch.zeros(base.out_features, r))  # zero: training starts from the base model
+        self.A = nn.Parameter(
+            torch.randn(r, base.in_features) / math.sqrt(base.in_features)
+        )
+        # zero: training starts from the base model
+        self.B = nn.Parameter(torch.zeros(base.out_features, r))
         self.scale = alpha / r
 
     def forward(self, x: torch.Tensor) -> torch.Tensor:
@@ -28,10 +31,8 @@ class LoRALinear(nn.Module):
             out.weight.copy_(self.base.weight + self.scale * self.B @ self.A)
             out.bias.copy_(self.base.bias)
         return out
-# --8<-- [end:layer]
 
 
-# --8<-- [start:train]
 d_in, d_out, r = 64, 64, 4
 layer = LoRALinear(nn.Linear(d_in, d_out), r=r, alpha=8)
 x = torch.randn(256, d_in)
@@ -41,7 +42,8 @@ trainable = sum(p.numel() for p in layer.parameters() if p.requires_grad)
 total = sum(p.numel() for p in layer.parameters())
 print(f"trainable {trainable} = r*(d_in+d_out) = {r * (d_in + d_out)}; total {total}")
 
-change = 0.3 * torch.randn(d_out, 2) @ torch.randn(2, d_in) / math.sqrt(d_in)  # a new task: a low-rank change
+# a new task: a low-rank change
+change = 0.3 * torch.randn(d_out, 2) @ torch.randn(2, d_in) / math.sqrt(d_in)
 target = layer.base(x) + x @ change.T
 opt = torch.optim.Adam([p for p in layer.parameters() if p.requires_grad], lr=1e-2)
 for step in range(201):
@@ -55,4 +57,3 @@ for step in range(201):
 with torch.no_grad():
     diff = (layer(x) - layer.merged()(x)).abs().max().item()
 print(f"adapter and merged layer agree within 1e-5 (float32 rounding): {diff < 1e-5}")
-# --8<-- [end:train]

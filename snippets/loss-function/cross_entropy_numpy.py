@@ -1,22 +1,27 @@
-"""Cross-entropy for next-token prediction and mean squared error, written out by hand."""
+"""Cross-entropy for next-token prediction and mean squared error, written out by
+hand."""
 
 import numpy as np
 
 rng = np.random.default_rng(0)
 vocab_size = 6
-logits = 2 * rng.normal(size=(4, vocab_size))  # the model's scores at 4 positions, one per vocabulary token
+# the model's scores at 4 positions, one per vocabulary token
+logits = 2 * rng.normal(size=(4, vocab_size))
 targets = np.array([2, 0, 5, 2])  # the token that really came next at each position
 
-# --8<-- [start:loss]
-log_probs = logits - logits.max(1, keepdims=True)  # shift for numerical stability (changes nothing else)
+# shift for numerical stability (changes nothing else)
+log_probs = logits - logits.max(1, keepdims=True)
 log_probs -= np.log(np.exp(log_probs).sum(1, keepdims=True))  # log-softmax
-per_token = -log_probs[np.arange(len(targets)), targets]  # minus the log-probability of the right token
+# minus the log-probability of the right token
+per_token = -log_probs[np.arange(len(targets)), targets]
 loss = per_token.mean()
 print("probability of the right token:", np.exp(-per_token).round(4))
 print("per-token loss:", per_token.round(4))
 print(f"cross-entropy (mean) {loss:.4f}, perplexity exp(loss) {np.exp(loss):.4f}")
-print(f"a uniform guess over {vocab_size} tokens: {-np.log(1 / vocab_size):.4f} = ln({vocab_size})")
+print(
+    f"a uniform guess over {vocab_size} tokens: {-np.log(1 / vocab_size):.4f} = "
+    f"ln({vocab_size})"
+)
 
 prediction, target = np.array([2.5, 0.0, 2.1]), np.array([3.0, -0.5, 2.0])
 print(f"mean squared error {np.mean((prediction - target) ** 2):.4f}")
-# --8<-- [end:loss]

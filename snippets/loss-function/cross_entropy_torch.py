@@ -1,4 +1,5 @@
-"""The same losses with torch.nn.functional: cross_entropy takes raw logits and class indices."""
+"""The same losses with torch.nn.functional: cross_entropy takes raw logits and class
+indices."""
 
 import numpy as np
 import torch
@@ -9,8 +10,8 @@ vocab_size = 6
 logits = torch.from_numpy(2 * rng.normal(size=(4, vocab_size)))
 targets = torch.tensor([2, 0, 5, 2])
 
-# --8<-- [start:loss]
-per_token = F.cross_entropy(logits, targets, reduction="none")  # log-softmax and pick, in one stable call
+# log-softmax and pick, in one stable call
+per_token = F.cross_entropy(logits, targets, reduction="none")
 loss = F.cross_entropy(logits, targets)  # reduction="mean" is the default
 print("probability of the right token:", np.exp(-per_token.numpy()).round(4))
 print("per-token loss:", per_token.numpy().round(4))
@@ -20,4 +21,3 @@ print(f"a uniform guess over {vocab_size} tokens: {uniform:.4f} = ln({vocab_size
 
 prediction, target = torch.tensor([2.5, 0.0, 2.1]), torch.tensor([3.0, -0.5, 2.0])
 print(f"mean squared error {F.mse_loss(prediction, target):.4f}")
-# --8<-- [end:loss]

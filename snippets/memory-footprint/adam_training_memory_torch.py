@@ -1,8 +1,12 @@
-"""Memory for training with Adam in mixed precision, measured on real tensors: 16 bytes per parameter.
+"""Memory for training with Adam in mixed precision, measured on real tensors: 16 bytes
+per parameter.
 
-The recipe of Micikevicius et al. (2018), as counted by the ZeRO paper (Rajbhandari et al., 2020, Section 3.1):
-16-bit weights and gradients for the forward and backward passes, plus an fp32 master copy of the weights and
-Adam's two fp32 moment estimates in the optimizer. Activations and temporary buffers come on top.
+The recipe of Micikevicius et al. (2018), as counted by the ZeRO paper (Rajbhandari et
+al., 2020, Section 3.1):
+16-bit weights and gradients for the forward and backward passes, plus an fp32 master
+copy of the weights and
+Adam's two fp32 moment estimates in the optimizer. Activations and temporary buffers
+come on top.
 """
 
 import torch
@@ -11,12 +15,17 @@ import torch.nn.functional as F
 torch.manual_seed(0)
 shapes = [(256, 128), (256,), (64, 256), (64,)]  # a small two-layer network
 
-master = [torch.randn(s, requires_grad=True) for s in shapes]  # fp32 master weights, owned by the optimizer
+# fp32 master weights, owned by the optimizer
+master = [torch.randn(s, requires_grad=True) for s in shapes]
 opt = torch.optim.Adam(master, lr=1e-3)
-working = [p.detach().to(torch.bfloat16).requires_grad_() for p in master]  # 16-bit copy used for compute
+# 16-bit copy used for compute
+working = [p.detach().to(torch.bfloat16).requires_grad_() for p in master]
 
 # One training step.
-x, target = torch.randn(32, 128, dtype=torch.bfloat16), torch.randn(32, 64, dtype=torch.bfloat16)
+x, target = (
+    torch.randn(32, 128, dtype=torch.bfloat16),
+    torch.randn(32, 64, dtype=torch.bfloat16),
+)
 w1, b1, w2, b2 = working
 loss = F.mse_loss(F.linear(F.gelu(F.linear(x, w1, b1)), w2, b2), target)
 loss.backward()  # 16-bit gradients on the working copy
@@ -46,7 +55,12 @@ print(f"  {'total':27} {sum(parts.values()):>9,} bytes = {per_param:.0f} per par
 GB, GiB = 10**9, 2**30
 # count_from_config: llama-2-7b
 N_PARAMS = 6_738_415_616
-print(f"\nZeRO's examples: 1.5 billion parameters -> {per_param * 1.5e9 / GB:.0f} GB;"
-      f" 7.5 billion -> {per_param * 7.5e9 / GB:.0f} GB")
-print(f"Llama-2-7B, {N_PARAMS:,} parameters: {per_param * N_PARAMS / GB:.1f} GB = {per_param * N_PARAMS / GiB:.1f} GiB"
-      f" before activations (inference weights in bf16: {2 * N_PARAMS / GB:.1f} GB)")
+print(
+    f"\nZeRO's examples: 1.5 billion parameters -> {per_param * 1.5e9 / GB:.0f} GB;"
+    f" 7.5 billion -> {per_param * 7.5e9 / GB:.0f} GB"
+)
+print(
+    f"Llama-2-7B, {N_PARAMS:,} parameters: {per_param * N_PARAMS / GB:.1f} GB = "
+    f"{per_param * N_PARAMS / GiB:.1f} GiB"
+    f" before activations (inference weights in bf16: {2 * N_PARAMS / GB:.1f} GB)"
+)

@@ -1,6 +1,7 @@
 """A mixture-of-experts layer: many experts in memory, only a few used for each token.
 
-The router scores the experts for each token and the top 2 of 8 process it. Total parameters are what the
+The router scores the experts for each token and the top 2 of 8 process it. Total
+parameters are what the
 layer stores; active parameters are the ones a token's computation actually touches.
 """
 
@@ -30,7 +31,9 @@ class MoE(nn.Module):
         self.experts = nn.ModuleList(Expert() for _ in range(n_experts))
 
     def forward(self, x):  # x: (tokens, d)
-        weights, chosen = torch.topk(torch.softmax(self.router(x), dim=-1), top_k, dim=-1)
+        weights, chosen = torch.topk(
+            torch.softmax(self.router(x), dim=-1), top_k, dim=-1
+        )
         weights = weights / weights.sum(dim=-1, keepdim=True)
         out = torch.zeros_like(x)
         for t in range(x.shape[0]):
@@ -47,23 +50,45 @@ print("experts chosen per token:", chosen.tolist())
 per_expert = sum(p.numel() for p in moe.experts[0].parameters())
 router = moe.router.weight.numel()
 total = sum(p.numel() for p in moe.parameters())
-print(f"stored: router {router} + {n_experts} experts x {per_expert} = {total} parameters")
+print(
+    f"stored: router {router} + {n_experts} experts x {per_expert} = {total} parameters"
+)
 
 # Which parameters does one token's output depend on? Backpropagate from token 0 only.
 out[0].sum().backward()
-touched = [p for e in moe.experts for p in e.parameters() if p.grad is not None and bool((p.grad != 0).any())]
+touched = [
+    p
+    for e in moe.experts
+    for p in e.parameters()
+    if p.grad is not None and bool((p.grad != 0).any())
+]
 used = sum(p.numel() for p in touched)
-print(f"token 0 used experts {chosen[0].tolist()}: {used} expert parameters + {router} router = {used + router} active"
-      f" ({(used + router) / total:.0%} of the layer)")
+print(
+    f"token 0 used experts {chosen[0].tolist()}: {used} expert parameters + "
+    f"{router} router = {used + router} active"
+    f" ({(used + router) / total:.0%} of the layer)"
+)
 
-# Mixtral 8x7B: 32 layers, width 4096, 8 experts of width 14336, top 2, 8 kv heads of dim 128, vocab 32000.
-V, D, FF, L, H, KV, E, K = 32000, 4096, 14336, 32, 32, 8, 8, 2  # FF: the MLP width of each expert
+# Mixtral 8x7B: 32 layers, width 4096, 8 experts of width 14336, top 2, 8 kv heads of
+# dim 128, vocab 32000.
+# FF: the MLP width of each expert
+V, D, FF, L, H, KV, E, K = 32000, 4096, 14336, 32, 32, 8, 8, 2
 attn = D * H * 128 + 2 * D * KV * 128 + H * 128 * D
 expert, norms, gate = 3 * D * FF, 2 * D, D * E
-shared = V * D * 2 + D + L * (attn + norms + gate)  # embeddings, output head, final norm; attention, norms, router
+# embeddings, output head, final norm; attention, norms, router
+shared = V * D * 2 + D + L * (attn + norms + gate)
 mixtral_total = shared + L * E * expert
 mixtral_active = shared + L * K * expert
-print(f"Mixtral 8x7B: total {mixtral_total:,} parameters, active per token {mixtral_active:,}")
-print(f"  memory for bf16 weights: {2 * mixtral_total / 1e9:.1f} GB = {2 * mixtral_total / 2**30:.1f} GiB (all experts)")
-print(f"  forward FLOPs per token, about 2 x active: {2 * mixtral_active / 1e9:.1f} GFLOPs"
-      f" (a dense model of the total size: {2 * mixtral_total / 1e9:.1f})")
+print(
+    f"Mixtral 8x7B: total {mixtral_total:,} parameters, active per token "
+    f"{mixtral_active:,}"
+)
+print(
+    f"  memory for bf16 weights: {2 * mixtral_total / 1e9:.1f} GB = "
+    f"{2 * mixtral_total / 2**30:.1f} GiB (all experts)"
+)
+print(
+    "  forward FLOPs per token, about 2 x active: "
+    f"{2 * mixtral_active / 1e9:.1f} GFLOPs"
+    f" (a dense model of the total size: {2 * mixtral_total / 1e9:.1f})"
+)

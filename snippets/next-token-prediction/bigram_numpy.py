@@ -1,6 +1,8 @@
-"""A bigram language model built from counts: each parameter really is a connection from one word to the next.
+"""A bigram language model built from counts: each parameter really is a connection from
+one word to the next.
 
-This is the "cat -> nap" picture taken literally. The model has one logit per (previous word, next word) pair;
+This is the "cat -> nap" picture taken literally. The model has one logit per (previous
+word, next word) pair;
 softmax over a row turns the logits into the probabilities of the next word.
 """
 
@@ -19,7 +21,8 @@ counts = np.zeros((V, V))
 for prev, nxt in zip(corpus[:-1], corpus[1:], strict=True):
     counts[index[prev], index[nxt]] += 1
 
-# The parameters: a V x V table of logits (log of smoothed counts), one per ordered word pair.
+# The parameters: a V x V table of logits (log of smoothed counts), one per ordered word
+# pair.
 logits = np.log(counts + 0.01)
 
 
@@ -28,8 +31,18 @@ def softmax(z):
     return e / e.sum()
 
 
-print("tokens:", len(corpus), "| vocabulary:", V, "| parameters (V x V logits):", logits.size)
-print("the parameter for 'cat' -> 'nap':", round(float(logits[index["cat"], index["nap"]]), 4))
+print(
+    "tokens:",
+    len(corpus),
+    "| vocabulary:",
+    V,
+    "| parameters (V x V logits):",
+    logits.size,
+)
+print(
+    "the parameter for 'cat' -> 'nap':",
+    round(float(logits[index["cat"], index["nap"]]), 4),
+)
 for word in ("cat", "dog", "the"):
     p = softmax(logits[index[word]])
     top = np.argsort(-p, kind="stable")[:3]

@@ -1,4 +1,5 @@
-"""The same count-based bigram model with torch: logits table, softmax, next-word probabilities."""
+"""The same count-based bigram model with torch: logits table, softmax, next-word
+probabilities."""
 
 import torch
 
@@ -12,12 +13,24 @@ V = len(vocab)
 
 ids = torch.tensor([index[w] for w in corpus])
 counts = torch.zeros(V, V, dtype=torch.float64)
-counts.index_put_((ids[:-1], ids[1:]), torch.ones(len(ids) - 1, dtype=torch.float64), accumulate=True)
+counts.index_put_(
+    (ids[:-1], ids[1:]), torch.ones(len(ids) - 1, dtype=torch.float64), accumulate=True
+)
 
 logits = torch.log(counts + 0.01)  # one parameter per ordered word pair
 
-print("tokens:", len(corpus), "| vocabulary:", V, "| parameters (V x V logits):", logits.numel())
-print("the parameter for 'cat' -> 'nap':", round(logits[index["cat"], index["nap"]].item(), 4))
+print(
+    "tokens:",
+    len(corpus),
+    "| vocabulary:",
+    V,
+    "| parameters (V x V logits):",
+    logits.numel(),
+)
+print(
+    "the parameter for 'cat' -> 'nap':",
+    round(logits[index["cat"], index["nap"]].item(), 4),
+)
 for word in ("cat", "dog", "the"):
     p = torch.softmax(logits[index[word]], dim=0)
     top = torch.argsort(-p, stable=True)[:3]

@@ -1,6 +1,8 @@
-"""Train the bigram table by next-token prediction (cross-entropy and gradient descent) instead of counting.
+"""Train the bigram table by next-token prediction (cross-entropy and gradient descent)
+instead of counting.
 
-It learns the same probabilities as counting, and one training pair only changes the row of its previous word.
+It learns the same probabilities as counting, and one training pair only changes the row
+of its previous word.
 """
 
 import torch
@@ -17,10 +19,13 @@ V = len(vocab)
 ids = torch.tensor([index[w] for w in corpus])
 prev, nxt = ids[:-1], ids[1:]
 
-W = torch.zeros(V, V, requires_grad=True)  # logits table: W[a, b] scores word b after word a
-lr = 20.0  # large, because the loss is an average over 40 pairs and each row gets a small share
+# logits table: W[a, b] scores word b after word a
+W = torch.zeros(V, V, requires_grad=True)
+# large, because the loss is an average over 40 pairs and each row gets a small share
+lr = 20.0
 for step in range(301):
-    loss = F.cross_entropy(W[prev], nxt)  # next-token prediction loss over every pair in the corpus
+    # next-token prediction loss over every pair in the corpus
+    loss = F.cross_entropy(W[prev], nxt)
     W.grad = None
     loss.backward()
     with torch.no_grad():
@@ -30,9 +35,13 @@ for step in range(301):
 
 with torch.no_grad():
     p_cat = torch.softmax(W[index["cat"]], dim=0)
-print(f"learned P(nap | cat) = {p_cat[index['nap']].item():.2f}   (counting gives 3/6 = {3 / 6:.2f})")
+print(
+    f"learned P(nap | cat) = {p_cat[index['nap']].item():.2f}   (counting gives 3/6 "
+    f"= {3 / 6:.2f})"
+)
 
-# The gradient of the loss on one pair, ("cat", "nap"), is non-zero only in the row of "cat".
+# The gradient of the loss on one pair, ("cat", "nap"), is non-zero only in the row of
+# "cat".
 W.grad = None
 F.cross_entropy(W[index["cat"]].unsqueeze(0), torch.tensor([index["nap"]])).backward()
 rows = torch.nonzero(W.grad.abs().sum(dim=1)).flatten().tolist()

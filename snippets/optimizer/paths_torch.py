@@ -1,4 +1,5 @@
-"""Four optimizers from one starting point on one 2-D loss surface: a long, narrow, curved valley."""
+"""Four optimizers from one starting point on one 2-D loss surface: a long, narrow,
+curved valley."""
 
 import matplotlib
 
@@ -18,7 +19,9 @@ optimizers = {
     "SGD, lr=0.005": lambda p: torch.optim.SGD(p, lr=0.005),
     "SGD momentum=0.9, lr=0.002": lambda p: torch.optim.SGD(p, lr=0.002, momentum=0.9),
     "Adam, lr=0.1": lambda p: torch.optim.Adam(p, lr=0.1),
-    "AdamW, lr=0.1, weight_decay=0.1": lambda p: torch.optim.AdamW(p, lr=0.1, weight_decay=0.1),
+    "AdamW, lr=0.1, weight_decay=0.1": lambda p: torch.optim.AdamW(
+        p, lr=0.1, weight_decay=0.1
+    ),
 }
 paths = {}
 for name, make in optimizers.items():
@@ -30,7 +33,10 @@ for name, make in optimizers.items():
         opt.step()
         path.append(p.detach().numpy().copy())
     paths[name] = np.array(path)
-    print(f"{name:<32} after 150 steps at ({p[0]:.3f}, {p[1]:.3f}), loss {loss_fn(p).item():.4f}")
+    print(
+        f"{name:<32} after 150 steps at ({p[0]:.3f}, {p[1]:.3f}), loss "
+        f"{loss_fn(p).item():.4f}"
+    )
 # --8<-- [end:paths]
 
 plt.rcParams["svg.hashsalt"] = "llm-glossary"

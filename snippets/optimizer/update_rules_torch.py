@@ -1,4 +1,5 @@
-"""SGD, momentum, Adam and AdamW in a few lines of numpy each, checked step by step against torch.optim."""
+"""SGD, momentum, Adam and AdamW in a few lines of numpy each, checked step by step
+against torch.optim."""
 
 import numpy as np
 import torch
@@ -19,22 +20,28 @@ def sgd(w, g, state, lr=0.1):
 
 
 def momentum(w, g, state, lr=0.1, mu=0.9):
-    state["buf"] = mu * state["buf"] + g if "buf" in state else g  # a decaying sum of past gradients
+    # a decaying sum of past gradients
+    state["buf"] = mu * state["buf"] + g if "buf" in state else g
     return w - lr * state["buf"]
 
 
 def adam(w, g, state, lr=0.1, b1=0.9, b2=0.999, eps=1e-8, wd=0.0):
-    g = g + wd * w  # Adam's weight_decay: an L2 term added to the gradient, before the moments
+    # Adam's weight_decay: an L2 term added to the gradient, before the moments
+    g = g + wd * w
     t = state["t"] = state.get("t", 0) + 1
     state["m"] = b1 * state.get("m", 0.0) + (1 - b1) * g  # moving average of gradients
-    state["v"] = b2 * state.get("v", 0.0) + (1 - b2) * g**2  # moving average of squared gradients
+    # moving average of squared gradients
+    state["v"] = b2 * state.get("v", 0.0) + (1 - b2) * g**2
     m_hat, v_hat = state["m"] / (1 - b1**t), state["v"] / (1 - b2**t)  # bias correction
     return w - lr * m_hat / (np.sqrt(v_hat) + eps)
 
 
 def adamw(w, g, state, lr=0.1, wd=0.01):
-    w = w * (1 - lr * wd)  # decoupled weight decay: shrink the weights, apart from the gradient
+    # decoupled weight decay: shrink the weights, apart from the gradient
+    w = w * (1 - lr * wd)
     return adam(w, g, state, lr=lr)
+
+
 # --8<-- [end:rules]
 
 
@@ -63,6 +70,8 @@ for name, (rule, make_torch_optimizer) in pairs.items():
         opt.step()
         diff = max(diff, np.abs(w - w_torch.detach().numpy()).max())
     max_diffs[name] = diff
-    print(f"{name:<23} loss after 50 steps {np.log(np.cosh(a @ w - b)).sum():.4f}, "
-          f"hand and torch.optim agree within 1e-12 at every step: {diff < 1e-12}")
+    print(
+        f"{name:<23} loss after 50 steps {np.log(np.cosh(a @ w - b)).sum():.4f}, "
+        f"hand and torch.optim agree within 1e-12 at every step: {diff < 1e-12}"
+    )
 # --8<-- [end:compare]

@@ -7,13 +7,20 @@ from count_from_config import count_parameters  # the tool next to this file
 
 CONFIGS = Path(__file__).resolve().parent / "configs"
 
-print(f"{'config':18} {'layers':>6} {'width':>6} {'12*L*d^2':>15} {'non-embedding':>15} {'ratio':>6}")
+print(
+    f"{'config':18} {'layers':>6} {'width':>6} {'12*L*d^2':>15} "
+    f"{'non-embedding':>15} {'ratio':>6}"
+)
 for path in sorted(CONFIGS.glob("*.json")):
     config = json.loads(path.read_text())
     result = count_parameters(config)
     layers = config.get("n_layer") or config["num_hidden_layers"]
     width = config.get("n_embd") or config["hidden_size"]
-    # Per block: attention q, k, v, out = 4 d^2; MLP d -> 4d -> d = 8 d^2. Biases and norms are left out.
+    # Per block: attention q, k, v, out = 4 d^2; MLP d -> 4d -> d = 8 d^2. Biases and
+    # norms are left out.
     estimate = 12 * layers * width**2
     exact = result["non_embedding"]
-    print(f"{path.stem:18} {layers:>6} {width:>6} {estimate:>15,} {exact:>15,} {exact / estimate:>6.3f}")
+    print(
+        f"{path.stem:18} {layers:>6} {width:>6} {estimate:>15,} {exact:>15,} "
+        f"{exact / estimate:>6.3f}"
+    )

@@ -1,4 +1,5 @@
-"""Where the parameters of small and large models live, by component, from their committed configs."""
+"""Where the parameters of small and large models live, by component, from their
+committed configs."""
 
 import json
 from pathlib import Path
@@ -17,7 +18,11 @@ shares = {}
 for name in MODELS:
     result = count_parameters(json.loads((CONFIGS / f"{name}.json").read_text()))
     shares[name] = [result["breakdown"][part] / result["total"] for part in PARTS]
-    cells = "  ".join(f"{part} {share:6.2%}" for part, share in zip(PARTS, shares[name], strict=True) if share > 0)
+    cells = "  ".join(
+        f"{part} {share:6.2%}"
+        for part, share in zip(PARTS, shares[name], strict=True)
+        if share > 0
+    )
     print(f"{name:15} total {result['total']:>13,}  {cells}")
 
 plt.rcParams["svg.hashsalt"] = "llm-glossary"
@@ -26,15 +31,34 @@ colors = ["#4e79a7", "#f28e2b", "#59a14f", "#b07aa1", "#e15759", "#9c755f"]
 for row, name in enumerate(MODELS):
     left = 0.0
     for part, share, color in zip(PARTS, shares[name], colors, strict=True):
-        ax.barh(row, share * 100, left=left, color=color, label=part.replace("_", " ") if row == 0 else None)
+        ax.barh(
+            row,
+            share * 100,
+            left=left,
+            color=color,
+            label=part.replace("_", " ") if row == 0 else None,
+        )
         if share > 0.06:
-            ax.text(left + share * 50, row, f"{share:.0%}", ha="center", va="center", color="white", fontsize=8)
+            ax.text(
+                left + share * 50,
+                row,
+                f"{share:.0%}",
+                ha="center",
+                va="center",
+                color="white",
+                fontsize=8,
+            )
         left += share * 100
 ax.set_yticks(range(len(MODELS)), MODELS)
 ax.invert_yaxis()
 ax.set_xlim(0, 100)
 ax.set_xlabel("share of all parameters (%)")
-ax.set_title("Where the parameters live (output head: tied in GPT-2, untied in the others)", fontsize=9)
-ax.legend(ncol=3, fontsize=8, loc="upper center", bbox_to_anchor=(0.5, -0.22), frameon=False)
+ax.set_title(
+    "Where the parameters live (output head: tied in GPT-2, untied in the others)",
+    fontsize=9,
+)
+ax.legend(
+    ncol=3, fontsize=8, loc="upper center", bbox_to_anchor=(0.5, -0.22), frameon=False
+)
 fig.tight_layout()
 fig.savefig("where_parameters_live.svg", metadata={"Date": None})

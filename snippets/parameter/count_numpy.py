@@ -5,9 +5,9 @@ import numpy as np
 rng = np.random.default_rng(0)
 d_in, d_hidden, d_out = 4, 8, 3
 
-# --8<-- [start:count]
 params = {
-    "0.weight": rng.normal(size=(d_hidden, d_in)),  # one number per (output, input) pair
+    # one number per (output, input) pair
+    "0.weight": rng.normal(size=(d_hidden, d_in)),
     "0.bias": np.zeros(d_hidden),  # one number per output unit
     "2.weight": rng.normal(size=(d_out, d_hidden)),
     "2.bias": np.zeros(d_out),
@@ -16,4 +16,3 @@ for name, array in params.items():
     print(f"{name:9} shape={str(array.shape):8} parameters={array.size}")
 total = sum(array.size for array in params.values())
 print("total parameters:", total)
-# --8<-- [end:count]

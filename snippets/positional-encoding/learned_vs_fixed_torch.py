@@ -1,4 +1,5 @@
-"""A learned position table adds max_len x width parameters; sinusoidal and rotary encodings add none."""
+"""A learned position table adds max_len x width parameters; sinusoidal and rotary
+encodings add none."""
 
 import torch
 from torch import nn
@@ -12,14 +13,20 @@ class Embeddings(nn.Module):
         self.kind = kind
         self.tokens = nn.Embedding(vocab, width)
         if kind == "learned":
-            self.positions = nn.Embedding(max_len, width)  # a parameter table, trained like the tokens
+            # a parameter table, trained like the tokens
+            self.positions = nn.Embedding(max_len, width)
         elif kind == "sinusoidal":
             pos = torch.arange(max_len)[:, None]
             freq = 1.0 / 10000 ** (torch.arange(0, width, 2) / width)
             table = torch.zeros(max_len, width)
-            table[:, 0::2], table[:, 1::2] = torch.sin(pos * freq), torch.cos(pos * freq)
-            self.register_buffer("positions", table, persistent=False)  # a constant, not a parameter
-        # "rotary": nothing here; attention rotates queries and keys by a position-dependent angle
+            table[:, 0::2], table[:, 1::2] = (
+                torch.sin(pos * freq),
+                torch.cos(pos * freq),
+            )
+            # a constant, not a parameter
+            self.register_buffer("positions", table, persistent=False)
+        # "rotary": nothing here; attention rotates queries and keys by a
+        # position-dependent angle
 
     def forward(self, ids: torch.Tensor) -> torch.Tensor:
         x = self.tokens(ids)
@@ -38,7 +45,6 @@ for kind in ["learned", "sinusoidal", "rotary"]:
 print(f"GPT-2 small's learned table: 1024 x 768 = {1024 * 768:,} parameters")
 # --8<-- [end:count]
 
-# --8<-- [start:limit]
 too_long = torch.zeros(1, max_len + 1, dtype=torch.long)
 for kind in ["learned", "sinusoidal", "rotary"]:
     try:
@@ -46,4 +52,3 @@ for kind in ["learned", "sinusoidal", "rotary"]:
         print(f"{kind:10} {max_len + 1} tokens: works")
     except (IndexError, RuntimeError) as err:
         print(f"{kind:10} {max_len + 1} tokens: {type(err).__name__}")
-# --8<-- [end:limit]

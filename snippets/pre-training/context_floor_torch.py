@@ -1,4 +1,5 @@
-"""The same floors with torch tensors: the best possible next-token loss for each amount of context."""
+"""The same floors with torch tensors: the best possible next-token loss for each amount
+of context."""
 
 import math
 from collections import Counter
@@ -8,7 +9,6 @@ import torch
 
 CORPUS = Path(__file__).resolve().parents[2] / "data" / "corpus.txt"
 
-# --8<-- [start:floor]
 tokens = []
 for line in CORPUS.read_text(encoding="utf-8").splitlines():
     tokens += ["<s>", "<s>"] + line.split() + ["</s>"]
@@ -22,4 +22,3 @@ for k in range(3):
     m = torch.tensor([context[key[:-1]] for key in joint], dtype=torch.float64)
     loss = -(n * torch.log(n / m)).sum() / n.sum()
     print(f"best possible with {k} token(s) of context: {loss:.3f} nats")
-# --8<-- [end:floor]

@@ -1,4 +1,5 @@
-"""Overflow, underflow and lost increments in fp16, bf16 and fp8: what a cast does to numbers outside the format."""
+"""Overflow, underflow and lost increments in fp16, bf16 and fp8: what a cast does to
+numbers outside the format."""
 
 import torch
 
@@ -16,14 +17,12 @@ def show(t):
     return " ".join(f"{v:9.3g}" for v in t.to(torch.float64).tolist())
 
 
-# --8<-- [start:cast]
 print(f"{'value':8} {show(values)}")
 for name, dtype in formats.items():
     print(f"{name:8} {show(values.to(dtype))}")
-# --8<-- [end:cast]
 
-# --8<-- [start:increments]
-# adding a small update to a weight of 1.0: below half the gap after 1.0, the update is lost
+# adding a small update to a weight of 1.0: below half the gap after 1.0, the update is
+# lost
 for name, dtype in list(formats.items())[:3]:
     w = torch.tensor(1.0, dtype=dtype)
     results = []
@@ -31,4 +30,3 @@ for name, dtype in list(formats.items())[:3]:
         changed = bool((w + torch.tensor(update, dtype=dtype)) != w)
         results.append(f"1 + {update:g} {'changes' if changed else 'is still 1'}")
     print(f"{name}: " + "; ".join(results))
-# --8<-- [end:increments]

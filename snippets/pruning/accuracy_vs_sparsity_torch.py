@@ -1,4 +1,5 @@
-"""Train a small classifier, prune it to growing sparsity by magnitude, at random, and iteratively with fine-tuning."""
+"""Train a small classifier, prune it to growing sparsity by magnitude, at random, and
+iteratively with fine-tuning."""
 
 import copy
 
@@ -11,12 +12,15 @@ from torch import nn
 from torch.nn.utils import prune
 
 torch.manual_seed(0)
-# Pruning thresholds turn tiny rounding differences into different pruned weights, so make the sums
-# reproducible: float64, and one thread (a different thread count adds numbers in a different order).
+# Pruning thresholds turn tiny rounding differences into different pruned weights, so
+# make the sums
+# reproducible: float64, and one thread (a different thread count adds numbers in a
+# different order).
 torch.set_default_dtype(torch.float64)
 torch.set_num_threads(1)
 
-# a synthetic task: 5 classes defined by a random two-layer "teacher" network on 20 features
+# a synthetic task: 5 classes defined by a random two-layer "teacher" network on 20
+# features
 teacher = nn.Sequential(nn.Linear(20, 32), nn.Tanh(), nn.Linear(32, 5))
 x = torch.randn(3000, 20)
 with torch.no_grad():
@@ -42,38 +46,48 @@ def linears(model):
     return [(m, "weight") for m in model if isinstance(m, nn.Linear)]
 
 
-model = train(nn.Sequential(nn.Linear(20, 64), nn.ReLU(), nn.Linear(64, 5)), steps=250, lr=0.02)
+model = train(
+    nn.Sequential(nn.Linear(20, 64), nn.ReLU(), nn.Linear(64, 5)), steps=250, lr=0.02
+)
 n_weights = sum(m.weight.numel() for m, _ in linears(model))
 print(f"dense model: {n_weights} weights, test accuracy {accuracy(model):.3f}")
 
-# --8<-- [start:one-shot]
 sparsities = [0.0, 0.3, 0.5, 0.7, 0.8, 0.9, 0.95]
 one_shot = {"magnitude (global)": [], "random": []}
 for s in sparsities:
     pruned = copy.deepcopy(model)
-    prune.global_unstructured(linears(pruned), pruning_method=prune.L1Unstructured, amount=s)
+    prune.global_unstructured(
+        linears(pruned), pruning_method=prune.L1Unstructured, amount=s
+    )
     one_shot["magnitude (global)"].append(accuracy(pruned))
     pruned = copy.deepcopy(model)
     for module, name in linears(pruned):
         prune.random_unstructured(module, name, amount=s)
     one_shot["random"].append(accuracy(pruned))
 print("sparsity  magnitude  random")
-for s, a, r in zip(sparsities, one_shot["magnitude (global)"], one_shot["random"], strict=True):
+for s, a, r in zip(
+    sparsities, one_shot["magnitude (global)"], one_shot["random"], strict=True
+):
     print(f"{s:8.2f}  {a:9.3f}  {r:6.3f}")
-# --8<-- [end:one-shot]
 
-# --8<-- [start:iterative]
-# iterative: prune 30% of the remaining weights, fine-tune 40 steps (the mask keeps zeros at zero), repeat
+# iterative: prune 30% of the remaining weights, fine-tune 40 steps (the mask keeps
+# zeros at zero), repeat
 iterative_s, iterative_acc = [], []
 pruned = copy.deepcopy(model)
 for _ in range(8):
-    prune.global_unstructured(linears(pruned), pruning_method=prune.L1Unstructured, amount=0.3)
+    prune.global_unstructured(
+        linears(pruned), pruning_method=prune.L1Unstructured, amount=0.3
+    )
     train(pruned, steps=40)
     zeros = sum(int((m.weight == 0).sum()) for m, _ in linears(pruned))
     iterative_s.append(zeros / n_weights)
     iterative_acc.append(accuracy(pruned))
-print("iterative + fine-tuning:", " ".join(f"{s:.2f}->{a:.3f}" for s, a in zip(iterative_s, iterative_acc, strict=True)))
-# --8<-- [end:iterative]
+print(
+    "iterative + fine-tuning:",
+    " ".join(
+        f"{s:.2f}->{a:.3f}" for s, a in zip(iterative_s, iterative_acc, strict=True)
+    ),
+)
 
 plt.rcParams["svg.hashsalt"] = "llm-glossary"
 fig, ax = plt.subplots(figsize=(6, 3.5))

@@ -1,4 +1,5 @@
-"""The same four kinds of magnitude pruning with torch.nn.utils.prune (and plain tensor ops for 2:4)."""
+"""The same four kinds of magnitude pruning with torch.nn.utils.prune (and plain tensor
+ops for 2:4)."""
 
 import numpy as np
 import torch
@@ -22,14 +23,15 @@ def zeros(*layers):
     return [int((layer.weight == 0).sum()) for layer in layers]
 
 
-# --8<-- [start:prune]
 a, b = fresh_layers()
 prune.l1_unstructured(a, "weight", amount=0.5)
 prune.l1_unstructured(b, "weight", amount=0.5)
 print("layer-wise 50%: zeros per layer", zeros(a, b))
 
 a, b = fresh_layers()
-prune.global_unstructured([(a, "weight"), (b, "weight")], pruning_method=prune.L1Unstructured, amount=0.5)
+prune.global_unstructured(
+    [(a, "weight"), (b, "weight")], pruning_method=prune.L1Unstructured, amount=0.5
+)
 print("global 50%:     zeros per layer", zeros(a, b))
 
 a, _ = fresh_layers()
@@ -42,5 +44,9 @@ groups = w1.reshape(-1, 4)
 mask = torch.zeros_like(groups).scatter_(1, groups.abs().topk(2, dim=1).indices, 1.0)
 two_four = (groups * mask).reshape(w1.shape)
 per_group = sorted(set(mask.sum(dim=1).int().tolist()))
-print("2:4:            zeros", [int((two_four == 0).sum())], "nonzeros per group of 4", per_group)
-# --8<-- [end:prune]
+print(
+    "2:4:            zeros",
+    [int((two_four == 0).sum())],
+    "nonzeros per group of 4",
+    per_group,
+)

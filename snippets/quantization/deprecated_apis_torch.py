@@ -1,4 +1,5 @@
-"""Which torch quantization APIs warn in torch 2.13, and what they say about where to go next."""
+"""Which torch quantization APIs warn in torch 2.13, and what they say about where to go
+next."""
 
 import warnings
 
@@ -19,12 +20,18 @@ def show_warnings(label, call):
 
 
 print("torch", torch.__version__.split("+")[0])
-# --8<-- [start:deprecated]
-show_warnings("torch.quantize_per_tensor", lambda: torch.quantize_per_tensor(torch.ones(4), 0.1, 0, torch.qint8))
+show_warnings(
+    "torch.quantize_per_tensor",
+    lambda: torch.quantize_per_tensor(torch.ones(4), 0.1, 0, torch.qint8),
+)
 model = nn.Sequential(nn.Linear(8, 4))
 quantized = show_warnings(
     "torch.ao.quantization.quantize_dynamic",
-    lambda: torch.ao.quantization.quantize_dynamic(model, {nn.Linear}, dtype=torch.qint8),
+    lambda: torch.ao.quantization.quantize_dynamic(
+        model, {nn.Linear}, dtype=torch.qint8
+    ),
 )
-print("the layer it returns:", type(quantized[0]).__module__ + "." + type(quantized[0]).__name__)
-# --8<-- [end:deprecated]
+print(
+    "the layer it returns:",
+    type(quantized[0]).__module__ + "." + type(quantized[0]).__name__,
+)

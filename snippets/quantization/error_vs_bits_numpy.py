@@ -1,4 +1,5 @@
-"""Quantization error as the bit width goes down: per-tensor, per-channel and group-wise symmetric scales."""
+"""Quantization error as the bit width goes down: per-tensor, per-channel and group-wise
+symmetric scales."""
 
 import matplotlib
 
@@ -7,15 +8,16 @@ import matplotlib.pyplot as plt
 import numpy as np
 
 rng = np.random.default_rng(0)
-# a weight matrix whose rows have very different scales, plus a few large outliers, as trained layers often do
+# a weight matrix whose rows have very different scales, plus a few large outliers, as
+# trained layers often do
 w = rng.normal(size=(64, 256)) * rng.lognormal(0, 1, size=(64, 1))
 w[rng.integers(0, 64, 8), rng.integers(0, 256, 8)] *= 8
 w = w.astype(np.float32)
 
 
-# --8<-- [start:symmetric]
 def fake_quant(w, bits, block_shape):
-    """Symmetric quantization with one scale per block; returns the dequantized weights."""
+    """Symmetric quantization with one scale per block; returns the dequantized
+    weights."""
     qmax = 2 ** (bits - 1) - 1  # int8: 127, int4: 7
     rows, cols = block_shape
     blocks = w.reshape(w.shape[0] // rows, rows, w.shape[1] // cols, cols)
@@ -37,15 +39,18 @@ for bits in bit_widths:
         errors[name].append(float(np.sqrt(np.mean(err**2)) / np.sqrt(np.mean(w**2))))
 print("bits  " + "  ".join(f"{name:>17}" for name in granularities))
 for i, bits in enumerate(bit_widths):
-    print(f"{bits:4d}  " + "  ".join(f"{errors[name][i]:17.4f}" for name in granularities))
-# --8<-- [end:symmetric]
+    print(
+        f"{bits:4d}  " + "  ".join(f"{errors[name][i]:17.4f}" for name in granularities)
+    )
 
-# --8<-- [start:bits-per-weight]
-# the scales are stored too: with one 16-bit scale per group of g weights, b-bit codes cost b + 16/g bits each
+# the scales are stored too: with one 16-bit scale per group of g weights, b-bit codes
+# cost b + 16/g bits each
 for bits, group in [(8, w.shape[1]), (4, 128), (4, 64), (4, 32), (3, 64)]:
     real_bits = bits + 16 / group
-    print(f"int{bits}, one fp16 scale per {group:3d} weights: {real_bits:.3f} bits per weight")
-# --8<-- [end:bits-per-weight]
+    print(
+        f"int{bits}, one fp16 scale per {group:3d} weights: {real_bits:.3f} bits "
+        "per weight"
+    )
 
 plt.rcParams["svg.hashsalt"] = "llm-glossary"
 fig, ax = plt.subplots(figsize=(6, 3.5))

@@ -1,4 +1,5 @@
-"""Measure dense, COO and CSR bytes of a float32 matrix across sparsities, find where sparse starts to pay, plot it."""
+"""Measure dense, COO and CSR bytes of a float32 matrix across sparsities, find where
+sparse starts to pay, plot it."""
 
 import warnings
 
@@ -13,32 +14,50 @@ warnings.filterwarnings("ignore", message="Sparse CSR tensor support is in beta 
 rng = np.random.default_rng(0)
 rows, cols = 256, 256
 sparsities = np.linspace(0, 1, 41)
-measured = {"dense": [], "COO (int64 indices)": [], "CSR (int64 indices)": [], "CSR (int32 indices)": []}
+measured = {
+    "dense": [],
+    "COO (int64 indices)": [],
+    "CSR (int64 indices)": [],
+    "CSR (int32 indices)": [],
+}
 for sparsity in sparsities:
     w = torch.from_numpy(rng.normal(size=(rows, cols)).astype(np.float32))
     w[torch.from_numpy(rng.random((rows, cols)) < sparsity)] = 0.0
     coo, csr = w.to_sparse(), w.to_sparse_csr()
     csr32 = torch.sparse_csr_tensor(  # torch also accepts int32 indices for CSR
-        csr.crow_indices().int(), csr.col_indices().int(), csr.values(), size=csr.shape, check_invariants=True
+        csr.crow_indices().int(),
+        csr.col_indices().int(),
+        csr.values(),
+        size=csr.shape,
+        check_invariants=True,
     )
     measured["dense"].append(w.nbytes)
     measured["COO (int64 indices)"].append(coo.indices().nbytes + coo.values().nbytes)
-    measured["CSR (int64 indices)"].append(sum(t.nbytes for t in (csr.crow_indices(), csr.col_indices(), csr.values())))
-    measured["CSR (int32 indices)"].append(sum(t.nbytes for t in (csr32.crow_indices(), csr32.col_indices(), csr32.values())))
+    measured["CSR (int64 indices)"].append(
+        sum(t.nbytes for t in (csr.crow_indices(), csr.col_indices(), csr.values()))
+    )
+    measured["CSR (int32 indices)"].append(
+        sum(
+            t.nbytes
+            for t in (csr32.crow_indices(), csr32.col_indices(), csr32.values())
+        )
+    )
 
-# --8<-- [start:break-even]
 dense_bytes = rows * cols * 4
 print(f"dense float32 {rows}x{cols}: {dense_bytes} bytes at every sparsity")
 break_even = {}
 for name, sizes in measured.items():
     if name == "dense":
         continue
-    fixed = sizes[-1]  # bytes at sparsity 1 (no nonzeros): CSR's row offsets, nothing for COO
-    per_nonzero = (sizes[0] - fixed) / (rows * cols)  # bytes that each stored nonzero adds
+    # bytes at sparsity 1 (no nonzeros): CSR's row offsets, nothing for COO
+    fixed = sizes[-1]
+    # bytes that each stored nonzero adds
+    per_nonzero = (sizes[0] - fixed) / (rows * cols)
     break_even[name] = 1 - (dense_bytes - fixed) / (per_nonzero * rows * cols)
-    print(f"{name:20}: {per_nonzero:.0f} B per nonzero + {fixed} B; smaller than dense above sparsity {break_even[name]:.3f}")
-# --8<-- [end:break-even]
-# --8<-- [end:break-even]
+    print(
+        f"{name:20}: {per_nonzero:.0f} B per nonzero + {fixed} B; smaller than "
+        f"dense above sparsity {break_even[name]:.3f}"
+    )
 
 plt.rcParams["svg.hashsalt"] = "llm-glossary"
 fig, ax = plt.subplots(figsize=(6, 3.5))

@@ -1,4 +1,5 @@
-"""Bytes needed to store one float32 matrix densely, as COO and as CSR, at several sparsities (torch tensors)."""
+"""Bytes needed to store one float32 matrix densely, as COO and as CSR, at several
+sparsities (torch tensors)."""
 
 import warnings
 
@@ -8,16 +9,22 @@ import torch
 rng = np.random.default_rng(0)  # the same random matrices as the numpy version
 rows, cols = 256, 256
 
-# --8<-- [start:formats]
 print(f"{'sparsity':>8} {'nonzeros':>8} {'dense B':>8} {'COO B':>8} {'CSR B':>8}")
 for sparsity in [0.0, 0.5, 0.67, 0.8, 0.9, 0.99]:
     w = torch.from_numpy(rng.normal(size=(rows, cols)).astype(np.float32))
     w[torch.from_numpy(rng.random((rows, cols)) < sparsity)] = 0.0
-    coo = w.to_sparse()  # torch.sparse_coo: indices (2, nnz) int64, values (nnz,) float32
-    with warnings.catch_warnings(record=True) as caught:  # CSR prints a "beta" UserWarning once
+    # torch.sparse_coo: indices (2, nnz) int64, values (nnz,) float32
+    coo = w.to_sparse()
+    # CSR prints a "beta" UserWarning once
+    with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
-        csr = w.to_sparse_csr()  # torch.sparse_csr: crow_indices (rows + 1), col_indices (nnz), values (nnz)
+        # torch.sparse_csr: crow_indices (rows + 1), col_indices (nnz), values (nnz)
+        csr = w.to_sparse_csr()
     coo_bytes = coo.indices().nbytes + coo.values().nbytes
-    csr_bytes = csr.crow_indices().nbytes + csr.col_indices().nbytes + csr.values().nbytes
-    print(f"{sparsity:8.2f} {coo.values().numel():8d} {w.nbytes:8d} {coo_bytes:8d} {csr_bytes:8d}")
-# --8<-- [end:formats]
+    csr_bytes = (
+        csr.crow_indices().nbytes + csr.col_indices().nbytes + csr.values().nbytes
+    )
+    print(
+        f"{sparsity:8.2f} {coo.values().numel():8d} {w.nbytes:8d} {coo_bytes:8d} "
+        f"{csr_bytes:8d}"
+    )

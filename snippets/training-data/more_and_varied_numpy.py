@@ -1,4 +1,5 @@
-"""The same 10-parameter model, trained on more data, on repeated data and on narrow data."""
+"""The same 10-parameter model, trained on more data, on repeated data and on narrow
+data."""
 
 import matplotlib
 
@@ -13,7 +14,8 @@ degree = 9  # 10 parameters, fixed throughout
 
 def sample(n: int, low: float = -1.0, high: float = 1.0):
     x = rng.uniform(low, high, n)
-    return x, np.sin(3 * x) + 0.2 * rng.normal(size=n)  # noise variance 0.04: no model can beat it
+    # noise variance 0.04: no model can beat it
+    return x, np.sin(3 * x) + 0.2 * rng.normal(size=n)
 
 
 x_val, y_val = sample(2000)
@@ -34,10 +36,15 @@ for n, loss in zip(sizes, more, strict=True):
 # --8<-- [start:varied]
 x20, y20 = sample(20)
 repeated = val_loss_after_training_on(np.tile(x20, 50), np.tile(y20, 50))
-narrow = val_loss_after_training_on(*sample(1000, low=-1.0, high=0.0))  # only half of the inputs ever seen
-print(f"20 examples repeated 50 times (1000 rows): validation loss {repeated:.4g}, "
-      f"the 20 alone: {val_loss_after_training_on(x20, y20):.4g}")
-print(f"1000 examples, all from the left half of the inputs: validation loss {narrow:.4g}")
+# only half of the inputs ever seen
+narrow = val_loss_after_training_on(*sample(1000, low=-1.0, high=0.0))
+print(
+    f"20 examples repeated 50 times (1000 rows): validation loss {repeated:.4g}, "
+    f"the 20 alone: {val_loss_after_training_on(x20, y20):.4g}"
+)
+print(
+    f"1000 examples, all from the left half of the inputs: validation loss {narrow:.4g}"
+)
 # --8<-- [end:varied]
 
 plt.rcParams["svg.hashsalt"] = "llm-glossary"

@@ -1,4 +1,5 @@
-"""Transfer learning: start a small task from pre-trained parameters instead of random ones."""
+"""Transfer learning: start a small task from pre-trained parameters instead of random
+ones."""
 
 import copy
 import math
@@ -10,7 +11,8 @@ torch.manual_seed(0)
 torch.set_num_threads(1)
 D_IN, FEAT = 10, 16
 
-# A hidden set of features of the input; the source and target tasks both read them, with different weights.
+# A hidden set of features of the input; the source and target tasks both read them,
+# with different weights.
 teacher = torch.randn(FEAT, D_IN) * 2 / math.sqrt(D_IN / 2)
 teacher[:, D_IN // 2 :] = 0  # the features depend on the first five inputs only
 
@@ -34,23 +36,31 @@ def backbone() -> nn.Module:
     return nn.Sequential(nn.Linear(D_IN, 32), nn.Tanh(), nn.Linear(32, FEAT), nn.Tanh())
 
 
-# --8<-- [start:transfer]
 # Pre-training: a source task with plenty of data (1000 examples, 16 outputs).
 x_src, y_src = make_task(1000, torch.randn(16, FEAT) / 2)
-pretrained = train(nn.Sequential(backbone(), nn.Linear(FEAT, 16)), x_src, y_src, steps=300)
+pretrained = train(
+    nn.Sequential(backbone(), nn.Linear(FEAT, 16)), x_src, y_src, steps=300
+)
 
-# The target task: one output, a different readout of the same hidden features, little data.
+# The target task: one output, a different readout of the same hidden features, little
+# data.
 readout = torch.randn(1, FEAT) / 2
 x_test, y_test = make_task(1000, readout)
 for n in (10, 30, 100):
     x, y = make_task(n, readout)
     scratch = nn.Sequential(backbone(), nn.Linear(FEAT, 1))  # random start
-    transfer = nn.Sequential(copy.deepcopy(pretrained[0]), nn.Linear(FEAT, 1))  # pre-trained backbone, new head
-    transfer[0].requires_grad_(False)  # keep the transferred features; learn only the head
+    # pre-trained backbone, new head
+    transfer = nn.Sequential(copy.deepcopy(pretrained[0]), nn.Linear(FEAT, 1))
+    # keep the transferred features; learn only the head
+    transfer[0].requires_grad_(False)
     errors = []
     for model in (scratch, transfer):
         train(model, x, y, steps=300)
         with torch.no_grad():
-            errors.append((nn.functional.mse_loss(model(x_test), y_test) / y_test.var()).item())
-    print(f"{n:3d} target examples: test error from scratch {errors[0]:.2f}, from pre-trained {errors[1]:.2f}")
-# --8<-- [end:transfer]
+            errors.append(
+                (nn.functional.mse_loss(model(x_test), y_test) / y_test.var()).item()
+            )
+    print(
+        f"{n:3d} target examples: test error from scratch {errors[0]:.2f}, from "
+        f"pre-trained {errors[1]:.2f}"
+    )

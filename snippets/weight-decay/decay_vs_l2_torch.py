@@ -1,4 +1,5 @@
-"""Weight decay equals an L2 penalty for plain SGD, but not for Adam: Adam(weight_decay) against AdamW."""
+"""Weight decay equals an L2 penalty for plain SGD, but not for Adam: Adam(weight_decay)
+against AdamW."""
 
 import numpy as np
 import torch
@@ -16,20 +17,23 @@ def run_sgd(decay_in_optimizer: bool) -> torch.Tensor:
         opt.zero_grad()
         loss = torch.mean((x @ w - y) ** 2)
         if not decay_in_optimizer:
-            loss = loss + wd / 2 * (w**2).sum()  # an L2 penalty whose gradient is wd * w
+            # an L2 penalty whose gradient is wd * w
+            loss = loss + wd / 2 * (w**2).sum()
         loss.backward()
         opt.step()
     return w.detach()
 
 
-# --8<-- [start:sgd]
 max_diff_sgd = (run_sgd(True) - run_sgd(False)).abs().max().item()
-# Equal in exact arithmetic; in floating point a CPU may fuse the multiply-add, so allow rounding.
-print(f"SGD(weight_decay={wd}) vs SGD on loss + {wd}/2 * sum(w^2), 20 steps: agree within 1e-12: {max_diff_sgd < 1e-12}")
-# --8<-- [end:sgd]
+# Equal in exact arithmetic; in floating point a CPU may fuse the multiply-add, so allow
+# rounding.
+print(
+    f"SGD(weight_decay={wd}) vs SGD on loss + {wd}/2 * sum(w^2), 20 steps: agree "
+    f"within 1e-12: {max_diff_sgd < 1e-12}"
+)
 
-# --8<-- [start:adam]
-# One step from w = (2, 2, 2) on a loss whose gradient is (10, 0.01, 0): a big, a tiny and no gradient.
+# One step from w = (2, 2, 2) on a loss whose gradient is (10, 0.01, 0): a big, a tiny
+# and no gradient.
 gradient = torch.tensor([10.0, 0.01, 0.0], dtype=torch.float64)
 results = {}
 for name, make in [
@@ -43,4 +47,3 @@ for name, make in [
     opt.step()
     results[name] = w.detach().numpy()
     print(f"{name:<24} weights after one step: {np.round(results[name], 4)}")
-# --8<-- [end:adam]

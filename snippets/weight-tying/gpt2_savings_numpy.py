@@ -1,14 +1,27 @@
-"""What weight tying saves in GPT-2 small, computed from its shapes: the whole output head, vocab x width."""
+"""What weight tying saves in GPT-2 small, computed from its shapes: the whole output
+head, vocab x width."""
 
-V, d, L, ctx = 50257, 768, 12, 1024  # GPT-2 small: vocabulary, width, layers, context length
+# GPT-2 small: vocabulary, width, layers, context length
+V, d, L, ctx = 50257, 768, 12, 1024
 
-# --8<-- [start:count]
 shapes = {
     "token embedding": [(V, d)],
     "position embedding": [(ctx, d)],
-    "one block": [(d, 3 * d), (3 * d,), (d, d), (d,),  # attention: query/key/value, output projection
-                  (d, 4 * d), (4 * d,), (4 * d, d), (d,),  # MLP
-                  (d,), (d,), (d,), (d,)],  # two layer norms (gain and shift)
+    # attention: query/key/value, output projection
+    "one block": [
+        (d, 3 * d),
+        (3 * d,),
+        (d, d),
+        (d,),
+        (d, 4 * d),
+        (4 * d,),
+        (4 * d, d),
+        (d,),  # MLP
+        (d,),
+        (d,),
+        (d,),
+        (d,),
+    ],  # two layer norms (gain and shift)
     "final norm": [(d,), (d,)],
     "output head": [(d, V)],
 }
@@ -27,5 +40,7 @@ untied = sum(counts.values())
 tied = untied - counts["output head"]  # the head reuses the token embedding's matrix
 print(f"untied: {untied:,}")
 print(f"tied:   {tied:,}")
-print(f"saved:  {untied - tied:,} = {V} x {d} ({100 * (untied - tied) / untied:.1f}% of the untied model)")
-# --8<-- [end:count]
+print(
+    f"saved:  {untied - tied:,} = {V} x {d} ({100 * (untied - tied) / untied:.1f}% "
+    "of the untied model)"
+)

@@ -1,9 +1,11 @@
-"""The same count by building GPT-2 small's modules on the meta device (shapes only, no memory)."""
+"""The same count by building GPT-2 small's modules on the meta device (shapes only, no
+memory)."""
 
 import torch
 from torch import nn
 
-V, d, L, ctx = 50257, 768, 12, 1024  # GPT-2 small: vocabulary, width, layers, context length
+# GPT-2 small: vocabulary, width, layers, context length
+V, d, L, ctx = 50257, 768, 12, 1024
 
 
 class Block(nn.Module):
@@ -25,11 +27,13 @@ class GPT2(nn.Module):
             self.head.weight = self.wte.weight  # one Parameter object, used twice
 
 
-# --8<-- [start:count]
 with torch.device("meta"):
     untied = sum(p.numel() for p in GPT2(tie=False).parameters())
-    tied = sum(p.numel() for p in GPT2(tie=True).parameters())  # parameters() lists a shared tensor once
+    # parameters() lists a shared tensor once
+    tied = sum(p.numel() for p in GPT2(tie=True).parameters())
 print(f"untied: {untied:,}")
 print(f"tied:   {tied:,}")
-print(f"saved:  {untied - tied:,} = {V} x {d} ({100 * (untied - tied) / untied:.1f}% of the untied model)")
-# --8<-- [end:count]
+print(
+    f"saved:  {untied - tied:,} = {V} x {d} ({100 * (untied - tied) / untied:.1f}% "
+    "of the untied model)"
+)

@@ -1,4 +1,5 @@
-"""A tied matrix is one parameter used twice: its gradient is the sum of the gradients of both uses."""
+"""A tied matrix is one parameter used twice: its gradient is the sum of the gradients
+of both uses."""
 
 import torch
 from torch import nn
@@ -20,21 +21,24 @@ class TinyLM(nn.Module):
         return self.head(torch.tanh(self.hidden(self.embed(ids))))
 
 
-# --8<-- [start:tie]
 tied = TinyLM(tie=True)
 print("same tensor:", tied.head.weight is tied.embed.weight)
 print("parameters():", sum(p.numel() for p in tied.parameters()))
-print("state_dict() :", sum(t.numel() for t in tied.state_dict().values()), "(the shared matrix is listed twice)")
-# --8<-- [end:tie]
+print(
+    "state_dict() :",
+    sum(t.numel() for t in tied.state_dict().values()),
+    "(the shared matrix is listed twice)",
+)
 
-# --8<-- [start:gradient]
-# An untied copy with the same numbers in both places, to see the two gradients separately.
+# An untied copy with the same numbers in both places, to see the two gradients
+# separately.
 untied = TinyLM(tie=False)
 untied.load_state_dict(tied.state_dict())
 ids, targets = torch.tensor([1, 2, 3]), torch.tensor([2, 3, 4])
 for model in (tied, untied):
     nn.functional.cross_entropy(model(ids), targets).backward()
 summed = untied.embed.weight.grad + untied.head.weight.grad
-print("tied gradient == embedding gradient + head gradient:",
-      torch.allclose(tied.embed.weight.grad, summed, atol=1e-7))
-# --8<-- [end:gradient]
+print(
+    "tied gradient == embedding gradient + head gradient:",
+    torch.allclose(tied.embed.weight.grad, summed, atol=1e-7),
+)

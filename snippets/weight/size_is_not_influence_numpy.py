@@ -1,7 +1,10 @@
-"""A weight's size is not its influence: what a weight does depends on the size of the input it multiplies.
+"""A weight's size is not its influence: what a weight does depends on the size of the
+input it multiplies.
 
-A linear model is fitted by least squares to three inputs measured on very different scales. The largest weight
-belongs to the input that barely varies, so removing it hurts least; rescaling the inputs changes every weight
+A linear model is fitted by least squares to three inputs measured on very different
+scales. The largest weight
+belongs to the input that barely varies, so removing it hurts least; rescaling the
+inputs changes every weight
 but not a single prediction.
 """
 
@@ -9,9 +12,11 @@ import numpy as np
 
 rng = np.random.default_rng(0)
 n = 200
-scales = np.array([0.01, 1.0, 100.0])  # typical sizes 0.01, 1 and 100, like lengths in different units
+# typical sizes 0.01, 1 and 100, like lengths in different units
+scales = np.array([0.01, 1.0, 100.0])
 x = rng.normal(size=(n, 3)) * scales
-x -= x.mean(axis=0)  # centered, so zeroing a weight removes only that input's variation, not an offset
+# centered, so zeroing a weight removes only that input's variation, not an offset
+x -= x.mean(axis=0)
 y = x @ np.array([30.0, -1.5, 0.02]) + 0.1 * rng.normal(size=n)
 
 
@@ -34,15 +39,30 @@ for j in range(3):
     w_ablated[j] = 0.0  # remove this one weight, keep all the others as trained
     increase.append(loss(x, w_ablated, b) - base)
 
-print(f"{'input':5}  {'weight':>8}  {'std(x)':>7}  {'|w|*std(x)':>10}  {'loss increase if w = 0':>22}")
+print(
+    f"{'input':5}  {'weight':>8}  {'std(x)':>7}  {'|w|*std(x)':>10}  "
+    f"{'loss increase if w = 0':>22}"
+)
 for j in range(3):
-    print(f"x{j + 1:<4}  {w[j]:#8.4g}  {std[j]:#7.3g}  {abs(w[j]) * std[j]:10.3f}  {increase[j]:+22.3f}")
+    print(
+        f"x{j + 1:<4}  {w[j]:#8.4g}  {std[j]:#7.3g}  {abs(w[j]) * std[j]:10.3f}  "
+        f"{increase[j]:+22.3f}"
+    )
 print(f"fitted loss: {base:.4f}")
-print("rank by |w|:           ", " > ".join(f"x{j + 1}" for j in np.argsort(-np.abs(w))))
-print("rank by loss increase: ", " > ".join(f"x{j + 1}" for j in np.argsort(-np.array(increase))))
+print(
+    "rank by |w|:           ", " > ".join(f"x{j + 1}" for j in np.argsort(-np.abs(w)))
+)
+print(
+    "rank by loss increase: ",
+    " > ".join(f"x{j + 1}" for j in np.argsort(-np.array(increase))),
+)
 
-# Standardize the inputs (each to std 1) and fit again: new units, new weights, the same model.
+# Standardize the inputs (each to std 1) and fit again: new units, new weights, the same
+# model.
 z = x / std
 w_z, b_z = fit(z)
 print("weights on standardized inputs:", np.round(w_z, 3).tolist())
-print("same predictions as before:", np.allclose(z @ w_z + b_z, x @ w + b, rtol=0, atol=1e-9))
+print(
+    "same predictions as before:",
+    np.allclose(z @ w_z + b_z, x @ w + b, rtol=0, atol=1e-9),
+)
