@@ -39,7 +39,6 @@ def heads(y, n):
     return y.reshape(T, n, h).transpose(1, 0, 2)  # n heads x T tokens x h
 
 
-# --8<-- [start:kinds]
 print(f"d={d}, {H} query heads of width {h}; parameters per projection, numbers cached")
 print("kind  K  weights per projection" + " " * 32 + "total  cached per token")
 for kind, K in [("MHA", H), ("GQA", 2), ("MQA", 1), ("MLA", None)]:
@@ -62,4 +61,3 @@ for kind, K in [("MHA", H), ("GQA", 2), ("MQA", 1), ("MLA", None)]:
     total = sum(w.size for w in W.values())
     print(f"{kind}  {K or '-'}  {sizes:52} {total:>6,}  {cached:>3} numbers per layer")
     print(f"        output {out.shape}, equals the head-by-head loop: {same}")
-# --8<-- [end:kinds]

@@ -30,7 +30,6 @@ def heads(y, n):
     return y.reshape(T, n, h).transpose(0, 1)  # n heads x T tokens x h
 
 
-# --8<-- [start:kinds]
 print(f"d={d}, {H} query heads of width {h}; parameters per projection, numbers cached")
 print("kind  K  weights per projection" + " " * 32 + "total  cached per token")
 for kind, K in [("MHA", H), ("GQA", 2), ("MQA", 1), ("MLA", None)]:
@@ -56,4 +55,3 @@ for kind, K in [("MHA", H), ("GQA", 2), ("MQA", 1), ("MLA", None)]:
     total = sum(p.numel() for p in W.parameters())
     print(f"{kind}  {K or '-'}  {sizes:52} {total:>6,}  {cached:>3} numbers per layer")
     print(f"        output {tuple(out.shape)}, equals torch's fused attention: {same}")
-# --8<-- [end:kinds]

@@ -23,7 +23,6 @@ class Rotary(nn.Module):
         return positions[:, None].float() * self.inv_freq  # any position works
 
 
-# --8<-- [start:count]
 for ctx in (1024, 4096):
     learned, rotary = nn.Embedding(ctx, d), Rotary(d)
     n_learned = sum(p.numel() for p in learned.parameters())
@@ -38,9 +37,7 @@ except IndexError as err:
     print("learned table, position 1024:", type(err).__name__, "-", err)
 angles = rotary.angles(torch.tensor([100_000]))
 print("rotary, position 100000: angles of shape", tuple(angles.shape))
-# --8<-- [end:count]
 
-# --8<-- [start:configs]
 for name, key in [("gpt2", "n_positions"), ("llama-2-7b", "max_position_embeddings"),
                   ("llama-3-8b", "max_position_embeddings")]:
     c = json.loads((CONFIGS / f"{name}.json").read_text())
@@ -48,4 +45,3 @@ for name, key in [("gpt2", "n_positions"), ("llama-2-7b", "max_position_embeddin
     learned = c["model_type"] == "gpt2"  # GPT-2 learns a table; Llama uses rotary
     table = c[key] * width if learned else 0
     print(f"{name:11} {key} = {c[key]:>5}: position parameters {table:,}")
-# --8<-- [end:configs]

@@ -5,7 +5,6 @@ import numpy as np
 
 T, W = 10, 3  # tokens, window
 
-# --8<-- [start:window]
 i, j = np.arange(T)[:, None], np.arange(T)[None, :]
 causal = j <= i
 window = causal & (i - j < W)  # key j is visible to query i if it is among the last W
@@ -18,4 +17,3 @@ for layer in range(1, 5):
     reach = (window.astype(int) @ reach > 0).astype(int)
     furthest = T - 1 - np.argmax(reach[T - 1])  # its oldest visible token
     print(f"after {layer} layer(s): the last token reaches {furthest} tokens back")
-# --8<-- [end:window]

@@ -5,7 +5,6 @@ import torch
 
 T, W = 10, 3  # tokens, window
 
-# --8<-- [start:window]
 i, j = torch.arange(T)[:, None], torch.arange(T)[None, :]
 causal = j <= i
 window = causal & (i - j < W)  # key j is visible to query i if it is among the last W
@@ -18,4 +17,3 @@ for layer in range(1, 5):
     reach = (window.long() @ reach > 0).long()
     furthest = T - 1 - int(reach[T - 1].argmax())  # its oldest visible token
     print(f"after {layer} layer(s): the last token reaches {furthest} tokens back")
-# --8<-- [end:window]

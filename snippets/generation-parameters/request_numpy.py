@@ -15,7 +15,6 @@ def sample(p, rng):
     return int(np.searchsorted(cdf, u))
 
 
-# --8<-- [start:request]
 def generate(prompt, max_new_tokens, stop=None, seed=None, temperature=1.0):
     rng = np.random.default_rng(seed)  # seed=None: fresh randomness on every call
     out = prompt
@@ -33,4 +32,3 @@ print("seed 7:  ", generate("the cat", max_new_tokens=8, seed=7))
 print("stop '.':", generate("the cat", max_new_tokens=8, stop=".", seed=42))
 print("3 tokens:", generate("the cat", max_new_tokens=3, seed=42))
 print("every draw clear of a token boundary by > 1e-6:", min(gaps) > 1e-6)
-# --8<-- [end:request]

@@ -17,7 +17,6 @@ def show(label, p):
     print(f"{label:26}" + " ".join(f"{x:5.3f}" for x in p))
 
 
-# --8<-- [start:settings]
 def temperature(z, t):
     return z / t
 
@@ -61,4 +60,3 @@ show("min-p 0.1", softmax(min_p(logits, 0.1)))
 show("repetition penalty 1.5", softmax(repetition_penalty(logits, 1.5, earlier)))
 penalized = frequency_presence(logits, 0.5, 0.5, earlier)
 show("freq 0.5 + presence 0.5", softmax(penalized))
-# --8<-- [end:settings]

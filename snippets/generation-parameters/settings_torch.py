@@ -13,7 +13,6 @@ def show(label, p):
     print(f"{label:26}" + " ".join(f"{x:5.3f}" for x in p.tolist()))
 
 
-# --8<-- [start:settings]
 def temperature(z, t):
     return z / t
 
@@ -57,4 +56,3 @@ show("min-p 0.1", min_p(logits, 0.1).softmax(-1))
 show("repetition penalty 1.5", repetition_penalty(logits, 1.5, earlier).softmax(-1))
 penalized = frequency_presence(logits, 0.5, 0.5, earlier)
 show("freq 0.5 + presence 0.5", penalized.softmax(-1))
-# --8<-- [end:settings]

@@ -53,7 +53,6 @@ class TinyLM(nn.Module):
 
 model, prompt, new = TinyLM().eval(), torch.tensor([3, 14, 15, 9]), 12
 
-# --8<-- [start:generate]
 with torch.no_grad():
     ids, gaps = prompt, []  # without a cache: run the whole sequence at every step
     for _ in range(new):
@@ -74,11 +73,8 @@ print("without cache:", plain.tolist())
 print("with cache:   ", cached.tolist())
 print("same tokens:", torch.equal(plain, cached))
 print("every choice clear by > 0.01:", min(gaps) > 0.01)  # not decided by rounding
-# --8<-- [end:generate]
 
-# --8<-- [start:bytes]
 tokens = len(cached)  # every token fed so far, the last one included
 measured = sum(c[n].nbytes for c in caches for n in ("k", "v"))
 formula = 2 * L * K * h * 4 * tokens  # keys and values, float32 = 4 bytes
 print(f"cache after {tokens} tokens: {measured:,} B measured, {formula:,} B by formula")
-# --8<-- [end:bytes]

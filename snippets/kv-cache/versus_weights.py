@@ -18,16 +18,13 @@ def config(name):
     return json.loads((COUNTER / "configs" / f"{name}.json").read_text())
 
 
-# --8<-- [start:per-token]
 def kv_bytes_per_token(c):
     L, H = c["num_hidden_layers"], c["num_attention_heads"]
     K = c.get("num_key_value_heads", H)  # absent means one per query head (MHA)
     h = c.get("head_dim", c["hidden_size"] // H)
     return 2 * L * K * h * BYTES  # a key and a value per layer and key/value head
-# --8<-- [end:per-token]
 
 
-# --8<-- [start:compare]
 print("model            KiB/token  weights GB  cache, one full sequence  = weights at")
 for name in ["tinyllama-1.1b", "llama-2-7b", "mistral-7b-v0.1", "llama-3-8b"]:
     c = config(name)
@@ -38,13 +35,10 @@ for name in ["tinyllama-1.1b", "llama-2-7b", "mistral-7b-v0.1", "llama-3-8b"]:
     cache = per_token * kept
     print(f"{name:16} {per_token / 2**10:>9.0f}  {weights / GB:>10.2f}"
           f"  {cache / GB:>5.2f} GB ({kept:>5,} tok)  {weights // per_token:>8,} tok")
-# --8<-- [end:compare]
 
-# --8<-- [start:long]
 c = config("llama-3-8b")
 per_token, weights = kv_bytes_per_token(c), count_parameters(c)["total"] * BYTES
 for batch, tokens in [(1, 8_192), (1, 131_072), (8, 131_072)]:
     cache = batch * tokens * per_token
     print(f"Llama 3 8B, batch {batch}, {tokens:>7,} tokens each:"
           f" cache {cache / GB:5.1f} GB = {cache / weights:3.1f} x the weights")
-# --8<-- [end:long]

@@ -21,16 +21,12 @@ def softmax(z):
     return e / e.sum()
 
 
-# --8<-- [start:softmax]
 logits = head @ hidden  # one score per token: a dot product with its row
 p = softmax(logits)
 print("logits:       ", show(logits, 2))
 print("probabilities:", show(p, 3), "sum to 1:", np.isclose(p.sum(), 1.0))
 print("adding 10 to every logit changes nothing:", np.allclose(softmax(logits + 10), p))
-# --8<-- [end:softmax]
 
-# --8<-- [start:temperature]
 for T in (0.5, 1.0, 2.0):
     pT = softmax(logits / T)  # temperature acts on the logits, before softmax
     print(f"T={T}: {show(pT, 3)}  top token: {vocab[pT.argmax()]}")
-# --8<-- [end:temperature]

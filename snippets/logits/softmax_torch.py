@@ -20,7 +20,6 @@ def show(xs, digits):
     return "[" + ", ".join(f"{x:.{digits}f}" for x in xs.tolist()) + "]"
 
 
-# --8<-- [start:softmax]
 with torch.no_grad():
     logits = head(hidden)  # one score per token: a dot product with its row
 p = logits.softmax(-1)
@@ -29,10 +28,7 @@ print("probabilities:", show(p, 3), "sum to 1:",
       torch.isclose(p.sum(), torch.tensor(1.0)).item())
 print("adding 10 to every logit changes nothing:",
       torch.allclose((logits + 10).softmax(-1), p))
-# --8<-- [end:softmax]
 
-# --8<-- [start:temperature]
 for T in (0.5, 1.0, 2.0):
     pT = (logits / T).softmax(-1)  # temperature acts on the logits, before softmax
     print(f"T={T}: {show(pT, 3)}  top token: {vocab[pT.argmax()]}")
-# --8<-- [end:temperature]

@@ -27,7 +27,6 @@ def merge(word, pair, new):
     return tuple(out)
 
 
-# --8<-- [start:train]
 words = words_as_symbols(text)
 vocab = sorted({s for w in words for s in w})  # start from single characters
 merges = []
@@ -44,9 +43,7 @@ for step in range(301):
     merges.append(best)
     vocab.append(best[0] + best[1])
     words = Counter({merge(w, best, best[0] + best[1]): n for w, n in words.items()})
-# --8<-- [end:train]
 
-# --8<-- [start:encode]
 def encode(word):
     symbols = ("_",) + tuple(word)
     for pair in merges:  # apply the merges in the order they were learned
@@ -59,4 +56,3 @@ for word in ["farmer", "the", "lunchbox", "zookeeper"]:
     pieces = encode(word)
     unknown = [p for p in pieces if p not in vocab]  # characters never seen in training
     print(f"{word!r:12} -> {pieces}  not in the vocabulary: {unknown}")
-# --8<-- [end:encode]

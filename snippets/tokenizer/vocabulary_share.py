@@ -10,7 +10,6 @@ COUNTER = Path(__file__).resolve().parents[1] / "parameter-count"
 sys.path.insert(0, str(COUNTER))
 from count_from_config import count_parameters  # noqa: E402
 
-# --8<-- [start:share]
 print("model           vocabulary  width   table + head       of total   share  head")
 for name in ["gpt2", "tinyllama-1.1b", "llama-2-7b", "llama-3-8b"]:
     c = json.loads((COUNTER / "configs" / f"{name}.json").read_text())
@@ -21,4 +20,3 @@ for name in ["gpt2", "tinyllama-1.1b", "llama-2-7b", "llama-3-8b"]:
     share = 100 * vocab_part / result["total"]
     print(f"{name:15} {V:>10,}  {d:>5,}  {vocab_part:>13,}  {result['total']:>13,}"
           f"  {share:>5.1f}%  {'tied' if head == 0 else 'untied'}")
-# --8<-- [end:share]
