@@ -121,6 +121,26 @@ def test_known_published_count():
     assert result["non_embedding"] == 85_056_000
 
 
+@pytest.mark.parametrize(
+    "stem, total, active, unit",
+    [
+        # DeepSeek-AI 2024, arXiv:2412.19437, abstract: "671B total parameters with 37B activated for each token".
+        ("deepseek-v3", 671, 37, 10**9),
+        # Mistral AI, "Mixtral of experts" (2023-12-11): "46.7B total parameters but only uses 12.9B per token".
+        ("mixtral-8x7b-v0.1", 46.7, 12.9, 10**9),
+        # DeepSeek-AI 2024, arXiv:2405.04434, Appendix B: DeepSeek-V2-Lite "has 15.7B parameters in total".
+        ("deepseek-v2-lite", 15.7, None, 10**9),
+    ],
+)
+def test_published_moe_counts(stem, total, active, unit):
+    """The total and active counts agree with what the model's authors publish, to the digits they give."""
+    result = tool.count_parameters(json.loads((TOOL.parent / "configs" / f"{stem}.json").read_text()))
+    digit = 10 ** -len(str(total).partition(".")[2])  # the published figure's last digit, in units
+    assert abs(result["total"] / unit - total) < digit
+    if active is not None:
+        assert abs(result["active"] / unit - active) < digit
+
+
 def _run(*args: str) -> subprocess.CompletedProcess:
     return subprocess.run([sys.executable, str(TOOL), *args], capture_output=True, text=True, timeout=60)
 

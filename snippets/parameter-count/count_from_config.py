@@ -613,8 +613,9 @@ def _read(config: dict, read: dict, env: dict, keys: dict, model_type: str):
         if present and "null" in read:
             return evaluate(read["null"], env, keys)
         if read["required"]:
+            either = " or ".join(f"'{k}'" for k in read["keys"])
             raise ConfigError(f"config for model_type '{model_type}' is missing "
-                              f"required key '{key}'", key)
+                              f"required key {either}", key)
         return evaluate(read["default"], env, keys)
     want = read["type"]
     if want == "list":
@@ -707,12 +708,12 @@ def report(name: str, result: dict) -> str:
 
 
 def table(results: dict[str, dict]) -> str:
-    rows = [f"{'config':22} {'type':11} {'total':>17} {'active':>15} "
-            f"{'non-embedding':>17}"]
+    rows = [f"{'config':23} {'type':11} {'total':>16} {'active':>15} "
+            f"{'non-embedding':>16}"]
     for name, r in results.items():
         active = f"{r['active']:,}" if r["active"] != r["total"] else "="
-        rows.append(f"{name:22} {r['model_type']:11} {r['total']:>17,} {active:>15} "
-                    f"{r['non_embedding']:>17,}")
+        rows.append(f"{name:23} {r['model_type']:11} {r['total']:>16,} {active:>15} "
+                    f"{r['non_embedding']:>16,}")
     return "\n".join(rows)
 
 
