@@ -12,11 +12,15 @@ from __future__ import annotations
 import json
 import random
 import re
+import shutil
+import subprocess
+import time
 from urllib.parse import urlencode
 
 import pytest
 
 from tests.conftest import GOOD_LAYOUT_SHIFT, ROOT, axe_violations, layout_shift, load_module
+from tests.count_configs import broken_config, generated_config
 
 TOOL_PATH = ROOT / "snippets" / "parameter-count" / "count_from_config.py"
 CONFIG_DIR = ROOT / "snippets" / "parameter-count" / "configs"
@@ -100,6 +104,75 @@ def random_configs() -> list[dict]:
     configs += [random_config(rng, family, huge=True) for family in FAMILIES]
     rng.shuffle(configs)
     return configs
+
+
+# ---------------------------------------------------------------- the page's counting core, in Node
+
+CORE = ROOT / "docs" / "assets" / "count-core.js"
+PARITY_PER_FAMILY = 100  # valid configs per family; as many broken ones, and some beyond 2**53
+# Runs count-core.js as the page does: the rules as the build writes them, each config parsed with exact integers
+# (--harmony-json-parse-with-source gives Node 20 the JSON.parse source access that browsers have).
+NODE_PARITY = """
+const fs = require("fs");
+const core = require(process.argv[1]);
+const input = JSON.parse(fs.readFileSync(process.argv[2], "utf8"));
+const start = process.hrtime.bigint();
+const out = input.configs.map((text) => {
+  const r = core.count(core.parseJSON(text), input.rules);
+  return r.ok ? {ok: true, total: r.total, active: r.active, non_embedding: r.non_embedding,
+    tied: r.tied_output_head, kv: r.kv_values_per_token, breakdown: r.breakdown} : r;
+});
+const ms = Number(process.hrtime.bigint() - start) / 1e6;
+process.stdout.write(JSON.stringify({ms, out}, (k, v) => typeof v === "bigint" ? v.toString() : v));
+"""
+
+
+def parity_configs() -> list[dict]:
+    rng = random.Random(2026_12_01)
+    valid = [generated_config(family, rng) for family in tool.RULES for _ in range(PARITY_PER_FAMILY)]
+    valid += [generated_config(family, rng, scale=2**20) for family in tool.RULES for _ in range(3)]
+    return valid + [broken_config(c, rng) for c in valid]
+
+
+def python_result(config: dict):
+    try:
+        r = tool.count_parameters(config)
+    except tool.ConfigError as exc:
+        return {"ok": False, "key": exc.key}
+    return {"ok": True, "total": r["total"], "active": r["active"], "non_embedding": r["non_embedding"],
+            "tied": r["tied_output_head"], "kv": r["kv_values_per_token"], "breakdown": r["breakdown"]}
+
+
+@pytest.mark.skipif(shutil.which("node") is None, reason="Node is not installed")
+def test_the_page_core_and_the_python_tool_agree_on_thousands_of_configs(tmp_path):
+    """count-core.js, fed the rules the build ships, gives the Python tool's numbers for every valid config and
+    refuses every config the tool refuses, blaming the same key."""
+    configs = parity_configs()
+    data = tmp_path / "parity.json"
+    data.write_text(json.dumps({"rules": json.loads(tool.rules_json()), "configs": [json.dumps(c) for c in configs]}))
+    began = time.perf_counter()
+    proc = subprocess.run(["node", "--harmony-json-parse-with-source", "-e", NODE_PARITY, str(CORE), str(data)],
+                          capture_output=True, text=True, timeout=120)
+    wall = time.perf_counter() - began
+    assert proc.returncode == 0, proc.stderr
+    shown = json.loads(proc.stdout)
+    n_valid = n_refused = 0
+    for config, js in zip(configs, shown["out"], strict=True):
+        py = python_result(config)
+        assert js["ok"] == py["ok"], f"{config}: Python {py}, JavaScript {js}"
+        if py["ok"]:
+            n_valid += 1
+            js_numbers = {k: (None if js[k] is None else int(js[k])) for k in ("total", "active", "non_embedding", "kv")}
+            assert js_numbers == {k: py[k] for k in js_numbers}, config
+            assert {k: int(v) for k, v in js["breakdown"].items()} == py["breakdown"], config
+            assert js["tied"] == py["tied"], config
+        else:
+            n_refused += 1
+            assert js["errors"][0]["key"] == py["key"], f"{config}: {js['errors']} vs key {py['key']!r}"
+    assert n_valid >= 1500 and n_refused >= 1000, (n_valid, n_refused)
+    assert any(tool.count_parameters(c)["total"] > 2**53 for c in configs if python_result(c)["ok"])
+    print(f"parity: {len(configs)} configs ({n_valid} counted, {n_refused} refused) agree; "
+          f"Node counted them in {shown['ms']:.0f} ms, {wall:.1f} s with start-up")
 
 
 # ---------------------------------------------------------------- driving the page

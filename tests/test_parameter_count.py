@@ -20,7 +20,8 @@ import pytest
 import torch
 import transformers
 
-from tests.conftest import ROOT, load_module
+from tests.conftest import ROOT
+from tests.count_configs import generated_config, tool
 
 TOOL = ROOT / "snippets" / "parameter-count" / "count_from_config.py"
 CONFIGS = sorted((ROOT / "snippets" / "parameter-count" / "configs").glob("*.json"))
@@ -32,7 +33,6 @@ REQUIRED = {
 ENCODERS = {"bert", "roberta", "distilbert"}
 GENERATED_PER_FAMILY = 20
 
-tool = load_module(TOOL)
 transformers.logging.set_verbosity_error()
 
 
@@ -65,45 +65,6 @@ def reference_count(config: dict) -> int:
         assert model.lm_head.weight is model.shared.weight
         count += model.lm_head.weight.numel()
     return count
-
-
-def _divisors(n: int) -> list[int]:
-    return [k for k in range(1, n + 1) if n % k == 0]
-
-
-def generated_config(family: str, rng: random.Random) -> dict:
-    """A small valid config of the family; each optional key is set about half the time
-    (to a random value) and otherwise left to its default; aliases are picked at random."""
-    heads = rng.randint(1, 4)
-    head_dim = rng.choice([2, 4, 6, 8])
-    layers = rng.randint(1, 4)
-    experts = rng.randint(1, 6)
-    values = {
-        "V": rng.randint(64, 300), "d": heads * head_dim, "L": layers, "Le": layers,
-        "Ld": rng.randint(1, 3), "H": heads, "K": rng.choice(_divisors(heads)),
-        "h": rng.choice([2, 4, 8]), "I": rng.randint(1, 40), "F": rng.randint(1, 40),
-        "P": rng.randint(1, 64), "T": rng.randint(1, 3), "p": rng.randint(1, 20),
-        "E": experts, "k": rng.randint(1, experts), "Ie": rng.randint(1, 12),
-        "Is": rng.randint(0, 12), "S": rng.randint(0, 2), "step": rng.randint(1, 3),
-        "skip": sorted(rng.sample(range(layers), rng.randint(0, layers))),
-        "dense": rng.randint(0, layers + 1), "qr": rng.choice([None, rng.randint(1, 8)]),
-        "kr": rng.randint(1, 8), "nope": rng.randint(1, 4), "rope": rng.choice([2, 4]),
-        "vh": rng.randint(1, 6), "B": rng.randint(1, 40), "n_ln": rng.choice([None, 1, 2]),
-        "act": rng.choice(["relu", "gated-gelu", "gated-silu", "gelu"]),
-    }
-    config = {"model_type": family}
-    for read in tool.RULES[family]["reads"]:
-        var, key = read["var"], rng.choice(read["keys"])
-        if var == "K":  # always set: some classes' default does not divide the heads
-            config[key] = values[var]
-            continue
-        if not read["required"] and rng.random() < 0.5:
-            continue  # the default
-        config[key] = rng.random() < 0.5 if read["type"] == "bool" else values[var]
-    experts = [r for r in tool.RULES[family]["reads"] if r["var"] == "E"]
-    if experts and any(k in config for k in experts[0]["keys"]):
-        config["num_experts_per_tok"] = values["k"]  # at most the experts there are
-    return config
 
 
 # ------------------------------------------------------------------ tests
@@ -263,7 +224,7 @@ def test_real_config_counts_as_transformers_builds_it(path):
 
 @pytest.mark.parametrize("family", sorted(tool.RULES))
 def test_generated_configs_count_as_transformers_builds_them(family):
-    rng = random.Random(f"{family}-16")
+    rng = random.Random(f"{family}-16")  # a string seed: the same configs on every run
     for _ in range(GENERATED_PER_FAMILY):
         config = generated_config(family, rng)
         ours = tool.count_parameters(config)

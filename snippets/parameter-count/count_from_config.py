@@ -481,7 +481,8 @@ def compile_expr(text: str) -> object:
 
 def _moe_layers(layers: int, step: int, skip: list) -> int:
     """Qwen's MoE layers: every step-th layer (1-based), except those listed in skip."""
-    return sum(1 for i in range(layers) if (i + 1) % step == 0 and i not in skip)
+    skipped = {i for i in skip if i < layers and (i + 1) % step == 0}
+    return layers // step - len(skipped)
 
 
 def evaluate(node, env: dict, keys: dict):
