@@ -86,7 +86,7 @@ def random_config(rng: random.Random, family: str, huge: bool = False) -> dict:
             c["head_dim"] = head_dim
         c.update(vocab_size=vocab, hidden_size=d, intermediate_size=inner, num_hidden_layers=layers,
                  num_attention_heads=heads)
-        if rng.random() < 0.7:
+        if rng.random() < 0.7 or family == "mistral":  # Mistral's default is 8 key/value heads, not "all"
             c["num_key_value_heads"] = kv_heads
         for key in ("tie_word_embeddings", "attention_bias", "mlp_bias"):
             _maybe(rng, c, key, rng.random() < 0.5)
@@ -263,6 +263,8 @@ def calc(calc_context, site_url):
 def test_random_configurations_agree_with_the_python_tool(calc):
     configs = random_configs()
     assert len(configs) >= 200 and {c["model_type"] for c in configs} == set(FAMILIES)
+    rng = random.Random(16)
+    configs += [generated_config(family, rng) for family in tool.RULES for _ in range(3)]  # every family, in a browser
     shown = calc.evaluate(PASTE_ALL, [json.dumps(c) for c in configs])
     for i, (config, result) in enumerate(zip(configs, shown, strict=True)):
         assert_agrees(result, config, f"random config #{i} ({config['model_type']})")
@@ -278,6 +280,31 @@ def test_every_preset_is_a_committed_config_and_agrees(calc):
         calc.select_option("#calc-preset", stem)
         assert json.loads(calc.input_value("#config-json")) == config, f"preset {stem} is not configs/{stem}.json"
         assert_agrees(read_result(calc), config, f"preset {stem}")
+
+
+def test_a_mixture_of_experts_shows_its_active_count_and_the_model_table_links_here(calc_context, site_url):
+    page = calc_context.new_page()
+    open_calculator(page, calculator_url(site_url) + "?preset=deepseek-v3")  # as the model table links
+    config = json.loads((CONFIG_DIR / "deepseek-v3.json").read_text(encoding="utf-8"))
+    assert_agrees(read_result(page), config, "?preset=deepseek-v3")
+    expected = tool.count_parameters(config)
+    assert expected["active"] < expected["total"]
+    assert page.get_attribute("#calc-status", "data-active") == str(expected["active"])
+    assert f"{expected['active']:,}" in page.inner_text("#calc-status")
+    page.goto(site_url + "models/")
+    link = page.locator("a[href$='?preset=mixtral-8x7b-v0.1']")
+    assert f"{tool.count_parameters(json.loads((CONFIG_DIR / 'mixtral-8x7b-v0.1.json').read_text()))['total']:,}" in (
+        page.locator("tr", has=link).inner_text())
+    link.click()
+    page.wait_for_selector("#total[data-value]")
+    assert page.input_value("#calc-preset") == "mixtral-8x7b-v0.1"
+    page.close()
+
+
+def test_a_family_the_rules_do_not_cover_is_not_supported_yet(calc):
+    calc.fill("#config-json", json.dumps({"model_type": "mamba", "hidden_size": 768, "num_hidden_layers": 24}))
+    assert_field_error(calc, "calc-model-type", "not supported yet")
+    assert "qwen3_moe" in calc.inner_text("#calc-model-type-error"), "the supported families are not listed"
 
 
 def test_a_configuration_in_the_url_reproduces_the_count(calc_context, site_url):
@@ -355,7 +382,7 @@ LLAMA_TINY = {"model_type": "llama", "vocab_size": 100, "hidden_size": 64, "inte
     [
         pytest.param({**GPT2_TINY, "n_embd": 70}, "calc-heads", "not divisible", True, id="heads-do-not-divide"),
         pytest.param({**LLAMA_TINY, "num_key_value_heads": 3}, "calc-kv_heads", "not a multiple", True, id="kv-heads"),
-        pytest.param({**LLAMA_TINY, "num_hidden_layers": -3}, "calc-layers", "must be positive", True, id="negative"),
+        pytest.param({**LLAMA_TINY, "num_hidden_layers": -3}, "calc-layers", "0 or more", True, id="negative"),
         pytest.param({**GPT2_TINY, "n_layer": 0}, "calc-layers", "at least 1", False, id="zero"),
         pytest.param({**GPT2_TINY, "vocab_size": "many"}, "calc-vocab", "whole number", True, id="not-a-number"),
         pytest.param({**LLAMA_TINY, "hidden_size": 64.0}, "calc-hidden", "whole number", True, id="decimal"),

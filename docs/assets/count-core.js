@@ -132,7 +132,7 @@
       return value;
     }
     if (kind(value) !== want || (want === "int" && value < 0n)) {
-      var what = { int: "a non-negative integer", bool: "true or false", str: "a string" }[want];
+      var what = { int: "a whole number, 0 or more", bool: "true or false", str: "a string" }[want];
       throw new ConfigError("config key '" + key + "' must be " + what + ", got " + show(value), key);
     }
     if (minSize !== undefined && want === "int" && read.required && value < BigInt(minSize)) {

@@ -38,6 +38,7 @@ from __future__ import annotations
 import argparse
 import ast
 import json
+import re
 import sys
 from pathlib import Path
 
@@ -565,9 +566,23 @@ def _compile_read(var: str, read) -> dict:
     return out
 
 
+def _default_text(read, keys: dict) -> str | None:
+    """A read's default as a reader sees it: '4*d' -> '4*n_embd' (the page shows it)."""
+    if isinstance(read, str):
+        return None
+    default = read[1]
+    if isinstance(default, str):
+        return re.sub(r"[A-Za-z_]\w*", lambda m: keys.get(m.group(), m.group()), default)
+    return json.dumps(default)
+
+
 def _compile_family(spec: dict) -> dict:
     kv = spec.get("kv_cache")
     reads = [_compile_read(var, read) for var, read in spec["reads"].items()]
+    keys = {var: (r if isinstance(r, str) else r[0]).split("|")[0]
+            for var, r in spec["reads"].items()}
+    for read, source in zip(reads, spec["reads"].values(), strict=True):
+        read["default_text"] = _default_text(source, keys)
     return {
         "title": spec["title"],
         "reads": reads,
@@ -625,7 +640,7 @@ def _read(config: dict, read: dict, env: dict, keys: dict, model_type: str):
                               f"got {value!r}", key)
         return value
     if _kind(value) != want or (want == "int" and value < 0):
-        what = {"int": "a non-negative integer", "bool": "true or false",
+        what = {"int": "a whole number, 0 or more", "bool": "true or false",
                 "str": "a string"}[want]
         raise ConfigError(f"config key '{key}' must be {what}, got {value!r}", key)
     return value
