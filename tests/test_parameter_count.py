@@ -117,6 +117,20 @@ def test_json_output_for_every_config():
         assert sum(data["breakdown"].values()) == data["total"]
 
 
+def test_the_site_ships_exactly_the_tools_rules_and_configs():
+    """One source of truth: the page's rules file is the tool's --rules output, and its presets are configs/."""
+    from tests.conftest import load_module
+
+    hook = load_module(ROOT / "hooks" / "count_rules.py")
+    script = hook.rules_script(tool)
+    shipped = json.loads(script.split("window.llmCountRules = ", 1)[1].rstrip().removesuffix(";"))
+    proc = _run("--rules")
+    assert proc.returncode == 0 and json.loads(proc.stdout) == json.loads(tool.rules_json())
+    assert {k: shipped[k] for k in ("components", "families")} == json.loads(proc.stdout)
+    assert [(p["id"], json.loads(p["json"])) for p in shipped["presets"]] == [
+        (p.stem, json.loads(p.read_text())) for p in CONFIGS]
+
+
 def test_human_output_names_the_total():
     proc = _run(str(TOOL.parent / "configs" / "llama-2-7b.json"))
     assert proc.returncode == 0 and proc.stderr == ""
