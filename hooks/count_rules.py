@@ -63,12 +63,11 @@ def model_table(tool, calculator_link: str) -> str:
     rows = []
     for stem, config in shipped_configs(tool).items():
         r = tool.count_parameters(config)
-        family = tool.RULES[r["model_type"]]["title"]
         active = f"{r['active']:,}" if r["active"] != r["total"] else "(dense)"
         share = (r["total"] - r["non_embedding"]) / r["total"]
         name = config.get("_name_or_path", stem)
         rows.append((r["total"], (
-            f"| [{name}]({calculator_link}?preset={stem}) | {family} (`{r['model_type']}`) "
+            f"| [{name}]({calculator_link}?preset={stem}) | `{r['model_type']}` "
             f"| {r['total']:,} | {r['non_embedding']:,} | {active} | {share:.1%} "
             f"| {_gb(2 * r['total'])} |"
         )))
