@@ -102,6 +102,14 @@ def test_published_moe_counts(stem, total, active, unit):
         assert abs(result["active"] / unit - active) < digit
 
 
+def test_gemma_3_270m_split_as_published():
+    """Google, "Introducing Gemma 3 270M" (2025-08-14): "170 million embedding parameters" and "100 million for
+    our transformer blocks"."""
+    result = tool.count_parameters(json.loads((TOOL.parent / "configs" / "gemma-3-270m.json").read_text()))
+    assert round(result["breakdown"]["embeddings"] / 10**7) == 17
+    assert round(result["non_embedding"] / 10**8) == 1
+
+
 def _run(*args: str) -> subprocess.CompletedProcess:
     return subprocess.run([sys.executable, str(TOOL), *args], capture_output=True, text=True, timeout=60)
 
