@@ -209,12 +209,25 @@
   }
 
   // JSON with every integer kept exact (as a BigInt); other numbers stay numbers.
+  var SOURCE_ACCESS = (function () {
+    var seen = false;
+    try { JSON.parse("1", function (k, v, context) { seen = !!(context && context.source === "1"); return v; }); } catch (e) { /* none */ }
+    return seen;
+  })();
   function parseJSON(text) {
-    return JSON.parse(text, function (key, value, context) {
-      if (typeof value !== "number") return value;
-      var source = context && context.source;
-      if (typeof source === "string") return /^-?\d+$/.test(source) ? BigInt(source) : value;
-      return Number.isInteger(value) ? BigInt(value) : value; // engines without JSON.parse source access
+    if (SOURCE_ACCESS) {
+      return JSON.parse(text, function (key, value, context) {
+        return typeof value === "number" && /^-?\d+$/.test(context.source) ? BigInt(context.source) : value;
+      });
+    }
+    // Engines without JSON.parse source access: mark each integer literal outside strings as a string that starts
+    // with U+0000 (which no real config holds), then turn the marked strings into BigInts.
+    if (text.indexOf("\\u0000") >= 0) return JSON.parse(text);
+    var marked = text.replace(/"(?:[^"\\]|\\.)*"|-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?/g, function (m) {
+      return /^-?\d+$/.test(m) ? '"\\u0000' + m + '"' : m;
+    });
+    return JSON.parse(marked, function (key, value) {
+      return typeof value === "string" && value.charAt(0) === "\u0000" ? BigInt(value.slice(1)) : value;
     });
   }
 
@@ -236,5 +249,5 @@
     }).join(",") + pad(indent) + "}";
   }
 
-  return { count: count, evaluate: evaluate, parseJSON: parseJSON, stringify: stringify, show: show };
+  return { count: count, evaluate: evaluate, parseJSON: parseJSON, stringify: stringify, show: show, sourceAccess: SOURCE_ACCESS };
 });
