@@ -37,12 +37,13 @@ def build(session):
 
 
 def _ensure_chromium(session):
-    """The browser tests drive Debian's Chromium; install it when it is missing (needs root, as in CI)."""
-    if os.path.exists(CHROMIUM) and shutil.which("chromedriver"):
+    """The browser tests drive Debian's Chromium, and the calculator's core runs in Node; install them when
+    missing (needs root, as in CI)."""
+    if os.path.exists(CHROMIUM) and shutil.which("chromedriver") and shutil.which("node"):
         return
     sudo = [] if os.geteuid() == 0 else ["sudo"]
     session.run(*sudo, "apt-get", "update", "-q", external=True)
-    session.run(*sudo, "apt-get", "install", "-y", "-q", "chromium", "chromium-driver", external=True,
+    session.run(*sudo, "apt-get", "install", "-y", "-q", "chromium", "chromium-driver", "nodejs", external=True,
                 env={"DEBIAN_FRONTEND": "noninteractive"})
 
 

@@ -1,6 +1,8 @@
 """The calculator page (/calculator/) and the Python tool count_from_config.py never disagree.
 
-A real browser (headless Chromium) drives the page: random valid configurations of every family (seeded), every
+The page's counting core (docs/assets/count-core.js) runs in Node on thousands of generated and broken
+configurations of every family, fed the rules the build ships, and must give the tool's numbers and refusals.
+A real browser (headless Chromium) then drives the page for the wiring: random valid configurations (seeded), every
 preset, configurations given through the URL query string, through the config.json textarea and through the
 fields with the keyboard alone. The page's exact total (#total data-value) and its breakdown must equal
 count_parameters() on the same config. Invalid input must show a message next to its field and no number.
@@ -12,11 +14,15 @@ from __future__ import annotations
 import json
 import random
 import re
+import shutil
+import subprocess
+import time
 from urllib.parse import urlencode
 
 import pytest
 
 from tests.conftest import GOOD_LAYOUT_SHIFT, ROOT, axe_violations, layout_shift, load_module
+from tests.count_configs import broken_config, generated_config
 
 TOOL_PATH = ROOT / "snippets" / "parameter-count" / "count_from_config.py"
 CONFIG_DIR = ROOT / "snippets" / "parameter-count" / "configs"
@@ -82,7 +88,7 @@ def random_config(rng: random.Random, family: str, huge: bool = False) -> dict:
             c["head_dim"] = head_dim
         c.update(vocab_size=vocab, hidden_size=d, intermediate_size=inner, num_hidden_layers=layers,
                  num_attention_heads=heads)
-        if rng.random() < 0.7:
+        if rng.random() < 0.7 or family == "mistral":  # Mistral's default is 8 key/value heads, not "all"
             c["num_key_value_heads"] = kv_heads
         for key in ("tie_word_embeddings", "attention_bias", "mlp_bias"):
             _maybe(rng, c, key, rng.random() < 0.5)
@@ -100,6 +106,81 @@ def random_configs() -> list[dict]:
     configs += [random_config(rng, family, huge=True) for family in FAMILIES]
     rng.shuffle(configs)
     return configs
+
+
+# ---------------------------------------------------------------- the page's counting core, in Node
+
+CORE = ROOT / "docs" / "assets" / "count-core.js"
+PARITY_PER_FAMILY = 100  # valid configs per family; as many broken ones, and some beyond 2**53
+# Runs count-core.js as the page does: the rules as the build writes them, each config parsed with exact integers
+# (with JSON.parse source access, as recent browsers have, and without it, as older engines do).
+SOURCE_ACCESS_FLAG = "--harmony-json-parse-with-source"  # gives Node 20 the source access browsers have
+NODE_PARITY = """
+const fs = require("fs");
+const core = require(process.argv[1]);
+const input = JSON.parse(fs.readFileSync(process.argv[2], "utf8"));
+const start = process.hrtime.bigint();
+const out = input.configs.map((text) => {
+  const r = core.count(core.parseJSON(text), input.rules);
+  return r.ok ? {ok: true, total: r.total, active: r.active, non_embedding: r.non_embedding,
+    tied: r.tied_output_head, kv: r.kv_values_per_token, breakdown: r.breakdown} : r;
+});
+const ms = Number(process.hrtime.bigint() - start) / 1e6;
+process.stdout.write(JSON.stringify({ms, sourceAccess: core.sourceAccess, out},
+  (k, v) => typeof v === "bigint" ? v.toString() : v));
+"""
+
+
+def parity_configs() -> list[dict]:
+    rng = random.Random(2026_12_01)
+    valid = [generated_config(family, rng) for family in tool.RULES for _ in range(PARITY_PER_FAMILY)]
+    valid += [generated_config(family, rng, scale=2**20) for family in tool.RULES for _ in range(3)]
+    return valid + [broken_config(c, rng) for c in valid]
+
+
+def python_result(config: dict):
+    try:
+        r = tool.count_parameters(config)
+    except tool.ConfigError as exc:
+        return {"ok": False, "key": exc.key}
+    return {"ok": True, "total": r["total"], "active": r["active"], "non_embedding": r["non_embedding"],
+            "tied": r["tied_output_head"], "kv": r["kv_values_per_token"], "breakdown": r["breakdown"]}
+
+
+def test_the_page_core_and_the_python_tool_agree_on_thousands_of_configs(tmp_path):
+    """count-core.js, fed the rules the build ships, gives the Python tool's numbers for every valid config and
+    refuses every config the tool refuses, blaming the same key."""
+    assert shutil.which("node"), "this test needs Node.js 20 or later (`apt-get install nodejs`; nox -s tests installs it)"
+    configs = parity_configs()
+    data = tmp_path / "parity.json"
+    data.write_text(json.dumps({"rules": json.loads(tool.rules_json()), "configs": [json.dumps(c) for c in configs]}))
+    expected = [python_result(c) for c in configs]
+    flag_works = subprocess.run(["node", SOURCE_ACCESS_FLAG, "-e", ""], capture_output=True).returncode == 0
+    for flags in ([SOURCE_ACCESS_FLAG], []) if flag_works else ([],):
+        began = time.perf_counter()
+        proc = subprocess.run(["node", *flags, "-e", NODE_PARITY, str(CORE), str(data)],
+                              capture_output=True, text=True, timeout=120)
+        wall = time.perf_counter() - began
+        assert proc.returncode == 0, proc.stderr
+        shown = json.loads(proc.stdout)
+        assert shown["sourceAccess"] or not flags, "the flag did not give JSON.parse source access"
+        n_valid = n_refused = 0
+        for config, js, py in zip(configs, shown["out"], expected, strict=True):
+            assert js["ok"] == py["ok"], f"{config}: Python {py}, JavaScript {js}"
+            if py["ok"]:
+                n_valid += 1
+                numbers = {k: (None if js[k] is None else int(js[k])) for k in ("total", "active", "non_embedding", "kv")}
+                assert numbers == {k: py[k] for k in numbers}, config
+                assert {k: int(v) for k, v in js["breakdown"].items()} == py["breakdown"], config
+                assert js["tied"] == py["tied"], config
+            else:
+                n_refused += 1
+                assert js["errors"][0]["key"] == py["key"], f"{config}: {js['errors']} vs key {py['key']!r}"
+        assert n_valid >= 1500 and n_refused >= 1000, (n_valid, n_refused)
+        access = "with" if shown["sourceAccess"] else "without"
+        print(f"parity ({access} JSON source access): {len(configs)} configs ({n_valid} counted, {n_refused} "
+              f"refused) agree; Node counted them in {shown['ms']:.0f} ms, {wall:.1f} s with start-up")
+    assert any(r["ok"] and r["total"] > 2**53 for r in expected), "no total beyond 2**53 was tried"
 
 
 # ---------------------------------------------------------------- driving the page
@@ -190,6 +271,8 @@ def calc(calc_context, site_url):
 def test_random_configurations_agree_with_the_python_tool(calc):
     configs = random_configs()
     assert len(configs) >= 200 and {c["model_type"] for c in configs} == set(FAMILIES)
+    rng = random.Random(16)
+    configs += [generated_config(family, rng) for family in tool.RULES for _ in range(3)]  # every family, in a browser
     shown = calc.evaluate(PASTE_ALL, [json.dumps(c) for c in configs])
     for i, (config, result) in enumerate(zip(configs, shown, strict=True)):
         assert_agrees(result, config, f"random config #{i} ({config['model_type']})")
@@ -205,6 +288,31 @@ def test_every_preset_is_a_committed_config_and_agrees(calc):
         calc.select_option("#calc-preset", stem)
         assert json.loads(calc.input_value("#config-json")) == config, f"preset {stem} is not configs/{stem}.json"
         assert_agrees(read_result(calc), config, f"preset {stem}")
+
+
+def test_a_mixture_of_experts_shows_its_active_count_and_the_model_table_links_here(calc_context, site_url):
+    page = calc_context.new_page()
+    open_calculator(page, calculator_url(site_url) + "?preset=deepseek-v3")  # as the model table links
+    config = json.loads((CONFIG_DIR / "deepseek-v3.json").read_text(encoding="utf-8"))
+    assert_agrees(read_result(page), config, "?preset=deepseek-v3")
+    expected = tool.count_parameters(config)
+    assert expected["active"] < expected["total"]
+    assert page.get_attribute("#calc-status", "data-active") == str(expected["active"])
+    assert f"{expected['active']:,}" in page.inner_text("#calc-status")
+    page.goto(site_url + "models/")
+    link = page.locator("a[href$='?preset=mixtral-8x7b-v0.1']")
+    assert f"{tool.count_parameters(json.loads((CONFIG_DIR / 'mixtral-8x7b-v0.1.json').read_text()))['total']:,}" in (
+        page.locator("tr", has=link).inner_text())
+    link.click()
+    page.wait_for_selector("#total[data-value]")
+    assert page.input_value("#calc-preset") == "mixtral-8x7b-v0.1"
+    page.close()
+
+
+def test_a_family_the_rules_do_not_cover_is_not_supported_yet(calc):
+    calc.fill("#config-json", json.dumps({"model_type": "mamba", "hidden_size": 768, "num_hidden_layers": 24}))
+    assert_field_error(calc, "calc-model-type", "not supported yet")
+    assert "qwen3_moe" in calc.inner_text("#calc-model-type-error"), "the supported families are not listed"
 
 
 def test_a_configuration_in_the_url_reproduces_the_count(calc_context, site_url):
@@ -282,7 +390,7 @@ LLAMA_TINY = {"model_type": "llama", "vocab_size": 100, "hidden_size": 64, "inte
     [
         pytest.param({**GPT2_TINY, "n_embd": 70}, "calc-heads", "not divisible", True, id="heads-do-not-divide"),
         pytest.param({**LLAMA_TINY, "num_key_value_heads": 3}, "calc-kv_heads", "not a multiple", True, id="kv-heads"),
-        pytest.param({**LLAMA_TINY, "num_hidden_layers": -3}, "calc-layers", "must be positive", True, id="negative"),
+        pytest.param({**LLAMA_TINY, "num_hidden_layers": -3}, "calc-layers", "0 or more", True, id="negative"),
         pytest.param({**GPT2_TINY, "n_layer": 0}, "calc-layers", "at least 1", False, id="zero"),
         pytest.param({**GPT2_TINY, "vocab_size": "many"}, "calc-vocab", "whole number", True, id="not-a-number"),
         pytest.param({**LLAMA_TINY, "hidden_size": 64.0}, "calc-hidden", "whole number", True, id="decimal"),

@@ -1,11 +1,12 @@
 /*
- * LLM Parameter Glossary: the parameter and memory calculator (/calculator/).
+ * LLM Parameter Glossary: the parameter and memory calculator (/calculator/): the user interface.
  *
- * A dependency-free port of count_parameters() in snippets/parameter-count/count_from_config.py: the same
- * families, the same keys, the same defaults and the same formulas, computed with BigInt so that the total is
- * exact for any size. tests/test_calculator.py drives this page in Chromium and compares it with the Python
- * tool on hundreds of configurations. The page is stricter than the tool in one way only: a size of zero is
- * refused here (the tool accepts it), so the page never shows a number the tool would not print.
+ * It counts nothing itself. The rules are those of snippets/parameter-count/count_from_config.py, written by the
+ * build into assets/count-rules.js (window.llmCountRules, with the shipped configs as presets), and evaluated by
+ * the generic core assets/count-core.js (window.llmCountCore), which tests/test_calculator.py checks against the
+ * Python tool in Node. The form is built from the rules: each key a family reads is a field. The page is
+ * stricter than the tool in one way only: a required size of zero is refused here (the tool accepts it), so the
+ * page never shows a count for a model that cannot exist.
  *
  * Works with Material's instant navigation: the script mounts the calculator on any page that has
  * <div id="calculator">, whether that page was loaded directly or reached by instant navigation (Material
@@ -19,286 +20,37 @@
     return;
   }
 
+  var RULES = window.llmCountRules, CORE = window.llmCountCore;
+  var parseJSON = CORE.parseJSON, stringify = CORE.stringify;
+  var has = function (o, k) { return Object.prototype.hasOwnProperty.call(o, k); };
 
-  // ------------------------------------------------------------------ counting (a port of the Python tool)
-
-  var COMPONENTS = ["embeddings", "attention", "mlp", "norms", "output_head", "other"];
   var COMPONENT_LABELS = {
     embeddings: "Embeddings (token, position, type tables)",
     attention: "Attention (all layers)",
-    mlp: "MLP (all layers)",
+    mlp: "MLP and experts (all layers)",
     norms: "Norms",
     output_head: "Output head",
-    other: "Other (pooler, projections)",
+    other: "Other (pooler, projections, position bias)",
   };
-  var FAMILY_ORDER = ["gpt2", "gpt_neox", "opt", "bert", "llama", "mistral"];
-  var FAMILY_NAMES = {
-    gpt2: "GPT-2 (gpt2)",
-    gpt_neox: "GPT-NeoX, Pythia (gpt_neox)",
-    opt: "OPT (opt)",
-    bert: "BERT encoder (bert)",
-    llama: "Llama (llama)",
-    mistral: "Mistral (mistral)",
+  var FAMILY_ORDER = Object.keys(RULES.families);
+  // Field ids and labels for the variables of the rules (every family names the same quantity the same way).
+  var FIELD_IDS = { L: "layers", d: "hidden", H: "heads", K: "kv_heads", h: "head_dim", I: "mlp", V: "vocab",
+    P: "positions", T: "type_vocab", p: "proj_dim", tied: "tied" };
+  var LABELS = {
+    V: "Vocabulary size", d: "Hidden size", L: "Layers", Le: "Encoder layers", Ld: "Decoder layers",
+    H: "Attention heads", K: "Key/value heads", h: "Head dimension", I: "MLP width", F: "MLP width",
+    P: "Learned positions", T: "Token types", p: "Word embedding width", tied: "Output head tied to the token embeddings",
+    E: "Experts (routed)", k: "Experts per token", Ie: "Expert MLP width", Is: "Shared expert MLP width",
+    S: "Shared experts", dense: "Dense layers before the first MoE layer", step: "MoE layer every (layers)",
+    skip: "Layers with a dense MLP (list)", qr: "Query low-rank width (null: none)", kr: "Key/value low-rank width",
+    nope: "Query/key head width without rotary", rope: "Rotary query/key head width", vh: "Value head width",
+    B: "Relative position buckets", act: "Feed-forward kind", n_ln: "LayerNorms per parallel block",
+    F_: "", new: "New decoder architecture (grouped key/value heads)", mq: "Multi-query attention",
+    par: "Attention and MLP in parallel", bias: "Biases in the linear layers", attn_bias: "Biases in the attention projections",
+    mlp_bias: "Biases in the MLP projections", qkv_bias: "Biases in the q, k, v projections",
+    qk_norm: "Norms on queries and keys", pre: "LayerNorm before each sub-block (pre-norm)",
+    no_final: "Final LayerNorm removed", affine: "LayerNorms have a gain and a shift",
   };
-  // What the family fixes (the Python tool and the reference implementations do not make these configurable).
-  var FAMILY_TRAITS = {
-    gpt2: { positions: "learned absolute table (n_positions rows)", mlp: "plain: up and down projections with biases", norm: "LayerNorm (gain and shift)", attention: "multi-head, fused q, k, v projection" },
-    gpt_neox: { positions: "rotary (no parameters)", mlp: "plain: up and down projections with biases", norm: "LayerNorm (gain and shift)", attention: "multi-head, fused q, k, v projection" },
-    opt: { positions: "learned absolute table (2 extra rows)", mlp: "plain: up and down projections", norm: "LayerNorm (gain and shift)", attention: "multi-head, separate q, k, v projections" },
-    bert: { positions: "learned absolute table, plus a token type table", mlp: "plain: up and down projections with biases", norm: "LayerNorm (gain and shift)", attention: "multi-head, bidirectional encoder (no KV cache)" },
-    llama: { positions: "rotary (no parameters)", mlp: "gated: gate, up and down projections", norm: "RMSNorm (gain only)", attention: "grouped-query when key/value heads < heads" },
-    mistral: { positions: "rotary (no parameters)", mlp: "gated: gate, up and down projections", norm: "RMSNorm (gain only)", attention: "grouped-query when key/value heads < heads" },
-  };
-  // Keys each family reads; every other key of a config is listed as not affecting the count.
-  var KEYS_READ = {
-    gpt2: ["vocab_size", "n_positions", "n_embd", "n_layer", "n_head", "n_inner", "tie_word_embeddings", "add_cross_attention"],
-    gpt_neox: ["vocab_size", "hidden_size", "num_hidden_layers", "num_attention_heads", "intermediate_size", "tie_word_embeddings", "attention_bias"],
-    opt: ["vocab_size", "hidden_size", "num_hidden_layers", "num_attention_heads", "ffn_dim", "max_position_embeddings", "word_embed_proj_dim", "tie_word_embeddings", "enable_bias", "do_layer_norm_before", "_remove_final_layer_norm", "layer_norm_elementwise_affine"],
-    bert: ["vocab_size", "hidden_size", "num_hidden_layers", "num_attention_heads", "intermediate_size", "max_position_embeddings", "type_vocab_size", "position_embedding_type", "add_cross_attention", "is_decoder"],
-    llama: ["vocab_size", "hidden_size", "intermediate_size", "num_hidden_layers", "num_attention_heads", "num_key_value_heads", "head_dim", "tie_word_embeddings", "attention_bias", "mlp_bias"],
-  };
-  KEYS_READ.mistral = KEYS_READ.llama;
-
-  function show(v) {
-    if (typeof v === "string") return "'" + v + "'";
-    if (typeof v === "bigint") return v.toString();
-    if (v === null || v === undefined) return "null";
-    try { return stringify(v, -1); } catch (e) { return String(v); }
-  }
-
-  // Reads keys like the tool's _get/_req/_reject, but collects every problem instead of stopping at the first.
-  function Reader(config) {
-    this.c = config;
-    this.errors = []; // {key, message}
-  }
-  Reader.prototype.has = function (key) {
-    return Object.prototype.hasOwnProperty.call(this.c, key) && this.c[key] !== null && this.c[key] !== undefined;
-  };
-  Reader.prototype.err = function (key, message) {
-    this.errors.push({ key: key, message: message });
-    return null;
-  };
-  // A size: a whole number of at least 1 (the tool allows 0; the page refuses it).
-  Reader.prototype.size = function (key, dflt, required) {
-    if (!this.has(key)) {
-      if (required) return this.err(key, "'" + key + "' is required for this family.");
-      return dflt;
-    }
-    var v = this.c[key];
-    if (typeof v === "boolean" || typeof v !== "bigint") {
-      if (typeof v === "number") return this.err(key, "'" + key + "' must be a whole number (no decimal point or exponent).");
-      return this.err(key, "'" + key + "' must be a whole number, got " + show(v) + ".");
-    }
-    if (v < 0n) return this.err(key, "'" + key + "' must be positive, got " + v + ".");
-    if (v === 0n) return this.err(key, "'" + key + "' must be at least 1, got 0.");
-    return v;
-  };
-  Reader.prototype.req = function (key) { return this.size(key, null, true); };
-  Reader.prototype.bool = function (key, dflt) {
-    if (!this.has(key)) return dflt;
-    var v = this.c[key];
-    if (typeof v !== "boolean") return this.err(key, "'" + key + "' must be true or false, got " + show(v) + ".");
-    return v;
-  };
-  // Python's `value not in (allowed, None)`: 0 == False and 1 == True there, so compare numbers to booleans too.
-  Reader.prototype.reject = function (key, allowed) {
-    if (!this.has(key)) return;
-    var v = this.c[key];
-    var same = v === allowed;
-    if (!same && typeof allowed === "boolean" && (typeof v === "bigint" || typeof v === "number")) {
-      same = Number(v) === (allowed ? 1 : 0);
-    }
-    if (!same) this.err(key, "'" + key + "' = " + show(v) + " is not supported by this counter (only " + show(allowed) + ").");
-  };
-  Reader.prototype.headsDivide = function (d, heads, key) {
-    if (d === null || heads === null) return;
-    if (d % heads !== 0n) this.err(key, "The hidden size " + d + " is not divisible by " + heads + " heads ('" + key + "').");
-  };
-  Reader.prototype.ok = function () { return this.errors.length === 0; };
-
-  function anyNull(values) {
-    for (var i = 0; i < values.length; i++) if (values[i] === null) return true;
-    return false;
-  }
-
-  var FAMILIES = {
-    gpt2: function (r) {
-      var V = r.req("vocab_size"), P = r.req("n_positions"), d = r.req("n_embd"), L = r.req("n_layer"), H = r.req("n_head");
-      r.headsDivide(d, H, "n_head");
-      r.reject("add_cross_attention", false);
-      var inner = r.size("n_inner", d === null ? null : 4n * d);
-      var tied = r.bool("tie_word_embeddings", true);
-      if (!r.ok() || anyNull([V, P, d, L, H, inner, tied])) return null;
-      return {
-        breakdown: {
-          embeddings: V * d + P * d,
-          attention: L * (d * 3n * d + 3n * d + d * d + d),
-          mlp: L * (d * inner + inner + inner * d + d),
-          norms: L * 2n * 2n * d + 2n * d,
-          output_head: tied ? 0n : V * d,
-          other: 0n,
-        },
-        tied: tied,
-        kv: { layers: L, heads: H, headDim: d / H },
-      };
-    },
-    gpt_neox: function (r) {
-      var V = r.req("vocab_size"), d = r.req("hidden_size"), L = r.req("num_hidden_layers"), H = r.req("num_attention_heads"), inner = r.req("intermediate_size");
-      r.headsDivide(d, H, "num_attention_heads");
-      var tied = r.bool("tie_word_embeddings", false);
-      var bias = r.bool("attention_bias", true);
-      if (!r.ok() || anyNull([V, d, L, H, inner, tied, bias])) return null;
-      return {
-        breakdown: {
-          embeddings: V * d,
-          attention: L * (d * 3n * d + d * d + (bias ? 3n * d + d : 0n)),
-          mlp: L * (d * inner + inner + inner * d + d),
-          norms: L * 2n * 2n * d + 2n * d,
-          output_head: tied ? 0n : V * d,
-          other: 0n,
-        },
-        tied: tied,
-        kv: { layers: L, heads: H, headDim: d / H },
-      };
-    },
-    opt: function (r) {
-      var V = r.req("vocab_size"), d = r.req("hidden_size"), L = r.req("num_hidden_layers"), H = r.req("num_attention_heads"), inner = r.req("ffn_dim"), P = r.req("max_position_embeddings");
-      r.headsDivide(d, H, "num_attention_heads");
-      var p = r.size("word_embed_proj_dim", d);
-      var tied = r.bool("tie_word_embeddings", true);
-      var bias = r.bool("enable_bias", true);
-      var preNorm = r.bool("do_layer_norm_before", true);
-      var removeFinal = r.bool("_remove_final_layer_norm", false);
-      var affine = r.bool("layer_norm_elementwise_affine", true);
-      if (!r.ok() || anyNull([V, d, L, H, inner, P, p, tied, bias, preNorm, removeFinal, affine])) return null;
-      var nNorms = 2n * L + (preNorm && !removeFinal ? 1n : 0n);
-      return {
-        breakdown: {
-          embeddings: V * p + (P + 2n) * d,
-          attention: L * 4n * (d * d + (bias ? d : 0n)),
-          mlp: L * (d * inner + inner * d + (bias ? inner + d : 0n)),
-          norms: affine ? nNorms * 2n * d : 0n,
-          output_head: tied ? 0n : V * p,
-          other: p !== d ? 2n * p * d : 0n,
-        },
-        tied: tied,
-        kv: { layers: L, heads: H, headDim: d / H },
-      };
-    },
-    bert: function (r) {
-      var V = r.req("vocab_size"), d = r.req("hidden_size"), L = r.req("num_hidden_layers"), H = r.req("num_attention_heads"), inner = r.req("intermediate_size"), P = r.req("max_position_embeddings"), T = r.req("type_vocab_size");
-      r.headsDivide(d, H, "num_attention_heads");
-      r.reject("position_embedding_type", "absolute");
-      r.reject("add_cross_attention", false);
-      r.reject("is_decoder", false);
-      if (!r.ok() || anyNull([V, d, L, H, inner, P, T])) return null;
-      return {
-        breakdown: {
-          embeddings: (V + P + T) * d,
-          attention: L * 4n * (d * d + d),
-          mlp: L * (d * inner + inner + inner * d + d),
-          norms: (2n * L + 1n) * 2n * d,
-          output_head: 0n,
-          other: d * d + d,
-        },
-        tied: false,
-        kv: null, // an encoder reads the whole input at once and keeps no KV cache
-      };
-    },
-    llama: function (r) {
-      var V = r.req("vocab_size"), d = r.req("hidden_size"), inner = r.req("intermediate_size"), L = r.req("num_hidden_layers"), H = r.req("num_attention_heads");
-      var K = r.size("num_key_value_heads", H);
-      if (H !== null && K !== null && H % K !== 0n) {
-        r.err("num_key_value_heads", "The " + H + " attention heads are not a multiple of the " + K + " key/value heads ('num_key_value_heads').");
-      }
-      var h;
-      if (r.has("head_dim")) {
-        h = r.size("head_dim", null);
-      } else {
-        r.headsDivide(d, H, "num_attention_heads");
-        h = d !== null && H !== null ? d / H : null;
-      }
-      var tied = r.bool("tie_word_embeddings", false);
-      var attnBias = r.bool("attention_bias", false);
-      var mlpBias = r.bool("mlp_bias", false);
-      if (!r.ok() || anyNull([V, d, inner, L, H, K, h, tied, attnBias, mlpBias])) return null;
-      var perLayer = d * H * h + 2n * d * K * h + H * h * d + (attnBias ? H * h + 2n * K * h + d : 0n);
-      return {
-        breakdown: {
-          embeddings: V * d,
-          attention: L * perLayer,
-          mlp: L * (3n * d * inner + (mlpBias ? 2n * inner + d : 0n)),
-          norms: L * 2n * d + d,
-          output_head: tied ? 0n : V * d,
-          other: 0n,
-        },
-        tied: tied,
-        kv: { layers: L, heads: K, headDim: h },
-      };
-    },
-  };
-  FAMILIES.mistral = FAMILIES.llama;
-
-  // Returns {ok: true, model_type, total, non_embedding, tied_output_head, breakdown, kv, ignored}
-  // or {ok: false, errors: [{key, message}]}.
-  function countParameters(config) {
-    if (config === null || typeof config !== "object" || Array.isArray(config)) {
-      return { ok: false, errors: [{ key: null, message: "A config must be a JSON object ({ ... })." }] };
-    }
-    var mt = config.model_type;
-    if (mt === null || mt === undefined) {
-      return { ok: false, errors: [{ key: "model_type", message: "The config has no 'model_type'; choose a family." }] };
-    }
-    if (typeof mt !== "string" || !Object.prototype.hasOwnProperty.call(FAMILIES, mt)) {
-      return { ok: false, errors: [{ key: "model_type", message: "Unknown model_type " + show(mt) + " (supported: " + FAMILY_ORDER.slice().sort().join(", ") + ")." }] };
-    }
-    var r = new Reader(config);
-    var res = FAMILIES[mt](r);
-    if (!r.ok() || res === null) return { ok: false, errors: r.errors };
-    var total = 0n;
-    COMPONENTS.forEach(function (k) { total += res.breakdown[k]; });
-    var read = KEYS_READ[mt];
-    var ignored = Object.keys(config).filter(function (k) { return k !== "model_type" && read.indexOf(k) < 0; });
-    return {
-      ok: true,
-      model_type: mt,
-      total: total,
-      non_embedding: total - res.breakdown.embeddings - res.breakdown.output_head,
-      tied_output_head: res.tied,
-      breakdown: res.breakdown,
-      kv: res.kv,
-      ignored: ignored,
-    };
-  }
-
-  // ------------------------------------------------------------------ JSON that keeps integers exact
-
-  function parseJSON(text) {
-    return JSON.parse(text, function (key, value, context) {
-      if (typeof value !== "number") return value;
-      var source = context && context.source;
-      if (typeof source === "string") return /^-?\d+$/.test(source) ? BigInt(source) : value;
-      return Number.isInteger(value) ? BigInt(value) : value; // browsers without JSON.parse source access
-    });
-  }
-
-  function stringify(v, indent) {
-    var pretty = indent >= 0;
-    var pad = function (n) { return pretty ? "\n" + "  ".repeat(n) : ""; };
-    if (typeof v === "bigint") return v.toString();
-    if (typeof v === "number") return isFinite(v) ? JSON.stringify(v) : "null";
-    if (v === null || typeof v !== "object") return v === undefined ? "null" : JSON.stringify(v);
-    var next = pretty ? indent + 1 : -1;
-    if (Array.isArray(v)) {
-      if (!v.length) return "[]";
-      return "[" + v.map(function (x) { return pad(next) + stringify(x, next); }).join(",") + pad(indent) + "]";
-    }
-    var keys = Object.keys(v);
-    if (!keys.length) return "{}";
-    return "{" + keys.map(function (k) {
-      return pad(next) + JSON.stringify(k) + (pretty ? ": " : ":") + stringify(v[k], next);
-    }).join(",") + pad(indent) + "}";
-  }
 
   // A value typed in a field or read from the URL: whole numbers stay exact, true/false/null are literals.
   function parseScalar(text) {
@@ -337,45 +89,32 @@
   function gib(bytes) { return units(Number(bytes) / 1073741824); }
   function share(part, total) { return total === 0n ? "0.0%" : (Number(part * 1000000n / total) / 10000).toFixed(1) + "%"; }
 
-  // ------------------------------------------------------------------ presets (copies of snippets/parameter-count/configs/*.json)
+  // ------------------------------------------------------------------ presets: the shipped configs
 
-  var PRESETS = [
-    { id: "gpt2", name: "GPT-2 small", json: "{\"_name_or_path\":\"gpt2\",\"architectures\":[\"GPT2LMHeadModel\"],\"model_type\":\"gpt2\",\"vocab_size\":50257,\"n_positions\":1024,\"n_ctx\":1024,\"n_embd\":768,\"n_layer\":12,\"n_head\":12,\"activation_function\":\"gelu_new\",\"layer_norm_epsilon\":1e-05,\"resid_pdrop\":0.1,\"bos_token_id\":50256,\"eos_token_id\":50256}" },
-    { id: "gpt2-medium", name: "GPT-2 medium", json: "{\"_name_or_path\":\"gpt2-medium\",\"architectures\":[\"GPT2LMHeadModel\"],\"model_type\":\"gpt2\",\"vocab_size\":50257,\"n_positions\":1024,\"n_ctx\":1024,\"n_embd\":1024,\"n_layer\":24,\"n_head\":16,\"activation_function\":\"gelu_new\",\"layer_norm_epsilon\":1e-05,\"resid_pdrop\":0.1,\"bos_token_id\":50256,\"eos_token_id\":50256}" },
-    { id: "gpt2-large", name: "GPT-2 large", json: "{\"_name_or_path\":\"gpt2-large\",\"architectures\":[\"GPT2LMHeadModel\"],\"model_type\":\"gpt2\",\"vocab_size\":50257,\"n_positions\":1024,\"n_ctx\":1024,\"n_embd\":1280,\"n_layer\":36,\"n_head\":20,\"activation_function\":\"gelu_new\",\"layer_norm_epsilon\":1e-05,\"resid_pdrop\":0.1,\"bos_token_id\":50256,\"eos_token_id\":50256}" },
-    { id: "gpt2-xl", name: "GPT-2 XL", json: "{\"_name_or_path\":\"gpt2-xl\",\"architectures\":[\"GPT2LMHeadModel\"],\"model_type\":\"gpt2\",\"vocab_size\":50257,\"n_positions\":1024,\"n_ctx\":1024,\"n_embd\":1600,\"n_layer\":48,\"n_head\":25,\"activation_function\":\"gelu_new\",\"layer_norm_epsilon\":1e-05,\"resid_pdrop\":0.1,\"bos_token_id\":50256,\"eos_token_id\":50256}" },
-    { id: "bert-base-uncased", name: "BERT-base (uncased)", json: "{\"_name_or_path\":\"bert-base-uncased\",\"architectures\":[\"BertForMaskedLM\"],\"model_type\":\"bert\",\"vocab_size\":30522,\"hidden_size\":768,\"num_hidden_layers\":12,\"num_attention_heads\":12,\"intermediate_size\":3072,\"hidden_act\":\"gelu\",\"max_position_embeddings\":512,\"type_vocab_size\":2,\"position_embedding_type\":\"absolute\",\"layer_norm_eps\":1e-12,\"hidden_dropout_prob\":0.1,\"pad_token_id\":0}" },
-    { id: "opt-125m", name: "OPT-125m", json: "{\"_name_or_path\":\"facebook/opt-125m\",\"architectures\":[\"OPTForCausalLM\"],\"model_type\":\"opt\",\"vocab_size\":50272,\"hidden_size\":768,\"num_hidden_layers\":12,\"ffn_dim\":3072,\"num_attention_heads\":12,\"max_position_embeddings\":2048,\"word_embed_proj_dim\":768,\"do_layer_norm_before\":true,\"activation_function\":\"relu\",\"dropout\":0.1,\"pad_token_id\":1,\"bos_token_id\":2,\"eos_token_id\":2}" },
-    { id: "pythia-160m", name: "Pythia-160m", json: "{\"_name_or_path\":\"EleutherAI/pythia-160m\",\"architectures\":[\"GPTNeoXForCausalLM\"],\"model_type\":\"gpt_neox\",\"vocab_size\":50304,\"hidden_size\":768,\"num_hidden_layers\":12,\"num_attention_heads\":12,\"intermediate_size\":3072,\"max_position_embeddings\":2048,\"rotary_pct\":0.25,\"rotary_emb_base\":10000,\"use_parallel_residual\":true,\"hidden_act\":\"gelu\",\"layer_norm_eps\":1e-05,\"tie_word_embeddings\":false,\"bos_token_id\":0,\"eos_token_id\":0}" },
-    { id: "tinyllama-1.1b", name: "TinyLlama 1.1B", json: "{\"_name_or_path\":\"TinyLlama/TinyLlama-1.1B-Chat-v1.0\",\"architectures\":[\"LlamaForCausalLM\"],\"model_type\":\"llama\",\"vocab_size\":32000,\"hidden_size\":2048,\"intermediate_size\":5632,\"num_hidden_layers\":22,\"num_attention_heads\":32,\"num_key_value_heads\":4,\"max_position_embeddings\":2048,\"hidden_act\":\"silu\",\"rms_norm_eps\":1e-05,\"rope_theta\":10000.0,\"tie_word_embeddings\":false,\"torch_dtype\":\"bfloat16\",\"bos_token_id\":1,\"eos_token_id\":2}" },
-    { id: "llama-2-7b", name: "Llama 2 7B", json: "{\"_name_or_path\":\"meta-llama/Llama-2-7b-hf\",\"architectures\":[\"LlamaForCausalLM\"],\"model_type\":\"llama\",\"vocab_size\":32000,\"hidden_size\":4096,\"intermediate_size\":11008,\"num_hidden_layers\":32,\"num_attention_heads\":32,\"num_key_value_heads\":32,\"max_position_embeddings\":4096,\"hidden_act\":\"silu\",\"rms_norm_eps\":1e-05,\"rope_theta\":10000.0,\"tie_word_embeddings\":false,\"torch_dtype\":\"float16\",\"bos_token_id\":1,\"eos_token_id\":2}" },
-    { id: "llama-3-8b", name: "Llama 3 8B", json: "{\"_name_or_path\":\"meta-llama/Meta-Llama-3-8B\",\"architectures\":[\"LlamaForCausalLM\"],\"model_type\":\"llama\",\"vocab_size\":128256,\"hidden_size\":4096,\"intermediate_size\":14336,\"num_hidden_layers\":32,\"num_attention_heads\":32,\"num_key_value_heads\":8,\"max_position_embeddings\":8192,\"hidden_act\":\"silu\",\"rms_norm_eps\":1e-05,\"rope_theta\":500000.0,\"tie_word_embeddings\":false,\"torch_dtype\":\"bfloat16\",\"bos_token_id\":128000,\"eos_token_id\":128001}" },
-    { id: "mistral-7b-v0.1", name: "Mistral 7B v0.1", json: "{\"_name_or_path\":\"mistralai/Mistral-7B-v0.1\",\"architectures\":[\"MistralForCausalLM\"],\"model_type\":\"mistral\",\"vocab_size\":32000,\"hidden_size\":4096,\"intermediate_size\":14336,\"num_hidden_layers\":32,\"num_attention_heads\":32,\"num_key_value_heads\":8,\"max_position_embeddings\":32768,\"hidden_act\":\"silu\",\"rms_norm_eps\":1e-05,\"rope_theta\":10000.0,\"tie_word_embeddings\":false,\"torch_dtype\":\"bfloat16\",\"sliding_window\":4096,\"bos_token_id\":1,\"eos_token_id\":2}" },
-  ];
-
+  var PRESETS = RULES.presets;
+  PRESETS.forEach(function (p) { p.family = JSON.parse(p.json).model_type; });
   var DEFAULT_PRESET = "gpt2";
-  function only() { return Array.prototype.slice.call(arguments); }
 
-  // Form fields. Each maps, per family, to the config.json key it edits; a field a family does not read is hidden.
-  var FIELDS = [
-    { id: "layers", label: "Layers", keys: { gpt2: "n_layer", _: "num_hidden_layers" }, hint: "Transformer blocks stacked." },
-    { id: "hidden", label: "Hidden size", keys: { gpt2: "n_embd", _: "hidden_size" }, hint: "Width d of the residual stream and of every embedding vector." },
-    { id: "heads", label: "Attention heads", keys: { gpt2: "n_head", _: "num_attention_heads" }, hint: "Query heads; must divide the hidden size unless a head dimension is given." },
-    { id: "kv_heads", label: "Key/value heads", families: only("llama", "mistral"), keys: { _: "num_key_value_heads" }, optional: true, placeholder: "same as heads", hint: "Fewer than the heads is grouped-query attention; 1 is multi-query. Must divide the heads." },
-    { id: "head_dim", label: "Head dimension", families: only("llama", "mistral"), keys: { _: "head_dim" }, optional: true, placeholder: "hidden size / heads", hint: "Width of one head; leave empty for hidden size / heads." },
-    { id: "mlp", label: "MLP width", keys: { gpt2: "n_inner", opt: "ffn_dim", _: "intermediate_size" }, optionalIn: only("gpt2"), placeholder: "4 x hidden size", hint: "Inner width of the feed-forward block." },
-    { id: "vocab", label: "Vocabulary size", keys: { _: "vocab_size" }, hint: "Rows of the token embedding table." },
-    { id: "positions", label: "Learned positions", families: only("gpt2", "opt", "bert"), keys: { gpt2: "n_positions", _: "max_position_embeddings" }, hint: "Rows of the learned position table (the longest input)." },
-    { id: "type_vocab", label: "Token types", families: only("bert"), keys: { _: "type_vocab_size" }, hint: "Rows of BERT's segment (token type) table." },
-    { id: "proj_dim", label: "Word embedding width", families: only("opt"), keys: { _: "word_embed_proj_dim" }, optional: true, placeholder: "hidden size", hint: "OPT-350m style: embeddings narrower than the hidden size, with projections in and out." },
-    { id: "tied", kind: "bool", label: "Output head tied to the token embeddings", families: only("gpt2", "gpt_neox", "opt", "llama", "mistral"), keys: { _: "tie_word_embeddings" }, defaults: { gpt2: true, gpt_neox: false, opt: true, llama: false, mistral: false } },
-    { id: "attn_bias", kind: "bool", label: "Biases in the attention projections", families: only("gpt_neox", "llama", "mistral"), keys: { _: "attention_bias" }, defaults: { gpt_neox: true, llama: false, mistral: false } },
-    { id: "mlp_bias", kind: "bool", label: "Biases in the MLP projections", families: only("llama", "mistral"), keys: { _: "mlp_bias" }, defaults: { llama: false, mistral: false } },
-    { id: "enable_bias", kind: "bool", label: "Biases in attention and MLP", families: only("opt"), keys: { _: "enable_bias" }, defaults: { opt: true } },
-    { id: "pre_norm", kind: "bool", label: "LayerNorm before each sub-block (pre-norm)", families: only("opt"), keys: { _: "do_layer_norm_before" }, defaults: { opt: true } },
-    { id: "no_final_norm", kind: "bool", label: "Final LayerNorm removed", families: only("opt"), keys: { _: "_remove_final_layer_norm" }, defaults: { opt: false } },
-    { id: "norm_affine", kind: "bool", label: "LayerNorms have a gain and a shift", families: only("opt"), keys: { _: "layer_norm_elementwise_affine" }, defaults: { opt: true } },
-  ];
+  // The fields of a family: one per key its rules read, in the rules' order; sizes first, then switches.
+  function familyFields(fam) {
+    if (!has(RULES.families, fam)) return [];
+    return RULES.families[fam].reads.map(function (read) {
+      return {
+        read: read,
+        id: "calc-" + (FIELD_IDS[read["var"]] || "v-" + read["var"]),
+        label: LABELS[read["var"]] || read.keys[0],
+        kind: read.type === "bool" ? "bool" : "text",
+        hint: "Config key '" + read.keys.join("' or '") + "'" + (read.required ? " (required)." :
+          ", default " + read.default_text + (has(read, "null") && read["null"] !== null ? "." : ".")),
+      };
+    });
+  }
+  // The key a field edits in this config: the spelling the config uses, else the first one.
+  function fieldKey(field, config) {
+    var present = field.read.keys.filter(function (k) { return has(config, k); });
+    return present.length ? present[0] : field.read.keys[0];
+  }
+
   var CALC_FIELDS = [
     { id: "context", key: "context_length", label: "Context length (tokens)", dflt: "2048", hint: "Tokens held in the KV cache per sequence." },
     { id: "batch", key: "batch_size", label: "Batch size (sequences)", dflt: "1", hint: "Sequences decoded at once." },
@@ -383,15 +122,6 @@
   var KV_DTYPES = [["fp32", 4, "fp32 (4 bytes)"], ["bf16", 2, "bf16 or fp16 (2 bytes)"], ["int8", 1, "fp8 or int8 (1 byte)"]];
   var CALC_KEYS = ["context_length", "batch_size", "kv_cache_dtype"];
   var IGNORED_QUERY_KEYS = ["h"]; // Material's search adds ?h=... to highlight the words searched for
-
-  function fieldKey(field, family) {
-    if (field.families && field.families.indexOf(family) < 0) return null;
-    if (!Object.prototype.hasOwnProperty.call(FAMILIES, family)) return null;
-    return field.keys[family] || field.keys._;
-  }
-  function isOptional(field, family) {
-    return !!field.optional || (field.optionalIn && field.optionalIn.indexOf(family) >= 0);
-  }
 
   function el(tag, attrs, children) {
     var node = document.createElement(tag);
@@ -423,7 +153,7 @@
     root.setAttribute("data-calc-mounted", "yes");
     Array.prototype.slice.call(root.querySelectorAll("noscript")).forEach(function (n) { n.remove(); });
 
-    var state = { config: null, jsonError: null, urlTimer: null };
+    var state = { config: null, jsonError: null, urlTimer: null, builtFor: null, fields: [] };
     var controls = {};
 
     // ---- build the form
@@ -431,22 +161,11 @@
       .concat(PRESETS.map(function (p) { return el("option", { value: p.id, text: p.name }); })));
     var textarea = el("textarea", { name: "config-json", rows: "12", spellcheck: "false", autocomplete: "off", class: "calc-json" });
     var family = el("select", { name: "model_type" }, [el("option", { value: "", text: "Choose a family" })]
-      .concat(FAMILY_ORDER.map(function (f) { return el("option", { value: f, text: FAMILY_NAMES[f] }); })));
+      .concat(FAMILY_ORDER.map(function (f) { return el("option", { value: f, text: RULES.families[f].title + " (" + f + ")" }); })));
     var traits = el("dl", { class: "calc-traits", id: "calc-traits" });
 
-    var sizeBlocks = [], optionBlocks = [];
-    FIELDS.forEach(function (f) {
-      var control;
-      if (f.kind === "bool") {
-        control = el("input", { type: "checkbox", name: f.id });
-      } else {
-        control = el("input", { type: "text", inputmode: "numeric", autocomplete: "off", spellcheck: "false", name: f.id });
-      }
-      controls[f.id] = control;
-      var block = fieldBlock("calc-" + f.id, f.label, control, f.hint || "", f.kind === "bool");
-      f.block = block;
-      (f.kind === "bool" ? optionBlocks : sizeBlocks).push(block);
-    });
+    var sizes = el("fieldset", { class: "calc-sizes" }, [el("legend", { text: "Sizes" })]);
+    var options = el("fieldset", {}, [el("legend", { text: "Options" })]);
     CALC_FIELDS.forEach(function (f) {
       var control = el("input", { type: "text", inputmode: "numeric", autocomplete: "off", name: f.key, value: f.dflt });
       controls[f.id] = control;
@@ -463,11 +182,11 @@
       ]),
       el("fieldset", {}, [
         el("legend", { text: "Architecture" }),
-        fieldBlock("calc-model-type", "Family (model_type)", family, "Each family fixes its position encoding, MLP and norm type:"),
+        fieldBlock("calc-model-type", "Family (model_type)", family, "Each family fixes the shapes of its layers; the fields below are the keys it reads."),
         traits,
       ]),
-      el("fieldset", { class: "calc-sizes" }, [el("legend", { text: "Sizes" })].concat(sizeBlocks)),
-      el("fieldset", {}, [el("legend", { text: "Options" })].concat(optionBlocks)),
+      sizes,
+      options,
       el("fieldset", {}, [
         el("legend", { text: "KV cache" }),
         CALC_FIELDS[0].block,
@@ -548,39 +267,58 @@
 
     function familyOf(config) {
       var mt = config && config.model_type;
-      return typeof mt === "string" && Object.prototype.hasOwnProperty.call(FAMILIES, mt) ? mt : null;
+      return typeof mt === "string" && has(RULES.families, mt) ? mt : null;
     }
 
     // ---- state -> form
+    // The fields are rebuilt when the family changes: each key the family's rules read is one field.
+    function buildFields(fam) {
+      state.builtFor = fam;
+      state.fields.forEach(function (f) { delete controls[f.name]; f.block.remove(); });
+      state.fields = familyFields(fam);
+      state.fields.forEach(function (f) {
+        f.name = "field-" + f.read["var"];
+        var control = f.kind === "bool"
+          ? el("input", { type: "checkbox", name: f.read.keys[0] })
+          : el("input", { type: "text", inputmode: f.read.type === "int" ? "numeric" : "text", autocomplete: "off", spellcheck: "false", name: f.read.keys[0] });
+        controls[f.name] = control;
+        f.control = control;
+        f.block = fieldBlock(f.id, f.label, control, f.hint, f.kind === "bool");
+        (f.kind === "bool" ? options : sizes).appendChild(f.block);
+        control.addEventListener(f.kind === "bool" ? "change" : "input", function () {
+          if (state.jsonError || !state.config) return;
+          readField(f);
+          preset.value = "custom";
+          update({ textarea: true });
+        });
+      });
+      sizes.hidden = !state.fields.some(function (f) { return f.kind !== "bool"; });
+      options.hidden = !state.fields.some(function (f) { return f.kind === "bool"; });
+    }
+
     function fillForm() {
       var c = state.config || {};
       var fam = familyOf(c);
       family.value = fam || "";
-      var t = FAMILY_TRAITS[fam];
+      if (fam !== state.builtFor) buildFields(fam);
       traits.textContent = "";
-      if (t) {
-        [["Positions", t.positions], ["MLP", t.mlp], ["Norm", t.norm], ["Attention", t.attention]].forEach(function (p) {
-          traits.appendChild(el("dt", { text: p[0] }));
-          traits.appendChild(el("dd", { text: p[1] }));
-        });
+      if (fam) {
+        traits.appendChild(el("dt", { text: "Reads" }));
+        traits.appendChild(el("dd", { text: state.fields.map(function (f) { return f.read.keys[0]; }).join(", ") }));
       }
-      FIELDS.forEach(function (f) {
-        var key = fam ? fieldKey(f, fam) : null;
-        f.block.hidden = !key;
-        var control = controls[f.id];
-        control.disabled = !key;
-        if (!key) return;
+      state.fields.forEach(function (f) {
+        var key = fieldKey(f, c);
+        var control = f.control;
         control.setAttribute("data-key", key);
-        var has = Object.prototype.hasOwnProperty.call(c, key) && c[key] !== null;
+        var given = has(c, key) && c[key] !== null;
         if (f.kind === "bool") {
-          control.checked = has && typeof c[key] === "boolean" ? c[key] : f.defaults[fam];
+          control.checked = given && typeof c[key] === "boolean" ? c[key] : f.read["default"] === true;
         } else {
-          control.value = has ? scalarText(c[key]) : "";
-          var opt = isOptional(f, fam);
-          if (opt) control.setAttribute("placeholder", f.placeholder);
+          control.value = given ? scalarText(c[key]) : "";
+          if (!f.read.required) control.setAttribute("placeholder", f.read.default_text);
           else control.removeAttribute("placeholder");
-          control.required = !opt;
-          if (!opt) control.setAttribute("aria-required", "true");
+          control.required = f.read.required;
+          if (f.read.required) control.setAttribute("aria-required", "true");
           else control.removeAttribute("aria-required");
         }
       });
@@ -590,31 +328,33 @@
 
     // ---- form -> state
     function readField(f) {
-      var fam = familyOf(state.config);
-      var key = fam ? fieldKey(f, fam) : null;
-      if (!key) return;
-      var control = controls[f.id];
+      var key = fieldKey(f, state.config);
+      var control = f.control;
       if (f.kind === "bool") {
         state.config[key] = control.checked;
       } else {
         var text = control.value.trim();
         if (text === "") delete state.config[key];
-        else state.config[key] = /^[+-]?\d+$/.test(text) ? BigInt(text) : text;
+        else state.config[key] = f.read.type === "str" ? text : parseScalar(text);
       }
     }
 
+    // A new family keeps the sizes that both families read (by their meaning, whatever the key is called) and
+    // takes the rest from the family's first preset.
     function switchFamily(fam) {
       var old = state.config || {};
-      var oldFam = familyOf(old);
+      var oldFields = familyFields(familyOf(old));
       var template = PRESETS.filter(function (p) { return p.family === fam; })[0];
       var base = template ? parseJSON(template.json) : {};
       var next = { model_type: fam };
-      FIELDS.forEach(function (f) {
-        var key = fieldKey(f, fam);
-        if (!key) return;
-        var oldKey = oldFam ? fieldKey(f, oldFam) : null;
-        if (oldKey && Object.prototype.hasOwnProperty.call(old, oldKey) && f.kind !== "bool") next[key] = old[oldKey];
-        else if (!isOptional(f, fam) && f.kind !== "bool" && Object.prototype.hasOwnProperty.call(base, key)) next[key] = base[key];
+      familyFields(fam).forEach(function (f) {
+        if (f.kind === "bool") return;
+        var before = oldFields.filter(function (o) { return o.read["var"] === f.read["var"]; })[0];
+        var oldKey = before ? fieldKey(before, old) : null;
+        if (oldKey && has(old, oldKey)) next[f.read.keys[0]] = old[oldKey];
+        else if (f.read.required) {
+          f.read.keys.forEach(function (k) { if (has(base, k) && !has(next, f.read.keys[0])) next[f.read.keys[0]] = base[k]; });
+        }
       });
       state.config = next;
     }
@@ -656,7 +396,7 @@
     }
     function fromQuery() {
       var params = new URLSearchParams(location.search);
-      var config = {}, any = false;
+      var config = {}, any = false, presetConfig = null;
       params.forEach(function (value, key) {
         if (IGNORED_QUERY_KEYS.indexOf(key) >= 0) return;
         if (key === "context_length") { controls.context.value = value; return; }
@@ -665,10 +405,14 @@
           if (KV_DTYPES.some(function (t) { return t[0] === value; })) kvDtype.value = value;
           return;
         }
+        if (key === "preset") {  // the model table links to ?preset=<config name>
+          var p = PRESETS.filter(function (x) { return x.id === value; })[0];
+          if (p) { presetConfig = parseJSON(p.json); return; }
+        }
         any = true;
         config[key] = key === "model_type" ? value : parseScalar(value);
       });
-      return any ? config : null;
+      return any ? config : presetConfig;
     }
 
     // ---- compute and show
@@ -700,17 +444,20 @@
       if (state.jsonError) {
         errors.push({ control: textarea, message: state.jsonError });
       } else {
-        result = countParameters(state.config);
+        result = CORE.count(state.config, RULES, { minSize: 1 });
         if (!result.ok) {
-          var fam = familyOf(state.config);
           var byControl = new Map();
           result.errors.forEach(function (e) {
             var control = textarea;
             if (e.key === "model_type") control = family;
-            else if (fam && e.key) {
-              FIELDS.forEach(function (f) { if (fieldKey(f, fam) === e.key) control = controls[f.id]; });
+            else if (e.key) {
+              state.fields.forEach(function (f) { if (f.read.keys.indexOf(e.key) >= 0) control = f.control; });
             }
-            byControl.set(control, (byControl.get(control) ? byControl.get(control) + " " : "") + e.message);
+            var message = e.message.charAt(0).toUpperCase() + e.message.slice(1) + ".";
+            if (e.key === "model_type" && familyOf(state.config) === null && typeof state.config.model_type === "string") {
+              message += " This family is not supported yet.";
+            }
+            byControl.set(control, (byControl.get(control) ? byControl.get(control) + " " : "") + message);
           });
           byControl.forEach(function (message, control) { errors.push({ control: control, message: message }); });
           result = null;
@@ -754,7 +501,7 @@
       statusLine.setAttribute("data-non-embedding", result.non_embedding.toString());
       peek.textContent = "Total: " + grouped(result.total) + " parameters, see the breakdown";
 
-      COMPONENTS.forEach(function (k) {
+      RULES.components.forEach(function (k) {
         var n = result.breakdown[k];
         var label = COMPONENT_LABELS[k] + (k === "output_head" && result.tied_output_head ? " (tied: shares the token embeddings)" : "");
         breakdownBody.appendChild(el("tr", {}, [
@@ -776,18 +523,24 @@
       memoryBody.appendChild(memoryRow("Weights, int4 (half a byte)", (T + 1n) / 2n, "int4"));
       memoryBody.appendChild(memoryRow("Training, Adam in mixed precision (16 bytes)", 16n * T, "adam"));
       var kvBytes = null;
-      if (!result.kv) {
+      var perToken = result.kv_values_per_token;
+      if (perToken === null) {
         memoryBody.appendChild(memoryRow("KV cache (none: an encoder)", null, "kv"));
-        kvNote.textContent = "BERT is an encoder: it reads its whole input at once and keeps no KV cache.";
+        kvNote.textContent = "An encoder reads its whole input at once and keeps no KV cache.";
       } else {
-        var kv = result.kv;
         var b = kvBytesPerValue();
-        if (context !== null && batch !== null) kvBytes = 2n * kv.layers * kv.heads * kv.headDim * b * context * batch;
+        if (context !== null && batch !== null) kvBytes = perToken * b * context * batch;
         memoryBody.appendChild(memoryRow("KV cache (" + kvDtype.value + ")", kvBytes, "kv"));
-        kvNote.textContent = "KV cache = 2 (key and value) x " + kv.layers + " layers x " + kv.heads + " key/value heads x " + kv.headDim +
-          " head dim x " + b + " bytes x " + (context === null ? "?" : context) + " tokens x " + (batch === null ? "?" : batch) +
+        kvNote.textContent = "KV cache = " + grouped(perToken) + " values per token (keys and values of every layer) x " +
+          b + " bytes x " + (context === null ? "?" : context) + " tokens x " + (batch === null ? "?" : batch) +
           " sequences" + (kvBytes === null ? "." : " = " + grouped(kvBytes) + " bytes.") +
           " Weights: int4 leaves out quantization scales; training leaves out activations.";
+      }
+      if (result.active !== result.total) {
+        statusAfter.textContent += " Active per token (mixture of experts): " + grouped(result.active) + " (" + human(result.active) + ").";
+        statusLine.setAttribute("data-active", result.active.toString());
+      } else {
+        statusLine.setAttribute("data-active", result.total.toString());
       }
 
       ignored.textContent = result.ignored.length
@@ -843,15 +596,6 @@
       state.jsonError = null;
       update({ form: true, textarea: true, preset: true });
     });
-    FIELDS.forEach(function (f) {
-      var control = controls[f.id];
-      control.addEventListener(f.kind === "bool" ? "change" : "input", function () {
-        if (state.jsonError || !state.config) return;
-        readField(f);
-        preset.value = "custom";
-        update({ textarea: true });
-      });
-    });
     [controls.context, controls.batch].forEach(function (c) { c.addEventListener("input", function () { update({}); }); });
     kvDtype.addEventListener("change", function () { update({}); });
 
@@ -872,8 +616,7 @@
     if (root) mount(root);
   }
 
-  PRESETS.forEach(function (p) { p.family = JSON.parse(p.json).model_type; });
-  window.llmCalculator = { mountAll: mountAll, countParameters: countParameters, parseJSON: parseJSON, stringify: stringify };
+  window.llmCalculator = { mountAll: mountAll };
 
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", mountAll);
   else mountAll();

@@ -1,0 +1,81 @@
+"""Generated configurations for the parameter counter's tests: valid ones of every family, and broken ones.
+
+Shared by tests/test_parameter_count.py (against transformers) and tests/test_calculator.py (the page's
+JavaScript core against the Python tool). The values are chosen by the rules themselves: every key a family
+reads is set, left to its default, or (for aliases) spelled either way.
+"""
+
+from __future__ import annotations
+
+import random
+
+from tests.conftest import ROOT, load_module
+
+tool = load_module(ROOT / "snippets" / "parameter-count" / "count_from_config.py")
+
+
+def _divisors(n: int) -> list[int]:
+    return [k for k in range(1, n + 1) if n % k == 0]
+
+
+def generated_config(family: str, rng: random.Random, scale: int = 1) -> dict:
+    """A valid config of the family; each optional key is set about half the time (to a random value) and
+    otherwise left to its default. ``scale`` multiplies the widths: a large scale gives totals beyond 2**53."""
+    heads = rng.randint(1, 4)
+    head_dim = rng.choice([2, 4, 6, 8]) * scale
+    layers = rng.randint(1, 4)
+    experts = rng.randint(1, 6)
+    values = {
+        "V": rng.randint(64, 300) * scale, "d": heads * head_dim, "L": layers, "Le": layers,
+        "Ld": rng.randint(1, 3), "H": heads, "K": rng.choice(_divisors(heads)),
+        "h": rng.choice([2, 4, 8]) * scale, "I": rng.randint(1, 40) * scale, "F": rng.randint(1, 40) * scale,
+        "P": rng.randint(1, 64), "T": rng.randint(1, 3), "p": rng.randint(1, 20) * scale,
+        "E": experts, "k": rng.randint(1, experts), "Ie": rng.randint(1, 12) * scale,
+        "Is": rng.randint(0, 12) * scale, "S": rng.randint(0, 2), "step": rng.randint(1, 3),
+        "skip": sorted(rng.sample(range(layers), rng.randint(0, layers))),
+        "dense": rng.randint(0, layers + 1), "qr": rng.choice([None, rng.randint(1, 8) * scale]),
+        "kr": rng.randint(1, 8) * scale, "nope": rng.randint(1, 4), "rope": rng.choice([2, 4]),
+        "vh": rng.randint(1, 6), "B": rng.randint(1, 40), "n_ln": rng.choice([None, 1, 2]),
+        "act": rng.choice(["relu", "gated-gelu", "gated-silu", "gelu"]),
+    }
+    config = {"model_type": family}
+    for read in tool.RULES[family]["reads"]:
+        var, key = read["var"], rng.choice(read["keys"])
+        if var == "K":  # always set: some classes' default does not divide the heads
+            config[key] = values[var]
+            continue
+        if not read["required"] and rng.random() < 0.5:
+            continue  # the default
+        config[key] = rng.random() < 0.5 if read["type"] == "bool" else values[var]
+    experts = [r for r in tool.RULES[family]["reads"] if r["var"] == "E"]
+    if experts and any(k in config for k in experts[0]["keys"]):
+        config["num_experts_per_tok"] = values["k"]  # at most the experts there are
+    return config
+
+
+def broken_config(config: dict, rng: random.Random) -> dict:
+    """The config with one thing wrong, of a kind that users get wrong: a key missing, a negative, fractional or
+    textual size, a wrong boolean, a null, an unknown family, sizes that do not divide."""
+    broken = dict(config)
+    keys = [k for k in broken if k != "model_type"]
+    key = rng.choice(keys)
+    how = rng.choice(["missing", "negative", "fraction", "text", "bool", "null", "family", "indivisible", "zero"])
+    if how == "missing":
+        del broken[key]
+    elif how == "negative":
+        broken[key] = -rng.randint(1, 9)
+    elif how == "fraction":
+        broken[key] = rng.choice([64.0, 0.5, 1e3])
+    elif how == "text":
+        broken[key] = rng.choice(["768", "many", ""])
+    elif how == "bool":
+        broken[key] = rng.choice([True, False, 0, 1, "true"])
+    elif how == "null":
+        broken[key] = None
+    elif how == "family":
+        broken["model_type"] = rng.choice(["mamba", "llama4", "", 7, None])
+    elif how == "indivisible":
+        broken[key] = rng.choice([3, 5, 7, 11, 13])
+    else:
+        broken[key] = 0
+    return broken
