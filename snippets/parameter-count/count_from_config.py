@@ -572,7 +572,8 @@ def _default_text(read, keys: dict) -> str | None:
         return None
     default = read[1]
     if isinstance(default, str):
-        return re.sub(r"[A-Za-z_]\w*", lambda m: keys.get(m.group(), m.group()), default)
+        name = r"[A-Za-z_]\w*"
+        return re.sub(name, lambda m: keys.get(m.group(), m.group()), default)
     return json.dumps(default)
 
 
@@ -646,7 +647,6 @@ def _read(config: dict, read: dict, env: dict, keys: dict, model_type: str):
     return value
 
 
-# --8<-- [start:api]
 def count_parameters(config: dict) -> dict:
     """Exact parameter count of the model a config.json describes."""
     if not isinstance(config, dict):
@@ -687,7 +687,6 @@ def count_parameters(config: dict) -> dict:
         "kv_values_per_token": None if kv is None else evaluate(kv, env, keys),
         "breakdown": breakdown,
     }
-# --8<-- [end:api]
 
 
 def human(n: int) -> str:

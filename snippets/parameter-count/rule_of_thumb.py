@@ -6,10 +6,19 @@ from pathlib import Path
 from count_from_config import count_parameters  # the tool next to this file
 
 CONFIGS = Path(__file__).resolve().parent / "configs"
-# Dense decoders and BERT: the shapes the rule was made for (mixtures of experts are not)
+# Dense decoders and BERT: the shapes the rule was made for (not mixtures of experts)
 MODELS = [
-    "bert-base-uncased", "gpt2-large", "gpt2-medium", "gpt2-xl", "gpt2", "llama-2-7b",
-    "llama-3-8b", "mistral-7b-v0.1", "opt-125m", "pythia-160m", "tinyllama-1.1b",
+    "bert-base-uncased",
+    "gpt2-large",
+    "gpt2-medium",
+    "gpt2-xl",
+    "gpt2",
+    "llama-2-7b",
+    "llama-3-8b",
+    "mistral-7b-v0.1",
+    "opt-125m",
+    "pythia-160m",
+    "tinyllama-1.1b",
 ]
 
 print(
