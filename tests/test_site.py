@@ -112,13 +112,31 @@ def test_offline_copy_has_no_broken_link(offline_site):
     assert checked > 50, f"LinkChecker checked only {checked} links in the offline copy"
 
 
-def test_notebook_links_are_rewritten_for_the_offline_copy():
-    from hooks.offline import directory_to_file_url
+def test_notebook_links_become_links_to_sources_that_mkdocs_checks():
+    """Notebook links are written for the rendered page (for the notebook's own reader); the page made from the
+    notebook links to the sources, so MkDocs validates them (strict) and rewrites them for the offline copy."""
+    from hooks.notebooks import source_link
 
-    page_dir, page_file = "notebooks/build/", "notebooks/build.html"
-    assert directory_to_file_url("../../terms/parameter/", page_dir, page_file) == "../terms/parameter.html"
-    assert directory_to_file_url("../../", page_dir, page_file) == "../index.html"
-    assert directory_to_file_url("build.ipynb", page_dir, page_file) == "build.ipynb"
-    assert directory_to_file_url("../sonnets.txt", page_dir, page_file) == "sonnets.txt"
-    assert directory_to_file_url("../shrink/", page_dir, page_file) == "shrink.html"
-    assert directory_to_file_url("https://example.org/", page_dir, page_file) == "https://example.org/"
+    sources = {"terms/parameter.md", "notebooks/build.ipynb", "notebooks/shrink.ipynb", "index.md", "notebooks/data.txt"}
+    page_dir = "notebooks/build/"
+    assert source_link("../../terms/parameter/", page_dir, sources) == "../terms/parameter.md"
+    assert source_link("../../terms/parameter/#parameters-vs-buffers", page_dir, sources) == (
+        "../terms/parameter.md#parameters-vs-buffers")
+    assert source_link("../../", page_dir, sources) == "../index.md"
+    assert source_link("../shrink/", page_dir, sources) == "shrink.ipynb"
+    assert source_link("build.ipynb", page_dir, sources) == "build/build.ipynb"  # the download, next to the page
+    assert source_link("../data.txt", page_dir, sources) == "data.txt"
+    assert source_link("../../terms/gone/", page_dir, sources) == "../terms/gone.md"  # MkDocs reports it
+    assert source_link("https://example.org/", page_dir, sources) == "https://example.org/"
+    assert source_link("#section", page_dir, sources) == "#section"
+
+
+def test_a_notebook_output_the_page_cannot_show_stops_the_build_naming_the_notebook():
+    from mkdocs.exceptions import PluginError
+
+    from hooks.notebooks import to_markdown
+
+    notebook = {"cells": [{"cell_type": "code", "source": "1 / 0", "outputs": [
+        {"output_type": "error", "ename": "ZeroDivisionError", "evalue": "division by zero", "traceback": []}]}]}
+    with pytest.raises(PluginError, match=r"docs/notebooks/demo\.ipynb: .*error \(ZeroDivisionError\)"):
+        to_markdown(notebook, "notebooks/demo/", set(), "docs/notebooks/demo.ipynb")
