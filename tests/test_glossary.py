@@ -67,6 +67,7 @@ def test_bad_front_matter_names_page_and_field(docs, slug, front, field):
     assert f"docs/terms/{slug}.md" in message and f"'{field}'" in message, message
 
 
+@pytest.mark.slow
 def test_bad_front_matter_stops_the_real_build(project_copy, tmp_path):
     page = project_copy / "docs" / "terms" / "hyperparameter.md"
     page.write_text(page.read_text().replace("see_also: [parameter]", "see_also: [parameter, no-such-term]"))
@@ -169,6 +170,7 @@ def test_terms_json_mirrors_front_matter(built_site):
         assert d["url"] == f"https://llm-parameter-glossary.github.io/terms/{t.slug}/"
 
 
+@pytest.mark.slow
 def test_sphinx_resolves_a_term_through_intersphinx(built_site, tmp_path):
     """A tiny Sphinx project links to our terms by name, reading the built objects.inv."""
     src = tmp_path / "src"

@@ -38,6 +38,7 @@ def test_snippet_matches_golden(path, snippet_results):
     assert result.seconds < snippet_tools.TIME_LIMIT_S, f"{path} took {result.seconds:.1f} s"
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("path", SNIPPETS, ids=snippet_tools.snippet_id)
 def test_snippet_output_does_not_depend_on_thread_count(path, one_thread_runner):
     """Goldens are written with two threads; one thread must print the same (reductions can reorder sums)."""
@@ -162,6 +163,7 @@ def test_children_do_not_leak_torch_state(tmp_path, runner):
     assert after.splitlines()[0] == "torch.float32 True"
 
 
+@pytest.mark.slow
 def test_snippets_run_standalone():
     """The warm runner is an optimisation: a plain interpreter gives the same output (checked on one snippet)."""
     import subprocess
