@@ -111,21 +111,37 @@ def browser():
 NO_MOTION_CSS = "*, *::before, *::after { transition: none !important; animation: none !important; }"
 
 
+AXE_OPTIONS = {"resultTypes": ["violations"], "rules": {"target-size": {"enabled": True}}}
+_NEXT_FRAME = "new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)))"
+
+
+def _violations(response: dict) -> list[str]:
+    return [f"{v['id']} ({v['impact']}): {[n['target'] for n in v['nodes']][:5]} {v['nodes'][0]['failureSummary']}"
+            for v in response["violations"]]
+
+
 def axe_violations(page) -> list[str]:
     """Axe's default rules plus WCAG 2.2's target-size (Lighthouse checks it; axe leaves it off by default)."""
     from axe_playwright_python.sync_playwright import Axe
 
     page.add_style_tag(content=NO_MOTION_CSS)
-    page.evaluate("new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)))")
-    result = Axe().run(page, options={"resultTypes": ["violations"], "rules": {"target-size": {"enabled": True}}})
-    return [f"{v['id']} ({v['impact']}): {[n['target'] for n in v['nodes']][:5]} {v['nodes'][0]['failureSummary']}"
-            for v in result.response["violations"]]
+    page.evaluate(_NEXT_FRAME)
+    return _violations(Axe().run(page, options=AXE_OPTIONS).response)
+
+
+async def axe_violations_async(page) -> list[str]:
+    """axe_violations() for Playwright's async API (pages checked in parallel)."""
+    from axe_playwright_python.async_playwright import Axe
+
+    await page.add_style_tag(content=NO_MOTION_CSS)
+    await page.evaluate(_NEXT_FRAME)
+    return _violations((await Axe().run(page, options=AXE_OPTIONS)).response)
 
 
 # Cumulative Layout Shift as Chromium measures it (Core Web Vitals call under 0.1 "good"), from the buffered
 # entries: how far visible content jumped while the page loaded and built itself.
 GOOD_LAYOUT_SHIFT = 0.1
-_LAYOUT_SHIFT = """wait => new Promise(done => {
+LAYOUT_SHIFT_JS = """wait => new Promise(done => {
   new PerformanceObserver(list => done(list.getEntries().filter(e => !e.hadRecentInput)
     .reduce((sum, e) => sum + e.value, 0))).observe({type: "layout-shift", buffered: true});
   setTimeout(() => done(0), wait);  // no entry at all: nothing moved
@@ -133,7 +149,7 @@ _LAYOUT_SHIFT = """wait => new Promise(done => {
 
 
 def layout_shift(page, wait_ms: int = 300) -> float:
-    return page.evaluate(_LAYOUT_SHIFT, wait_ms)
+    return page.evaluate(LAYOUT_SHIFT_JS, wait_ms)
 
 
 @pytest.fixture
