@@ -88,11 +88,11 @@ def test_glossary_page_lists_every_term_and_alias_in_order(built_site):
     article = html[html.index("<article"): html.index("</article>")]
     names = [unescape(re.sub(r"<[^>]+>", "", n)) for n in re.findall(r"<li>(.*?)(?::|→)", article, re.DOTALL)]
     expected = sorted([t.title for t in TERMS.values()] + [a for t in TERMS.values() for a in t.aliases],
-                      key=glossary._sort_key)
+                      key=glossary.sort_key)
     assert [n.strip() for n in names] == expected
     for term in TERMS.values():
         assert f'href="../terms/{term.slug}/"' in article
-    for letter in {glossary._sort_key(n)[0].upper() for n in expected}:
+    for letter in {glossary.sort_key(n)[0].upper() for n in expected}:
         assert f'href="#letter-{letter.lower()}"' in article and f'id="letter-{letter.lower()}"' in article
 
 
