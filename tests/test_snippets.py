@@ -7,11 +7,11 @@ import sys
 
 import pytest
 
+from hooks.includes import included_paths
 from tests.conftest import ROOT, snippet_tools
 
 SNIPPETS = snippet_tools.all_snippets()
 DOC_PAGES = sorted((ROOT / "docs").rglob("*.md"))
-INCLUDE = re.compile(r"""--8<--\s+["']([^"':]+)(?::[\w-]+)?["']""")
 NUMBER = re.compile(r"[-+]?\d+(?:\.\d+)?(?:[eE][-+]?\d+)?")
 
 
@@ -19,7 +19,7 @@ def included_files() -> dict[str, set[str]]:
     """Included path -> the pages that include it."""
     found: dict[str, set[str]] = {}
     for page in DOC_PAGES:
-        for path in INCLUDE.findall(page.read_text(encoding="utf-8")):
+        for path in included_paths(page.read_text(encoding="utf-8")):
             found.setdefault(path, set()).add(page.relative_to(ROOT).as_posix())
     return found
 
