@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import asyncio
 import concurrent.futures
-import re
 import traceback
 from urllib.parse import urlsplit
 
@@ -13,6 +12,7 @@ import pytest
 import urls
 
 from tests.conftest import CHROMIUM, CHROMIUM_ARGS, GOOD_LAYOUT_SHIFT, LAYOUT_SHIFT_JS, ROOT, axe_violations_async
+from tests.helpers import read_page
 from tests.test_site import NOTEBOOK_PAGE_BUDGET_KB, TERM_PAGE_BUDGET_KB, page_weight_kb
 
 
@@ -165,10 +165,9 @@ def test_the_weight_budget_counts_what_scripts_load(page, built_site, site_url):
 def test_every_figure_has_alt_text(built_site):
     missing = []
     for html_file in built_site.rglob("*.html"):
-        for img in re.findall(r"<img\b[^>]*>", html_file.read_text(encoding="utf-8")):
-            alt = re.search(r'\balt="([^"]*)"', img)
-            if not alt or len(alt.group(1).split()) < 3:
-                missing.append(f"{html_file.relative_to(built_site)}: {img[:120]}")
+        for tag, a in read_page(html_file).tags:
+            if tag == "img" and len(a.get("alt", "").split()) < 3:
+                missing.append(f"{html_file.relative_to(built_site)}: <img src={a.get('src', '')[:80]!r} alt={a.get('alt')!r}>")
     assert not missing, "images without alt text that says what they show:\n" + "\n".join(missing)
 
 

@@ -11,7 +11,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from tests.helpers import ROOT, broken_links, broken_links_in_site, mkdocs_build, serve_directory
+from tests.helpers import ROOT, broken_links, broken_links_in_site, mkdocs_build, read_page, serve_directory
 
 TERM_PAGE_BUDGET_KB = 150  # gzip: HTML + CSS + JS + fonts + images, search index excluded
 NOTEBOOK_PAGE_BUDGET_KB = 250
@@ -61,13 +61,12 @@ def test_the_link_check_reports_broken_links_and_anchors(tmp_path):
 
 def page_assets(site: Path, html_path: Path) -> list[Path]:
     """The local files a page loads when it is opened (search index and search worker excluded)."""
-    html = html_path.read_text(encoding="utf-8")
-    refs = re.findall(r'<link\b[^>]*rel="stylesheet"[^>]*href="([^"]+)"', html)
-    refs += re.findall(r'<script\b[^>]*src="([^"]+)"', html)
-    refs += re.findall(r'<img\b[^>]*src="([^"]+)"', html)
-    refs += re.findall(r'<link\b[^>]*rel="icon"[^>]*href="([^"]+)"', html)
+    refs = []
+    for tag, a in read_page(html_path).tags:
+        if tag == "link" and a.get("rel") in ("stylesheet", "icon") or tag in ("script", "img"):
+            refs.append(a.get("href") if tag == "link" else a.get("src"))
     files = []
-    for ref in refs:
+    for ref in filter(None, refs):
         ref = ref.split("#")[0].split("?")[0]
         if ref.startswith(("data:", "http:", "https:", "//")):
             continue
