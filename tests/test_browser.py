@@ -54,12 +54,15 @@ SCHEMES = {
     "dark-desktop": ({"width": 1280, "height": 900}, "dark", "slate"),
 }
 PARALLEL_PAGES = 3  # browser contexts at once: on two cores, more only queue for the CPU
+# Loading is what is judged, not its speed: on a machine busy with other work, a page may take long to go quiet.
+LOAD_TIMEOUT_MS = 120_000
 
 
 async def _load_and_measure(browser, site_url, path, scheme) -> dict:
     """Load one page as a reader would and measure what the checks below judge."""
     viewport, color_scheme, _ = SCHEMES[scheme]
     context = await browser.new_context(viewport=viewport, color_scheme=color_scheme)
+    context.set_default_timeout(LOAD_TIMEOUT_MS)
     try:
         page = await context.new_page()
         requests = []
