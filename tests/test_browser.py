@@ -99,10 +99,11 @@ async def _load_all(site_url, keys) -> dict:
 
 
 @pytest.fixture(scope="module")
-def page_reports(site_url) -> dict:
-    """Every page in both schemes, loaded once, in parallel contexts of one Chromium (Playwright's async API, in
-    a thread of its own); each test below judges one page's report."""
-    keys = [(path, scheme) for path in PAGES for scheme in SCHEMES]
+def page_reports(request, site_url) -> dict:
+    """Every page in both schemes that this session's tests judge (all of them, unless -k chose some), loaded
+    once, in parallel contexts of one Chromium (Playwright's async API, in a thread of its own)."""
+    keys = [(item.callspec.params["path"], TEST_SCHEME[item.originalname]) for item in request.session.items
+            if item.originalname in TEST_SCHEME and item.module.__name__ == __name__]
     with concurrent.futures.ThreadPoolExecutor(1) as pool:
         return pool.submit(asyncio.run, _load_all(site_url, keys)).result()
 
@@ -143,6 +144,9 @@ def assert_within_weight_budget(site, site_url, path, requests):
     budget = NOTEBOOK_PAGE_BUDGET_KB if path.startswith("notebooks/") else TERM_PAGE_BUDGET_KB
     weight = page_weight_kb(site, html, loaded_files(site, site_url, requests))
     assert weight <= budget, f"{path or 'home'}: {weight:.0f} KB gzip > budget {budget} KB"
+
+
+TEST_SCHEME = {"test_page_light_small_screen": "light-small-screen", "test_page_dark_desktop": "dark-desktop"}
 
 
 @pytest.mark.browser
