@@ -88,10 +88,12 @@ async def _load_all(site_url, keys) -> dict:
 
         async def one(key):
             async with slots:
-                try:
-                    return key, await _load_and_measure(browser, site_url, *key)
-                except Exception:  # reported by that page's test, not by all of them
-                    return key, {"error": traceback.format_exc()}
+                for attempt in (1, 2):  # a load that raises (a timeout on a busy machine) gets a second chance
+                    try:
+                        return key, await _load_and_measure(browser, site_url, *key)
+                    except Exception:  # reported by that page's test, not by all of them
+                        error = f"attempt {attempt}: {traceback.format_exc()}"
+                return key, {"error": error}
 
         reports = dict(await asyncio.gather(*(one(k) for k in keys)))
         await browser.close()
