@@ -58,7 +58,7 @@ def tests(session):
 
 @nox.session(python=PYTHON)
 def quick(session):
-    """The writer's tier, under a minute: the tests marked `quick` (build, goldens, page structure, numbers in
+    """The writer's tier, about a minute: the tests marked `quick` (build, goldens, page structure, numbers in
     prose, glossary); `nox -s tests` runs these and all the others."""
     session.install("-r", "requirements/test.txt")
     session.run("pytest", "--codeblocks", "-m", "quick", *session.posargs, env=QUIET_MKDOCS)
