@@ -163,7 +163,7 @@ def page(browser):
 # ---------------------------------------------------------------- tiers
 
 # `nox -s quick` runs the tests marked "quick": what a writer needs after editing a page or a snippet (the build,
-# the goldens, the pages' structure, numbers in prose, the glossary, the code blocks in pages), in under a minute.
+# the goldens, the pages' structure, numbers in prose, the glossary, the code blocks in pages), in about a minute.
 # `nox -s tests` runs every test, quick or not. In these files a test is quick unless it is marked "slow" (another
 # build, another interpreter, every snippet again with one thread) or drives the browser.
 QUICK_FILES = {"test_build.py", "test_snippets.py", "test_structure.py", "test_prose.py", "test_glossary.py",
