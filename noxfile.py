@@ -1,4 +1,4 @@
-"""Sessions: serve, build, tests, update (goldens), bench, lint. `nox -s tests` is what CI runs."""
+"""Sessions: serve, build, tests, quick, update (goldens), bench, lint. `nox -s tests` is what CI runs."""
 
 import os
 import shutil
@@ -55,6 +55,14 @@ def tests(session):
     session.run("ruff", "check", "snippets", "tests", "hooks", "tools", "noxfile.py")
     session.run("codespell", "docs", "README.md")
     session.run("pytest", "--codeblocks", *session.posargs, env=QUIET_MKDOCS)
+
+
+@nox.session(python=PYTHON)
+def quick(session):
+    """The writer's tier, about a minute: the tests marked `quick` (build, goldens, page structure, numbers in
+    prose, glossary); `nox -s tests` runs these and all the others."""
+    session.install("-r", "requirements/test.txt")
+    session.run("pytest", "--codeblocks", "-m", "quick", *session.posargs, env=QUIET_MKDOCS)
 
 
 @nox.session(python=PYTHON)

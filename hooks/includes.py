@@ -14,6 +14,11 @@ from mkdocs.exceptions import PluginError
 INCLUDE = re.compile(r"""^[ \t]*--8<--[ \t]+["'](?P<path>[^"':]+)(?::(?P<section>[\w-]+))?["'][ \t]*$""", re.MULTILINE)
 
 
+def included_paths(markdown: str) -> list[str]:
+    """The files a page includes, in order: the path of each `--8<--` line, without its section."""
+    return [m.group("path") for m in INCLUDE.finditer(markdown)]
+
+
 def on_page_markdown(markdown: str, page, config, **kwargs):
     root = Path(config["config_file_path"]).parent
     for m in INCLUDE.finditer(markdown):

@@ -1,124 +1,120 @@
-"""Notebook pages as plain Material markup: mkdocs-jupyter's HTML, slimmed at build time.
+"""Notebook pages: each ``docs/notebooks/*.ipynb`` is shown as a page made from its committed outputs (the build
+never runs code), written as the Markdown of any other page and rendered by MkDocs like one.
 
-mkdocs-jupyter renders a notebook (from its committed outputs; the build never executes code) into a heavy
-page: about 600 KB of inlined JupyterLab CSS, a MathJax script tag from a CDN, a clipboard script, images
-without alternative text. This hook takes that HTML and re-emits it as the markup Material already styles:
+- Markdown cells are kept as they are; their links, written for the rendered page (``../../terms/parameter/``,
+  as they must be for the notebook's own reader), become links to the source files, so MkDocs checks them,
+  gives them hover definitions (hooks/glossary.py) and rewrites them for the offline copy like any other link;
+- code cells become ``python`` code blocks, printed outputs ``text`` blocks titled "Output" (as on the term
+  pages), and figures (SVG) an ``<img>`` whose alternative text is the title the notebook stored in the SVG,
+  as a percent-encoded text data URI, which gzip compresses several times better than base64;
+- math (``$...$``, ``$$...$$``) is read by pymdownx.arithmatex and rendered to MathML by hooks/math.py;
+- the notebook itself is published next to its page, for the "Download this notebook" link.
 
-- code cells become Material code blocks (``div.highlight > pre > code``, with Material's copy button), and
-  printed outputs become code blocks titled "Output", like the term pages' snippet outputs;
-- every inlined <style> and <script> is dropped (no CSS to download, no request to a CDN);
-- ``$...$`` and ``$$...$$`` math in Markdown cells becomes arithmatex markup, which hooks/math.py (listed after
-  this hook) turns into MathML, as on every other page;
-- headings get the ids of the page's table of contents and Material's permalink;
-- figures (SVG) become <img> with the alternative text the notebook stored as the SVG's title, and the SVG as
-  a percent-encoded text data URI, which gzip compresses far better than base64.
-
-Anything the slimmer does not understand stops the build with the notebook's name.
+Anything else in a notebook (an error, an output of another type) stops the build with the notebook's name.
 """
 
 from __future__ import annotations
 
-import base64
 import html
+import json
+import posixpath
 import re
 from urllib.parse import quote
 
 from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import File
+
+_LINK = re.compile(r"(\]\()([^)\s]+)(\))")
+_NOTEBOOK_PAGES: set[str] = set()  # src_uri of every notebook page of this build
 
 
-def _toc_ids(items) -> list[str]:
-    """Heading ids of a page's table of contents, in document order."""
-    out = []
-    for item in items:
-        out.append(item.id)
-        out += _toc_ids(item.children)
-    return out
+class NotebookPage(File):
+    """A .ipynb that MkDocs renders as a page, from the Markdown that to_markdown() made of it."""
+
+    def is_documentation_page(self) -> bool:
+        return True
 
 
-_DISPLAY_MATH = re.compile(r"<p>\s*\$\$(.+?)\$\$\s*</p>", re.DOTALL)
-_INLINE_MATH = re.compile(r"(?<![\\$])\$(?!\$)(.+?)(?<![\\$])\$", re.DOTALL)
+def source_link(href: str, page_dir: str, sources: set[str]) -> str:
+    """A relative link written for the rendered page in `page_dir` (``notebooks/<name>/``), as the link to the
+    source file that MkDocs expects in the page's Markdown (relative to ``notebooks/``)."""
+    if not href or re.match(r"^[a-z][a-z0-9+.-]*:|^[#/]", href):
+        return href  # another host, an anchor on this page, or absolute (which strict validation reports)
+    path, hashmark, anchor = href.partition("#")
+    target = posixpath.normpath(posixpath.join(page_dir, path))
+    if path.endswith("/") or path in ("", ".", ".."):  # a page's URL: find the page's source
+        target = next((target + ext for ext in (".md", ".ipynb", "/index.md") if target + ext in sources),
+                      "index.md" if target == "." else target + ".md")
+    return posixpath.relpath(target, posixpath.dirname(page_dir.rstrip("/"))) + hashmark + anchor
 
 
-def _math_to_arithmatex(fragment: str) -> str:
-    fragment = _DISPLAY_MATH.sub(lambda m: f'<div class="arithmatex">\\[{m.group(1)}\\]</div>', fragment)
-    return _INLINE_MATH.sub(lambda m: f'<span class="arithmatex">\\({m.group(1)}\\)</span>', fragment)
+def _text(value) -> str:
+    return "".join(value) if isinstance(value, list) else value
 
 
-def _svg_image(data_uri: str, source: str) -> str:
-    """An <img> for an SVG figure: alternative text from the SVG's title, the SVG as a text data URI (base64
-    hides the SVG's repetitive text from gzip; percent-encoded text compresses several times better)."""
-    if not data_uri.startswith("data:image/svg+xml;base64,"):
-        raise ValueError(f"{source}: unexpected figure source {data_uri[:40]!r}")
-    svg = base64.b64decode(data_uri.split(",", 1)[1]).decode("utf-8")
+def _fence(text: str, info: str) -> str:
+    ticks = "`" * max(3, 1 + max((len(run) for run in re.findall(r"`+", text)), default=0))
+    return f"{ticks}{info}\n{text.rstrip(chr(10))}\n{ticks}"
+
+
+def _figure(svg: str, source: str) -> str:
     m = re.search(r"<dc:title>(.*?)</dc:title>", svg, re.DOTALL)
     alt = html.unescape(m.group(1)).strip() if m else ""
     if not alt:
-        raise ValueError(f"{source}: a figure has no title to use as alternative text (see show() in the notebooks)")
+        raise PluginError(f"{source}: a figure has no title to use as alternative text (see show() in the notebooks)")
     src = "data:image/svg+xml," + quote(svg, safe=" /:=,;.-_()!*'")
     return f'<figure class="notebook-figure"><img alt="{html.escape(alt)}" src="{src}"></figure>'
 
 
-def _code_block(inner_html: str, language: str, title: str = "") -> str:
-    caption = f'<span class="filename">{html.escape(title)}</span>' if title else ""
-    return f'<div class="language-{language} highlight">{caption}<pre><span></span><code>{inner_html}</code></pre></div>'
-
-
-def slim(body: str, toc_ids: list[str], source: str) -> str:
-    """mkdocs-jupyter's HTML for a notebook, re-emitted as plain Material markup (see the module docstring)."""
-    from bs4 import BeautifulSoup
-
-    soup = BeautifulSoup(body, "html.parser")
-    notebook = soup.select_one("div.jp-Notebook")
-    if notebook is None:
-        raise ValueError(f"{source}: mkdocs-jupyter's HTML has no div.jp-Notebook (did its template change?)")
+def to_markdown(notebook: dict, page_dir: str, sources: set[str], source: str) -> str:
+    """The page's Markdown: Markdown cells as written, code and its printed outputs as code blocks, figures."""
     parts = []
-    for cell in notebook.find_all("div", class_="jp-Cell", recursive=False):
-        classes = cell.get("class", [])
-        if "jp-MarkdownCell" in classes:
-            md = cell.select_one("div.jp-RenderedMarkdown")
-            for code in md.find_all("code"):
-                if "$" in code.get_text():
-                    raise ValueError(f"{source}: a '$' inside inline code would be read as math: {code.get_text()!r}")
-            parts.append(_math_to_arithmatex(md.decode_contents().strip()))
-        elif "jp-CodeCell" in classes:
-            pre = cell.select_one("div.highlight-ipynb pre")
-            if pre is not None:
-                if pre.span is not None and not pre.span.get_text():
-                    pre.span.decompose()  # pygments' empty leading <span></span>
-                parts.append(_code_block(pre.decode_contents(), "python"))
-            for out in cell.select("div.jp-OutputArea-output"):
-                mime = out.get("data-mime-type", "")
-                if mime == "text/plain":
-                    text = out.find("pre").get_text()
-                    parts.append(_code_block(html.escape(text, quote=False), "text", "Output"))
-                elif mime == "image/svg+xml":
-                    parts.append(_svg_image(out.find("img")["src"], source))
+    for cell in notebook["cells"]:
+        text = _text(cell["source"])
+        if "--8<--" in text:
+            raise PluginError(f"{source}: a cell contains '--8<--', which pymdownx.snippets would read as an include")
+        if cell["cell_type"] == "markdown":
+            parts.append(_LINK.sub(lambda m: m.group(1) + source_link(m.group(2), page_dir, sources) + m.group(3), text))
+        elif cell["cell_type"] == "code":
+            if text.strip():
+                parts.append(_fence(text, "python"))
+            for out in cell.get("outputs", []):
+                data = out.get("data", {})
+                if out["output_type"] == "stream" and out.get("name") == "stdout":
+                    parts.append(_fence(_text(out["text"]), 'text title="Output"'))
+                elif "image/svg+xml" in data:
+                    parts.append(_figure(_text(data["image/svg+xml"]), source))
+                elif "text/plain" in data and out["output_type"] in ("execute_result", "display_data"):
+                    parts.append(_fence(_text(data["text/plain"]), 'text title="Output"'))
                 else:
-                    raise ValueError(f"{source}: output of type {mime!r} is not supported by the slim renderer")
-        else:
-            raise ValueError(f"{source}: unsupported cell {classes}")
-    page = BeautifulSoup("\n".join(parts), "html.parser")
-    headings = page.find_all(re.compile(r"^h[1-6]$"))
-    if len(headings) != len(toc_ids):
-        raise ValueError(f"{source}: {len(headings)} headings but {len(toc_ids)} table-of-contents entries")
-    for heading, anchor in zip(headings, toc_ids, strict=True):
-        for link in heading.find_all("a", class_="anchor-link"):
-            link.decompose()
-        heading["id"] = anchor
-        permalink = page.new_tag("a", attrs={"class": "headerlink", "href": f"#{anchor}",
-                                             "title": "Permanent link to this section"})
-        permalink.string = "¶"
-        heading.append(permalink)
-    return f'<div class="notebook">\n{page.decode()}\n</div>\n'
+                    kind = out.get("name") or out.get("ename") or sorted(data)
+                    raise PluginError(f"{source}: a cell has an output of type {out['output_type']} ({kind}), "
+                                      "which a notebook page does not show")
+        elif cell["cell_type"] != "raw":
+            raise PluginError(f"{source}: unsupported cell type {cell['cell_type']!r}")
+    return "\n\n".join(parts) + "\n"
 
 
+def on_files(files, config, **kwargs):
+    _NOTEBOOK_PAGES.clear()
+    sources = {f.src_uri for f in files}
+    for f in [f for f in files if f.src_uri.endswith(".ipynb")]:
+        source = f"docs/{f.src_uri}"
+        try:
+            notebook = json.loads(f.content_string)
+        except ValueError as exc:
+            raise PluginError(f"{source}: not a notebook (invalid JSON: {exc})") from exc
+        page = NotebookPage(f.src_uri, f.src_dir, f.dest_dir, f.use_directory_urls, inclusion=f.inclusion)
+        page_dir = posixpath.splitext(f.src_uri)[0] + "/"  # the page's URL, where its links were written
+        page.content_string = to_markdown(notebook, page_dir, sources, source)
+        files.remove(f)
+        files.append(page)
+        files.append(File.generated(config, page_dir + posixpath.basename(f.src_uri), abs_src_path=f.abs_src_path))
+        _NOTEBOOK_PAGES.add(f.src_uri)
+    return files
 
 
 def on_page_content(html_text: str, page, **kwargs) -> str:
-    if not page.file.src_uri.endswith(".ipynb"):
+    if page.file.src_uri not in _NOTEBOOK_PAGES:
         return html_text
-    source = f"docs/{page.file.src_uri}"
-    try:
-        return slim(html_text, _toc_ids(page.toc), source)
-    except ValueError as exc:
-        raise PluginError(str(exc)) from exc
+    return f'<div class="notebook">\n{html_text}\n</div>\n'

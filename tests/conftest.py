@@ -2,43 +2,20 @@
 
 from __future__ import annotations
 
-import contextlib
-import os
 import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT / "tools"))
-
-import snippets as snippet_tools  # noqa: E402
-
-MKDOCS_ENV = dict(os.environ, NO_MKDOCS_2_WARNING="1", DISABLE_MKDOCS_2_WARNING="true")
-# Everything a build needs; tests copy these to inject bad input without touching the real tree.
-PROJECT_PARTS = ["mkdocs.yml", "requirements", "docs", "snippets", "hooks", "overrides", "data"]
-
-
-def load_module(path: Path):
-    """Import a program (a snippet, a tool, the corpus generator) as a module, to test its functions."""
-    import importlib.util
-
-    spec = importlib.util.spec_from_file_location(path.stem, path)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-def mkdocs_build(project: Path, site_dir: Path, **env: str) -> subprocess.CompletedProcess:
-    return subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(site_dir)],
-        cwd=project,
-        env={**MKDOCS_ENV, **env},
-        capture_output=True,
-        text=True,
-    )
+from tests.helpers import (  # noqa: F401  (re-exported: test modules import these from here)
+    MKDOCS_ENV,
+    PROJECT_PARTS,
+    ROOT,
+    load_module,
+    mkdocs_build,
+    serve_directory,
+    snippet_tools,
+)
 
 
 @pytest.fixture(scope="session")
@@ -112,44 +89,6 @@ CHROMIUM_ARGS = [
 ]
 
 
-@contextlib.contextmanager
-def serve_directory(root: Path):
-    """Serve a folder over HTTP on 127.0.0.1 (a random free port) until the block ends."""
-    import functools
-    import http.server
-    import threading
-
-    class QuietHandler(http.server.SimpleHTTPRequestHandler):
-        def log_message(self, *args):
-            pass
-
-        def end_headers(self):
-            # LinkChecker throttles to 10 requests a second per host unless the server says it may go faster.
-            self.send_header("LinkChecker", "no rate limit needed on a local test server")
-            super().end_headers()
-
-        def send_error(self, code, message=None, explain=None):
-            # Like GitHub Pages and Read the Docs: an unknown path gets the site's own 404 page.
-            page = root / "404.html"
-            if code != 404 or not page.exists():
-                return super().send_error(code, message, explain)
-            body = page.read_bytes()
-            self.send_response(404)
-            self.send_header("Content-Type", "text/html; charset=utf-8")
-            self.send_header("Content-Length", str(len(body)))
-            self.end_headers()
-            self.wfile.write(body)
-
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(QuietHandler, directory=str(root)))
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
-    finally:
-        server.shutdown()
-        server.server_close()
-
-
 @pytest.fixture(scope="session")
 def site_url(built_site):
     """The built site served on 127.0.0.1, stopped after the session."""
@@ -172,21 +111,37 @@ def browser():
 NO_MOTION_CSS = "*, *::before, *::after { transition: none !important; animation: none !important; }"
 
 
+AXE_OPTIONS = {"resultTypes": ["violations"], "rules": {"target-size": {"enabled": True}}}
+_NEXT_FRAME = "new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)))"
+
+
+def _violations(response: dict) -> list[str]:
+    return [f"{v['id']} ({v['impact']}): {[n['target'] for n in v['nodes']][:5]} {v['nodes'][0]['failureSummary']}"
+            for v in response["violations"]]
+
+
 def axe_violations(page) -> list[str]:
     """Axe's default rules plus WCAG 2.2's target-size (Lighthouse checks it; axe leaves it off by default)."""
     from axe_playwright_python.sync_playwright import Axe
 
     page.add_style_tag(content=NO_MOTION_CSS)
-    page.evaluate("new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)))")
-    result = Axe().run(page, options={"resultTypes": ["violations"], "rules": {"target-size": {"enabled": True}}})
-    return [f"{v['id']} ({v['impact']}): {[n['target'] for n in v['nodes']][:5]} {v['nodes'][0]['failureSummary']}"
-            for v in result.response["violations"]]
+    page.evaluate(_NEXT_FRAME)
+    return _violations(Axe().run(page, options=AXE_OPTIONS).response)
+
+
+async def axe_violations_async(page) -> list[str]:
+    """axe_violations() for Playwright's async API (pages checked in parallel)."""
+    from axe_playwright_python.async_playwright import Axe
+
+    await page.add_style_tag(content=NO_MOTION_CSS)
+    await page.evaluate(_NEXT_FRAME)
+    return _violations((await Axe().run(page, options=AXE_OPTIONS)).response)
 
 
 # Cumulative Layout Shift as Chromium measures it (Core Web Vitals call under 0.1 "good"), from the buffered
 # entries: how far visible content jumped while the page loaded and built itself.
 GOOD_LAYOUT_SHIFT = 0.1
-_LAYOUT_SHIFT = """wait => new Promise(done => {
+LAYOUT_SHIFT_JS = """wait => new Promise(done => {
   new PerformanceObserver(list => done(list.getEntries().filter(e => !e.hadRecentInput)
     .reduce((sum, e) => sum + e.value, 0))).observe({type: "layout-shift", buffered: true});
   setTimeout(() => done(0), wait);  // no entry at all: nothing moved
@@ -194,7 +149,7 @@ _LAYOUT_SHIFT = """wait => new Promise(done => {
 
 
 def layout_shift(page, wait_ms: int = 300) -> float:
-    return page.evaluate(_LAYOUT_SHIFT, wait_ms)
+    return page.evaluate(LAYOUT_SHIFT_JS, wait_ms)
 
 
 @pytest.fixture
@@ -203,3 +158,23 @@ def page(browser):
     pg = context.new_page()
     yield pg
     context.close()
+
+
+# ---------------------------------------------------------------- tiers
+
+# `nox -s quick` runs the tests marked "quick": what a writer needs after editing a page or a snippet (the build,
+# the goldens, the pages' structure, numbers in prose, the glossary, the code blocks in pages), in about a minute.
+# `nox -s tests` runs every test, quick or not. In these files a test is quick unless it is marked "slow" (another
+# build, another interpreter, every snippet again with one thread) or drives the browser.
+QUICK_FILES = {"test_build.py", "test_snippets.py", "test_structure.py", "test_prose.py", "test_glossary.py",
+               "test_fences.py", "test_links.py"}
+BROWSER_FIXTURES = {"browser", "page"}
+
+
+def pytest_collection_modifyitems(config, items):
+    for item in items:
+        if BROWSER_FIXTURES & set(getattr(item, "fixturenames", ())):
+            item.add_marker(pytest.mark.browser)
+        in_quick_file = item.path.name in QUICK_FILES or (item.path.suffix == ".md" and ROOT / "docs" in item.path.parents)
+        if in_quick_file and not item.get_closest_marker("slow") and not item.get_closest_marker("browser"):
+            item.add_marker(pytest.mark.quick)

@@ -3,17 +3,17 @@ scheme, small screens, the 404 page, accessibility (axe) and no request to anoth
 
 from __future__ import annotations
 
-import re
-import sys
+import asyncio
+import concurrent.futures
+import traceback
 from urllib.parse import urlsplit
 
 import pytest
+import urls
 
-from tests.conftest import GOOD_LAYOUT_SHIFT, ROOT, axe_violations, layout_shift
+from tests.conftest import CHROMIUM, CHROMIUM_ARGS, GOOD_LAYOUT_SHIFT, LAYOUT_SHIFT_JS, ROOT, axe_violations_async
+from tests.helpers import read_page
 from tests.test_site import NOTEBOOK_PAGE_BUDGET_KB, TERM_PAGE_BUDGET_KB, page_weight_kb
-
-sys.path.insert(0, str(ROOT / "tools"))
-import urls  # noqa: E402
 
 
 def site_pages() -> list[str]:
@@ -48,24 +48,83 @@ def foreign(requests, site_url):
             or urlsplit(r).scheme not in ("http", "https", "data", "blob", "about")]
 
 
-def check_page(browser, site_url, path, viewport, color_scheme, md_scheme):
-    """Load one page as a reader would: the expected colour scheme, no request to another host, no sideways
-    scroll, no content jumping as it loads, no axe violation."""
-    context = browser.new_context(viewport=viewport, color_scheme=color_scheme)
-    page = context.new_page()
+# Each page in each scheme as a reader sees it: (viewport, prefers-color-scheme, Material's scheme that must follow).
+SCHEMES = {
+    "light-small-screen": ({"width": 375, "height": 740}, "light", "default"),
+    "dark-desktop": ({"width": 1280, "height": 900}, "dark", "slate"),
+}
+PARALLEL_PAGES = 3  # browser contexts at once: on two cores, more only queue for the CPU
+# Loading is what is judged, not its speed: on a machine busy with other work, a page may take long to go quiet.
+LOAD_TIMEOUT_MS = 120_000
+
+
+async def _load_and_measure(browser, site_url, path, scheme) -> dict:
+    """Load one page as a reader would and measure what the checks below judge."""
+    viewport, color_scheme, _ = SCHEMES[scheme]
+    context = await browser.new_context(viewport=viewport, color_scheme=color_scheme)
+    context.set_default_timeout(LOAD_TIMEOUT_MS)
     try:
-        requests = visit(page, site_url + path)
-        assert page.evaluate("document.body.getAttribute('data-md-color-scheme')") == md_scheme
-        overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
-        assert overflow <= 0, f"{path} scrolls sideways by {overflow} px at {viewport['width']} px"
-        assert not foreign(requests, site_url), f"{path} requested other hosts: {foreign(requests, site_url)}"
-        shift = layout_shift(page)
-        assert shift < GOOD_LAYOUT_SHIFT, f"{path}: content jumps while the page loads (layout shift {shift:.3f})"
-        violations = axe_violations(page)
-        assert not violations, f"{path} ({color_scheme}): " + "\n".join(violations)
-        return requests
+        page = await context.new_page()
+        requests = []
+        page.on("request", lambda r: requests.append(r.url))
+        await page.goto(site_url + path, wait_until="networkidle")
+        return {
+            "md_scheme": await page.evaluate("document.body.getAttribute('data-md-color-scheme')"),
+            "overflow": await page.evaluate("document.documentElement.scrollWidth - window.innerWidth"),
+            "shift": await page.evaluate(LAYOUT_SHIFT_JS, 300),
+            "violations": await axe_violations_async(page),
+            "requests": requests,
+        }
     finally:
-        context.close()
+        await context.close()
+
+
+async def _load_all(site_url, keys) -> dict:
+    from playwright.async_api import async_playwright
+
+    async with async_playwright() as p:
+        browser = await p.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
+        slots = asyncio.Semaphore(PARALLEL_PAGES)
+
+        async def one(key):
+            async with slots:
+                for attempt in (1, 2):  # a load that raises (a timeout on a busy machine) gets a second chance
+                    try:
+                        return key, await _load_and_measure(browser, site_url, *key)
+                    except Exception:  # reported by that page's test, not by all of them
+                        error = f"attempt {attempt}: {traceback.format_exc()}"
+                return key, {"error": error}
+
+        reports = dict(await asyncio.gather(*(one(k) for k in keys)))
+        await browser.close()
+    return reports
+
+
+@pytest.fixture(scope="module")
+def page_reports(request, site_url) -> dict:
+    """Every page in both schemes that this session's tests judge (all of them, unless -k chose some), loaded
+    once, in parallel contexts of one Chromium (Playwright's async API, in a thread of its own)."""
+    keys = [(item.callspec.params["path"], TEST_SCHEME[item.originalname]) for item in request.session.items
+            if item.originalname in TEST_SCHEME and item.module.__name__ == __name__]
+    with concurrent.futures.ThreadPoolExecutor(1) as pool:
+        return pool.submit(asyncio.run, _load_all(site_url, keys)).result()
+
+
+def check_page(page_reports, site_url, path, scheme) -> list[str]:
+    """One page as a reader sees it: the expected colour scheme, no request to another host, no sideways
+    scroll, no content jumping as it loads, no axe violation. Returns the page's requests."""
+    report = page_reports[path, scheme]
+    if "error" in report:
+        pytest.fail(f"{path} ({scheme}) could not be checked:\n{report['error']}")
+    viewport, color_scheme, md_scheme = SCHEMES[scheme]
+    assert report["md_scheme"] == md_scheme
+    assert report["overflow"] <= 0, f"{path} scrolls sideways by {report['overflow']} px at {viewport['width']} px"
+    requests = report["requests"]
+    assert not foreign(requests, site_url), f"{path} requested other hosts: {foreign(requests, site_url)}"
+    shift = report["shift"]
+    assert shift < GOOD_LAYOUT_SHIFT, f"{path}: content jumps while the page loads (layout shift {shift:.3f})"
+    assert not report["violations"], f"{path} ({color_scheme}): " + "\n".join(report["violations"])
+    return requests
 
 
 def loaded_files(site, site_url, requests) -> list:
@@ -89,15 +148,20 @@ def assert_within_weight_budget(site, site_url, path, requests):
     assert weight <= budget, f"{path or 'home'}: {weight:.0f} KB gzip > budget {budget} KB"
 
 
+TEST_SCHEME = {"test_page_light_small_screen": "light-small-screen", "test_page_dark_desktop": "dark-desktop"}
+
+
+@pytest.mark.browser
 @pytest.mark.parametrize("path", PAGES)
-def test_page_light_small_screen(browser, built_site, site_url, path):
-    requests = check_page(browser, site_url, path, {"width": 375, "height": 740}, "light", "default")
+def test_page_light_small_screen(page_reports, built_site, site_url, path):
+    requests = check_page(page_reports, site_url, path, "light-small-screen")
     assert_within_weight_budget(built_site, site_url, path, requests)
 
 
+@pytest.mark.browser
 @pytest.mark.parametrize("path", PAGES)
-def test_page_dark_desktop(browser, site_url, path):
-    check_page(browser, site_url, path, {"width": 1280, "height": 900}, "dark", "slate")
+def test_page_dark_desktop(page_reports, site_url, path):
+    check_page(page_reports, site_url, path, "dark-desktop")
 
 
 def test_the_weight_budget_counts_what_scripts_load(page, built_site, site_url):
@@ -110,10 +174,9 @@ def test_the_weight_budget_counts_what_scripts_load(page, built_site, site_url):
 def test_every_figure_has_alt_text(built_site):
     missing = []
     for html_file in built_site.rglob("*.html"):
-        for img in re.findall(r"<img\b[^>]*>", html_file.read_text(encoding="utf-8")):
-            alt = re.search(r'\balt="([^"]*)"', img)
-            if not alt or len(alt.group(1).split()) < 3:
-                missing.append(f"{html_file.relative_to(built_site)}: {img[:120]}")
+        for tag, a in read_page(html_file).tags:
+            if tag == "img" and len(a.get("alt", "").split()) < 3:
+                missing.append(f"{html_file.relative_to(built_site)}: <img src={a.get('src', '')[:80]!r} alt={a.get('alt')!r}>")
     assert not missing, "images without alt text that says what they show:\n" + "\n".join(missing)
 
 

@@ -8,46 +8,34 @@ from __future__ import annotations
 
 import math
 import re
-import sys
-from pathlib import Path
 
-import pytest
+from tests.conftest import ROOT, load_module
 
-from tests.conftest import load_module
-
-ROOT = Path(__file__).resolve().parents[1]
 SNIPPETS = ROOT / "snippets"
 DATA = ROOT / "data"
-sys.path.insert(0, str(ROOT / "tools"))
-import snippets as runner_module  # noqa: E402  (tools/snippets.py: the warm runner)
 
 LORA_TOLERANCE = 1e-5  # float32 outputs of a 64 -> 64 layer, values of order 1
 
 
-@pytest.fixture(scope="module")
-def runner():
-    with runner_module.WarmRunner() as r:
-        yield r
-
-
-def run_ok(runner, rel: str) -> str:
-    result = runner.run(SNIPPETS / rel)
+def run_ok(snippet_results, rel: str) -> str:
+    """A snippet's output, from its one run of the session (shared with its golden's test)."""
+    result = snippet_results[SNIPPETS / rel]
     assert result.ok, result.problem()
     return result.stdout
 
 
-def test_embedding_training_is_reproducible(runner):
+def test_embedding_training_is_reproducible(snippet_results, runner):
     """Two runs of the training snippet print the same losses and the same neighbours, and draw the same map."""
-    first = runner.run(SNIPPETS / "embedding" / "train_embeddings_torch.py")
+    first = snippet_results[SNIPPETS / "embedding" / "train_embeddings_torch.py"]
     second = runner.run(SNIPPETS / "embedding" / "train_embeddings_torch.py")
     assert first.ok and second.ok, first.problem() or second.problem()
     assert first.stdout == second.stdout
     assert first.figures == second.figures and "embedding_map.svg" in first.figures
 
 
-def test_embedding_neighbours_make_sense(runner):
+def test_embedding_neighbours_make_sense(snippet_results):
     """The neighbours the page discusses: animals near animals, food near food, mother nearest father."""
-    out = run_ok(runner, "embedding/train_embeddings_torch.py")
+    out = run_ok(snippet_results, "embedding/train_embeddings_torch.py")
     neighbours = {
         m.group(1): [w.split()[0] for w in m.group(2).split(", ")]
         for m in re.finditer(r"^(\w+)\s+-> (.*)$", out, re.MULTILINE)
@@ -62,14 +50,14 @@ def test_embedding_neighbours_make_sense(runner):
     assert losses[-1] < losses[0] - 1.0  # training actually learned something
 
 
-def test_embedding_lookup_equals_one_hot_product(runner):
+def test_embedding_lookup_equals_one_hot_product(snippet_results):
     for rel in ("embedding/lookup_numpy.py", "embedding/lookup_torch.py"):
-        assert "one-hot @ E equals the lookup: True" in run_ok(runner, rel)
+        assert "one-hot @ E equals the lookup: True" in run_ok(snippet_results, rel)
 
 
-def test_fairness_association_follows_the_data(runner):
+def test_fairness_association_follows_the_data(snippet_results):
     """The planted skew is measured; balancing the corpus shrinks it; projection zeroes the test's own direction."""
-    out = run_ok(runner, "fairness-bias/association_test_torch.py")
+    out = run_ok(snippet_results, "fairness-bias/association_test_torch.py")
     gaps = [float(g) for g in re.findall(r"gap between the skewed groups ([+-]\d+\.\d+)", out)]
     skewed, balanced, projected = gaps
     assert skewed > 0.15
@@ -77,8 +65,8 @@ def test_fairness_association_follows_the_data(runner):
     assert projected == 0.0
 
 
-def test_lora_merge_within_tolerance(runner):
-    out = run_ok(runner, "lora/lora_layer_torch.py")
+def test_lora_merge_within_tolerance(snippet_results):
+    out = run_ok(snippet_results, "lora/lora_layer_torch.py")
     tolerance = re.search(r"adapter and merged layer agree within (\S+) \(float32 rounding\): True", out)
     assert tolerance, f"the merged LoRA layer differs from the adapter:\n{out}"
     assert float(tolerance.group(1)) <= LORA_TOLERANCE
@@ -86,7 +74,7 @@ def test_lora_merge_within_tolerance(runner):
     m = re.search(r"trainable (\d+) = r\*\(d_in\+d_out\) = (\d+)", out)
     assert m.group(1) == m.group(2)
     for rel in ("lora/lora_merge_numpy.py", "lora/lora_merge_torch.py"):
-        assert "agree within 1e-12: True" in run_ok(runner, rel)
+        assert "agree within 1e-12: True" in run_ok(snippet_results, rel)
 
 
 def test_lora_merge_independently():
@@ -101,24 +89,24 @@ def test_lora_merge_independently():
     assert diff <= 1e-10  # float64 rounding on outputs of order 100 is about 1e-13
 
 
-def test_lora_counts_for_llama_2_7b(runner):
+def test_lora_counts_for_llama_2_7b(snippet_results):
     """r * (d_in + d_out) per adapted matrix: rank 8 on q and v of Llama 2 7B (32 layers of 4096 x 4096)."""
-    out = run_ok(runner, "lora/llama_counts.py")
+    out = run_ok(snippet_results, "lora/llama_counts.py")
     expected = 32 * 2 * 8 * (4096 + 4096)
     assert f"r=8  on q and v     : {expected:>11,} trainable" in out
     assert "Llama 2 7B: 6,738,415,616 parameters" in out  # the published 6.74B, from the config shapes
 
 
-def test_weight_tying_saves_gpt2_head(runner):
+def test_weight_tying_saves_gpt2_head(snippet_results):
     """Both twins: tying saves vocab x width = 50257 x 768, and the tied total is GPT-2's 124,439,808."""
     for rel in ("weight-tying/gpt2_savings_numpy.py", "weight-tying/gpt2_savings_torch.py"):
-        out = run_ok(runner, rel)
+        out = run_ok(snippet_results, rel)
         assert f"saved:  {50257 * 768:,}" in out
         assert "tied:   124,439,808" in out
 
 
-def test_freezing_leaves_frozen_parameters_unchanged(runner):
-    out = run_ok(runner, "freezing/requires_grad_torch.py")
+def test_freezing_leaves_frozen_parameters_unchanged(snippet_results):
+    out = run_ok(snippet_results, "freezing/requires_grad_torch.py")
     for line in out.splitlines():
         if line.startswith(("0.", "2.")):
             assert "grad None" in line and "changed: False" in line, line

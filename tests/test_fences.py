@@ -8,12 +8,12 @@ from __future__ import annotations
 
 import re
 
+from hooks.includes import INCLUDE
 from tests.conftest import ROOT
 
 FENCE = re.compile(r"^(?P<indent>[ \t]*)(?P<ticks>`{3,})[ \t]*(?P<info>[^\n`]*)\n(?P<body>.*?)^(?P=indent)(?P=ticks)[ \t]*$",
                    re.MULTILINE | re.DOTALL)
 PYTHON_INFO = re.compile(r"^\{?\s*\.?(python|py|python3|pycon)\b", re.IGNORECASE)
-INCLUDE = re.compile(r"""^\s*--8<--\s+["'](snippets/[^"':]+\.py)(?::[\w-]+)?["']\s*$""")
 
 
 def python_fences(text: str):
@@ -28,8 +28,9 @@ def untested_python_fences(text: str, name: str) -> list[str]:
     for line, info, body in python_fences(text):
         lines = [ln for ln in body.splitlines() if ln.strip()]
         includes = [INCLUDE.match(ln) for ln in lines]
+        includes = [m if m and re.fullmatch(r"snippets/.+\.py", m.group("path")) else None for m in includes]
         if lines and all(includes):
-            missing = [m.group(1) for m in includes if not (ROOT / m.group(1)).is_file()]
+            missing = [m.group("path") for m in includes if not (ROOT / m.group("path")).is_file()]
             if missing:
                 problems.append(f"{name}:{line}: includes missing snippet {missing}")
         elif any("--8<--" in ln for ln in lines):

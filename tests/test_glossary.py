@@ -67,6 +67,7 @@ def test_bad_front_matter_names_page_and_field(docs, slug, front, field):
     assert f"docs/terms/{slug}.md" in message and f"'{field}'" in message, message
 
 
+@pytest.mark.slow
 def test_bad_front_matter_stops_the_real_build(project_copy, tmp_path):
     page = project_copy / "docs" / "terms" / "hyperparameter.md"
     page.write_text(page.read_text().replace("see_also: [parameter]", "see_also: [parameter, no-such-term]"))
@@ -87,7 +88,7 @@ def test_glossary_page_lists_every_term_and_alias_in_order(built_site):
     article = html[html.index("<article"): html.index("</article>")]
     names = [unescape(re.sub(r"<[^>]+>", "", n)) for n in re.findall(r"<li>(.*?)(?::|→)", article, re.DOTALL)]
     expected = sorted([t.title for t in TERMS.values()] + [a for t in TERMS.values() for a in t.aliases],
-                      key=glossary._sort_key)
+                      key=glossary.sort_key)
     assert [n.strip() for n in names] == expected
     for term in TERMS.values():
         assert f'href="../terms/{term.slug}/"' in article
@@ -174,6 +175,7 @@ def test_terms_json_mirrors_front_matter(built_site):
         assert d["url"] == f"https://llm-parameter-glossary.github.io/terms/{t.slug}/"
 
 
+@pytest.mark.slow
 def test_sphinx_resolves_a_term_through_intersphinx(built_site, tmp_path):
     """A tiny Sphinx project links to our terms by name, reading the built objects.inv."""
     src = tmp_path / "src"

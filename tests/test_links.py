@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import sys
 
+import pytest
+
 from tests.conftest import ROOT
 
 sys.path.insert(0, str(ROOT / "tools"))
@@ -30,6 +32,7 @@ def test_a_removed_anchor_is_reported(built_site, tmp_path):
     ]
 
 
+@pytest.mark.slow
 def test_a_redirect_keeps_a_moved_page_alive(project_copy, tmp_path):
     from tests.conftest import mkdocs_build
 

@@ -11,9 +11,9 @@ from pathlib import Path
 
 import pytest
 
+from hooks.includes import included_paths
 from tests.conftest import ROOT
 from tests.test_fences import FENCE
-from tests.test_snippets import INCLUDE
 
 NUMBER = re.compile(r"(?<![\w.,])\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\w,]*\d)|(?<![\w.,])\d+(?:\.\d+)?(?:[eE][-+]?\d+)?(?![\w.]*\d)")
 UNIT = r"(?:[KMGTP]i?B)\b"
@@ -59,7 +59,7 @@ def normalise(number: str) -> str:
 
 def outputs_of(markdown: str, root: Path = ROOT) -> str:
     texts = []
-    for path in INCLUDE.findall(markdown):
+    for path in included_paths(markdown):
         if path.endswith(".out") and (root / path).is_file():
             texts.append((root / path).read_text(encoding="utf-8"))
     return "\n".join(texts)

@@ -7,11 +7,11 @@ import sys
 
 import pytest
 
+from hooks.includes import included_paths
 from tests.conftest import ROOT, snippet_tools
 
 SNIPPETS = snippet_tools.all_snippets()
 DOC_PAGES = sorted((ROOT / "docs").rglob("*.md"))
-INCLUDE = re.compile(r"""--8<--\s+["']([^"':]+)(?::[\w-]+)?["']""")
 NUMBER = re.compile(r"[-+]?\d+(?:\.\d+)?(?:[eE][-+]?\d+)?")
 
 
@@ -19,7 +19,7 @@ def included_files() -> dict[str, set[str]]:
     """Included path -> the pages that include it."""
     found: dict[str, set[str]] = {}
     for page in DOC_PAGES:
-        for path in INCLUDE.findall(page.read_text(encoding="utf-8")):
+        for path in included_paths(page.read_text(encoding="utf-8")):
             found.setdefault(path, set()).add(page.relative_to(ROOT).as_posix())
     return found
 
@@ -38,6 +38,7 @@ def test_snippet_matches_golden(path, snippet_results):
     assert result.seconds < snippet_tools.TIME_LIMIT_S, f"{path} took {result.seconds:.1f} s"
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("path", SNIPPETS, ids=snippet_tools.snippet_id)
 def test_snippet_output_does_not_depend_on_thread_count(path, one_thread_runner):
     """Goldens are written with two threads; one thread must print the same (reductions can reorder sums)."""
@@ -162,6 +163,7 @@ def test_children_do_not_leak_torch_state(tmp_path, runner):
     assert after.splitlines()[0] == "torch.float32 True"
 
 
+@pytest.mark.slow
 def test_snippets_run_standalone():
     """The warm runner is an optimisation: a plain interpreter gives the same output (checked on one snippet)."""
     import subprocess

@@ -25,18 +25,16 @@ def test_no_page_types_a_pinned_version():
     assert not typed, "write {{ pin.<package> }} instead (it is replaced by the pinned version):\n" + "\n".join(typed)
 
 
-def test_placeholders_become_the_pinned_versions(monkeypatch):
+def test_placeholders_become_the_pinned_versions():
     pins = glossary.pinned_versions({"config_file_path": str(ROOT / "mkdocs.yml")})
-    monkeypatch.setattr(glossary, "VERSIONS", pins)
-    text = glossary.with_pinned_versions("torch {{ pin.torch }}, numpy {{pin.numpy}}.", "docs/x.md")
+    text = glossary.with_pinned_versions("torch {{ pin.torch }}, numpy {{pin.numpy}}.", "docs/x.md", pins)
     assert text == f"torch {pins['torch']}, numpy {pins['numpy']}."
     assert re.fullmatch(r"\d+\.\d+\.\d+", pins["torch"])
 
 
-def test_an_unpinned_package_stops_the_build(monkeypatch):
-    monkeypatch.setattr(glossary, "VERSIONS", {"torch": "1.0"})
+def test_an_unpinned_package_stops_the_build():
     with pytest.raises(PluginError, match=r"docs/x\.md: \{\{ pin\.jax \}\} names no package pinned"):
-        glossary.with_pinned_versions("jax {{ pin.jax }}", "docs/x.md")
+        glossary.with_pinned_versions("jax {{ pin.jax }}", "docs/x.md", {"torch": "1.0"})
 
 
 def test_the_built_page_shows_the_pinned_version(built_site):

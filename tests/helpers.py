@@ -1,0 +1,147 @@
+"""What several test modules share: the paths, building the site, serving it, and reading its HTML.
+
+Importing this module puts the repository and tools/ on sys.path, once, so tests import ``hooks.<name>`` and the
+tools (``snippets``, ``urls``, ``notebooks``) by name. The fixtures built on these live in conftest.py.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import subprocess
+import sys
+from functools import cache
+from html.parser import HTMLParser
+from pathlib import Path
+from urllib.parse import unquote, urljoin, urlsplit
+
+ROOT = Path(__file__).resolve().parents[1]
+for _path in (ROOT, ROOT / "tools"):
+    if str(_path) not in sys.path:
+        sys.path.insert(0, str(_path))
+
+import snippets as snippet_tools  # noqa: E402, F401  (tools/snippets.py, for the fixtures and tests)
+
+MKDOCS_ENV = dict(os.environ, NO_MKDOCS_2_WARNING="1", DISABLE_MKDOCS_2_WARNING="true")
+# Everything a build needs; tests copy these to inject bad input without touching the real tree.
+PROJECT_PARTS = ["mkdocs.yml", "requirements", "docs", "snippets", "hooks", "overrides", "data"]
+
+
+def load_module(path: Path):
+    """Import a program (a snippet, a tool, the corpus generator) as a module, to test its functions."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location(path.stem, path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def mkdocs_build(project: Path, site_dir: Path, **env: str) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(site_dir)],
+        cwd=project,
+        env={**MKDOCS_ENV, **env},
+        capture_output=True,
+        text=True,
+    )
+
+
+@contextlib.contextmanager
+def serve_directory(root: Path):
+    """Serve a folder over HTTP on 127.0.0.1 (a random free port) until the block ends."""
+    import functools
+    import http.server
+    import threading
+
+    class QuietHandler(http.server.SimpleHTTPRequestHandler):
+        def log_message(self, *args):
+            pass
+
+        def end_headers(self):
+            # LinkChecker throttles to 10 requests a second per host unless the server says it may go faster.
+            self.send_header("LinkChecker", "no rate limit needed on a local test server")
+            super().end_headers()
+
+        def send_error(self, code, message=None, explain=None):
+            # Like GitHub Pages and Read the Docs: an unknown path gets the site's own 404 page.
+            page = root / "404.html"
+            if code != 404 or not page.exists():
+                return super().send_error(code, message, explain)
+            body = page.read_bytes()
+            self.send_response(404)
+            self.send_header("Content-Type", "text/html; charset=utf-8")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(QuietHandler, directory=str(root)))
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+# ---------------------------------------------------------------- reading built HTML (one parser: html.parser)
+
+# Attributes that make a browser follow a link or load a file.
+LINK_ATTRIBUTES = {("a", "href"), ("link", "href"), ("script", "src"), ("img", "src"), ("source", "src"),
+                   ("iframe", "src"), ("area", "href")}
+
+
+class Page(HTMLParser):
+    """A built page, read once: its ids (anchors), its links and loaded files, and each tag's attributes."""
+
+    def __init__(self, html: str):
+        super().__init__(convert_charrefs=True)
+        self.ids: set[str] = set()
+        self.links: list[tuple[str, str]] = []  # (tag, URL) for every link or loaded file
+        self.tags: list[tuple[str, dict]] = []
+        self.feed(html)
+        self.close()
+
+    def handle_starttag(self, tag, attrs):
+        a = {k: v or "" for k, v in attrs}
+        self.tags.append((tag, a))
+        if a.get("id"):
+            self.ids.add(a["id"])
+        if tag == "a" and a.get("name"):
+            self.ids.add(a["name"])
+        for t, attr in LINK_ATTRIBUTES:
+            if tag == t and a.get(attr):
+                self.links.append((tag, a[attr]))
+
+
+@cache
+def read_page(path: Path) -> Page:
+    return Page(path.read_text(encoding="utf-8"))
+
+
+def broken_links(site: Path, page: Path) -> list[str]:
+    """Every link or loaded file of a built page that does not resolve to a file of the site, and every anchor
+    that the target page lacks; other hosts are not checked (the tests run offline)."""
+    page_url = "/" + page.relative_to(site).as_posix()
+    problems = []
+    for tag, href in read_page(page).links:
+        parts = urlsplit(href)
+        if parts.scheme or parts.netloc:
+            continue  # another host, mailto:, data: or javascript:
+        target = urlsplit(urljoin(page_url, href))
+        path = unquote(target.path)
+        file = site / path.lstrip("/")
+        if path.endswith("/"):
+            file = file / "index.html"
+        if not file.is_file():
+            problems.append(f"<{tag}> {href}: no file {file.relative_to(site)}")
+        elif target.fragment and file.suffix == ".html" and unquote(target.fragment) not in read_page(file).ids:
+            problems.append(f"<{tag}> {href}: {file.relative_to(site)} has no anchor #{target.fragment}")
+    return problems
+
+
+def broken_links_in_site(site: Path) -> list[str]:
+    """broken_links() over every HTML file of a built site, each problem prefixed with its page."""
+    return [f"{page.relative_to(site)}: {problem}"
+            for page in sorted(site.rglob("*.html")) for problem in broken_links(site, page)]
