@@ -104,8 +104,9 @@ async def _load_all(site_url, keys) -> dict:
 def page_reports(request, site_url) -> dict:
     """Every page in both schemes that this session's tests judge (all of them, unless -k chose some), loaded
     once, in parallel contexts of one Chromium (Playwright's async API, in a thread of its own)."""
+    # Other items (pytest-codeblocks' blocks from --codeblocks) have no originalname or module.
     keys = [(item.callspec.params["path"], TEST_SCHEME[item.originalname]) for item in request.session.items
-            if item.originalname in TEST_SCHEME and item.module.__name__ == __name__]
+            if getattr(item, "originalname", None) in TEST_SCHEME and item.module.__name__ == __name__]
     with concurrent.futures.ThreadPoolExecutor(1) as pool:
         return pool.submit(asyncio.run, _load_all(site_url, keys)).result()
 
