@@ -1,0 +1,28 @@
+"""Memory for the models that SFT, RLHF with PPO, and DPO hold, for a 7B policy
+(Llama-2-7B's shapes: hidden_size 4096, intermediate_size 11008, 32 layers,
+vocab_size 32000, untied).
+
+A trained model holds 16 bytes per parameter of model states with mixed-precision Adam
+(bf16 weights and gradients, fp32 master weights and two moments: ZeRO paper, Section
+3.1); a frozen one holds only its 2-byte bf16 weights. Activations come on top.
+The reward and value models are taken to be the same network with a 1-output head in
+place of the vocabulary head, a common choice.
+"""
+
+d, ff, layers, vocab = 4096, 11008, 32, 32000
+body = layers * (4 * d * d + 3 * d * ff + 2 * d) + vocab * d + d  # embeddings, norm
+policy = body + vocab * d  # with the language-model head
+scalar = body + d  # with a head of one output: a score per sequence or per token
+TRAINED, FROZEN = 16, 2  # bytes per parameter
+
+setups = {
+    "SFT": [("policy", policy, TRAINED)],
+    "RLHF (PPO)": [("policy", policy, TRAINED), ("value", scalar, TRAINED),
+                   ("reference", policy, FROZEN), ("reward", scalar, FROZEN)],
+    "DPO": [("policy", policy, TRAINED), ("reference", policy, FROZEN)],
+}
+print(f"policy {policy:,} parameters; reward or value model {scalar:,}")
+for name, models in setups.items():
+    total = sum(count * size for _, count, size in models)
+    parts = " + ".join(f"{role} {count * size / 1e9:.1f}" for role, count, size in models)
+    print(f"{name:10} {total / 1e9:6.1f} GB = {parts}")
