@@ -15,19 +15,21 @@ def gradient(w, xb, yb):
 
 
 steps_per_epoch = examples // batch_size
-print(f"{examples} examples, batch size {batch_size}: {steps_per_epoch} steps per epoch,"
-      f" {epochs * steps_per_epoch} steps in {epochs} epochs")
+print(
+    f"{examples} examples, batch size {batch_size}: {steps_per_epoch} steps per epoch,"
+    f" {epochs * steps_per_epoch} steps in {epochs} epochs"
+)
 
 w = np.zeros(features)
 full = gradient(w, X[:8], y[:8])
-micro = sum(gradient(w, X[i:i + 2], y[i:i + 2]) for i in range(0, 8, 2)) / 4
+micro = sum(gradient(w, X[i : i + 2], y[i : i + 2]) for i in range(0, 8, 2)) / 4
 print("accumulated gradient equals the batch-of-8 gradient:", np.allclose(full, micro))
 
 step = 0
 for epoch in range(epochs):
     order = rng.permutation(examples)  # a new shuffle each epoch
     for start in range(0, examples, batch_size):
-        batch = order[start:start + batch_size]
+        batch = order[start : start + batch_size]
         w -= 0.1 * gradient(w, X[batch], y[batch])
         step += 1
     loss = np.mean((X @ w - y) ** 2)

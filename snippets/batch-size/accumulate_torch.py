@@ -18,23 +18,27 @@ def loss_of(xb, yb):
 
 
 steps_per_epoch = examples // batch_size
-print(f"{examples} examples, batch size {batch_size}: {steps_per_epoch} steps per epoch,"
-      f" {epochs * steps_per_epoch} steps in {epochs} epochs")
+print(
+    f"{examples} examples, batch size {batch_size}: {steps_per_epoch} steps per epoch,"
+    f" {epochs * steps_per_epoch} steps in {epochs} epochs"
+)
 
 loss_of(X[:8], y[:8]).backward()
 full = model.weight.grad.clone()
 model.weight.grad = None
 for i in range(0, 8, 2):  # backward() adds into .grad: that is accumulation
-    (loss_of(X[i:i + 2], y[i:i + 2]) / 4).backward()
-print("accumulated gradient equals the batch-of-8 gradient:",
-      torch.allclose(full, model.weight.grad))
+    (loss_of(X[i : i + 2], y[i : i + 2]) / 4).backward()
+print(
+    "accumulated gradient equals the batch-of-8 gradient:",
+    torch.allclose(full, model.weight.grad),
+)
 model.weight.grad = None
 
 step = 0
 for epoch in range(epochs):
     order = torch.tensor(rng.permutation(examples))
     for start in range(0, examples, batch_size):
-        batch = order[start:start + batch_size]
+        batch = order[start : start + batch_size]
         optimizer.zero_grad()
         loss_of(X[batch], y[batch]).backward()
         optimizer.step()

@@ -6,12 +6,16 @@ sequence_length = 4096
 batch_tokens = 4 * 2**20  # "4M tokens"
 sequences_per_step = batch_tokens // sequence_length
 total_tokens = 2.0e12
-print(f"batch of {batch_tokens:,} tokens = {sequences_per_step} sequences"
-      f" of {sequence_length} tokens per step")
+print(
+    f"batch of {batch_tokens:,} tokens = {sequences_per_step} sequences"
+    f" of {sequence_length} tokens per step"
+)
 print(f"2.0T tokens / tokens per step = {total_tokens / batch_tokens:,.0f} steps")
 
 # The same batch on 64 devices with gradient accumulation: global batch = devices x
 # micro-batch x accumulation steps.
 devices, micro_batch = 64, 2
-print(f"on {devices} devices with micro-batches of {micro_batch} sequences:"
-      f" {sequences_per_step // (devices * micro_batch)} accumulation steps per step")
+print(
+    f"on {devices} devices with micro-batches of {micro_batch} sequences:"
+    f" {sequences_per_step // (devices * micro_batch)} accumulation steps per step"
+)

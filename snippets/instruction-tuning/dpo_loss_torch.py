@@ -23,21 +23,28 @@ def log_prob(model, answer):
     tokens = torch.tensor(prompt + answer)
     logits = model(tokens[:-1]).log_softmax(-1)
     picked = logits[torch.arange(len(tokens) - 1), tokens[1:]]
-    return picked[len(prompt) - 1:].sum()
+    return picked[len(prompt) - 1 :].sum()
 
 
 def margin(model):
     return log_prob(model, chosen) - log_prob(model, rejected)
 
 
-# Rafailov et al. (2023), Section 4: -log sigmoid(beta * (policy margin - reference margin))
+# Rafailov et al. (2023), Section 4:
+# -log sigmoid(beta * (policy margin - reference margin))
 loss = -nn.functional.logsigmoid(beta * (margin(policy) - margin(reference)))
-print("loss at the start is log 2:", math.isclose(loss.item(), math.log(2), rel_tol=1e-6))
+print(
+    "loss at the start is log 2:", math.isclose(loss.item(), math.log(2), rel_tol=1e-6)
+)
 loss.backward()
-print("reference has gradients:", any(p.grad is not None for p in reference.parameters()))
+print(
+    "reference has gradients:", any(p.grad is not None for p in reference.parameters())
+)
 trained = sum(p.numel() for p in policy.parameters() if p.grad is not None)
-print(f"policy parameters with gradients: {trained} of"
-      f" {sum(p.numel() for p in policy.parameters())}")
+print(
+    f"policy parameters with gradients: {trained} of"
+    f" {sum(p.numel() for p in policy.parameters())}"
+)
 before = margin(policy).item()
 optimizer.step()
 print("margin of chosen over rejected grew:", margin(policy).item() > before)

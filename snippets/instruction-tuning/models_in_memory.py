@@ -17,12 +17,18 @@ TRAINED, FROZEN = 16, 2  # bytes per parameter
 
 setups = {
     "SFT": [("policy", policy, TRAINED)],
-    "RLHF (PPO)": [("policy", policy, TRAINED), ("value", scalar, TRAINED),
-                   ("reference", policy, FROZEN), ("reward", scalar, FROZEN)],
+    "RLHF (PPO)": [
+        ("policy", policy, TRAINED),
+        ("value", scalar, TRAINED),
+        ("reference", policy, FROZEN),
+        ("reward", scalar, FROZEN),
+    ],
     "DPO": [("policy", policy, TRAINED), ("reference", policy, FROZEN)],
 }
 print(f"policy {policy:,} parameters; reward or value model {scalar:,}")
 for name, models in setups.items():
     total = sum(count * size for _, count, size in models)
-    parts = " + ".join(f"{role} {count * size / 1e9:.1f}" for role, count, size in models)
+    parts = " + ".join(
+        f"{role} {count * size / 1e9:.1f}" for role, count, size in models
+    )
     print(f"{name:10} {total / 1e9:6.1f} GB = {parts}")

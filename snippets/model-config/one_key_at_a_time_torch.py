@@ -2,27 +2,40 @@
 on torch's meta device (shapes only, no memory) from a config, change one key at a time,
 and count the parameters, all of them and those one token uses.
 
-The modules mirror the parameter tensors of Hugging Face's Llama and Mixtral models:
-q/k/v/o projections without biases, a gated MLP (gate, up, down), two RMSNorm weights per
-layer, a final norm, the embedding table and the output head (the same tensor if tied).
+The modules mirror the parameter tensors of Hugging Face's Llama and Mixtral
+models: q/k/v/o projections without biases, a gated MLP (gate, up, down), two RMSNorm
+weights per layer, a final norm, the embedding table and the output head (the same
+tensor if tied).
 """
 
 import torch
 from torch import nn
 
 BASE = {
-    "vocab_size": 1000, "hidden_size": 256, "intermediate_size": 688,
-    "num_hidden_layers": 4, "num_attention_heads": 8, "num_key_value_heads": 2,
-    "head_dim": 32, "tie_word_embeddings": False, "max_position_embeddings": 2048,
-    "rope_theta": 10000.0, "sliding_window": None,
-    "num_local_experts": 1, "num_experts_per_tok": 1,
+    "vocab_size": 1000,
+    "hidden_size": 256,
+    "intermediate_size": 688,
+    "num_hidden_layers": 4,
+    "num_attention_heads": 8,
+    "num_key_value_heads": 2,
+    "head_dim": 32,
+    "tie_word_embeddings": False,
+    "max_position_embeddings": 2048,
+    "rope_theta": 10000.0,
+    "sliding_window": None,
+    "num_local_experts": 1,
+    "num_experts_per_tok": 1,
 }
 
 
 def mlp(d, ff):
-    return nn.ModuleDict({"gate": nn.Linear(d, ff, bias=False),
-                          "up": nn.Linear(d, ff, bias=False),
-                          "down": nn.Linear(ff, d, bias=False)})
+    return nn.ModuleDict(
+        {
+            "gate": nn.Linear(d, ff, bias=False),
+            "up": nn.Linear(d, ff, bias=False),
+            "down": nn.Linear(ff, d, bias=False),
+        }
+    )
 
 
 def build(c):
@@ -31,18 +44,31 @@ def build(c):
     experts = c["num_local_experts"]
     layers = nn.ModuleList()
     for _ in range(c["num_hidden_layers"]):
-        layer = nn.ModuleDict({
-            "q": nn.Linear(d, q, bias=False), "k": nn.Linear(d, kv, bias=False),
-            "v": nn.Linear(d, kv, bias=False), "o": nn.Linear(q, d, bias=False),
-            "experts": nn.ModuleList(mlp(d, c["intermediate_size"]) for _ in range(experts)),
-            "norms": nn.ParameterList([nn.Parameter(torch.ones(d)) for _ in range(2)]),
-        })
+        layer = nn.ModuleDict(
+            {
+                "q": nn.Linear(d, q, bias=False),
+                "k": nn.Linear(d, kv, bias=False),
+                "v": nn.Linear(d, kv, bias=False),
+                "o": nn.Linear(q, d, bias=False),
+                "experts": nn.ModuleList(
+                    mlp(d, c["intermediate_size"]) for _ in range(experts)
+                ),
+                "norms": nn.ParameterList(
+                    [nn.Parameter(torch.ones(d)) for _ in range(2)]
+                ),
+            }
+        )
         if experts > 1:
             layer["router"] = nn.Linear(d, experts, bias=False)
         layers.append(layer)
-    model = nn.ModuleDict({"embed": nn.Embedding(c["vocab_size"], d), "layers": layers,
-                           "norm": nn.LayerNorm(d, bias=False),
-                           "head": nn.Linear(d, c["vocab_size"], bias=False)})
+    model = nn.ModuleDict(
+        {
+            "embed": nn.Embedding(c["vocab_size"], d),
+            "layers": layers,
+            "norm": nn.LayerNorm(d, bias=False),
+            "head": nn.Linear(d, c["vocab_size"], bias=False),
+        }
+    )
     if c["tie_word_embeddings"]:
         model["head"].weight = model["embed"].weight  # one tensor, counted once
     return model
@@ -60,11 +86,18 @@ def count(c):
 
 
 CHANGES = [
-    ("hidden_size", 512), ("intermediate_size", 1376), ("num_hidden_layers", 8),
-    ("num_attention_heads", 16), ("num_key_value_heads", 8), ("head_dim", 64),
-    ("vocab_size", 2000), ("tie_word_embeddings", True),
-    ("max_position_embeddings", 8192), ("rope_theta", 500000.0),
-    ("sliding_window", 512), ("num_local_experts", 8),
+    ("hidden_size", 512),
+    ("intermediate_size", 1376),
+    ("num_hidden_layers", 8),
+    ("num_attention_heads", 16),
+    ("num_key_value_heads", 8),
+    ("head_dim", 64),
+    ("vocab_size", 2000),
+    ("tie_word_embeddings", True),
+    ("max_position_embeddings", 8192),
+    ("rope_theta", 500000.0),
+    ("sliding_window", 512),
+    ("num_local_experts", 8),
 ]
 base, _ = count(BASE)
 print(f"{'base config':34} {base:>10,}")

@@ -2,11 +2,11 @@
 N devices, under data parallelism, ZeRO stages 1-3 (FSDP's sharding), and tensor or
 pipeline parallelism.
 
-Model states (ZeRO paper, Section 3.1): 2 bytes of fp16/bf16 parameters, 2 of gradients,
-and K = 12 of optimizer state (an fp32 copy of the parameters, Adam's two moments), 16 in
-all. The per-device formulas are those of the paper's Figure 1. Activations, buffers and
-fragmentation come on top. Llama-2-7B's count is computed from its config.json:
-hidden_size 4096, intermediate_size 11008, 32 layers, vocab_size 32000, untied.
+Model states (ZeRO paper, Section 3.1): 2 bytes of fp16/bf16 parameters, 2 of
+gradients, and K = 12 of optimizer state (an fp32 copy of the parameters, Adam's two
+moments), 16 in all. The per-device formulas are those of the paper's Figure 1.
+Activations, buffers and fragmentation come on top. Llama-2-7B's count is computed
+from its config.json: hidden_size 4096, intermediate_size 11008, 32 layers, vocab_size 32000, untied.
 """
 
 d, ff, layers, vocab = 4096, 11008, 32, 32000
@@ -15,23 +15,27 @@ P, G, K = 2, 2, 12  # bytes per parameter: parameters, gradients, optimizer stat
 
 
 def per_device(n, stage):
-    """Bytes per parameter of the whole model that one of n data-parallel devices holds."""
+    """Bytes per parameter of the model that one of n data-parallel devices holds."""
     shard = {0: 0, 1: K, 2: G + K, 3: P + G + K}[stage]  # what is partitioned
     return (P + G + K - shard) + shard / n
 
 
 print(f"Llama-2-7B: {params:,} parameters, {16 * params / 1e9:.1f} GB of model states")
-print(f"{'devices':>8} {'DP':>8} {'ZeRO-1':>8} {'ZeRO-2':>8} {'ZeRO-3':>8}  (GB per device)")
+header = "".join(f"{name:>8} " for name in ("devices", "DP", "ZeRO-1", "ZeRO-2"))
+print(f"{header}{'ZeRO-3':>8}  (GB per device)")
 for n in (1, 8, 64):
     row = "".join(f"{per_device(n, s) * params / 1e9:9.1f}" for s in range(4))
     print(f"{n:>8}{row}")
-print("bytes per parameter per device at 64 devices:",
-      ", ".join(f"{per_device(64, s):.3f}" for s in range(4)))
+print(
+    "bytes per parameter per device at 64 devices:",
+    ", ".join(f"{per_device(64, s):.3f}" for s in range(4)),
+)
 
-# Tensor (or pipeline) parallelism over t devices splits the matrices (or the layers), so
-# each device holds 1/t of every model state; it combines with data parallelism.
+# Tensor (or pipeline) parallelism over t devices splits the matrices (or the layers),
+# so each device holds 1/t of every model state; it combines with data parallelism.
 for t in (2, 8):
-    print(f"tensor or pipeline parallel over {t}: {16 * params / t / 1e9:.1f} GB per device")
+    gb = 16 * params / t / 1e9
+    print(f"tensor or pipeline parallel over {t}: {gb:.1f} GB per device")
 
 # The paper's own example (Figure 1): 7.5B parameters on 64 devices.
 paper = [per_device(64, s) * 7.5e9 / 1e9 for s in range(4)]
