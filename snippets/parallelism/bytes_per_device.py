@@ -6,7 +6,8 @@ Model states (ZeRO paper, Section 3.1): 2 bytes of fp16/bf16 parameters, 2 of
 gradients, and K = 12 of optimizer state (an fp32 copy of the parameters, Adam's two
 moments), 16 in all. The per-device formulas are those of the paper's Figure 1.
 Activations, buffers and fragmentation come on top. Llama-2-7B's count is computed
-from its config.json: hidden_size 4096, intermediate_size 11008, 32 layers, vocab_size 32000, untied.
+from its config.json: hidden_size 4096, intermediate_size 11008, 32 layers,
+vocab_size 32000, untied.
 """
 
 d, ff, layers, vocab = 4096, 11008, 32, 32000
