@@ -39,6 +39,7 @@ print(f"parameters: {n:,} in fp32, {4 * n:,} B")
 # --8<-- [start:llama]
 # Llama 2 7B, trained with AdamW: weights, gradients and state per parameter, in bytes
 n = 6_738_415_616
+print(f"Llama 2 7B, {n:,} parameters:")
 for label, weights, grads, state in [
     ("fp32 AdamW", 4, 4, 8),
     ("mixed precision AdamW", 2, 2, 12),  # + an fp32 master copy of the weights in the state
