@@ -1,4 +1,4 @@
-"""A checkpoint's size on disk against the memory the same model takes to run and to train."""
+"""A checkpoint's size on disk against the memory to run and to train the model."""
 
 import tempfile
 from pathlib import Path
@@ -17,10 +17,15 @@ def tensor_bytes(tensors):
 # --8<-- [start:measure]
 with tempfile.TemporaryDirectory() as tmp:
     path = Path(tmp) / "model.pt"
-    torch.save(model.state_dict(), path)  # a bf16 checkpoint, as most models are published
+    torch.save(
+        model.state_dict(), path
+    )  # a bf16 checkpoint, as most models are published
     on_disk = path.stat().st_size
 weights = tensor_bytes(model.parameters())
-print(f"checkpoint on disk:   {on_disk:>9,} B  (bf16 weights {weights:,} B + file overhead)")
+print(
+    f"checkpoint on disk:   {on_disk:>9,} B  "
+    f"(bf16 weights {weights:,} B + file overhead)"
+)
 
 # loaded in fp32, the same weights take twice the bytes
 model32 = model.float()
@@ -32,15 +37,26 @@ x = torch.randn(32, 256)
 model32(x).pow(2).mean().backward()
 opt.step()
 grads = tensor_bytes(p.grad for p in model32.parameters())
-moments = tensor_bytes(s[k] for s in opt.state.values() for k in ("exp_avg", "exp_avg_sq"))
+moments = tensor_bytes(
+    s[k] for s in opt.state.values() for k in ("exp_avg", "exp_avg_sq")
+)
 training = tensor_bytes(model32.parameters()) + grads + moments
-print(f"training, fp32 AdamW: {training:>9,} B  ({training / weights:.0f} x the bf16 weights)")
+print(
+    f"training, fp32 AdamW: {training:>9,} B  "
+    f"({training / weights:.0f} x the bf16 weights)"
+)
 # --8<-- [end:measure]
 
 # --8<-- [start:llama]
 # Llama 2 7B: 6,738,415,616 parameters, published in 16-bit (2 bytes per parameter)
 n = 6_738_415_616
 print(f"Llama 2 7B checkpoint, 2 B/param:        {2 * n / 1e9:6.1f} GB")
-print(f"  inference, + KV cache of 4096 tokens:  {(2 * n + 2 * 32 * 4096 * 4096 * 2) / 1e9:6.1f} GB")
-print(f"  mixed-precision Adam, 16 B/param:      {16 * n / 1e9:6.1f} GB, before activations")
+print(
+    f"  inference, + KV cache of 4096 tokens:  "
+    f"{(2 * n + 2 * 32 * 4096 * 4096 * 2) / 1e9:6.1f} GB"
+)
+print(
+    f"  mixed-precision Adam, 16 B/param:      "
+    f"{16 * n / 1e9:6.1f} GB, before activations"
+)
 # --8<-- [end:llama]

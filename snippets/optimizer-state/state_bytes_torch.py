@@ -1,4 +1,4 @@
-"""The state tensors that torch's optimizers allocate, measured in bytes per parameter."""
+"""The state tensors that torch's optimizers allocate, in bytes per parameter."""
 
 import torch
 from torch import nn
@@ -42,8 +42,18 @@ n = 6_738_415_616
 print(f"Llama 2 7B, {n:,} parameters:")
 for label, weights, grads, state in [
     ("fp32 AdamW", 4, 4, 8),
-    ("mixed precision AdamW", 2, 2, 12),  # + an fp32 master copy of the weights in the state
-    ("8-bit AdamW, pure bf16", 2, 2, 2 * (1 + 4 / 2048)),  # one fp32 scale per 2048 values; no master
+    (
+        "mixed precision AdamW",
+        2,
+        2,
+        12,
+    ),  # + an fp32 master copy of the weights in the state
+    (
+        "8-bit AdamW, pure bf16",
+        2,
+        2,
+        2 * (1 + 4 / 2048),
+    ),  # one fp32 scale per 2048 values; no master
 ]:
     total = weights + grads + state
     print(f"{label:26} state {state * n / 1e9:5.1f} GB of {total * n / 1e9:5.1f} GB")

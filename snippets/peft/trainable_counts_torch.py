@@ -1,6 +1,7 @@
-"""Parameter-efficient fine-tuning methods compared by what they train, on GPT-2 small's real shapes.
+"""PEFT methods compared by what they train, on GPT-2 small's real shapes.
 
-The model is built by transformers on the meta device from its default configuration (GPT-2 small):
+The model is built by transformers on the meta device from its default configuration
+(GPT-2 small):
 shapes only, no weights, no download.
 """
 
@@ -11,11 +12,18 @@ with torch.device("meta"):
     model = GPT2LMHeadModel(GPT2Config())
 cfg = model.config
 d, L, ff = cfg.n_embd, cfg.n_layer, 4 * cfg.n_embd
-print(f"GPT-2 small: {L} layers, width {d}, MLP width {ff}, c_attn {list(model.transformer.h[0].attn.c_attn.weight.shape)}")
+print(
+    f"GPT-2 small: {L} layers, width {d}, MLP width {ff}, "
+    f"c_attn {list(model.transformer.h[0].attn.c_attn.weight.shape)}"
+)
 
 # --8<-- [start:count]
-total = sum(p.numel() for p in model.parameters())  # the tied embedding/output matrix counted once
-biases = sum(p.numel() for name, p in model.named_parameters() if name.endswith(".bias"))
+total = sum(
+    p.numel() for p in model.parameters()
+)  # the tied embedding/output matrix counted once
+biases = sum(
+    p.numel() for name, p in model.named_parameters() if name.endswith(".bias")
+)
 r, m, p_prefix, p_prompt = 8, 64, 10, 20
 methods = {
     "full fine-tuning": total,

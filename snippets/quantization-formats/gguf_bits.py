@@ -1,6 +1,7 @@
-"""Real bits per weight of GGUF block types, counted from the bytes of each block's fields."""
+"""Real bits per weight of GGUF block types, from the bytes of each block's fields."""
 
-# Bytes of each field of one block, from the structs in llama.cpp's ggml/src/ggml-common.h
+# Bytes of each field of one block, from the structs in llama.cpp's
+# ggml/src/ggml-common.h
 # (ggml_half = 2 bytes; QK_K = 256 weights per K-quant super-block; K_SCALE_SIZE = 12).
 GGUF_BLOCKS = {
     "Q8_0": (32, {"d fp16": 2, "qs int8[32]": 32}),
@@ -17,8 +18,14 @@ GGUF_BLOCKS = {
 print(f"{'type':6} {'weights':>7} {'bytes':>5} {'bits/weight':>11}  fields")
 for name, (weights, fields) in GGUF_BLOCKS.items():
     nbytes = sum(fields.values())
-    print(f"{name:6} {weights:>7} {nbytes:>5} {8 * nbytes / weights:>11.4f}  {', '.join(fields)}")
+    print(
+        f"{name:6} {weights:>7} {nbytes:>5} {8 * nbytes / weights:>11.4f}  "
+        f"{', '.join(fields)}"
+    )
 
 # what that means for a whole file: Llama 2 7B's 6,738,415,616 parameters, all in Q8_0
 n = 6_738_415_616
-print(f"Llama 2 7B at 8 bits per weight: {n * 8 / 8 / 1e9:.2f} GB; in Q8_0 (8.5): {n * 8.5 / 8 / 1e9:.2f} GB")
+print(
+    f"Llama 2 7B at 8 bits per weight: {n * 8 / 8 / 1e9:.2f} GB; "
+    f"in Q8_0 (8.5): {n * 8.5 / 8 / 1e9:.2f} GB"
+)

@@ -1,4 +1,4 @@
-"""GGUF's Q4_0 and Q8_0 in torch: the same blocks of 32, the same stored bytes, the same error."""
+"""GGUF's Q4_0 and Q8_0 in torch: the same blocks, stored bytes and error."""
 
 import numpy as np
 import torch
@@ -9,11 +9,13 @@ w = torch.from_numpy((rng.standard_normal(4096) * 0.02).astype(np.float32))
 
 # --8<-- [start:q4_0]
 def quantize_q4_0(x):
-    """llama.cpp's quantize_row_q4_0_ref: d = (the signed value of largest magnitude) / -8."""
+    """As quantize_row_q4_0_ref: d = (signed value of largest magnitude) / -8."""
     blocks = x.reshape(-1, 32)
     biggest = blocks.gather(1, blocks.abs().argmax(dim=1, keepdim=True)).squeeze(1)
     d = biggest / -8.0
-    q = torch.clamp(torch.floor(blocks * (1.0 / d)[:, None] + 8.5), max=15).to(torch.uint8)
+    q = torch.clamp(torch.floor(blocks * (1.0 / d)[:, None] + 8.5), max=15).to(
+        torch.uint8
+    )
     qs = q[:, :16] | (q[:, 16:] << 4)  # two 4-bit codes per byte
     return d.half(), qs
 
@@ -24,7 +26,7 @@ def dequantize_q4_0(d, qs):
 
 
 def quantize_q8_0(x):
-    """llama.cpp's quantize_row_q8_0_ref: d = absmax / 127, codes rounded half away from zero."""
+    """As quantize_row_q8_0_ref: d = absmax / 127, rounding half away from zero."""
     blocks = x.reshape(-1, 32)
     d = blocks.abs().amax(dim=1) / 127.0
     v = blocks * (1.0 / d)[:, None]
@@ -34,6 +36,8 @@ def quantize_q8_0(x):
 
 def dequantize_q8_0(d, qs):
     return (qs.float() * d.float()[:, None]).reshape(-1)
+
+
 # --8<-- [end:q4_0]
 
 
@@ -46,7 +50,10 @@ for name, quantize, dequantize in [
     stored = d.nbytes + qs.nbytes  # every byte a GGUF file holds for this tensor
     err = dequantize(d, qs) - w
     rel = torch.sqrt(torch.mean(err**2) / torch.mean(w**2))
-    print(f"{name}: scales {d.nbytes} B + codes {qs.nbytes} B = {stored} B for {w.numel()} weights")
+    print(
+        f"{name}: scales {d.nbytes} B + codes {qs.nbytes} B = "
+        f"{stored} B for {w.numel()} weights"
+    )
     print(f"  bits per weight: {8 * stored / w.numel()}")
     print(f"  relative RMS error: {rel:.4f}")
 # --8<-- [end:count]
