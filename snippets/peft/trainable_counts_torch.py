@@ -1,26 +1,42 @@
 """PEFT methods compared by what they train, on GPT-2 small's real shapes.
 
-The model is built by transformers on the meta device from its default configuration
-(GPT-2 small):
-shapes only, no weights, no download.
+GPT-2 small (the gpt2 config.json): vocabulary 50257, 1024 positions, width 768, 12 layers.
+The model is built on the meta device: shapes only, no memory, no weights, no download.
 """
 
 import torch
-from transformers import GPT2Config, GPT2LMHeadModel
+from torch import nn
+
+V, P, d, L = 50257, 1024, 768, 12
+ff = 4 * d
+
+
+def gpt2_block():
+    # the same tensors as Hugging Face's GPT2Block: c_attn is q, k and v side by side
+    return nn.ModuleDict(
+        {
+            "ln_1": nn.LayerNorm(d),
+            "c_attn": nn.Linear(d, 3 * d),
+            "c_proj": nn.Linear(d, d),
+            "ln_2": nn.LayerNorm(d),
+            "c_fc": nn.Linear(d, ff),
+            "mlp_c_proj": nn.Linear(ff, d),
+        }
+    )
+
 
 with torch.device("meta"):
-    model = GPT2LMHeadModel(GPT2Config())
-cfg = model.config
-d, L, ff = cfg.n_embd, cfg.n_layer, 4 * cfg.n_embd
-print(
-    f"GPT-2 small: {L} layers, width {d}, MLP width {ff}, "
-    f"c_attn {list(model.transformer.h[0].attn.c_attn.weight.shape)}"
-)
+    model = nn.ModuleDict(
+        {
+            "wte": nn.Embedding(V, d),  # also the output head (tied): counted once
+            "wpe": nn.Embedding(P, d),
+            "h": nn.ModuleList([gpt2_block() for _ in range(L)]),
+            "ln_f": nn.LayerNorm(d),
+        }
+    )
 
 # --8<-- [start:count]
-total = sum(
-    p.numel() for p in model.parameters()
-)  # the tied embedding/output matrix counted once
+total = sum(p.numel() for p in model.parameters())
 biases = sum(
     p.numel() for name, p in model.named_parameters() if name.endswith(".bias")
 )
