@@ -194,7 +194,9 @@ def search(page, site_url, query) -> list[str]:
 
 @pytest.mark.parametrize("query, slug", [("hyperparameter", "hyperparameter"), ("trainable parameter", "parameter"),
                                          ("training setting", "hyperparameter"),
-                                         ("nucleus sampling", "generation-parameters"), ("GQA", "attention")])
+                                         ("nucleus sampling", "generation-parameters"), ("GQA", "attention"),
+                                         ("GGUF", "quantization-formats"), ("safetensors", "checkpoint"),
+                                         ("prompt tuning", "peft")])
 def test_search_finds_terms_by_title_and_alias(page, site_url, query, slug):
     hrefs = search(page, site_url, query)
     assert any(urlsplit(h).path.rstrip("/").endswith(f"terms/{slug}") for h in hrefs), hrefs

@@ -1,0 +1,60 @@
+"""The state tensors that torch's optimizers allocate, in bytes per parameter."""
+
+import torch
+from torch import nn
+
+torch.manual_seed(0)
+
+
+def state_bytes(make_optimizer):
+    model = nn.Sequential(nn.Linear(512, 512), nn.ReLU(), nn.Linear(512, 512))
+    opt = make_optimizer(model.parameters())
+    model(torch.randn(8, 512)).pow(2).mean().backward()
+    opt.step()  # the state is allocated lazily, at the first step
+    n = sum(p.numel() for p in model.parameters())
+    kinds = {}
+    for state in opt.state.values():
+        for key, t in state.items():
+            if torch.is_tensor(t):
+                kinds[key] = kinds.get(key, 0) + t.nbytes
+    return n, kinds
+
+
+# --8<-- [start:measure]
+optimizers = {
+    "SGD": lambda ps: torch.optim.SGD(ps, lr=0.1),
+    "SGD, momentum 0.9": lambda ps: torch.optim.SGD(ps, lr=0.1, momentum=0.9),
+    "Adam": lambda ps: torch.optim.Adam(ps),
+    "AdamW": lambda ps: torch.optim.AdamW(ps),
+    "AdamW, amsgrad": lambda ps: torch.optim.AdamW(ps, amsgrad=True),
+}
+for name, make in optimizers.items():
+    n, kinds = state_bytes(make)
+    total = sum(kinds.values())
+    detail = ", ".join(f"{k} {v:,} B" for k, v in kinds.items()) or "nothing"
+    print(f"{name:18} {total / n:5.2f} B/param  ({detail})")
+print(f"parameters: {n:,} in fp32, {4 * n:,} B")
+# --8<-- [end:measure]
+
+# --8<-- [start:llama]
+# Llama 2 7B, trained with AdamW: weights, gradients and state per parameter, in bytes
+n = 6_738_415_616
+print(f"Llama 2 7B, {n:,} parameters:")
+for label, weights, grads, state in [
+    ("fp32 AdamW", 4, 4, 8),
+    (
+        "mixed precision AdamW",
+        2,
+        2,
+        12,
+    ),  # + an fp32 master copy of the weights in the state
+    (
+        "8-bit AdamW, pure bf16",
+        2,
+        2,
+        2 * (1 + 4 / 2048),
+    ),  # one fp32 scale per 2048 values; no master
+]:
+    total = weights + grads + state
+    print(f"{label:26} state {state * n / 1e9:5.1f} GB of {total * n / 1e9:5.1f} GB")
+# --8<-- [end:llama]
