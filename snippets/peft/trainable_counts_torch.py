@@ -1,6 +1,7 @@
 """PEFT methods compared by what they train, on GPT-2 small's real shapes.
 
-GPT-2 small (the gpt2 config.json): vocabulary 50257, 1024 positions, width 768, 12 layers.
+GPT-2 small (the gpt2 config.json): vocabulary 50257, 1024 positions, width 768,
+12 layers.
 The model is built on the meta device: shapes only, no memory, no weights, no download.
 """
 
