@@ -13,7 +13,6 @@ model = nn.Sequential(
     nn.Linear(64, 128), nn.BatchNorm1d(128), nn.ReLU(), nn.Linear(128, 10)
 )
 
-# --8<-- [start:state-dict]
 state = model.state_dict()  # parameters and buffers, by name; no code, no optimizer
 n_params = sum(p.numel() for p in model.parameters())
 n_buffers = sum(b.numel() for b in model.buffers())
@@ -23,9 +22,7 @@ print(
 )
 for name, t in state.items():
     print(f"  {name:28} {str(t.dtype):14} {list(t.shape)}")
-# --8<-- [end:state-dict]
 
-# --8<-- [start:write]
 DTYPES = {torch.float32: "F32", torch.bfloat16: "BF16", torch.int64: "I64"}
 
 
@@ -56,10 +53,8 @@ def read_header(path):
         return n, json.loads(f.read(n))
 
 
-# --8<-- [end:write]
 
 
-# --8<-- [start:read]
 BYTES = {"F32": 4, "BF16": 2, "I64": 8}
 with tempfile.TemporaryDirectory() as tmp:
     for label, tensors in [
@@ -95,4 +90,3 @@ with tempfile.TemporaryDirectory() as tmp:
         f"{first} read back equals the bf16 tensor:",
         torch.equal(back, state[first].bfloat16()),
     )
-# --8<-- [end:read]

@@ -14,7 +14,6 @@ def tensor_bytes(tensors):
     return sum(t.nbytes for t in tensors)
 
 
-# --8<-- [start:measure]
 with tempfile.TemporaryDirectory() as tmp:
     path = Path(tmp) / "model.pt"
     torch.save(
@@ -45,9 +44,7 @@ print(
     f"training, fp32 AdamW: {training:>9,} B  "
     f"({training / weights:.0f} x the bf16 weights)"
 )
-# --8<-- [end:measure]
 
-# --8<-- [start:llama]
 # Llama 2 7B: 6,738,415,616 parameters, published in 16-bit (2 bytes per parameter)
 n = 6_738_415_616
 print(f"Llama 2 7B checkpoint, 2 B/param:        {2 * n / 1e9:6.1f} GB")
@@ -59,4 +56,3 @@ print(
     f"  mixed-precision Adam, 16 B/param:      "
     f"{16 * n / 1e9:6.1f} GB, before activations"
 )
-# --8<-- [end:llama]

@@ -20,7 +20,6 @@ def state_bytes(make_optimizer):
     return n, kinds
 
 
-# --8<-- [start:measure]
 optimizers = {
     "SGD": lambda ps: torch.optim.SGD(ps, lr=0.1),
     "SGD, momentum 0.9": lambda ps: torch.optim.SGD(ps, lr=0.1, momentum=0.9),
@@ -34,9 +33,7 @@ for name, make in optimizers.items():
     detail = ", ".join(f"{k} {v:,} B" for k, v in kinds.items()) or "nothing"
     print(f"{name:18} {total / n:5.2f} B/param  ({detail})")
 print(f"parameters: {n:,} in fp32, {4 * n:,} B")
-# --8<-- [end:measure]
 
-# --8<-- [start:llama]
 # Llama 2 7B, trained with AdamW: weights, gradients and state per parameter, in bytes
 n = 6_738_415_616
 print(f"Llama 2 7B, {n:,} parameters:")
@@ -57,4 +54,3 @@ for label, weights, grads, state in [
 ]:
     total = weights + grads + state
     print(f"{label:26} state {state * n / 1e9:5.1f} GB of {total * n / 1e9:5.1f} GB")
-# --8<-- [end:llama]

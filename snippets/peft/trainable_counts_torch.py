@@ -36,7 +36,6 @@ with torch.device("meta"):
         }
     )
 
-# --8<-- [start:count]
 total = sum(p.numel() for p in model.parameters())
 biases = sum(
     p.numel() for name, p in model.named_parameters() if name.endswith(".bias")
@@ -53,4 +52,3 @@ methods = {
 }
 for name, n in methods.items():
     print(f"{name:46} {n:>12,}  {100 * n / total:8.4f}%")
-# --8<-- [end:count]

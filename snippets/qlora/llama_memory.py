@@ -9,7 +9,6 @@ other = (
 )  # embeddings, output head and norms: kept in 16 bits
 print(f"parameters: {linear + other:,} ({linear:,} in linear layers)")
 
-# --8<-- [start:memory]
 r = 16  # LoRA rank, on all seven linear matrices of every layer
 shapes = 4 * [(d, d)] + 2 * [(d, ff)] + [(ff, d)]
 adapters = L * sum(r * (d_in + d_out) for d_in, d_out in shapes)
@@ -35,4 +34,3 @@ print(
     f"{(qlora_base + adapter_bytes) / 1e9:5.2f} GB"
 )
 print(f"full fine-tuning, mixed-precision AdamW: {16 * (linear + other) / 1e9:.1f} GB")
-# --8<-- [end:memory]

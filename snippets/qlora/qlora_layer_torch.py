@@ -16,7 +16,6 @@ NF4 = torch.tensor(sorted(pos + [0.0] + neg))
 NF4 = NF4 / NF4.max()
 
 
-# --8<-- [start:layer]
 class QLoRALinear(nn.Module):
     def __init__(self, weight, r=8, alpha=16, block=64):
         super().__init__()
@@ -55,10 +54,8 @@ class QLoRALinear(nn.Module):
         return x @ self.base_weight().T + self.scale * (x @ self.A.T) @ self.B.T
 
 
-# --8<-- [end:layer]
 
 
-# --8<-- [start:train]
 W = torch.randn(64, 128) * 0.05  # a "pre-trained" weight
 layer = QLoRALinear(W)
 print("trainable:", [name for name, p in layer.named_parameters() if p.requires_grad])
@@ -87,4 +84,3 @@ print(
     f"fp32 W was {W.nbytes:,} B"
 )
 print(f"LoRA A and B: {lora:,} B, + gradients and AdamW state: {4 * lora:,} B in all")
-# --8<-- [end:train]
