@@ -12,14 +12,14 @@ from __future__ import annotations
 import gzip
 import re
 import sys
-from html.parser import HTMLParser
 from pathlib import Path
-from urllib.parse import unquote, urljoin, urlsplit
+from urllib.parse import urlsplit
 
 import nbformat
 import pytest
 
 from tests.conftest import ROOT
+from tests.helpers import broken_links, read_page
 
 sys.path.insert(0, str(ROOT / "tools"))
 import notebooks as nbtools  # noqa: E402
@@ -103,66 +103,8 @@ def test_a_changed_output_is_reported(tmp_path):
 # ---------------------------------------------------------------- the built pages
 
 
-class _Links(HTMLParser):
-    def __init__(self):
-        super().__init__()
-        self.hrefs, self.ids, self.scripts, self.stylesheets, self.images = [], set(), [], [], []
-
-    def handle_starttag(self, tag, attrs):
-        a = dict(attrs)
-        if a.get("id"):
-            self.ids.add(a["id"])
-        if tag == "a" and a.get("name"):
-            self.ids.add(a["name"])
-        if tag == "a" and "href" in a:
-            self.hrefs.append(a["href"])
-        if tag == "script":
-            self.scripts.append(a.get("src"))
-        if tag == "link":
-            self.stylesheets.append(a.get("href"))
-        if tag == "img":
-            self.images.append(a)
-
-
-def parse(path: Path) -> _Links:
-    parser = _Links()
-    parser.feed(path.read_text(encoding="utf-8"))
-    return parser
-
-
-def broken_links(site: Path, page: Path) -> list[str]:
-    """Every link of a built page that does not resolve to a file of the site (and an existing anchor)."""
-    page_url = "/" + page.relative_to(site).as_posix().removesuffix("index.html")
-    problems = []
-    for href in parse(page).hrefs:
-        parts = urlsplit(href)
-        if parts.scheme in ("http", "https", "mailto"):
-            continue  # other hosts: not checked offline
-        target = urlsplit(urljoin(page_url, href))
-        path = unquote(target.path)
-        file = site / path.lstrip("/")
-        if path.endswith("/"):
-            file = file / "index.html"
-        if not file.is_file():
-            problems.append(f"{href}: no file {file.relative_to(site)}")
-        elif target.fragment and file.suffix == ".html" and unquote(target.fragment) not in parse(file).ids:
-            problems.append(f"{href}: {file.relative_to(site)} has no anchor #{target.fragment}")
-    return problems
-
-
 def notebook_pages(site: Path) -> list[Path]:
     return [site / "notebooks" / p.stem / "index.html" for p in NOTEBOOKS]
-
-
-def test_the_link_check_finds_a_broken_link_and_anchor(tmp_path):
-    (tmp_path / "a").mkdir()
-    (tmp_path / "a" / "index.html").write_text(
-        '<h2 id="here">x</h2><a href="#here">ok</a><a href="#gone">bad anchor</a><a href="../b/">missing page</a>'
-        '<a href="../a/#here">ok</a><a href="https://example.org/">external</a>', encoding="utf-8")
-    assert broken_links(tmp_path, tmp_path / "a" / "index.html") == [
-        "#gone: a/index.html has no anchor #gone",
-        "../b/: no file b/index.html",
-    ]
 
 
 def test_every_link_in_the_notebook_pages_resolves(built_site):
@@ -191,16 +133,18 @@ def test_notebook_pages_offer_the_notebook_for_download(built_site):
 def test_notebook_pages_are_slim_and_load_nothing_from_another_host(built_site):
     for page in notebook_pages(built_site):
         html = page.read_text(encoding="utf-8")
-        links = parse(page)
+        tags = read_page(page).tags
         rel = page.relative_to(built_site)
         assert "jp-Notebook" not in html and "<style" not in html, f"{rel}: mkdocs-jupyter's heavy page was used"
         for marker in ("mathjax", "require.js", "cdnjs", "clipboard-copy", "mermaid"):
             assert marker not in html.lower(), f"{rel} mentions {marker}"
-        remote = [u for u in links.scripts + links.stylesheets if u and urlsplit(u).scheme in ("http", "https")]
+        loaded = [a.get("src") for tag, a in tags if tag == "script"] + [a.get("href") for tag, a in tags if tag == "link"]
+        remote = [u for u in loaded if u and urlsplit(u).scheme in ("http", "https")]
         remote = [u for u in remote if not u.startswith("https://llm-parameter-glossary.github.io/")]  # canonical
         assert not remote, f"{rel} loads {remote}"
-        assert all(img.get("alt") for img in links.images), f"{rel}: a figure has no alternative text"
-        assert sum(1 for img in links.images if img.get("src", "").startswith("data:image/svg+xml")) >= 1
+        images = [a for tag, a in tags if tag == "img"]
+        assert all(img.get("alt") for img in images), f"{rel}: a figure has no alternative text"
+        assert sum(1 for img in images if img.get("src", "").startswith("data:image/svg+xml")) >= 1
         kb = len(gzip.compress(page.read_bytes(), 9, mtime=0)) / 1024
         assert kb < HTML_GZIP_LIMIT_KB, f"{rel}: {kb:.0f} KB gzip"
 
