@@ -1,6 +1,7 @@
 """The glossary's terms: each term page's front matter is the single source of truth about its term.
 
-This module reads and validates ``docs/terms/<slug>.md`` front matter (title, summary, aliases, tags, see_also);
+This module reads and validates ``docs/terms/<slug>.md`` front matter (title, summary, aliases, tags, see_also,
+and plurals: the plural of a title or alias where the rule in hooks/link_names.py gets it wrong, or null for none);
 bad front matter stops the build with the page and the field named. It is not a hook itself: each hook that
 makes something from the terms imports it (one job each):
 
@@ -23,7 +24,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.utils.meta import get_data
 
 TERMS_DIR = "terms"
-KNOWN_FIELDS = {"title", "summary", "aliases", "tags", "see_also"}
+KNOWN_FIELDS = {"title", "summary", "aliases", "tags", "see_also", "plurals"}
 # An explicit heading anchor: "## Per-channel quantization { #per-channel }"
 EXPLICIT_ANCHOR = re.compile(r"^#{2,6}\s.*\{[^}]*#([A-Za-z0-9_-]+)[^}]*\}\s*$", re.MULTILINE)
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -38,6 +39,7 @@ class Term:
     tags: list[str] = field(default_factory=list)
     see_also: list[str] = field(default_factory=list)
     anchors: list[tuple[str, str]] = field(default_factory=list)  # (anchor id, heading text)
+    plurals: dict[str, str | None] = field(default_factory=dict)  # title or alias -> its plural, None for none
 
     @property
     def src(self) -> str:
@@ -59,6 +61,18 @@ def _string_list(src: str, meta: dict, name: str) -> list[str]:
     if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
         _fail(src, name, f"must be a list of non-empty strings, got {value!r}")
     return [v.strip() for v in value]
+
+
+def _plurals(src: str, meta: dict, names: list[str]) -> dict[str, str | None]:
+    value = meta.get("plurals") or {}
+    if not isinstance(value, dict):
+        _fail(src, "plurals", f"must map a title or alias to its plural (or null), got {value!r}")
+    for name, many in value.items():
+        if name not in names:
+            _fail(src, "plurals", f"{name!r} is not this term's title or one of its aliases")
+        if many is not None and not (isinstance(many, str) and many.strip()):
+            _fail(src, "plurals", f"the plural of {name!r} must be a non-empty string or null, got {many!r}")
+    return {name: many and many.strip() for name, many in value.items()}
 
 
 def load_terms(docs_dir: Path) -> dict[str, Term]:
@@ -83,14 +97,16 @@ def load_terms(docs_dir: Path) -> dict[str, Term]:
         for m in EXPLICIT_ANCHOR.finditer(markdown):
             heading = re.sub(r"\{[^}]*\}\s*$", "", m.group(0)).lstrip("#").strip()
             anchors.append((m.group(1), heading))
+        aliases = _string_list(src, meta, "aliases")
         terms[slug] = Term(
             slug=slug,
             title=meta["title"].strip(),
             summary=" ".join(meta["summary"].split()),
-            aliases=_string_list(src, meta, "aliases"),
+            aliases=aliases,
             tags=_string_list(src, meta, "tags"),
             see_also=_string_list(src, meta, "see_also"),
             anchors=anchors,
+            plurals=_plurals(src, meta, [meta["title"].strip()] + aliases),
         )
     # Names must be unique across the glossary, case-insensitively: a slug, a title or an alias names one term.
     owner: dict[str, tuple[str, str]] = {}

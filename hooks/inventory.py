@@ -1,15 +1,16 @@
 """The published inventory of terms, at the site's root: objects.inv (a Sphinx inventory, version 2, with a
-std:term entry per title and alias and a std:label entry per sub-concept anchor) and terms.json."""
+std:term entry for every name a term can be linked by, see hooks/link_names.py, and a std:label entry per
+sub-concept anchor) and terms.json (described field by field by docs/terms.schema.json, which the build publishes beside it)."""
 
 from __future__ import annotations
 
 import json
 import zlib
-from dataclasses import asdict
 from pathlib import Path
 from urllib.parse import urljoin
 
 from glossary import Term, terms
+from link_names import link_names, plain_text
 
 TERMS: dict[str, Term] = {}
 
@@ -20,14 +21,20 @@ def on_config(config, **kwargs):
     return config
 
 
+def label_name(term: Term, anchor: str) -> str:
+    return f"{term.slug}-{anchor}".lower()
+
+
 def inventory_entries() -> list[tuple[str, str, str, str]]:
     """(name, domain:role, uri, display name) for objects.inv; names are lowercased as Sphinx expects."""
     entries = []
+    labels = set()
     for t in TERMS.values():
-        for name in [t.title] + t.aliases:
-            entries.append((name.lower(), "std:term", t.url, name))
         for anchor, heading in t.anchors:
-            entries.append((f"{t.slug}-{anchor}".lower(), "std:label", f"{t.url}#{anchor}", heading))
+            labels.add(label_name(t, anchor))
+            entries.append((label_name(t, anchor), "std:label", f"{t.url}#{anchor}", plain_text(heading)))
+    for name in link_names(TERMS, labels).values():
+        entries.append((name.name, "std:term", TERMS[name.slug].url, name.display))
     return sorted(entries)
 
 
@@ -49,10 +56,15 @@ def on_post_build(config, **kwargs):
     site = Path(config["site_dir"])
     write_objects_inv(site / "objects.inv", config["site_name"], "latest")
     base = config["site_url"] or "/"
+    names: dict[str, list[str]] = {}
+    for name, role, uri, _ in inventory_entries():
+        if role == "std:term":
+            names.setdefault(uri, []).append(name)
     data = []
     for t in sorted(TERMS.values(), key=lambda t: t.slug):
-        d = asdict(t)
-        d["anchors"] = [a for a, _ in t.anchors]
-        d["url"] = urljoin(base, t.url)
-        data.append(d)
+        data.append({
+            "slug": t.slug, "title": t.title, "summary": t.summary, "aliases": t.aliases, "tags": t.tags,
+            "see_also": t.see_also, "anchors": [a for a, _ in t.anchors], "url": urljoin(base, t.url),
+            "names": names[t.url],
+        })
     (site / "terms.json").write_text(json.dumps({"terms": data}, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")

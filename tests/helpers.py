@@ -129,16 +129,24 @@ def broken_links(site: Path, page: Path) -> list[str]:
         parts = urlsplit(href)
         if parts.scheme or parts.netloc:
             continue  # another host, mailto:, data: or javascript:
-        target = urlsplit(urljoin(page_url, href))
-        path = unquote(target.path)
-        file = site / path.lstrip("/")
-        if path.endswith("/"):
-            file = file / "index.html"
-        if not file.is_file():
-            problems.append(f"<{tag}> {href}: no file {file.relative_to(site)}")
-        elif target.fragment and file.suffix == ".html" and unquote(target.fragment) not in read_page(file).ids:
-            problems.append(f"<{tag}> {href}: {file.relative_to(site)} has no anchor #{target.fragment}")
+        if problem := target_problem(site, urljoin(page_url, href)):
+            problems.append(f"<{tag}> {href}: {problem}")
     return problems
+
+
+def target_problem(site: Path, url: str) -> str | None:
+    """Why a site-root-relative URL ("/terms/x/#anchor") does not land on a file of the site and, for a page, an
+    anchor of it; None if it does."""
+    target = urlsplit(url)
+    path = unquote(target.path)
+    file = site / path.lstrip("/")
+    if path.endswith("/"):
+        file = file / "index.html"
+    if not file.is_file():
+        return f"no file {file.relative_to(site)}"
+    if target.fragment and file.suffix == ".html" and unquote(target.fragment) not in read_page(file).ids:
+        return f"{file.relative_to(site)} has no anchor #{target.fragment}"
+    return None
 
 
 def broken_links_in_site(site: Path) -> list[str]:
