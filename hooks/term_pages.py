@@ -72,6 +72,13 @@ def on_page_markdown(markdown: str, page, config, files, **kwargs):
             f"    :term:`llmglossary:{term.title.lower()}`",
             "    ```",
             "",
+            "    MkDocs, with this site's inventory in mkdocstrings"
+            " ([how](../index.md#linking-to-terms)):",
+            "",
+            "    ```text",
+            f"    [{term.title}][]",
+            "    ```",
+            "",
         ]
     )
     return markdown

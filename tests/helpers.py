@@ -149,6 +149,14 @@ def target_problem(site: Path, url: str) -> str | None:
     return None
 
 
+def load_inventory(site: Path) -> dict:
+    """The built objects.inv as Sphinx reads it: {"std:term": {name: item}, "std:label": {...}}, site-relative URIs."""
+    from sphinx.util.inventory import InventoryFile
+
+    with open(site / "objects.inv", "rb") as f:
+        return InventoryFile.load(f, "", lambda base, uri: uri)
+
+
 def broken_links_in_site(site: Path) -> list[str]:
     """broken_links() over every HTML file of a built site, each problem prefixed with its page."""
     return [f"{page.relative_to(site)}: {problem}"

@@ -18,7 +18,7 @@ from html import unescape
 from pathlib import Path
 
 from tests.conftest import MKDOCS_ENV, ROOT
-from tests.helpers import target_problem
+from tests.helpers import load_inventory, target_problem
 
 README = (ROOT / "README.md").read_text(encoding="utf-8")
 HOME = (ROOT / "docs" / "index.md").read_text(encoding="utf-8")
@@ -40,13 +40,6 @@ def local(config: str, site_url: str) -> str:
     return config.replace(PRODUCTION, site_url)
 
 
-def inventory(site: Path) -> dict:
-    from sphinx.util.inventory import InventoryFile
-
-    with open(site / "objects.inv", "rb") as f:
-        return InventoryFile.load(f, "", lambda base, uri: uri)
-
-
 def links_to(html: str, site_url: str) -> list[tuple[str, str]]:
     """(site path with fragment, link text) of every link to the site, in order."""
     found = re.findall(rf'<a [^>]*href="{re.escape(site_url)}([^"]*)"[^>]*>(.*?)</a>', html, re.S)
@@ -63,7 +56,7 @@ def test_the_home_page_shows_the_readmes_configuration():
 
 
 def test_sphinx_links_every_name_through_intersphinx(built_site, site_url, tmp_path):
-    inv = inventory(built_site)
+    inv = load_inventory(built_site)
     terms, labels = sorted(inv["std:term"].items()), sorted(inv["std:label"].items())
     src = tmp_path / "src"
     src.mkdir()
@@ -88,7 +81,7 @@ def test_sphinx_links_every_name_through_intersphinx(built_site, site_url, tmp_p
 
 
 def test_mkdocs_links_every_name_through_mkdocstrings(built_site, site_url, tmp_path):
-    inv = inventory(built_site)
+    inv = load_inventory(built_site)
     terms, labels = sorted(inv["std:term"].items()), sorted(inv["std:label"].items())
     written = json.loads((built_site / "terms.json").read_text(encoding="utf-8"))["terms"]
     project = tmp_path / "consumer"

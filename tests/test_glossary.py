@@ -14,6 +14,7 @@ import pytest
 from mkdocs.exceptions import PluginError
 
 from tests.conftest import ROOT, mkdocs_build
+from tests.helpers import load_inventory
 
 sys.path.insert(0, str(ROOT))
 from hooks import glossary, link_names  # noqa: E402
@@ -137,13 +138,6 @@ def test_links_to_terms_carry_their_definition(built_site):
 
 
 # ---------------------------------------------------------------- the published inventory
-
-
-def load_inventory(site: Path) -> dict:
-    from sphinx.util.inventory import InventoryFile
-
-    with open(site / "objects.inv", "rb") as f:
-        return InventoryFile.load(f, "", posixpath.join)
 
 
 def test_inventory_has_every_term_alias_and_label(built_site):
