@@ -173,7 +173,9 @@ BROWSER_FIXTURES = {"browser", "page"}
 
 def pytest_collection_modifyitems(config, items):
     for item in items:
-        if BROWSER_FIXTURES & set(getattr(item, "fixturenames", ())):
+        # A parametrized argument that happens to be named "page" is not the browser fixture.
+        params = item.callspec.params if hasattr(item, "callspec") else {}
+        if BROWSER_FIXTURES & (set(getattr(item, "fixturenames", ())) - set(params)):
             item.add_marker(pytest.mark.browser)
         in_quick_file = item.path.name in QUICK_FILES or (item.path.suffix == ".md" and ROOT / "docs" in item.path.parents)
         if in_quick_file and not item.get_closest_marker("slow") and not item.get_closest_marker("browser"):
