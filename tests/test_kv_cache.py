@@ -8,6 +8,10 @@ a real runtime, so that a transformers upgrade that caches differently fails her
 
 from __future__ import annotations
 
+import json
+import re
+import warnings
+
 import pytest
 import torch
 import transformers
@@ -66,3 +70,39 @@ def test_mla_caches_the_latent_and_the_rotary_key(family):
     decompressed = 4 * (16 + 8 + 16) * BF16  # heads x (key: nope + rope, value) numbers
     assert decompressed > (32 + 8) * BF16
     assert "transformers {{ pin.transformers }} caches the latent" in PAGE
+
+
+# ------------------------------------------------------------------ the page's real models, attention at full size
+
+
+def printed_kib_per_token() -> dict[str, float]:
+    """The KiB/token column of snippets/kv-cache/tokens_that_fit.out, by model (latent rows only)."""
+    golden = (ROOT / "snippets" / "kv-cache" / "tokens_that_fit.out").read_text(encoding="utf-8")
+    rows = re.findall(r"^([a-z0-9.-]+)\s+(?:bf16|int4)\s+[\d.]+\s+[\d.]+\s+([\d.]+)\s", golden, re.M)
+    return {name: float(kib) for name, kib in rows}
+
+
+def real_attention(name: str):
+    """The model of a committed config with its attention at full size and everything else shrunk: two layers, a
+    tiny vocabulary and MLPs (none of which changes what attention caches)."""
+    config = json.loads((ROOT / "snippets" / "parameter-count" / "configs" / f"{name}.json").read_text())
+    kwargs = {k: v for k, v in config.items() if k not in ("model_type", "_name_or_path", "architectures")}
+    kwargs.update(num_hidden_layers=2, vocab_size=256, intermediate_size=16, pad_token_id=0, bos_token_id=0,
+                  eos_token_id=0)
+    if "moe_intermediate_size" in kwargs:
+        kwargs.update(moe_intermediate_size=16, n_routed_experts=4, num_experts_per_tok=2, n_group=1, topk_group=1)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        cfg = transformers.AutoConfig.for_model(config["model_type"], **kwargs)
+        return transformers.AutoModelForCausalLM.from_config(cfg), config["num_hidden_layers"]
+
+
+@pytest.mark.parametrize("name", ["llama-3-8b", "gemma-2-2b", "deepseek-v2-lite"])
+def test_printed_cache_per_token_is_what_transformers_allocates(name):
+    """The page's KiB a token (all layers, full attention) equals the bytes a real-size attention layer of
+    transformers caches, times the model's layers: GQA, an explicit head_dim, and MLA's latent."""
+    model, layers = real_attention(name)
+    full = [layer for layer in cache_layers(model) if layer.keys.shape[2] == TOKENS]  # not the sliding ones
+    assert full
+    per_layer = (full[0].keys.nbytes + full[0].values.nbytes) / TOKENS
+    assert printed_kib_per_token()[name] == pytest.approx(per_layer * layers / 2**10, abs=0.05)
