@@ -68,6 +68,6 @@ for name, fmt, latent in [
 
 c = config("gemma-2-2b")
 wrong = 2 * c["num_key_value_heads"] * c["hidden_size"] // c["num_attention_heads"]
-print(f"Gemma 2 2B: head_dim {c['head_dim']}, not hidden/heads ="
-      f" {c['hidden_size'] // c['num_attention_heads']}: {wrong * BF16} B a layer and"
-      f" token instead of {per_layer_token(c)}")
+print(f"Gemma 2 2B: width {c['hidden_size']}, {c['num_attention_heads']} heads of"
+      f" head_dim {c['head_dim']}, not {c['hidden_size'] // c['num_attention_heads']}:"
+      f" {wrong * BF16} B a layer and token instead of {per_layer_token(c)}")

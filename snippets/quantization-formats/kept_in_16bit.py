@@ -15,7 +15,7 @@ from count_from_config import count_parameters  # noqa: E402
 
 BITS_4 = 4 + (16 + 4) / 128  # int4 codes, fp16 scale and 4-bit zero per 128 (AWQ)
 
-print("model       embedding + head    all 4-bit  4-bit, those 16-bit  extra")
+print("model       vocab    embedding + head    all 4-bit  4-bit, those 16-bit  extra")
 for name in ["llama-3-8b", "qwen3-8b", "gemma-2-2b", "gemma-3-1b"]:
     c = json.loads((COUNTER / "configs" / f"{name}.json").read_text())
     total = count_parameters(c)["total"]
@@ -26,5 +26,5 @@ for name in ["llama-3-8b", "qwen3-8b", "gemma-2-2b", "gemma-3-1b"]:
     kept = V * h * (1 if tied else 2)
     all4 = total * BITS_4 / 8
     mixed = (total - kept) * BITS_4 / 8 + 2 * kept
-    print(f"{name:11} {kept / total:6.1%} of {total / 1e9:4.2f} B"
+    print(f"{name:11} {V:7,} {kept / total:6.1%} of {total / 1e9:4.2f} B"
           f"  {all4 / 1e9:8.2f} GB  {mixed / 1e9:13.2f} GB  {mixed / all4 - 1:+6.0%}")

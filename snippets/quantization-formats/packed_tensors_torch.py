@@ -36,6 +36,7 @@ def report(name, stored, decoded):
     print(f"{name:16} {bits:7.4f}  {err:6.3f}  {parts}")
 
 
+print(f"weight {OUT} x {IN}, groups of {GROUP}")
 print(f"{'format':16} {'bits/w':>7}  {'error':>6}  stored tensors")
 report("bf16", {"weight": w.bfloat16()}, w.bfloat16().float())
 
