@@ -49,8 +49,8 @@ for label, weights, grads, state in [
         "8-bit AdamW, pure bf16",
         2,
         2,
-        2 * (1 + 4 / 2048),
-    ),  # one fp32 scale per 2048 values; no master
+        2 * (1 + 4 / 256),
+    ),  # one fp32 absmax per 256 values (bitsandbytes); no master
 ]:
     total = weights + grads + state
     print(f"{label:26} state {state * n / 1e9:5.1f} GB of {total * n / 1e9:5.1f} GB")

@@ -1,0 +1,73 @@
+"""How many tokens of KV cache fit on a 24 GB card after the weights, for three kinds
+of attention: grouped-query (Llama 3 8B), sliding-window layers with an explicit
+head_dim (Gemma 2 2B) and multi-head latent attention (DeepSeek-V2-Lite).
+
+Shapes come from the published configs; weights are counted by the parameter counter
+(snippets/parameter-count/count_from_config.py). The cache is bf16; GB = 10**9 bytes.
+Left out: activations, the runtime's own memory and fragmentation."""
+
+import json
+import sys
+from pathlib import Path
+
+COUNTER = Path(__file__).resolve().parents[1] / "parameter-count"
+sys.path.insert(0, str(COUNTER))
+from count_from_config import count_parameters  # noqa: E402
+
+CARD, BF16 = 24e9, 2
+INT4 = (4 + (16 + 4) / 128) / 8  # bytes a weight, int4 with fp16 scale, zero per 128
+
+
+def config(name):
+    return json.loads((COUNTER / "configs" / f"{name}.json").read_text())
+
+
+def weights(c, bytes_per_weight):  # embedding and output head stay 16-bit
+    total = count_parameters(c)["total"]
+    tied = c.get("tie_word_embeddings", "gemma" in c["model_type"])  # Gemma: tied
+    kept = c["vocab_size"] * c["hidden_size"] * (1 if tied else 2)
+    return (total - kept) * bytes_per_weight + kept * BF16
+
+
+def per_layer_token(c, latent=True):  # bytes one layer caches for one token
+    if "kv_lora_rank" in c:  # MLA: the latent and the rotary key, or rebuilt K and V
+        if latent:
+            return (c["kv_lora_rank"] + c["qk_rope_head_dim"]) * BF16
+        k = c["qk_nope_head_dim"] + c["qk_rope_head_dim"]
+        return c["num_attention_heads"] * (k + c["v_head_dim"]) * BF16
+    H = c["num_attention_heads"]
+    head_dim = c.get("head_dim", c["hidden_size"] // H)  # explicit head_dim wins
+    return 2 * c.get("num_key_value_heads", H) * head_dim * BF16
+
+
+def per_sequence(c, per_token, context):  # one sequence's cache, all layers
+    L = c["num_hidden_layers"]
+    local = L // 2 if c["model_type"] == "gemma2" else 0  # every other layer slides
+    window = min(context, c.get("sliding_window") or context)
+    return ((L - local) * context + local * window) * per_token
+
+
+CONTEXT = 8192
+print(f"sequences of {CONTEXT:,} tokens that fit on {CARD / 1e9:.0f} GB:")
+print("model                   weights    GB  left GB  KiB/token  MiB/seq  fit")
+for name, fmt, latent in [
+    ("llama-3-8b", "bf16", True),
+    ("llama-3-8b", "int4", True),
+    ("gemma-2-2b", "bf16", True),
+    ("deepseek-v2-lite", "int4", True),
+    ("deepseek-v2-lite", "int4", False),
+]:
+    c = config(name)
+    w = weights(c, BF16 if fmt == "bf16" else INT4)
+    per_token = per_layer_token(c, latent)
+    seq = per_sequence(c, per_token, CONTEXT)
+    label = name + ("" if latent or "kv_lora_rank" not in c else " (K, V)")
+    full = per_token * c["num_hidden_layers"] / 2**10
+    print(f"{label:23} {fmt:>7} {w / 1e9:5.2f} {(CARD - w) / 1e9:8.2f} {full:10.1f}"
+          f" {seq / 2**20:8.0f} {int((CARD - w) // seq):4}")
+
+c = config("gemma-2-2b")
+wrong = 2 * c["num_key_value_heads"] * c["hidden_size"] // c["num_attention_heads"]
+print(f"Gemma 2 2B: width {c['hidden_size']}, {c['num_attention_heads']} heads of"
+      f" head_dim {c['head_dim']}, not {c['hidden_size'] // c['num_attention_heads']}:"
+      f" {wrong * BF16} B a layer and token instead of {per_layer_token(c)}")
