@@ -22,7 +22,7 @@ from urllib.parse import urlencode
 import pytest
 
 from tests.conftest import GOOD_LAYOUT_SHIFT, ROOT, axe_violations, layout_shift, load_module
-from tests.count_configs import broken_config, generated_config
+from tests.count_configs import broken_config, generated_config, memory_case
 
 TOOL_PATH = ROOT / "snippets" / "parameter-count" / "count_from_config.py"
 CONFIG_DIR = ROOT / "snippets" / "parameter-count" / "configs"
@@ -181,6 +181,52 @@ def test_the_page_core_and_the_python_tool_agree_on_thousands_of_configs(tmp_pat
         print(f"parity ({access} JSON source access): {len(configs)} configs ({n_valid} counted, {n_refused} "
               f"refused) agree; Node counted them in {shown['ms']:.0f} ms, {wall:.1f} s with start-up")
     assert any(r["ok"] and r["total"] > 2**53 for r in expected), "no total beyond 2**53 was tried"
+
+
+NODE_MEMORY = """
+const fs = require("fs");
+const core = require(process.argv[1]);
+const input = JSON.parse(fs.readFileSync(process.argv[2], "utf8"));
+const out = input.cases.map(([text, options]) => core.memory(core.parseJSON(text), input.rules, options));
+process.stdout.write(JSON.stringify(out, (k, v) => typeof v === "bigint" ? v.toString() : v));
+"""
+
+
+def _exact(value):
+    """Integers as strings, as the Node side writes its BigInts."""
+    if isinstance(value, dict):
+        return {k: _exact(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_exact(v) for v in value]
+    return str(value) if type(value) is int else value
+
+
+def test_the_page_core_and_the_python_tool_agree_on_memory(tmp_path):
+    """count-core.js's memory() gives the tool's memory() byte for byte (weights by component in every format,
+    KV cache by layer kind, tokens that fit, training) and refuses what the tool refuses, blaming the same key."""
+    rng = random.Random(17)
+    cases = [memory_case(generated_config(family, rng), rng) for family in tool.RULES for _ in range(40)]
+    cases += [memory_case(json.loads(p.read_text()), rng) for p in sorted(CONFIG_DIR.glob("*.json")) for _ in range(4)]
+    data = tmp_path / "memory.json"
+    data.write_text(json.dumps({"rules": json.loads(tool.rules_json()),
+                                "cases": [[json.dumps(c), o] for c, o in cases]}))
+    proc = subprocess.run(["node", "-e", NODE_MEMORY, str(CORE), str(data)], capture_output=True, text=True, timeout=120)
+    assert proc.returncode == 0, proc.stderr
+    shown = json.loads(proc.stdout)
+    kinds = {"ok": 0, "refused": 0}
+    for (config, options), js in zip(cases, shown, strict=True):
+        try:
+            py = tool.memory(config, options)
+        except tool.ConfigError as exc:
+            kinds["refused"] += 1
+            assert not js["ok"], f"{config} {options}: Python refuses ({exc}), JavaScript gives {js}"
+            assert js["errors"][0]["key"] == exc.key, f"{config} {options}: {js['errors']} vs {exc.key!r}"
+            continue
+        kinds["ok"] += 1
+        assert js.pop("ok"), f"{config} {options}: JavaScript refuses ({js['errors']}), Python gives {py}"
+        assert js == _exact(py), f"{config} {options}"
+    assert kinds["ok"] >= 800 and kinds["refused"] >= 50, kinds
+    print(f"memory parity: {kinds}")
 
 
 # ---------------------------------------------------------------- driving the page
