@@ -320,8 +320,13 @@
     var keptBits = fmtName === "fp32" ? 32n : 16n;
     var ggufBytes = function (n, ty) { var t = M.gguf_types[ty]; return cdiv(n * BigInt(t[1]), BigInt(t[0])); };
     var out = {};
+    var router = mem.router === null ? 0n : evaluate(mem.router.count, env, keys);
     Object.keys(counts).forEach(function (part) {
       var n = counts[part];
+      if (part === "mlp" && router && (gguf || mem.router.fp32)) {
+        n -= router;  // a router stays in fp32 (GGUF files; DeepSeek in transformers)
+        out.router_fp32 = 4n * router;
+      }
       if (gguf && part === "norms") out[part] = 4n * n;
       else if (keep.indexOf(part) >= 0) out[part] = n * keptBits / 8n;
       else if (!gguf) {
@@ -329,7 +334,8 @@
         out[part] = cdiv(n * evaluate(fmt.bits, env, keys), 8n * block);
       } else if (part === "output_head" || (part === "embeddings" && tied)) out[part] = ggufBytes(n, gguf.output);
       else if ((part === "attention" || part === "mlp") && mem.tensors !== null) {
-        var rest = n, total = 0n;
+        var biases = has(mem.biases, part) ? evaluate(mem.biases[part], env, keys) : 0n;
+        var rest = n - biases, total = 4n * biases;  // 1-D biases: F32 in GGUF files
         Object.keys(gguf.rules).forEach(function (tensor) {
           if ((tensor === "ffn_down") !== (part === "mlp")) return;
           var size = evaluate(mem.tensors[tensor], env, keys);

@@ -777,10 +777,27 @@ MEMORY = {
     # multi-head latent attention: the latent (kr) and the rotary key (rope) per layer;
     # decompressed, H keys of nope + rope and H values of vh
     "deepseek_v3": {"kv": {"values": "kr + rope",
-                           "decompressed": "H*(nope + rope) + H*vh"}},
+                           "decompressed": "H*(nope + rope) + H*vh"},
+                    "router": {"count": "(L - D)*E*d", "fp32": True}},
     "deepseek_v2": {"kv": {"values": "kr + rope",
-                           "decompressed": "H*(nope + rope) + H*vh"}},
+                           "decompressed": "H*(nope + rope) + H*vh"},
+                    "router": {"count": "(L - D)*E*d", "fp32": True}},
 }
+# The routers of mixtures of experts (parameters inside "mlp"): fp32 in GGUF files and,
+# for DeepSeek, in transformers whatever the dtype the model is loaded in
+# Biases inside "attention" and "mlp": 1-D tensors, which GGUF files keep in F32
+LLAMA_BIAS = {"attention": f"L * ({QKVO_BIAS}) if attn_bias else 0"}
+for _name in ("qwen3", "gemma", "gemma2", "gemma3_text", "olmo", "olmo2", "cohere"):
+    MEMORY[_name]["biases"] = LLAMA_BIAS
+for _name in ("llama", "granite"):
+    MEMORY[_name]["biases"] = {**LLAMA_BIAS, "mlp": "L * (2*I + d) if mlp_bias else 0"}
+MEMORY["qwen2"]["biases"] = {"attention": "L * (H*h + 2*K*h)"}
+MEMORY["stablelm"]["biases"] = {"attention": "L * (H*h + 2*K*h) if qkv_bias else 0"}
+MEMORY["starcoder2"]["biases"] = {"attention": f"L * ({QKVO_BIAS}) if bias else 0",
+                                  "mlp": "L * (I + d) if bias else 0"}
+MEMORY["mixtral"]["router"] = {"count": "L*d*E", "fp32": False}
+MEMORY["qwen2_moe"]["router"] = {"count": "M*(d*E + d)", "fp32": False}
+MEMORY["qwen3_moe"]["router"] = {"count": "M*d*E", "fp32": False}
 
 
 def _compile_memory(spec: dict) -> dict:
@@ -801,6 +818,10 @@ def _compile_memory(spec: dict) -> dict:
             k: compile_expr(v) for k, v in tensors.items()},
         "lora": None if lora is None else {k: compile_expr(v) for k, v in lora.items()},
         "act_layers": compile_expr(spec.get("act_layers", "L")),
+        "biases": {k: compile_expr(v) for k, v in spec.get("biases", {}).items()},
+        "router": None if "router" not in spec else {
+            "count": compile_expr(spec["router"]["count"]),
+            "fp32": spec["router"]["fp32"]},
     }
 
 
@@ -1066,7 +1087,13 @@ def _weight_bytes(fmt_name: str, counts: dict, env: dict, keys: dict, mem: dict,
     kept_bits = 32 if fmt_name == "fp32" else 16
     out = {}
     gguf = fmt.get("gguf")
+    router = 0 if mem["router"] is None else evaluate(mem["router"]["count"], env, keys)
     for part, n in counts.items():
+        if part == "mlp" and router and (gguf is not None or mem["router"]["fp32"]):
+            # a router stays in fp32: GGUF (convert_hf_to_gguf.py forces FFN_GATE_INP to
+            # F32) and DeepSeek in transformers (_keep_in_fp32_modules_strict)
+            n -= router
+            out["router_fp32"] = 4 * router
         if gguf is not None and part == "norms":
             out[part] = 4 * n  # llama.cpp keeps 1-D tensors in F32
         elif part in keep:
@@ -1076,8 +1103,10 @@ def _weight_bytes(fmt_name: str, counts: dict, env: dict, keys: dict, mem: dict,
         elif part == "output_head" or (part == "embeddings" and tied):
             out[part] = gguf_bytes(n, gguf["output"])
         elif part in ("attention", "mlp") and mem["tensors"] is not None:
-            rest = n
-            total = 0
+            bias = mem["biases"].get(part)
+            biases = 0 if bias is None else evaluate(bias, env, keys)
+            rest = n - biases
+            total = 4 * biases
             for tensor, rules in gguf["rules"].items():
                 if (tensor == "ffn_down") != (part == "mlp"):
                     continue
