@@ -508,5 +508,13 @@
     }).join(",") + pad(indent) + "}";
   }
 
-  return { count: count, memory: memory, memoryDefaults: MEMORY_DEFAULTS, gpuBytes: gpuBytes, evaluate: evaluate, parseJSON: parseJSON, stringify: stringify, show: show, sourceAccess: SOURCE_ACCESS };
+  // The errors in the memory options alone (no config needed): [] or [{key, message}].
+  function optionErrors(rules, options) {
+    try { normalize(options, rules.memory); return []; } catch (e) {
+      if (e instanceof ConfigError) return [{ key: e.key, message: e.message }];
+      throw e;
+    }
+  }
+
+  return { count: count, memory: memory, optionErrors: optionErrors, memoryDefaults: MEMORY_DEFAULTS, gpuBytes: gpuBytes, evaluate: evaluate, parseJSON: parseJSON, stringify: stringify, show: show, sourceAccess: SOURCE_ACCESS };
 });
