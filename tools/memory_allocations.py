@@ -31,11 +31,13 @@ def layout(fmt: str, out: int, inp: int, group: int = 128) -> dict[str, tuple[tu
         return {"weight": ((out, inp), torch.float8_e4m3fn),
                 "weight_scale_inv": ((math.ceil(out / 128), math.ceil(inp / 128)), torch.float32)}
     if fmt == "gptq-int4":  # AutoGPTQ / gptqmodel QuantLinear buffers: eight 4-bit values per int32
-        return {"qweight": ((inp // 8, out), torch.int32), "qzeros": ((inp // group, out // 8), torch.int32),
-                "scales": ((inp // group, out), torch.float16), "g_idx": ((inp,), torch.int32)}
+        groups = math.ceil(inp / group)  # a last, partial group has its own scale
+        return {"qweight": ((inp // 8, out), torch.int32), "qzeros": ((groups, out // 8), torch.int32),
+                "scales": ((groups, out), torch.float16), "g_idx": ((inp,), torch.int32)}
     if fmt == "awq-int4":  # AutoAWQ WQLinear_GEMM: packed along the output dimension, no g_idx
-        return {"qweight": ((inp, out // 8), torch.int32), "qzeros": ((inp // group, out // 8), torch.int32),
-                "scales": ((inp // group, out), torch.float16)}
+        groups = math.ceil(inp / group)
+        return {"qweight": ((inp, out // 8), torch.int32), "qzeros": ((groups, out // 8), torch.int32),
+                "scales": ((groups, out), torch.float16)}
     if fmt == "nf4":  # bitsandbytes Params4bit: two codes per byte, an fp32 absmax per 64 weights
         return {"weight": ((n // 2, 1), torch.uint8), "absmax": ((math.ceil(n / 64),), torch.float32)}
     if fmt == "nf4-dq":  # double quantization: absmax in uint8, an fp32 scale per 256 of them, one fp32 offset
@@ -102,3 +104,24 @@ def quantize_nf4(w: torch.Tensor, double: bool) -> tuple[dict[str, torch.Tensor]
     else:
         tensors["absmax"] = absmax
     return tensors, (NF4_LEVELS[codes.long()] * absmax[:, None]).reshape(w.shape)
+
+
+def model_bytes_in(fmt: str, model, group: int = 128) -> int:
+    """A model (built in bf16, on meta) in a weight format, tensor by tensor: every weight matrix a quantizer
+    converts (the 2-D weights of nn.Linear layers other than the output head, and 3-D expert tensors, one
+    matrix per expert) as its library stores it, without the per-tensor constants; everything else (embeddings,
+    output head, norms, biases, routers) as the model holds it."""
+    import torch.nn as nn
+
+    total, converted = 0, set()
+    for name, module in model.named_modules():
+        if isinstance(module, nn.Linear) and not name.endswith("lm_head"):
+            tensors = allocate(fmt, module.out_features, module.in_features, group)
+            total += allocated_bytes(v for k, v in tensors.items() if k not in ("g_idx", "offset"))
+            converted.add(id(module.weight))
+    for name, p in model.named_parameters():
+        if p.dim() == 3 and ".experts." in name:  # fused experts: (experts, out, in)
+            tensors = allocate(fmt, p.shape[1], p.shape[2], group)
+            total += p.shape[0] * allocated_bytes(v for k, v in tensors.items() if k not in ("g_idx", "offset"))
+            converted.add(id(p))
+    return total + sum(p.numel() * p.element_size() for p in model.parameters() if id(p) not in converted)

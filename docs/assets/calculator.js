@@ -549,7 +549,7 @@
       var bits = (Number(w.bytes * 8000n / w.parameters) / 1000).toFixed(3);
       var parts = Object.keys(w.by_component).filter(function (k) { return w.by_component[k] > 0n; }).map(function (k) {
         var kept = w.keep.indexOf(k) >= 0 ? " (kept in " + (w.format === "fp32" ? "fp32" : "16 bits") + ")" : "";
-        return (k === "router_fp32" ? "routers in fp32" : k) + kept + " " + gb(w.by_component[k]) + " GB";
+        return (k === "routers" ? "routers (not quantized)" : k) + kept + " " + gb(w.by_component[k]) + " GB";
       });
       item("weights", "Weights: " + grouped(w.parameters) + " parameters in " + fmt.title + " = " + mib(w.bytes) + ", " + bits +
         " bits per parameter on average: " + parts.join(", ") + "." + (fmt.gguf ? " GGUF: matrices in " + fmt.gguf.base +

@@ -321,11 +321,13 @@
     var ggufBytes = function (n, ty) { var t = M.gguf_types[ty]; return cdiv(n * BigInt(t[1]), BigInt(t[0])); };
     var out = {};
     var router = mem.router === null ? 0n : evaluate(mem.router.count, env, keys);
+    var plain = ["fp32", "bf16", "fp16"].indexOf(fmtName) >= 0;
     Object.keys(counts).forEach(function (part) {
       var n = counts[part];
-      if (part === "mlp" && router && (gguf || mem.router.fp32)) {
-        n -= router;  // a router stays in fp32 (GGUF files; DeepSeek in transformers)
-        out.router_fp32 = 4n * router;
+      if (part === "mlp" && router && (gguf || mem.router.fp32 || !plain)) {
+        // routers: fp32 in GGUF files and in DeepSeek; 16 bits under other quantizers
+        n -= router;
+        out.routers = (gguf || mem.router.fp32 ? 4n : 2n) * router;
       }
       if (gguf && part === "norms") out[part] = 4n * n;
       else if (keep.indexOf(part) >= 0) out[part] = n * keptBits / 8n;

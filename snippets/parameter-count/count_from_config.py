@@ -1088,12 +1088,17 @@ def _weight_bytes(fmt_name: str, counts: dict, env: dict, keys: dict, mem: dict,
     out = {}
     gguf = fmt.get("gguf")
     router = 0 if mem["router"] is None else evaluate(mem["router"]["count"], env, keys)
+    plain = fmt_name in ("fp32", "bf16", "fp16")
     for part, n in counts.items():
-        if part == "mlp" and router and (gguf is not None or mem["router"]["fp32"]):
-            # a router stays in fp32: GGUF (convert_hf_to_gguf.py forces FFN_GATE_INP to
-            # F32) and DeepSeek in transformers (_keep_in_fp32_modules_strict)
+        if part == "mlp" and router and (gguf is not None or mem["router"]["fp32"]
+                                         or not plain):
+            # routers stay in fp32 in GGUF files (convert_hf_to_gguf.py forces
+            # FFN_GATE_INP to F32) and in DeepSeek (transformers'
+            # _keep_in_fp32_modules_strict); other quantizers leave them in 16 bits (a
+            # router is a parameter, not an nn.Linear, in transformers 5)
             n -= router
-            out["router_fp32"] = 4 * router
+            fp32 = gguf is not None or mem["router"]["fp32"]
+            out["routers"] = (4 if fp32 else 2) * router
         if gguf is not None and part == "norms":
             out[part] = 4 * n  # llama.cpp keeps 1-D tensors in F32
         elif part in keep:
