@@ -614,6 +614,11 @@ def test_axe_finds_no_violation(browser, site_url, scheme, material_scheme):
     page.fill("#calc-heads", "5")  # the error state too: messages, aria-invalid, colours
     violations = axe_violations(page)
     assert not violations, "the error state: " + "\n".join(violations)
+    # the memory rows of a fine-tuning run, and the message for a bad address
+    open_calculator(page, calculator_url(site_url) + "?preset=no-such-model&training=qlora&weights=q4_k_m")
+    assert page.is_visible("#calc-url-error")
+    violations = axe_violations(page)
+    assert not violations, "training and the address's error: " + "\n".join(violations)
     context.close()
 
 
