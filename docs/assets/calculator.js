@@ -548,7 +548,7 @@
       memoryBody.appendChild(memoryRow("Weights, " + fmt.title + (w.source === "quantization_config" ? " (from quantization_config)" : ""), w.bytes, "weights"));
       var bits = (Number(w.bytes * 8000n / w.parameters) / 1000).toFixed(3);
       var parts = Object.keys(w.by_component).filter(function (k) { return w.by_component[k] > 0n; }).map(function (k) {
-        var kept = w.keep.indexOf(k) >= 0 ? " (kept in " + (w.format === "fp32" ? "fp32" : "16 bits") + ")" : "";
+        var kept = fmt.gguf && k === "norms" ? " (F32)" : w.keep.indexOf(k) >= 0 ? " (kept in " + (w.format === "fp32" ? "fp32" : "16 bits") + ")" : "";
         return (k === "routers" ? "routers (not quantized)" : k) + kept + " " + gb(w.by_component[k]) + " GB";
       });
       item("weights", "Weights: " + grouped(w.parameters) + " parameters in " + fmt.title + " = " + mib(w.bytes) + ", " + bits +

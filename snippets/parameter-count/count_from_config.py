@@ -3,6 +3,8 @@
 Usage:
     python count_from_config.py CONFIG.json          a breakdown by component
     python count_from_config.py CONFIG.json --json   one JSON object (see below)
+    python count_from_config.py CONFIG.json --weights q4_k_m --context-length 8192 \
+        --gpu-gb 24 --training qlora               and the memory (as the calculator)
     python count_from_config.py                      a table of every config in configs/
     python count_from_config.py --json               {config name: JSON object} for each
     python count_from_config.py --rules              the counting rules as JSON
@@ -24,6 +26,14 @@ experts, the total minus the routed experts it is not sent to (for a dense model
 total). Memory needs the total; compute per token follows the active count.
 "kv_values_per_token" is the number of values a decoder caches per token for all
 layers (keys and values), or null.
+
+``memory(config, options) -> dict`` gives bytes for the options of the calculator's
+URL (weights, group_size, keep, kv_cache_dtype, context_length, batch_size, gpu_gb,
+training, lora_rank, lora_targets, checkpointing): "weights" by component in a weight
+format, scales and zero points included; "kv_cache" by layer kind (full and sliding-
+window layers; for multi-head latent attention the latent, the decompressed figure
+apart); "fit", the tokens that fit on the card after the weights; "training", weights,
+gradients, optimizer states and an activations estimate. --json prints it as "memory".
 
 The rules are data: FAMILIES below maps each model_type to the keys it reads (with the
 default of the matching Hugging Face transformers config class) and one expression per
@@ -1312,6 +1322,8 @@ def memory_report(m: dict) -> str:
     for part, n in w["by_component"].items():
         if n:
             kept = "  (kept in 16 bits)" if part in w["keep"] else ""
+            if "gguf" in FORMATS[w["format"]] and part == "norms":
+                kept = "  (F32, as llama.cpp keeps 1-D tensors)"
             lines.append(f"    {part:12} {n:>16,} bytes{kept}")
     kv = m["kv_cache"]
     if kv is None:
