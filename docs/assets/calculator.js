@@ -565,7 +565,7 @@
       } else {
         memoryBody.appendChild(memoryRow("KV cache (" + kv.dtype + ", " + kv.context_length + " tokens x " + kv.batch_size + ")", kv.bytes, "kv"));
         var per = kv.values_per_layer_token * kv.bytes_per_value;
-        var text = "KV cache = " + kv.full_layers + " layers x " + grouped(kv.values_per_layer_token) + " values per token x " +
+        var text = "KV cache = " + kv.full_layers + " layers x " + grouped(kv.values_per_layer_token) + " values per token (" + kv.formula + ") x " +
           kv.bytes_per_value + " bytes x " + kv.context_length + " tokens";
         if (kv.sliding_layers > 0n) {
           text += " + " + kv.sliding_layers + " sliding-window layers x " + grouped(per) + " bytes x min(" + kv.context_length +

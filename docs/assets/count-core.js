@@ -421,7 +421,7 @@
       var size = BigInt(M.kv_dtypes[opts.kv_cache_dtype]);
       var tokens = sliding > 0n ? (ctx < win ? ctx : win) : 0n;
       var kv = { dtype: opts.kv_cache_dtype, bytes_per_value: size, context_length: ctx, batch_size: batch,
-        values_per_layer_token: per, full_layers: full, sliding_layers: sliding, sliding_window: sliding > 0n ? win : null,
+        values_per_layer_token: per, formula: mem.kv.formula, full_layers: full, sliding_layers: sliding, sliding_window: sliding > 0n ? win : null,
         full_bytes: full * per * size * ctx * batch, sliding_bytes: sliding * per * size * tokens * batch };
       kv.bytes = kv.full_bytes + kv.sliding_bytes;
       var dec = mem.kv.decompressed;

@@ -817,7 +817,7 @@ def _compile_memory(spec: dict) -> dict:
         kv = {"reads": [_compile_read(v, r) for v, r in reads.items()],
               "layers": compile_expr(kv.get("layers", "L")),
               "sliding": compile_expr(kv.get("sliding", "0")),
-              "values": compile_expr(kv["values"]),
+              "values": compile_expr(kv["values"]), "formula": kv["values"],
               "decompressed": (compile_expr(kv["decompressed"])
                                if "decompressed" in kv else None)}
     tensors = spec.get("tensors")
@@ -1207,7 +1207,8 @@ def memory(config: dict, options: dict | None = None) -> dict:
         tokens = min(ctx, window) if sliding else 0
         kv = {"dtype": opts["kv_cache_dtype"], "bytes_per_value": size,
               "context_length": ctx, "batch_size": batch,
-              "values_per_layer_token": per, "full_layers": full,
+              "values_per_layer_token": per, "formula": mem["kv"]["formula"],
+              "full_layers": full,
               "sliding_layers": sliding, "sliding_window": window if sliding else None,
               "full_bytes": full * per * size * ctx * batch,
               "sliding_bytes": sliding * per * size * tokens * batch}
@@ -1330,6 +1331,9 @@ def memory_report(m: dict) -> str:
         lines.append("  KV cache: none (an encoder)")
     else:
         per = kv["values_per_layer_token"] * kv["bytes_per_value"]
+        values = kv["values_per_layer_token"]
+        lines.append(f"  KV cache per layer and token: {kv['formula']} = {values:,} "
+                     f"values x {kv['bytes_per_value']} bytes")
         text = (f"  KV cache ({kv['dtype']}): {kv['full_layers']} full layers x {per:,}"
                 f" bytes per token x {kv['context_length']} tokens")
         if kv["sliding_layers"]:
