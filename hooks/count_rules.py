@@ -1,7 +1,7 @@
 """The parameter counter's rules and configs, carried into the site at build time.
 
-The counting rules live in one place: snippets/parameter-count/count_from_config.py, as data. This hook
-writes them (compiled to expression trees) and every shipped config into ``assets/count-rules.js``, which the
+The counting and memory rules live in one place: snippets/parameter-count/count_from_config.py, as data. This
+hook writes them (compiled to expression trees) and every shipped config into ``assets/count-rules.js``, which the
 calculator's generic evaluator (assets/count-core.js) reads; the calculator's presets are those configs. It
 also fills the model table on docs/models.md (the ``<!-- model-table -->`` marker) by running the same
 ``count_parameters`` on the same configs, so no count on the site is typed by hand.
@@ -69,7 +69,7 @@ def model_table(tool, calculator_link: str) -> str:
         rows.append((r["total"], (
             f"| [{name}]({calculator_link}?preset={stem}) | `{r['model_type']}` "
             f"| {r['total']:,} | {r['non_embedding']:,} | {active} | {share:.1%} "
-            f"| {_gb(2 * r['total'])} |"
+            f"| {_gb(tool.memory(config)['weights']['bytes'])} |"
         )))
     head = (
         "| Model | Family | Parameters | Non-embedding | Active per token | In embeddings | Weights in bf16 |\n"

@@ -79,3 +79,48 @@ def broken_config(config: dict, rng: random.Random) -> dict:
     else:
         broken[key] = 0
     return broken
+
+
+FORMATS = list(tool.FORMATS)
+QUANT_CONFIGS = [
+    {"quant_method": "gptq", "bits": 4, "group_size": 64}, {"quant_method": "awq", "bits": 4},
+    {"quant_method": "bitsandbytes", "load_in_4bit": True, "bnb_4bit_quant_type": "nf4",
+     "bnb_4bit_use_double_quant": True},
+    {"quant_method": "bitsandbytes", "load_in_8bit": True}, {"quant_method": "fp8", "weight_block_size": [128, 64]},
+    {"quant_method": "mxfp4"}, {"quant_method": "gptq", "bits": 3}, {"quant_method": "hqq"}, "gptq",
+]
+
+
+def memory_case(config: dict, rng: random.Random) -> tuple[dict, dict]:
+    """The config with memory-related keys sometimes set (sliding windows, layer_types, a quantization_config),
+    and memory options as the calculator's URL gives them (strings), a few of them invalid."""
+    config = dict(config)
+    if rng.random() < 0.3:
+        config["sliding_window"] = rng.choice([None, 2, 5, 64])
+    if rng.random() < 0.2:
+        config["use_sliding_window"] = rng.random() < 0.5
+        config["max_window_layers"] = rng.randint(0, 4)
+    if rng.random() < 0.1 and isinstance(config.get("num_hidden_layers"), int):
+        config["sliding_window"] = 3
+        config["layer_types"] = [rng.choice(["full_attention", "sliding_attention"])
+                                 for _ in range(config["num_hidden_layers"] + rng.choice([0, 0, 0, 1]))]
+    if rng.random() < 0.15:
+        config["quantization_config"] = rng.choice(QUANT_CONFIGS)
+    options = {}
+    pick = {
+        "weights": lambda: rng.choice(FORMATS + ["int3"] * (rng.random() < 0.05)),
+        "group_size": lambda: rng.choice(["32", "64", "128", "0", "x"][: 3 + 2 * (rng.random() < 0.1)]),
+        "keep": lambda: ",".join(rng.sample(["embeddings", "output_head", "norms"], rng.randint(0, 3))),
+        "kv_cache_dtype": lambda: rng.choice(["fp32", "bf16", "fp8", "int8"]),
+        "context_length": lambda: str(rng.choice([1, 3, 100, 4096, 10**6])),
+        "batch_size": lambda: str(rng.randint(1, 8)),
+        "gpu_gb": lambda: rng.choice(["24", "0.001", "80", "7.5", "1e3"][: 4 + (rng.random() < 0.05)]),
+        "training": lambda: rng.choice(["adamw", "adamw-8bit", "sgd-momentum", "lora", "qlora", "none"]),
+        "lora_rank": lambda: str(rng.choice([1, 8, 64])),
+        "lora_targets": lambda: ",".join(rng.sample(list(tool.LORA_MODULES), rng.randint(1, 4))),
+        "checkpointing": lambda: rng.choice(["on", "off"]),
+    }
+    for name, value in pick.items():
+        if rng.random() < 0.5:
+            options[name] = value()
+    return config, options

@@ -22,7 +22,7 @@ from urllib.parse import urlencode
 import pytest
 
 from tests.conftest import GOOD_LAYOUT_SHIFT, ROOT, axe_violations, layout_shift, load_module
-from tests.count_configs import broken_config, generated_config
+from tests.count_configs import broken_config, generated_config, memory_case
 
 TOOL_PATH = ROOT / "snippets" / "parameter-count" / "count_from_config.py"
 CONFIG_DIR = ROOT / "snippets" / "parameter-count" / "configs"
@@ -181,6 +181,52 @@ def test_the_page_core_and_the_python_tool_agree_on_thousands_of_configs(tmp_pat
         print(f"parity ({access} JSON source access): {len(configs)} configs ({n_valid} counted, {n_refused} "
               f"refused) agree; Node counted them in {shown['ms']:.0f} ms, {wall:.1f} s with start-up")
     assert any(r["ok"] and r["total"] > 2**53 for r in expected), "no total beyond 2**53 was tried"
+
+
+NODE_MEMORY = """
+const fs = require("fs");
+const core = require(process.argv[1]);
+const input = JSON.parse(fs.readFileSync(process.argv[2], "utf8"));
+const out = input.cases.map(([text, options]) => core.memory(core.parseJSON(text), input.rules, options));
+process.stdout.write(JSON.stringify(out, (k, v) => typeof v === "bigint" ? v.toString() : v));
+"""
+
+
+def _exact(value):
+    """Integers as strings, as the Node side writes its BigInts."""
+    if isinstance(value, dict):
+        return {k: _exact(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_exact(v) for v in value]
+    return str(value) if type(value) is int else value
+
+
+def test_the_page_core_and_the_python_tool_agree_on_memory(tmp_path):
+    """count-core.js's memory() gives the tool's memory() byte for byte (weights by component in every format,
+    KV cache by layer kind, tokens that fit, training) and refuses what the tool refuses, blaming the same key."""
+    rng = random.Random(17)
+    cases = [memory_case(generated_config(family, rng), rng) for family in tool.RULES for _ in range(40)]
+    cases += [memory_case(json.loads(p.read_text()), rng) for p in sorted(CONFIG_DIR.glob("*.json")) for _ in range(4)]
+    data = tmp_path / "memory.json"
+    data.write_text(json.dumps({"rules": json.loads(tool.rules_json()),
+                                "cases": [[json.dumps(c), o] for c, o in cases]}))
+    proc = subprocess.run(["node", "-e", NODE_MEMORY, str(CORE), str(data)], capture_output=True, text=True, timeout=120)
+    assert proc.returncode == 0, proc.stderr
+    shown = json.loads(proc.stdout)
+    kinds = {"ok": 0, "refused": 0}
+    for (config, options), js in zip(cases, shown, strict=True):
+        try:
+            py = tool.memory(config, options)
+        except tool.ConfigError as exc:
+            kinds["refused"] += 1
+            assert not js["ok"], f"{config} {options}: Python refuses ({exc}), JavaScript gives {js}"
+            assert js["errors"][0]["key"] == exc.key, f"{config} {options}: {js['errors']} vs {exc.key!r}"
+            continue
+        kinds["ok"] += 1
+        assert js.pop("ok"), f"{config} {options}: JavaScript refuses ({js['errors']}), Python gives {py}"
+        assert js == _exact(py), f"{config} {options}"
+    assert kinds["ok"] >= 800 and kinds["refused"] >= 50, kinds
+    print(f"memory parity: {kinds}")
 
 
 # ---------------------------------------------------------------- driving the page
@@ -343,25 +389,84 @@ def test_the_url_mirrors_every_field_and_the_link_reproduces_it(calc, site_url):
     page.close()
 
 
-def test_memory_is_bytes_per_parameter_and_the_kv_cache_formula(calc):
+def shown_memory(page) -> dict:
+    return {k: (None if v is None else int(v)) for k, v in read_result(page)["memory"].items()}
+
+
+def test_memory_rows_are_the_tools_memory_for_the_same_options(calc):
+    """Weights, KV cache, what fits and training, in the page, are memory() of the tool for the same options."""
     calc.select_option("#calc-preset", "llama-2-7b")
     calc.fill("#calc-context", "4096")
     calc.fill("#calc-batch", "1")
     calc.select_option("#calc-kv-dtype", "bf16")
-    shown = read_result(calc)
-    total = tool.count_parameters(json.loads((CONFIG_DIR / "llama-2-7b.json").read_text()))["total"]
-    assert {k: int(v) for k, v in shown["memory"].items()} == {
-        "fp32": 4 * total, "bf16": 2 * total, "int8": total, "int4": (total + 1) // 2, "adam": 16 * total,
-        "kv": 2 * 32 * 32 * 128 * 2 * 4096,  # 2 x layers x kv heads x head dim x bytes x tokens x batch
-    }
+    llama2 = json.loads((CONFIG_DIR / "llama-2-7b.json").read_text())
+    shown = shown_memory(calc)
+    assert shown["kv"] == 2 * 32 * 32 * 128 * 2 * 4096  # 2 x layers x kv heads x head dim x bytes x tokens x batch
+    assert shown["weights"] == 2 * tool.count_parameters(llama2)["total"]
     kv_row = calc.inner_text("#calc-memory [data-memory='kv']")
     assert "2.15 GB" in kv_row and "2.00 GiB" in kv_row, kv_row  # 2**31 bytes: GB is 10**9, GiB is 2**30
-    # Grouped-query attention: Llama 3 8B has 8 key/value heads, so its cache is a quarter per token.
-    calc.select_option("#calc-preset", "llama-3-8b")
-    calc.fill("#calc-batch", "3")
-    assert int(read_result(calc)["memory"]["kv"]) == 2 * 32 * 8 * 128 * 2 * 4096 * 3
+    cases = [
+        ("llama-3-8b", {"weights": "q4_k_m", "context_length": "8192", "gpu_gb": "24", "batch_size": "3"}),
+        ("mixtral-8x7b-v0.1", {"weights": "gptq-int4", "group_size": "32", "training": "qlora", "lora_rank": "8",
+                               "lora_targets": "q,v", "checkpointing": "on"}),
+        ("deepseek-v2-lite", {"weights": "nf4-dq", "kv_cache_dtype": "fp8", "training": "adamw-8bit"}),
+        ("gemma-2-2b", {"weights": "int8", "keep": "norms", "context_length": "10000", "training": "sgd-momentum"}),
+    ]
+    for stem, options in cases:
+        config = json.loads((CONFIG_DIR / f"{stem}.json").read_text())
+        calc.select_option("#calc-preset", stem)
+        calc.select_option("#calc-weights", options["weights"])
+        calc.select_option("#calc-training", options.get("training", "none"))
+        calc.select_option("#calc-checkpointing", options.get("checkpointing", "off"))
+        calc.select_option("#calc-kv-dtype", options.get("kv_cache_dtype", "bf16"))
+        for key, field in (("context_length", "#calc-context"), ("batch_size", "#calc-batch"), ("gpu_gb", "#calc-gpu"),
+                           ("group_size", "#calc-group"), ("lora_rank", "#calc-rank")):
+            calc.fill(field, str(options.get(key, tool.MEMORY_DEFAULTS[key])))
+        for key in ("keep", "lora_targets"):
+            if key in options:
+                for box in calc.locator(f"#calc-{key} input[type=checkbox]").all():
+                    box.set_checked(box.get_attribute("value") in options[key].split(","))
+        expected = tool.memory(config, options)
+        shown = shown_memory(calc)
+        assert shown["weights"] == expected["weights"]["bytes"], stem
+        assert shown["kv"] == expected["kv_cache"]["bytes"], stem
+        assert shown["free"] == max(expected["fit"]["free_after_weights"], 0), stem
+        tokens = calc.get_attribute("#calc-status", "data-fit-tokens")
+        assert tokens == ("" if expected["fit"]["tokens"] is None else str(expected["fit"]["tokens"])), stem
+        training = expected["training"]
+        if training:
+            assert [shown[f"train-{k}"] for k in ("weights", "gradients", "optimizer", "activations", "total")] == [
+                training[k] for k in ("weights", "gradients", "optimizer_states", "activations", "total")], stem
+        if stem == "deepseek-v2-lite":
+            assert shown["kv-decompressed"] == expected["kv_cache"]["decompressed_bytes"]
+        working = calc.inner_text("#calc-working")
+        assert f"{expected['weights']['bytes']:,} bytes" in working and "Leaves out" in working, working
     calc.select_option("#calc-preset", "bert-base-uncased")
-    assert read_result(calc)["memory"]["kv"] is None, "an encoder has no KV cache"
+    assert shown_memory(calc)["kv"] is None, "an encoder has no KV cache"
+
+
+def test_memory_parameters_in_the_url_and_a_bad_one_is_a_clear_error(calc_context, site_url):
+    page = calc_context.new_page()
+    url = calculator_url(site_url) + ("?preset=llama-3-8b&weights=q4_k_m&context_length=8192&gpu_gb=24&training=lora"
+                                      "&lora_rank=32&lora_targets=q,k,v,o,gate&checkpointing=on")
+    open_calculator(page, url)
+    config = json.loads((CONFIG_DIR / "llama-3-8b.json").read_text())
+    expected = tool.memory(config, {"weights": "q4_k_m", "context_length": "8192", "training": "lora", "lora_rank": "32",
+                                    "lora_targets": "q,k,v,o,gate", "checkpointing": "on"})
+    shown = shown_memory(page)
+    assert shown["weights"] == expected["weights"]["bytes"] and shown["train-total"] == expected["training"]["total"]
+    assert page.is_hidden("#calc-url-error")
+    page.wait_for_function("location.search.includes('lora_rank=32') && location.search.includes('weights=q4_k_m')")
+    for query, words in (("?preset=llama-9", "preset=llama-9 is not a preset"),
+                         ("?preset=gpt2&weights=int3", "weights=int3 is not one of"),
+                         ("?preset=gpt2&lora_targets=q,z", "z is not one of")):
+        open_calculator(page, calculator_url(site_url) + query)
+        assert page.is_visible("#calc-url-error"), query
+        assert words in page.inner_text("#calc-url-error"), page.inner_text("#calc-url-error")
+        assert read_result(page)["total"] is not None, "the page still counts the default"
+    open_calculator(page, calculator_url(site_url) + "?preset=gpt2&gpu_gb=lots")
+    assert "Card memory (GB) must be a number" in page.inner_text("#calc-gpu-error")
+    page.close()
 
 
 # ---------------------------------------------------------------- invalid input
@@ -509,6 +614,11 @@ def test_axe_finds_no_violation(browser, site_url, scheme, material_scheme):
     page.fill("#calc-heads", "5")  # the error state too: messages, aria-invalid, colours
     violations = axe_violations(page)
     assert not violations, "the error state: " + "\n".join(violations)
+    # the memory rows of a fine-tuning run, and the message for a bad address
+    open_calculator(page, calculator_url(site_url) + "?preset=no-such-model&training=qlora&weights=q4_k_m")
+    assert page.is_visible("#calc-url-error")
+    violations = axe_violations(page)
+    assert not violations, "training and the address's error: " + "\n".join(violations)
     context.close()
 
 

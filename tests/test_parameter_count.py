@@ -134,7 +134,7 @@ def test_the_site_ships_exactly_the_tools_rules_and_configs():
     shipped = json.loads(script.split("window.llmCountRules = ", 1)[1].rstrip().removesuffix(";"))
     proc = _run("--rules")
     assert proc.returncode == 0 and json.loads(proc.stdout) == json.loads(tool.rules_json())
-    assert {k: shipped[k] for k in ("components", "families")} == json.loads(proc.stdout)
+    assert {k: shipped[k] for k in ("components", "families", "memory")} == json.loads(proc.stdout)
     assert [(p["id"], json.loads(p["json"])) for p in shipped["presets"]] == [
         (p.stem, json.loads(p.read_text())) for p in CONFIGS]
 

@@ -115,12 +115,26 @@
     return present.length ? present[0] : field.read.keys[0];
   }
 
+  // The memory options: the calculator's URL parameters, which are also the Python tool's options (--context-length...).
+  var MEM = RULES.memory;
   var CALC_FIELDS = [
-    { id: "context", key: "context_length", label: "Context length (tokens)", dflt: "2048", hint: "Tokens held in the KV cache per sequence." },
+    { id: "context", key: "context_length", label: "Context length (tokens)", dflt: "4096", hint: "Tokens per sequence held in the KV cache (what you run with, not the model's maximum)." },
     { id: "batch", key: "batch_size", label: "Batch size (sequences)", dflt: "1", hint: "Sequences decoded at once." },
+    { id: "gpu", key: "gpu_gb", label: "Card memory (GB)", dflt: "24", hint: "As sold: a 24 GB card has 24 GiB (2^30 bytes each)." },
+    { id: "group", key: "group_size", label: "Group size (GPTQ, AWQ)", dflt: "128", hint: "Weights that share one scale and zero point." },
+    { id: "rank", key: "lora_rank", label: "LoRA rank", dflt: "16", hint: "r: each targeted matrix (out x in) gains r x (in + out) trainable parameters." },
   ];
-  var KV_DTYPES = [["fp32", 4, "fp32 (4 bytes)"], ["bf16", 2, "bf16 or fp16 (2 bytes)"], ["int8", 1, "fp8 or int8 (1 byte)"]];
-  var CALC_KEYS = ["context_length", "batch_size", "kv_cache_dtype"];
+  var FORMAT_NAMES = Object.keys(MEM.formats);
+  var SELECTS = {
+    weights: [["", "From the config's quantization_config, else bf16"]].concat(FORMAT_NAMES.map(function (f) { return [f, MEM.formats[f].title]; })),
+    kv_cache_dtype: [["fp32", "fp32 (4 bytes)"], ["bf16", "bf16 or fp16 (2 bytes)"], ["fp8", "fp8 (1 byte)"], ["int8", "int8 (1 byte)"]],
+    training: [["none", "None (inference)"], ["adamw", "Full, AdamW (fp32 states)"], ["adamw-8bit", "Full, 8-bit AdamW (bitsandbytes)"],
+      ["sgd-momentum", "Full, SGD with momentum"], ["lora", "LoRA (frozen base in bf16)"], ["qlora", "QLoRA (frozen base in NF4, double quantization)"]],
+    checkpointing: [["off", "Off"], ["on", "On (recompute each layer)"]],
+  };
+  var CHECKS = { keep: ["embeddings", "output_head", "norms"], lora_targets: MEM.lora_modules };
+  var OPTION_LABELS = { weights: "Weight format", kv_cache_dtype: "KV cache precision", training: "Training",
+    checkpointing: "Gradient checkpointing", keep: "Kept in 16 bits", lora_targets: "LoRA targets" };
   var IGNORED_QUERY_KEYS = ["h"]; // Material's search adds ?h=... to highlight the words searched for
 
   function el(tag, attrs, children) {
@@ -171,8 +185,25 @@
       controls[f.id] = control;
       f.block = fieldBlock("calc-" + f.id, f.label, control, f.hint, false);
     });
-    var kvDtype = el("select", { name: "kv_cache_dtype" }, KV_DTYPES.map(function (t) { return el("option", { value: t[0], text: t[2] }); }));
-    kvDtype.value = "bf16";
+    var selects = {};
+    Object.keys(SELECTS).forEach(function (k) {
+      selects[k] = el("select", { name: k }, SELECTS[k].map(function (t) { return el("option", { value: t[0], text: t[1] }); }));
+      selects[k].value = SELECTS[k][k === "kv_cache_dtype" ? 1 : 0][0];
+    });
+    var kvDtype = selects.kv_cache_dtype;
+    // Checkbox groups: a fieldset whose legend names the option; each box is labelled by its value.
+    var checks = {}, checkSets = {};
+    Object.keys(CHECKS).forEach(function (k) {
+      checks[k] = {};
+      checkSets[k] = el("fieldset", { class: "calc-checks", id: "calc-" + k, "aria-describedby": "calc-" + k + "-error" },
+        [el("legend", { text: OPTION_LABELS[k] })].concat(CHECKS[k].map(function (v) {
+          var box = el("input", { type: "checkbox", name: k, value: v, id: "calc-" + k + "-" + v });
+          checks[k][v] = box;
+          return el("span", { class: "calc-box" }, [box, el("label", { for: box.id, text: v })]);
+        })).concat([el("p", { class: "calc-error", id: "calc-" + k + "-error" })]));
+    });
+    ["q", "k", "v", "o"].forEach(function (m) { checks.lora_targets[m].checked = true; });
+    state.keepExplicit = false;
 
     var form = el("form", { class: "calc-form", "aria-label": "Model configuration", novalidate: true }, [
       el("fieldset", {}, [
@@ -188,10 +219,24 @@
       sizes,
       options,
       el("fieldset", {}, [
-        el("legend", { text: "KV cache" }),
+        el("legend", { text: "Weights" }),
+        fieldBlock("calc-weights", "Weight format", selects.weights, "Bits per weight include every scale and zero point; GGUF mixes give some tensors more bits, as llama.cpp does."),
+        CALC_FIELDS[3].block,
+        checkSets.keep,
+      ]),
+      el("fieldset", {}, [
+        el("legend", { text: "KV cache and card" }),
         CALC_FIELDS[0].block,
         CALC_FIELDS[1].block,
         fieldBlock("calc-kv-dtype", "KV cache precision", kvDtype, ""),
+        CALC_FIELDS[2].block,
+      ]),
+      el("fieldset", {}, [
+        el("legend", { text: "Training and fine-tuning" }),
+        fieldBlock("calc-training", "Training", selects.training, "Weights, gradients and optimizer states, with activations estimated apart."),
+        CALC_FIELDS[4].block,
+        checkSets.lora_targets,
+        fieldBlock("calc-checkpointing", "Gradient checkpointing", selects.checkpointing, "On: only each layer's input is kept; the rest is recomputed in the backward pass."),
       ]),
     ]);
     form.addEventListener("submit", function (e) { e.preventDefault(); });
@@ -216,14 +261,19 @@
       memoryBody,
     ]);
     var kvNote = el("p", { id: "calc-kv-note", class: "calc-note" });
+    var working = el("ul", { id: "calc-working", class: "calc-note" });
+    var urlError = el("p", { id: "calc-url-error", class: "calc-url-error", role: "alert", hidden: "" });
     var ignored = el("p", { id: "calc-ignored", class: "calc-note" });
     var shareLink = el("a", { id: "calc-share", href: "./" , text: "Link to this configuration" });
     var results = el("div", { class: "calc-results", id: "calc-results" }, [
+      urlError,
       statusLine,
       el("div", { class: "calc-tables", id: "calc-tables" }, [
         el("div", { class: "calc-scroll", role: "region", "aria-label": "Parameters by component" }, [breakdown]),
         el("div", { class: "calc-scroll", role: "region", "aria-label": "Memory" }, [memory]),
         kvNote,
+        el("p", { class: "calc-working-title", text: "How each figure is worked out" }),
+        working,
       ]),
       ignored,
       el("p", { class: "calc-note" }, [shareLink]),
@@ -262,7 +312,8 @@
       Object.keys(controls).forEach(function (k) { setError(controls[k], ""); });
       setError(family, "");
       setError(textarea, "");
-      setError(kvDtype, "");
+      Object.keys(selects).forEach(function (k) { setError(selects[k], ""); });
+      Object.keys(checkSets).forEach(function (k) { setError(checkSets[k], ""); });
     }
 
     function familyOf(config) {
@@ -360,12 +411,36 @@
     }
 
     // ---- URL <-> state
-    function calcSettings() {
+    // The memory options as the tool takes them (strings, as in the URL); null: the default.
+    function memoryOptions() {
+      var checked = function (k) { return CHECKS[k].filter(function (v) { return checks[k][v].checked; }).join(","); };
       return {
+        weights: selects.weights.value || null,
+        group_size: controls.group.value.trim(),
+        keep: state.keepExplicit ? checked("keep") : null,
+        kv_cache_dtype: kvDtype.value,
         context_length: controls.context.value.trim(),
         batch_size: controls.batch.value.trim(),
-        kv_cache_dtype: kvDtype.value,
+        gpu_gb: controls.gpu.value.trim(),
+        training: selects.training.value,
+        lora_rank: controls.rank.value.trim(),
+        lora_targets: checked("lora_targets"),
+        checkpointing: selects.checkpointing.value,
       };
+    }
+    // Written to the URL: the KV cache settings always; the rest where they matter.
+    function calcSettings() {
+      var o = memoryOptions(), out = {};
+      var lora = o.training === "lora" || o.training === "qlora";
+      Object.keys(o).forEach(function (k) {
+        if (o[k] === null) return;
+        if (k === "group_size" && !/^(gptq|awq)-/.test(o.weights || "")) return;
+        if ((k === "lora_rank" || k === "lora_targets") && !lora) return;
+        if (k === "checkpointing" && o.training === "none") return;
+        if (k === "training" && o.training === "none") return;
+        out[k] = o[k];
+      });
+      return out;
     }
     function queryString() {
       var params = new URLSearchParams();
@@ -376,7 +451,7 @@
         params.append(k, v === null ? "null" : scalarText(v));
       });
       var s = calcSettings();
-      CALC_KEYS.forEach(function (k) { params.append(k, s[k]); });
+      Object.keys(s).forEach(function (k) { params.append(k, s[k]); });
       return "?" + params.toString();
     }
     function scheduleUrl() {
@@ -394,38 +469,152 @@
         }
       }, 150);
     }
+    var TEXT_PARAMS = { context_length: "context", batch_size: "batch", gpu_gb: "gpu", group_size: "group", lora_rank: "rank" };
     function fromQuery() {
       var params = new URLSearchParams(location.search);
-      var config = {}, any = false, presetConfig = null;
+      var config = {}, any = false, presetConfig = null, problems = [];
       params.forEach(function (value, key) {
         if (IGNORED_QUERY_KEYS.indexOf(key) >= 0) return;
-        if (key === "context_length") { controls.context.value = value; return; }
-        if (key === "batch_size") { controls.batch.value = value; return; }
-        if (key === "kv_cache_dtype") {
-          if (KV_DTYPES.some(function (t) { return t[0] === value; })) kvDtype.value = value;
+        if (has(TEXT_PARAMS, key)) { controls[TEXT_PARAMS[key]].value = value; return; }  // checked with the others
+        if (has(SELECTS, key)) {
+          var allowed = SELECTS[key].map(function (t) { return t[0]; }).filter(function (v) { return v; });
+          if (allowed.indexOf(value) >= 0) selects[key].value = value;
+          else problems.push(key + "=" + value + " is not one of: " + allowed.join(", ") + ".");
           return;
         }
-        if (key === "preset") {  // the model table links to ?preset=<config name>
+        if (has(CHECKS, key)) {
+          var items = value.split(",").map(function (v) { return v.trim(); }).filter(function (v) { return v; });
+          var bad = items.filter(function (v) { return CHECKS[key].indexOf(v) < 0; });
+          if (bad.length) { problems.push(key + "=" + value + ": " + bad.join(", ") + " is not one of: " + CHECKS[key].join(", ") + "."); return; }
+          CHECKS[key].forEach(function (v) { checks[key][v].checked = items.indexOf(v) >= 0; });
+          if (key === "keep") state.keepExplicit = true;
+          return;
+        }
+        if (key === "preset") {  // the model table and the pages link to ?preset=<config name>
           var p = PRESETS.filter(function (x) { return x.id === value; })[0];
-          if (p) { presetConfig = parseJSON(p.json); return; }
+          if (p) presetConfig = parseJSON(p.json);
+          else problems.push("preset=" + value + " is not a preset; the presets are: " + PRESETS.map(function (x) { return x.id; }).join(", ") + ".");
+          return;
         }
         any = true;
         config[key] = key === "model_type" ? value : parseScalar(value);
       });
+      if (problems.length) {
+        urlError.hidden = false;
+        urlError.textContent = "The address has " + (problems.length === 1 ? "a parameter" : "parameters") +
+          " this calculator does not know, shown with the defaults instead: " + problems.join(" ");
+      }
       return any ? config : presetConfig;
     }
 
     // ---- compute and show
-    function kvBytesPerValue() {
-      var t = KV_DTYPES.filter(function (x) { return x[0] === kvDtype.value; })[0];
-      return BigInt(t ? t[1] : 2);
+    // The control of a memory option, and its message in words ("option 'context_length': must be..." ->
+    // "Context length (tokens) must be...").
+    function optionControl(key) {
+      var text = CALC_FIELDS.filter(function (f) { return f.key === key; })[0];
+      if (text) return controls[text.id];
+      if (has(selects, key)) return selects[key];
+      if (has(checkSets, key)) return checkSets[key];
+      return null;
     }
-    function positiveInt(control, what) {
-      var text = control.value.trim();
-      if (!/^[+-]?\d+$/.test(text)) { setError(control, what + " must be a whole number" + (text ? ", got '" + text + "'." : ".")); return null; }
-      var v = BigInt(text);
-      if (v <= 0n) { setError(control, what + " must be at least 1, got " + v + "."); return null; }
-      return v;
+    function optionMessage(e) {
+      var text = CALC_FIELDS.filter(function (f) { return f.key === e.key; })[0];
+      var label = text ? text.label : OPTION_LABELS[e.key] || e.key;
+      var m = e.message.replace(/^option '[^']*': /, "");
+      return (/^'/.test(m) ? label + ": " + m : label + " " + m) + ".";
+    }
+
+    function mib(bytes) { return grouped(bytes) + " bytes (" + gb(bytes) + " GB)"; }
+    function item(id, text) { working.appendChild(el("li", { "data-working": id, text: text })); }
+
+    // The memory table and, below it, how each figure is worked out, with the numbers.
+    function renderMemory(result, optionErrors) {
+      kvNote.textContent = "";
+      working.textContent = "";
+      if (optionErrors.length) {
+        memoryBody.appendChild(memoryRow("No memory figures: fix the memory fields first", null, "none"));
+        return;
+      }
+      var m = CORE.memory(state.config, RULES, memoryOptions());
+      if (!m.ok) {
+        var e = m.errors[0], control = optionControl(e.key) || textarea;
+        state.fields.forEach(function (f) { if (f.read.keys.indexOf(e.key) >= 0) control = f.control; });
+        setError(control, optionControl(e.key) ? optionMessage(e) : e.message.charAt(0).toUpperCase() + e.message.slice(1) + ".");
+        memoryBody.appendChild(memoryRow("No memory figures: " + e.message, null, "none"));
+        return;
+      }
+      var w = m.weights, fmt = MEM.formats[w.format];
+      if (!state.keepExplicit) CHECKS.keep.forEach(function (v) { checks.keep[v].checked = w.keep.indexOf(v) >= 0; });
+      memoryBody.appendChild(memoryRow("Weights, " + fmt.title + (w.source === "quantization_config" ? " (from quantization_config)" : ""), w.bytes, "weights"));
+      var bits = (Number(w.bytes * 8000n / w.parameters) / 1000).toFixed(3);
+      var parts = Object.keys(w.by_component).filter(function (k) { return w.by_component[k] > 0n; }).map(function (k) {
+        var kept = fmt.gguf && k === "norms" ? " (F32)" : w.keep.indexOf(k) >= 0 ? " (kept in " + (w.format === "fp32" ? "fp32" : "16 bits") + ")" : "";
+        return (k === "routers" ? "routers (not quantized)" : k) + kept + " " + gb(w.by_component[k]) + " GB";
+      });
+      item("weights", "Weights: " + grouped(w.parameters) + " parameters in " + fmt.title + " = " + mib(w.bytes) + ", " + bits +
+        " bits per parameter on average: " + parts.join(", ") + "." + (fmt.gguf ? " GGUF: matrices in " + fmt.gguf.base +
+        ", the output head in " + fmt.gguf.output + ", attn_v and ffn_down upgraded in some layers as llama.cpp's llama-quant.cpp does; norms and biases in F32, routers in F32." :
+        fmt.block ? " Scales and zero points are included." : "") +
+        (w.active_parameters !== w.parameters ? " All " + grouped(w.parameters) + " parameters are in memory although a token uses " +
+          grouped(w.active_parameters) + " (a mixture of experts)." : "") +
+        " Leaves out: the runtime (CUDA context, kernels' workspace), buffers, and per-tensor constants.");
+      var kv = m.kv_cache, fit = m.fit;
+      if (kv === null) {
+        memoryBody.appendChild(memoryRow("KV cache (none: an encoder)", null, "kv"));
+        kvNote.textContent = "An encoder reads its whole input at once and keeps no KV cache.";
+      } else {
+        memoryBody.appendChild(memoryRow("KV cache (" + kv.dtype + ", " + kv.context_length + " tokens x " + kv.batch_size + ")", kv.bytes, "kv"));
+        var per = kv.values_per_layer_token * kv.bytes_per_value;
+        var text = "KV cache = " + kv.full_layers + " layers x " + grouped(kv.values_per_layer_token) + " values per token (" + kv.formula + ") x " +
+          kv.bytes_per_value + " bytes x " + kv.context_length + " tokens";
+        if (kv.sliding_layers > 0n) {
+          text += " + " + kv.sliding_layers + " sliding-window layers x " + grouped(per) + " bytes x min(" + kv.context_length +
+            ", window " + kv.sliding_window + ") tokens";
+        }
+        kvNote.textContent = text + ", x " + kv.batch_size + " sequences = " + grouped(kv.bytes) + " bytes.";
+        item("kv", kvNote.textContent + (kv.decompressed_bytes !== null ?
+          " Multi-head latent attention: the cache holds the compressed latent and the rotary key per layer (" +
+          grouped(kv.values_per_layer_token) + " values), as transformers 5, vLLM and SGLang store it." :
+          " Per layer: a key and a value for each key/value head (grouped-query attention shares them between query heads).") +
+          " Leaves out: the engine's block rounding and any cache allocated ahead of use.");
+        if (kv.decompressed_bytes !== null) {
+          memoryBody.appendChild(memoryRow("KV cache decompressed (H keys and values per layer)", kv.decompressed_bytes, "kv-decompressed"));
+          item("kv-decompressed", "Decompressed, as transformers 4.x and runtimes without latent caching store it: " +
+            grouped(kv.decompressed_values_per_layer_token) + " values per layer and token = " + mib(kv.decompressed_bytes) + ".");
+        }
+      }
+      memoryBody.appendChild(memoryRow("Left on the card after the weights", fit.free_after_weights < 0n ? 0n : fit.free_after_weights, "free"));
+      var fitText = "Card: " + controls.gpu.value.trim() + " GB = " + grouped(fit.gpu_bytes) + " bytes; after the weights " +
+        (fit.free_after_weights < 0n ? "nothing: the weights alone need " + gb(-fit.free_after_weights) + " GB more." :
+          grouped(fit.free_after_weights) + " bytes are left");
+      if (kv !== null && fit.free_after_weights >= 0n) {
+        fitText += ", enough for " + (fit.tokens === null ? "any number of tokens in one sequence (only the windows are cached)" :
+          grouped(fit.tokens) + " tokens of KV cache in one sequence") + (fit.sequences === null ? "" : ", or " + grouped(fit.sequences) +
+          " sequences of " + kv.context_length + " tokens");
+        fitText += ". Leaves out activations and the runtime's own memory, which take some of it.";
+      } else if (fit.free_after_weights >= 0n) fitText += ".";
+      item("fit", fitText);
+      statusLine.setAttribute("data-fit-tokens", fit.tokens === null ? "" : fit.tokens.toString());
+      var t = m.training;
+      if (t) {
+        memoryBody.appendChild(memoryRow("Training: weights" + (t.base_format ? " (base in " + t.base_format + " + adapters in fp32)" : " (fp32)"), t.weights, "train-weights"));
+        memoryBody.appendChild(memoryRow("Training: gradients (fp32)", t.gradients, "train-gradients"));
+        memoryBody.appendChild(memoryRow("Training: optimizer states", t.optimizer_states, "train-optimizer"));
+        memoryBody.appendChild(memoryRow("Training: activations (estimate)", t.activations, "train-activations"));
+        memoryBody.appendChild(memoryRow("Training: total", t.total, "train-total"));
+        var T = grouped(t.trainable_parameters);
+        item("train", (t.base_format ? "Trainable (LoRA): rank " + controls.rank.value.trim() + " x layers x (in + out) of each targeted matrix = " + T +
+          " parameters; the frozen base holds no gradient. " : "Trainable: all " + T + " parameters. ") +
+          "Weights " + mib(t.weights) + "; gradients 4 bytes x " + T + " = " + mib(t.gradients) + "; optimizer states " +
+          { adamw: "2 x 4 bytes (AdamW's two moments) x ", "adamw-8bit": "2 x 1 byte + an fp32 absmax per 256 values x ",
+            "sgd-momentum": "4 bytes (momentum) x ", lora: "2 x 4 bytes (AdamW) x ", qlora: "2 x 4 bytes (AdamW) x " }[t.mode] + T +
+          " = " + mib(t.optimizer_states) + ". Full training in mixed precision takes the same 16 bytes per parameter (bf16 weights and gradients, an fp32 master copy).");
+        item("activations", "Activations, estimated per Korthikanti et al. 2022 (section 4.1, equation 1) for 16-bit activations without parallelism: " +
+          (t.checkpointing === "on" ? "with gradient checkpointing only each layer's input is kept, 2 x s x b x d bytes per layer" :
+            "s x b x d x (34 + 5 x heads x s / d) bytes per layer, with s the tokens per sequence and b the sequences") +
+          " = " + mib(t.activations) + ". An estimate: FlashAttention does not store the s x s attention scores (the 5 x heads x s / d term), " +
+          "and grouped-query attention and gated MLPs change the 34.");
+      }
     }
 
     function memoryRow(label, bytes, id) {
@@ -467,8 +656,8 @@
 
       breakdownBody.textContent = "";
       memoryBody.textContent = "";
-      var context = positiveInt(controls.context, "The context length");
-      var batch = positiveInt(controls.batch, "The batch size");
+      var optionErrors = CORE.optionErrors(RULES, memoryOptions());
+      optionErrors.forEach(function (e) { setError(optionControl(e.key), optionMessage(e)); });
 
       if (!result) {
         total.removeAttribute("data-value");
@@ -516,26 +705,7 @@
         el("td", { text: "100%" }),
       ]));
 
-      var T = result.total;
-      memoryBody.appendChild(memoryRow("Weights, fp32 (4 bytes each)", 4n * T, "fp32"));
-      memoryBody.appendChild(memoryRow("Weights, bf16 or fp16 (2 bytes)", 2n * T, "bf16"));
-      memoryBody.appendChild(memoryRow("Weights, int8 (1 byte)", T, "int8"));
-      memoryBody.appendChild(memoryRow("Weights, int4 (half a byte)", (T + 1n) / 2n, "int4"));
-      memoryBody.appendChild(memoryRow("Training, Adam in mixed precision (16 bytes)", 16n * T, "adam"));
-      var kvBytes = null;
-      var perToken = result.kv_values_per_token;
-      if (perToken === null) {
-        memoryBody.appendChild(memoryRow("KV cache (none: an encoder)", null, "kv"));
-        kvNote.textContent = "An encoder reads its whole input at once and keeps no KV cache.";
-      } else {
-        var b = kvBytesPerValue();
-        if (context !== null && batch !== null) kvBytes = perToken * b * context * batch;
-        memoryBody.appendChild(memoryRow("KV cache (" + kvDtype.value + ")", kvBytes, "kv"));
-        kvNote.textContent = "KV cache = " + grouped(perToken) + " values per token (keys and values of every layer) x " +
-          b + " bytes x " + (context === null ? "?" : context) + " tokens x " + (batch === null ? "?" : batch) +
-          " sequences" + (kvBytes === null ? "." : " = " + grouped(kvBytes) + " bytes.") +
-          " Weights: int4 leaves out quantization scales; training leaves out activations.";
-      }
+      renderMemory(result, optionErrors);
       if (result.active !== result.total) {
         statusAfter.textContent += " Active per token (mixture of experts): " + grouped(result.active) + " (" + human(result.active) + ").";
         statusLine.setAttribute("data-active", result.active.toString());
@@ -596,8 +766,13 @@
       state.jsonError = null;
       update({ form: true, textarea: true, preset: true });
     });
-    [controls.context, controls.batch].forEach(function (c) { c.addEventListener("input", function () { update({}); }); });
-    kvDtype.addEventListener("change", function () { update({}); });
+    CALC_FIELDS.forEach(function (f) { controls[f.id].addEventListener("input", function () { update({}); }); });
+    Object.keys(selects).forEach(function (k) { selects[k].addEventListener("change", function () { update({}); }); });
+    Object.keys(checks).forEach(function (k) {
+      Object.keys(checks[k]).forEach(function (v) {
+        checks[k][v].addEventListener("change", function () { if (k === "keep") state.keepExplicit = true; update({}); });
+      });
+    });
 
     // ---- start: from the URL when it carries a config, else the default preset
     var fromUrl = fromQuery();

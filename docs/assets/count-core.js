@@ -66,6 +66,13 @@
     return count;
   }
 
+  // Layers that llama.cpp's use_more_bits(i, n) picks (src/llama-quant.cpp).
+  function moreBits(n) {
+    var count = 0n, eighth = n / 8n, last = 7n * n / 8n;
+    for (var i = 0n; i < n; i++) if (i < eighth || i >= last || (i - eighth) % 3n === 2n) count += 1n;
+    return count;
+  }
+
   function evaluate(node, env, keys) {
     if (!Array.isArray(node)) return typeof node === "number" ? BigInt(node) : node;
     var op = node[0];
@@ -79,6 +86,7 @@
       var args = node.slice(2).map(function (a) { return evaluate(a, env, keys); });
       if (node[1] === "startswith") return args[0].startsWith(args[1]);
       if (node[1] === "moe_layers") return moeLayers(args[0], args[1], args[2]);
+      if (node[1] === "more_bits") return moreBits(args[0]);
       if (node[1] === "min") return args.reduce(function (a, b) { return b < a ? b : a; });
       if (node[1] === "max") return args.reduce(function (a, b) { return b > a ? b : a; });
       throw new Error("unknown function in the rules: " + node[1]);
@@ -154,6 +162,10 @@
   }
 
   function countOrThrow(config, rules, options) {
+    return countWithEnv(config, rules, options).result;
+  }
+
+  function countWithEnv(config, rules, options) {
     if (config === null || typeof config !== "object" || Array.isArray(config)) {
       throw new ConfigError("a config must be a JSON object");
     }
@@ -195,7 +207,7 @@
     var read = {};
     family.reads.forEach(function (r) { r.keys.forEach(function (k) { read[k] = true; }); });
     Object.keys(family.only).forEach(function (k) { read[k] = true; });
-    return {
+    var result = {
       ok: true,
       model_type: modelType,
       total: total,
@@ -206,6 +218,255 @@
       breakdown: breakdown,
       ignored: Object.keys(config).filter(function (k) { return k !== "model_type" && !read[k]; }),
     };
+    return { result: result, env: env, keys: keys };
+  }
+
+  // ------------------------------------------------------------------ memory, as memory() in the Python tool
+
+  var MEMORY_DEFAULTS = { weights: null, group_size: "128", keep: null, kv_cache_dtype: "bf16", context_length: "4096",
+    batch_size: "1", gpu_gb: "24", training: "none", lora_rank: "16", lora_targets: "q,k,v,o", checkpointing: "off" };
+  var GIB = 1073741824n;
+
+  function optionError(name, message) { return new ConfigError("option '" + name + "': " + message, name); }
+  function choice(name, value, allowed) {
+    if (allowed.indexOf(value) < 0) throw optionError(name, show(value) + " is not one of " + allowed.join(", "));
+    return value;
+  }
+  function whole(name, value) {
+    if (typeof value === "string" && /^\+?\d+$/.test(value.trim())) value = BigInt(value.trim());
+    if (typeof value === "number" && Number.isInteger(value)) value = BigInt(value);
+    if (typeof value !== "bigint" || value < 1n) {
+      throw optionError(name, "must be a whole number, at least 1, got " + show(value));
+    }
+    return value;
+  }
+  function names(name, value, allowed) {
+    var items = typeof value === "string" ? value.split(",") : value;
+    if (!Array.isArray(items)) throw optionError(name, "must be a comma-separated list, got " + show(value));
+    items = items.map(function (i) { return String(i).trim(); }).filter(function (i) { return i; });
+    items.forEach(function (i) { choice(name, i, allowed); });
+    return items;
+  }
+  // '24' or '80.5' GB on the box -> bytes: a card sold as 24 GB has 24 GiB.
+  function gpuBytes(text) {
+    var t = String(text).trim();
+    if (!/^\d+(\.\d+)?$/.test(t)) throw optionError("gpu_gb", "must be a number of GB such as 24 or 80, got " + show(text));
+    var parts = t.split("."), frac = parts[1] || "";
+    return BigInt(parts[0] + frac) * GIB / (10n ** BigInt(frac.length));
+  }
+
+  function weightsFromConfig(config) {
+    var key = "quantization_config";
+    if (!has(config, key) || config[key] === null) return null;
+    var q = config[key];
+    if (typeof q !== "object" || Array.isArray(q)) throw new ConfigError("config key '" + key + "' must be an object, got " + show(q), key);
+    var method = q.quant_method;
+    if (method === "gptq" || method === "awq") {
+      var bits = has(q, "bits") ? q.bits : 4n, group = has(q, "group_size") ? q.group_size : 128n;
+      if (bits !== 4n) throw new ConfigError(key + ": " + method + " with bits = " + show(bits) + " is not supported (4 is)", key);
+      if (typeof group !== "bigint" || group < 1n) {
+        throw new ConfigError(key + ": group_size = " + show(group) + " is not supported (a whole number of weights, at least 1)", key);
+      }
+      return { weights: method + "-int4", group_size: group };
+    }
+    if (method === "bitsandbytes") {
+      if (truthy(q.load_in_4bit)) {
+        var kindName = has(q, "bnb_4bit_quant_type") ? q.bnb_4bit_quant_type : "fp4";
+        if (kindName !== "nf4" && kindName !== "fp4") {
+          throw new ConfigError(key + ": bnb_4bit_quant_type = " + show(kindName) + " is not nf4 or fp4", key);
+        }
+        return { weights: truthy(q.bnb_4bit_use_double_quant) ? "nf4-dq" : "nf4" };
+      }
+      if (truthy(q.load_in_8bit)) return { weights: "int8" };
+      throw new ConfigError(key + ": bitsandbytes with neither load_in_4bit nor load_in_8bit", key);
+    }
+    if (method === "fp8") {
+      var block = has(q, "weight_block_size") ? q.weight_block_size : [128n, 128n];
+      if (!(Array.isArray(block) && block.length === 2 && block.every(function (b) { return typeof b === "bigint" && b > 0n; }))) {
+        throw new ConfigError(key + ": weight_block_size = " + show(block) + " is not two whole numbers", key);
+      }
+      return { weights: "fp8", fp8_block: block[0] * block[1] };
+    }
+    if (method === "mxfp4") return { weights: "mxfp4" };
+    throw new ConfigError(key + ": quant_method = " + show(method) + " is not supported (gptq, awq, bitsandbytes, fp8, mxfp4)", key);
+  }
+
+  function normalize(options, M) {
+    var opts = {};
+    Object.keys(MEMORY_DEFAULTS).forEach(function (k) { opts[k] = MEMORY_DEFAULTS[k]; });
+    Object.keys(options || {}).forEach(function (k) {
+      if (options[k] === null || options[k] === undefined) return;
+      if (!has(MEMORY_DEFAULTS, k)) throw optionError(k, "unknown option (known: " + Object.keys(MEMORY_DEFAULTS).join(", ") + ")");
+      opts[k] = options[k];
+    });
+    if (opts.weights !== null) choice("weights", opts.weights, Object.keys(M.formats));
+    opts.group_size = whole("group_size", opts.group_size);
+    if (opts.keep !== null) opts.keep = names("keep", opts.keep, ["embeddings", "output_head", "norms"]);
+    choice("kv_cache_dtype", opts.kv_cache_dtype, Object.keys(M.kv_dtypes));
+    opts.context_length = whole("context_length", opts.context_length);
+    opts.batch_size = whole("batch_size", opts.batch_size);
+    opts.gpu_bytes = gpuBytes(opts.gpu_gb);
+    choice("training", opts.training, ["none"].concat(Object.keys(M.training)));
+    opts.lora_rank = whole("lora_rank", opts.lora_rank);
+    opts.lora_targets = names("lora_targets", opts.lora_targets, M.lora_modules);
+    choice("checkpointing", opts.checkpointing, ["on", "off"]);
+    return opts;
+  }
+
+  function cdiv(a, b) { return a >= 0n ? (a + b - 1n) / b : a / b; }
+
+  function weightBytes(M, fmtName, counts, env, keys, mem, keep, tied) {
+    var fmt = M.formats[fmtName], gguf = fmt.gguf || null;
+    var keptBits = fmtName === "fp32" ? 32n : 16n;
+    var ggufBytes = function (n, ty) { var t = M.gguf_types[ty]; return cdiv(n * BigInt(t[1]), BigInt(t[0])); };
+    var out = {};
+    var router = mem.router === null ? 0n : evaluate(mem.router.count, env, keys);
+    var plain = ["fp32", "bf16", "fp16"].indexOf(fmtName) >= 0;
+    Object.keys(counts).forEach(function (part) {
+      var n = counts[part];
+      if (part === "mlp" && router && (gguf || mem.router.fp32 || !plain)) {
+        // routers: fp32 in GGUF files and in DeepSeek; 16 bits under other quantizers
+        n -= router;
+        out.routers = (gguf || mem.router.fp32 ? 4n : 2n) * router;
+      }
+      if (gguf && part === "norms") out[part] = 4n * n;
+      else if (keep.indexOf(part) >= 0) out[part] = n * keptBits / 8n;
+      else if (!gguf) {
+        var block = evaluate(fmt.block, env, keys);
+        out[part] = cdiv(n * evaluate(fmt.bits, env, keys), 8n * block);
+      } else if (part === "output_head" || (part === "embeddings" && tied)) out[part] = ggufBytes(n, gguf.output);
+      else if ((part === "attention" || part === "mlp") && mem.tensors !== null) {
+        var biases = has(mem.biases, part) ? evaluate(mem.biases[part], env, keys) : 0n;
+        var rest = n - biases, total = 4n * biases;  // 1-D biases: F32 in GGUF files
+        Object.keys(gguf.rules).forEach(function (tensor) {
+          if ((tensor === "ffn_down") !== (part === "mlp")) return;
+          var size = evaluate(mem.tensors[tensor], env, keys);
+          gguf.rules[tensor].forEach(function (rule) {
+            var layers = evaluate(rule[0], env, keys);
+            total += ggufBytes(layers * size, rule[1]);
+            rest -= layers * size;
+          });
+        });
+        out[part] = total + ggufBytes(rest, gguf.base);
+      } else out[part] = ggufBytes(n, gguf.base);
+    });
+    return out;
+  }
+
+  function kvLayers(config, env, keys, mem, modelType) {
+    var kv = mem.kv;
+    kv.reads.forEach(function (read) { env[read["var"]] = readKey(config, read, env, keys, modelType); });
+    var layers = evaluate(kv.layers, env, keys), sliding;
+    var types = config.layer_types;
+    if (types !== null && types !== undefined && kv.reads.length) {
+      var kinds = ["full_attention", "sliding_attention"];
+      if (!(Array.isArray(types) && BigInt(types.length) === layers && types.every(function (t) { return kinds.indexOf(t) >= 0; }))) {
+        throw new ConfigError("config key 'layer_types' must list " + layers + " entries, each " + kinds.join(" or "), "layer_types");
+      }
+      sliding = BigInt(types.filter(function (t) { return t === "sliding_attention"; }).length);
+      if (sliding > 0n && (env.W === null || env.W === undefined)) {
+        throw new ConfigError("config key 'layer_types' has sliding layers but 'sliding_window' is null", "sliding_window");
+      }
+    } else sliding = evaluate(kv.sliding, env, keys);
+    return [layers - sliding, sliding, has(env, "W") ? env.W : null];
+  }
+
+  function fitTokens(free, full, sliding, win) {
+    if (free < 0n) return 0n;
+    if (full === 0n) return sliding === 0n || sliding * win <= free ? null : free / sliding;
+    var t = free / (full + sliding);
+    if (sliding === 0n || t <= win) return t;
+    return (free - sliding * win) / full;
+  }
+
+  /* memory(config, rules, options) -> {ok: true, weights, kv_cache, fit, training} or {ok: false, errors}, as
+     memory() in the Python tool returns or raises. Options are the calculator's URL parameters (strings). */
+  function memory(config, rules, options) {
+    try {
+      return memoryOrThrow(config, rules, options);
+    } catch (e) {
+      if (e instanceof ConfigError) return { ok: false, errors: [{ key: e.key, message: e.message }] };
+      throw e;
+    }
+  }
+
+  function memoryOrThrow(config, rules, options) {
+    var M = rules.memory;
+    var opts = normalize(options, M);
+    var counted = countWithEnv(config, rules, {});
+    var result = counted.result, env = counted.env, keys = counted.keys;
+    var modelType = result.model_type, mem = M.families[modelType];
+    if (!has(env, "E")) env.E = 1n;
+    var quant = weightsFromConfig(config);
+    var fmt = opts.weights || (quant ? quant.weights : null) || "bf16";
+    var source = opts.weights ? "option" : quant ? "quantization_config" : "default";
+    var group = source === "quantization_config" && has(quant, "group_size") ? quant.group_size : opts.group_size;
+    env.g = group;
+    env.fb = quant && has(quant, "fp8_block") ? quant.fp8_block : 16384n;
+    var keep = opts.keep !== null ? opts.keep : M.formats[fmt].keep;
+    var tied = result.tied_output_head;
+    var byPart = weightBytes(M, fmt, result.breakdown, env, keys, mem, keep, tied);
+    var weights = 0n;
+    Object.keys(byPart).forEach(function (k) { weights += byPart[k]; });
+    var out = {
+      ok: true,
+      weights: { format: fmt, source: source, group_size: group, keep: keep, bytes: weights, by_component: byPart,
+        parameters: result.total, active_parameters: result.active },
+      kv_cache: null, fit: null, training: null,
+    };
+    var card = opts.gpu_bytes, free = card - weights, ctx = opts.context_length, batch = opts.batch_size;
+    if (mem.kv !== null) {
+      var layers = kvLayers(config, env, keys, mem, modelType), full = layers[0], sliding = layers[1], win = layers[2];
+      var per = evaluate(mem.kv.values, env, keys);
+      var size = BigInt(M.kv_dtypes[opts.kv_cache_dtype]);
+      var tokens = sliding > 0n ? (ctx < win ? ctx : win) : 0n;
+      var kv = { dtype: opts.kv_cache_dtype, bytes_per_value: size, context_length: ctx, batch_size: batch,
+        values_per_layer_token: per, formula: mem.kv.formula, full_layers: full, sliding_layers: sliding, sliding_window: sliding > 0n ? win : null,
+        full_bytes: full * per * size * ctx * batch, sliding_bytes: sliding * per * size * tokens * batch };
+      kv.bytes = kv.full_bytes + kv.sliding_bytes;
+      var dec = mem.kv.decompressed;
+      kv.decompressed_values_per_layer_token = dec === null ? null : evaluate(dec, env, keys);
+      kv.decompressed_bytes = dec === null ? null : (full + sliding) * kv.decompressed_values_per_layer_token * size * ctx * batch;
+      out.kv_cache = kv;
+      var perToken = per * size;
+      out.fit = { gpu_bytes: card, free_after_weights: free, tokens: fitTokens(free, full * perToken, sliding * perToken, win),
+        sequences: kv.bytes ? (free > 0n ? free : 0n) / (kv.bytes / batch) : null };
+    } else {
+      out.fit = { gpu_bytes: card, free_after_weights: free, tokens: null, sequences: null };
+    }
+    if (opts.training !== "none") out.training = training(M, opts, result, env, keys, mem, modelType);
+    return out;
+  }
+
+  function training(M, opts, result, env0, keys, mem, modelType) {
+    var rules = M.training[opts.training];
+    var env = {};
+    Object.keys(env0).forEach(function (k) { env[k] = env0[k]; });
+    env.T = result.total; env.R = 0n; env.B = 0n;
+    var trainable = result.total;
+    if (has(rules, "base")) {
+      if (mem.lora === null) throw optionError("training", "LoRA sizes are not defined for model_type '" + modelType + "'");
+      var widths = 0n;
+      opts.lora_targets.forEach(function (t) {
+        if (!has(mem.lora, t)) {
+          throw optionError("lora_targets", "'" + t + "' is not a module LoRA can target in model_type '" + modelType +
+            "' (these are: " + Object.keys(mem.lora).join(", ") + ")");
+        }
+      });
+      opts.lora_targets.forEach(function (t) { widths += evaluate(mem.lora[t], env, keys); });
+      trainable = env.R = opts.lora_rank * env.L * widths;
+      var base = weightBytes(M, rules.base, result.breakdown, env, keys, mem, M.formats[rules.base].keep, result.tied_output_head);
+      Object.keys(base).forEach(function (k) { env.B += base[k]; });
+    }
+    var parts = {};
+    ["weights", "gradients", "optimizer_states"].forEach(function (k) { parts[k] = evaluate(rules[k], env, keys); });
+    env.A = evaluate(mem.act_layers, env, keys);
+    env.s = opts.context_length; env.b = opts.batch_size;
+    var activations = evaluate(M.activations[opts.checkpointing], env, keys);
+    return { mode: opts.training, trainable_parameters: trainable, base_format: rules.base || null,
+      weights: parts.weights, gradients: parts.gradients, optimizer_states: parts.optimizer_states,
+      activations: activations, checkpointing: opts.checkpointing,
+      total: parts.weights + parts.gradients + parts.optimizer_states + activations };
   }
 
   // JSON with every integer kept exact (as a BigInt); other numbers stay numbers.
@@ -249,5 +510,13 @@
     }).join(",") + pad(indent) + "}";
   }
 
-  return { count: count, evaluate: evaluate, parseJSON: parseJSON, stringify: stringify, show: show, sourceAccess: SOURCE_ACCESS };
+  // The errors in the memory options alone (no config needed): [] or [{key, message}].
+  function optionErrors(rules, options) {
+    try { normalize(options, rules.memory); return []; } catch (e) {
+      if (e instanceof ConfigError) return [{ key: e.key, message: e.message }];
+      throw e;
+    }
+  }
+
+  return { count: count, memory: memory, optionErrors: optionErrors, memoryDefaults: MEMORY_DEFAULTS, gpuBytes: gpuBytes, evaluate: evaluate, parseJSON: parseJSON, stringify: stringify, show: show, sourceAccess: SOURCE_ACCESS };
 });

@@ -3,6 +3,8 @@
 Usage:
     python count_from_config.py CONFIG.json          a breakdown by component
     python count_from_config.py CONFIG.json --json   one JSON object (see below)
+    python count_from_config.py CONFIG.json --weights q4_k_m --context-length 8192 \
+        --gpu-gb 24 --training qlora               and the memory (as the calculator)
     python count_from_config.py                      a table of every config in configs/
     python count_from_config.py --json               {config name: JSON object} for each
     python count_from_config.py --rules              the counting rules as JSON
@@ -24,6 +26,14 @@ experts, the total minus the routed experts it is not sent to (for a dense model
 total). Memory needs the total; compute per token follows the active count.
 "kv_values_per_token" is the number of values a decoder caches per token for all
 layers (keys and values), or null.
+
+``memory(config, options) -> dict`` gives bytes for the options of the calculator's
+URL (weights, group_size, keep, kv_cache_dtype, context_length, batch_size, gpu_gb,
+training, lora_rank, lora_targets, checkpointing): "weights" by component in a weight
+format, scales and zero points included; "kv_cache" by layer kind (full and sliding-
+window layers; for multi-head latent attention the latent, the decompressed figure
+apart); "fit", the tokens that fit on the card after the weights; "training", weights,
+gradients, optimizer states and an activations estimate. --json prints it as "memory".
 
 The rules are data: FAMILIES below maps each model_type to the keys it reads (with the
 default of the matching Hugging Face transformers config class) and one expression per
@@ -407,7 +417,9 @@ DEEPSEEK = {
         "output_head": UNTIED_HEAD,
     },
     "active": "total - (L - D)*(E - k)*3*d*Ie",
-    "kv_cache": "L*H*(nope + rope + vh)",  # as transformers caches it (not the latent)
+    # the compressed latent and the rotary key, one of each per layer: what transformers
+    # 5 (DeepseekV3Attention: cache.update(kv_nope, k_rot)), vLLM and SGLang cache
+    "kv_cache": "L*(kr + rope)",
 }
 FAMILIES["deepseek_v3"] = DEEPSEEK
 FAMILIES["deepseek_v2"] = {
@@ -442,7 +454,7 @@ BINARY = {ast.Add: "+", ast.Sub: "-", ast.Mult: "*", ast.FloorDiv: "//", ast.Div
           ast.Mod: "%"}
 COMPARE = {ast.Eq: "==", ast.NotEq: "!=", ast.Lt: "<", ast.LtE: "<=", ast.Gt: ">",
            ast.GtE: ">=", ast.Is: "==", ast.IsNot: "!="}
-FUNCTIONS = ("min", "max", "startswith", "moe_layers")
+FUNCTIONS = ("min", "max", "startswith", "moe_layers", "more_bits")
 
 
 def compile_expr(text: str) -> object:
@@ -486,6 +498,13 @@ def _moe_layers(layers: int, step: int, skip: list) -> int:
     return layers // step - len(skipped)
 
 
+def _more_bits(layers: int) -> int:
+    """Layers that llama.cpp's use_more_bits(i, n) picks (src/llama-quant.cpp)."""
+    n = layers
+    return sum(1 for i in range(n) if i < n // 8 or i >= 7 * n // 8
+               or (i - n // 8) % 3 == 2)
+
+
 def evaluate(node, env: dict, keys: dict):
     """Evaluate a compiled expression; ``keys`` maps variables to their config keys, to
     name them when a division is not exact."""
@@ -510,6 +529,8 @@ def evaluate(node, env: dict, keys: dict):
             return values[0].startswith(values[1])
         if args[0] == "moe_layers":
             return _moe_layers(*values)
+        if args[0] == "more_bits":
+            return _more_bits(*values)
         return {"min": min, "max": max}[args[0]](values)
     values = [evaluate(a, env, keys) for a in args]
     if op == "not":
@@ -601,9 +622,251 @@ def _compile_family(spec: dict) -> dict:
 RULES = {name: _compile_family(spec) for name, spec in sorted(FAMILIES.items())}
 
 
+# ------------------------------------------------------------------ memory, as data
+# Every figure is a whole number of bytes. A weight format stores `block` weights in
+# `bits` bits, its scales and zero points included, so n weights take
+# ceil(n * bits / (8 * block)) bytes. Expressions may use g (the group size of GPTQ and
+# AWQ), fb (the weights per fp8 scale) and the model's variables (d: hidden size).
+
+# Weights and bytes per block of each GGUF type: the block structs of llama.cpp,
+# ggml/src/ggml-common.h (block_q8_0: fp16 d + 32 int8; block_q4_0: fp16 d + 16 bytes of
+# nibbles; block_q2_K ... block_q6_K with QK_K = 256 and K_SCALE_SIZE = 12). F32 and F16
+# are plain floats (llama.cpp keeps 1-D tensors, norms and biases, in F32).
+GGUF_TYPES = {"F32": (1, 4), "F16": (1, 2), "Q8_0": (32, 34), "Q4_0": (32, 18),
+              "Q2_K": (256, 84), "Q3_K": (256, 110), "Q4_K": (256, 144),
+              "Q5_K": (256, 176), "Q6_K": (256, 210)}
+KEPT = ["embeddings", "output_head", "norms"]
+E8 = "L if E == 8 else 0"  # 8-expert models (Mixtral): Q8_0 attn_v and attn_k
+NOT_E8 = "0 if E == 8 else "
+# Tensors whose type llama.cpp's quantization mixes change, per layer, and how many
+# layers get which type: llama_tensor_get_type_impl() in llama.cpp src/llama-quant.cpp
+# (use_more_bits(i, n): i < n/8 or i >= 7n/8 or (i - n/8) % 3 == 2).
+GGUF_E8 = {"attn_v": [[E8, "Q8_0"]], "attn_k": [[E8, "Q8_0"]]}
+GGUF_MIXES = {
+    "q8_0": {"base": "Q8_0", "output": "Q8_0", "rules": GGUF_E8},
+    "q6_k": {"base": "Q6_K", "output": "Q6_K", "rules": GGUF_E8},
+    "q4_0": {"base": "Q4_0", "output": "Q6_K", "rules": GGUF_E8},
+    "q5_k_m": {"base": "Q5_K", "output": "Q6_K", "rules": {
+        "attn_v": [[E8, "Q8_0"], [NOT_E8 + "more_bits(L)", "Q6_K"]],
+        "attn_k": [[E8, "Q8_0"]], "ffn_down": [["more_bits(L)", "Q6_K"]]}},
+    "q4_k_m": {"base": "Q4_K", "output": "Q6_K", "rules": {
+        "attn_v": [[E8, "Q8_0"], [NOT_E8 + "more_bits(L)", "Q6_K"]],
+        "attn_k": [[E8, "Q8_0"]], "attn_output": [[E8, "Q5_K"]],
+        "ffn_down": [["more_bits(L)", "Q6_K"]]}},
+    "q3_k_m": {"base": "Q3_K", "output": "Q6_K", "rules": {
+        "attn_v": [[E8, "Q8_0"], [NOT_E8 + "min(2, L)", "Q5_K"],
+                   [NOT_E8 + "L - min(2, L)", "Q4_K"]],
+        "attn_k": [[E8, "Q8_0"]],
+        "attn_output": [[E8, "Q5_K"], [NOT_E8 + "L", "Q4_K"]],
+        "ffn_down": [["L // 16", "Q5_K"], ["L - L // 16", "Q4_K"]]}},
+    "q2_k": {"base": "Q2_K", "output": "Q6_K", "rules": {
+        "attn_v": [[E8, "Q8_0"], [NOT_E8 + "(L if H // K >= 4 else 0)", "Q4_K"],
+                   [NOT_E8 + "(0 if H // K >= 4 else L)", "Q3_K"]],
+        "attn_k": [[E8, "Q8_0"]],
+        "attn_output": [[E8, "Q5_K"], [NOT_E8 + "L", "Q3_K"]],
+        "ffn_down": [["L", "Q3_K"]]}},
+}
+FORMATS = {
+    "fp32": {"title": "fp32 (4 bytes)", "block": "1", "bits": "32", "keep": []},
+    "bf16": {"title": "bf16 (2 bytes)", "block": "1", "bits": "16", "keep": []},
+    "fp16": {"title": "fp16 (2 bytes)", "block": "1", "bits": "16", "keep": []},
+    # bitsandbytes LLM.int8(): int8 weights, one fp32 scale (SCB) per output row; a row
+    # is taken to be d weights long (exact where a layer's input is the hidden size)
+    "int8": {"title": "int8, one fp32 scale per row", "block": "d", "bits": "8*d + 32",
+             "keep": KEPT},
+    # fp8 e4m3 with one fp32 scale per fb weights (128 x 128 blocks, as DeepSeek-V3 and
+    # transformers' FP8 quantization store them)
+    "fp8": {"title": "fp8 e4m3, one fp32 scale per block", "block": "fb",
+            "bits": "8*fb + 32", "keep": KEPT},
+    # GPTQ and AWQ: 4-bit weights packed in int32, per group of g weights of a column an
+    # fp16 scale and a 4-bit zero point (GPTQ's g_idx, 4 bytes per input row, left out)
+    "gptq-int4": {"title": "GPTQ 4-bit, group size g", "block": "g",
+                  "bits": "4*g + 16 + 4", "keep": KEPT},
+    "awq-int4": {"title": "AWQ 4-bit, group size g", "block": "g",
+                 "bits": "4*g + 16 + 4", "keep": KEPT},
+    # bitsandbytes NF4: an fp32 absmax per 64 weights; with double quantization the
+    # absmax is 8-bit, with an fp32 scale per 256 of them (Dettmers et al. 2023, QLoRA,
+    # section 3)
+    "nf4": {"title": "bitsandbytes NF4", "block": "64", "bits": "4*64 + 32",
+            "keep": KEPT},
+    "nf4-dq": {"title": "bitsandbytes NF4, double quantization", "block": "64*256",
+               "bits": "4*64*256 + 8*256 + 32", "keep": KEPT},
+    # OCP microscaling MXFP4: 32 fp4 (e2m1) values share one 8-bit power-of-two scale
+    "mxfp4": {"title": "MXFP4", "block": "32", "bits": "4*32 + 8", "keep": KEPT},
+    **{name: {"title": f"GGUF {name.upper()}", "gguf": mix, "keep": ["norms"]}
+       for name, mix in GGUF_MIXES.items()},
+}
+KV_DTYPES = {"fp32": 4, "bf16": 2, "fp8": 1, "int8": 1}
+LORA_MODULES = ("q", "k", "v", "o", "gate", "up", "down")
+# Training and fine-tuning: bytes of each part, over T (parameters), R (trainable LoRA
+# parameters) and B (the frozen base's bytes in the mode's weight format).
+TRAINING = {
+    # fp32 weights and gradients; AdamW keeps two fp32 moments per parameter. Mixed
+    # precision totals the same 16 bytes: bf16 weights and gradients plus an fp32 master
+    # copy (Rajbhandari et al. 2020, ZeRO, section 3.1)
+    "adamw": {"weights": "4*T", "gradients": "4*T", "optimizer_states": "8*T"},
+    # bitsandbytes 8-bit AdamW: two uint8 states with an fp32 absmax per 256 values
+    # (bitsandbytes/optim/optimizer.py, Optimizer2State.init_state)
+    "adamw-8bit": {"weights": "4*T", "gradients": "4*T",
+                   "optimizer_states": "2*T + 2*4*((T + 255) // 256)"},
+    "sgd-momentum": {"weights": "4*T", "gradients": "4*T", "optimizer_states": "4*T"},
+    # LoRA: the frozen base holds no gradient; the adapters train in fp32 (peft casts
+    # them to fp32 by default) with AdamW
+    "lora": {"base": "bf16", "weights": "B + 4*R", "gradients": "4*R",
+             "optimizer_states": "8*R"},
+    "qlora": {"base": "nf4-dq", "weights": "B + 4*R", "gradients": "4*R",
+              "optimizer_states": "8*R"},
+}
+# Activations saved for the backward pass, in 16-bit, per Korthikanti et al. 2022
+# ("Reducing Activation Recomputation in Large Transformer Models", section 4.1,
+# equation 1): s*b*d*(34 + 5*H*s/d) bytes per layer without parallelism; with full
+# recomputation (gradient checkpointing) only each layer's input, 2*s*b*d bytes.
+ACTIVATIONS = {"off": "A * (34*s*b*d + 5*H*s*s*b)", "on": "A * 2*s*b*d"}
+
+GQA_TENSORS = {"attn_v": "d*K*h", "attn_k": "d*K*h", "attn_output": "H*h*d",
+               "ffn_down": "I*d"}
+GQA_LORA = {"q": "d + H*h", "k": "d + K*h", "v": "d + K*h", "o": "H*h + d",
+            "gate": "d + I", "up": "d + I", "down": "I + d"}
+ATTN_LORA = {m: GQA_LORA[m] for m in ("q", "k", "v", "o")}
+GQA_KV = {"values": "2*K*h"}
+WIDE_KV = {"values": "2*d"}  # one key and one value of width d per layer
+
+
+def _sliding(default, sliding: str) -> dict:
+    """A family whose layers may attend to a window: how many layers do."""
+    return {"reads": {"W": ["sliding_window", default, None]}, "sliding": sliding}
+
+
+QWEN_SLIDING = {"W": ["sliding_window", 4096, None], "U": ["use_sliding_window", False],
+                "M": ["max_window_layers", 28]}
+# Per family: "kv" the values cached per layer and token, on how many layers ("layers",
+# of which "sliding" attend to a window of W tokens); "tensors" per-layer sizes for
+# the GGUF mixes; "lora" the in + out width of each module LoRA can target.
+MEMORY = {
+    "gpt2": {"kv": WIDE_KV}, "gpt_neox": {"kv": WIDE_KV}, "gptj": {"kv": WIDE_KV},
+    "opt": {"kv": WIDE_KV}, "bloom": {"kv": WIDE_KV},
+    "falcon": {"kv": {"values": "2*(K if new else (1 if mq else H))*h"}},
+    "bert": {}, "roberta": {}, "distilbert": {},
+    "t5": {"kv": {"values": "2*H*h", "layers": "Ld"}, "act_layers": "Le + Ld"},
+    "llama": {"kv": GQA_KV, "tensors": GQA_TENSORS, "lora": GQA_LORA},
+    "granite": {"kv": GQA_KV, "tensors": GQA_TENSORS, "lora": GQA_LORA},
+    "mistral": {"kv": {**GQA_KV, **_sliding(4096, "L if W is not None else 0")},
+                "tensors": GQA_TENSORS, "lora": GQA_LORA},
+    "mixtral": {"kv": {**GQA_KV, **_sliding(None, "L if W is not None else 0")},
+                "tensors": {**GQA_TENSORS, "ffn_down": "E*I*d"}, "lora": ATTN_LORA},
+    "phi3": {"kv": {**GQA_KV, **_sliding(None, "L if W is not None else 0")}},
+    "starcoder2": {"kv": {**GQA_KV, **_sliding(None, "L if W is not None else 0")},
+                   "tensors": GQA_TENSORS, "lora": ATTN_LORA},
+    "qwen2": {"kv": {**GQA_KV, "reads": QWEN_SLIDING,
+                     "sliding": "L - min(M, L) if U and W is not None else 0"},
+              "tensors": GQA_TENSORS, "lora": GQA_LORA},
+    "qwen3": {"kv": {**GQA_KV, "reads": QWEN_SLIDING,
+                     "sliding": "L - min(M, L) if U and W is not None else 0"},
+              "tensors": GQA_TENSORS, "lora": GQA_LORA},
+    "qwen2_moe": {"kv": {**GQA_KV, "reads": QWEN_SLIDING,
+                         "sliding": "(min(M, L) + 1) // 2 if U and W is not None "
+                                    "else 0"},
+                  "lora": ATTN_LORA},
+    "qwen3_moe": {"kv": {**GQA_KV, "reads": QWEN_SLIDING,
+                         "sliding": "L if U and W is not None else 0"},
+                  "lora": ATTN_LORA},
+    "gemma": {"kv": GQA_KV, "tensors": GQA_TENSORS, "lora": GQA_LORA},
+    # Gemma 2: even layers (0, 2, ...) slide; Gemma 3: all but every P-th layer
+    "gemma2": {"kv": {**GQA_KV,
+                      **_sliding(4096, "(L + 1) // 2 if W is not None else 0")},
+               "tensors": GQA_TENSORS, "lora": GQA_LORA},
+    "gemma3_text": {"kv": {**GQA_KV, "reads": {"W": ["sliding_window", 4096, None],
+                                               "P": ["sliding_window_pattern", 6]},
+                           "sliding": "L - L // P if W is not None and P > 0 else 0"},
+                    "tensors": GQA_TENSORS, "lora": GQA_LORA},
+    "phi": {"kv": GQA_KV, "lora": ATTN_LORA},
+    "stablelm": {"kv": GQA_KV, "tensors": GQA_TENSORS, "lora": GQA_LORA},
+    "olmo": {"kv": GQA_KV, "tensors": GQA_TENSORS, "lora": GQA_LORA},
+    "olmo2": {"kv": GQA_KV, "tensors": GQA_TENSORS, "lora": GQA_LORA},
+    "cohere": {"kv": GQA_KV, "tensors": GQA_TENSORS, "lora": GQA_LORA},
+    # multi-head latent attention: the latent (kr) and the rotary key (rope) per layer;
+    # decompressed, H keys of nope + rope and H values of vh
+    "deepseek_v3": {"kv": {"values": "kr + rope",
+                           "decompressed": "H*(nope + rope) + H*vh"},
+                    "router": {"count": "(L - D)*E*d", "fp32": True}},
+    "deepseek_v2": {"kv": {"values": "kr + rope",
+                           "decompressed": "H*(nope + rope) + H*vh"},
+                    "router": {"count": "(L - D)*E*d", "fp32": True}},
+}
+# The routers of mixtures of experts (parameters inside "mlp"): fp32 in GGUF files and,
+# for DeepSeek, in transformers whatever the dtype the model is loaded in
+# Biases inside "attention" and "mlp": 1-D tensors, which GGUF files keep in F32
+LLAMA_BIAS = {"attention": f"L * ({QKVO_BIAS}) if attn_bias else 0"}
+for _name in ("qwen3", "gemma", "gemma2", "gemma3_text", "olmo", "olmo2", "cohere"):
+    MEMORY[_name]["biases"] = LLAMA_BIAS
+for _name in ("llama", "granite"):
+    MEMORY[_name]["biases"] = {**LLAMA_BIAS, "mlp": "L * (2*I + d) if mlp_bias else 0"}
+MEMORY["qwen2"]["biases"] = {"attention": "L * (H*h + 2*K*h)"}
+MEMORY["stablelm"]["biases"] = {"attention": "L * (H*h + 2*K*h) if qkv_bias else 0"}
+MEMORY["starcoder2"]["biases"] = {"attention": f"L * ({QKVO_BIAS}) if bias else 0",
+                                  "mlp": "L * (I + d) if bias else 0"}
+MEMORY["mixtral"]["router"] = {"count": "L*d*E", "fp32": False}
+MEMORY["qwen2_moe"]["router"] = {"count": "M*(d*E + d)", "fp32": False}
+MEMORY["qwen3_moe"]["router"] = {"count": "M*d*E", "fp32": False}
+
+
+def _compile_memory(spec: dict) -> dict:
+    kv = spec.get("kv")
+    if kv is not None:
+        reads = kv.get("reads", {})
+        kv = {"reads": [_compile_read(v, r) for v, r in reads.items()],
+              "layers": compile_expr(kv.get("layers", "L")),
+              "sliding": compile_expr(kv.get("sliding", "0")),
+              "values": compile_expr(kv["values"]), "formula": kv["values"],
+              "decompressed": (compile_expr(kv["decompressed"])
+                               if "decompressed" in kv else None)}
+    tensors = spec.get("tensors")
+    lora = spec.get("lora")
+    return {
+        "kv": kv,
+        "tensors": None if tensors is None else {
+            k: compile_expr(v) for k, v in tensors.items()},
+        "lora": None if lora is None else {k: compile_expr(v) for k, v in lora.items()},
+        "act_layers": compile_expr(spec.get("act_layers", "L")),
+        "biases": {k: compile_expr(v) for k, v in spec.get("biases", {}).items()},
+        "router": None if "router" not in spec else {
+            "count": compile_expr(spec["router"]["count"]),
+            "fp32": spec["router"]["fp32"]},
+    }
+
+
+def _compile_formats() -> dict:
+    out = {}
+    for name, spec in FORMATS.items():
+        entry = {"title": spec["title"], "keep": spec["keep"]}
+        if "gguf" in spec:
+            mix = spec["gguf"]
+            entry["gguf"] = {"base": mix["base"], "output": mix["output"], "rules": {
+                t: [[compile_expr(n), ty] for n, ty in rules]
+                for t, rules in mix["rules"].items()}}
+        else:
+            entry["block"] = compile_expr(spec["block"])
+            entry["bits"] = compile_expr(spec["bits"])
+        out[name] = entry
+    return out
+
+
+MEMORY_RULES = {
+    "families": {name: _compile_memory(MEMORY[name]) for name in sorted(FAMILIES)},
+    "formats": _compile_formats(),
+    "gguf_types": GGUF_TYPES,
+    "kv_dtypes": KV_DTYPES,
+    "lora_modules": LORA_MODULES,
+    "training": {mode: {k: (v if k == "base" else compile_expr(v))
+                        for k, v in parts.items()} for mode, parts in TRAINING.items()},
+    "activations": {k: compile_expr(v) for k, v in ACTIVATIONS.items()},
+}
+
+
 def rules_json() -> str:
     """The compiled rules, as the page's script reads them."""
-    return json.dumps({"components": COMPONENTS, "families": RULES}, indent=1) + "\n"
+    return json.dumps({"components": COMPONENTS, "families": RULES,
+                       "memory": MEMORY_RULES}, indent=1) + "\n"
 
 
 # ------------------------------------------------------------------ reading a config
@@ -649,6 +912,11 @@ def _read(config: dict, read: dict, env: dict, keys: dict, model_type: str):
 
 def count_parameters(config: dict) -> dict:
     """Exact parameter count of the model a config.json describes."""
+    return _count(config)[0]
+
+
+def _count(config: dict) -> tuple[dict, dict, dict]:
+    """The count, and the variables it was computed from (memory reads them)."""
     if not isinstance(config, dict):
         raise ConfigError("a config must be a JSON object")
     model_type = config.get("model_type")
@@ -686,7 +954,318 @@ def count_parameters(config: dict) -> dict:
         "tied_output_head": bool(env.get("tied", False)),
         "kv_values_per_token": None if kv is None else evaluate(kv, env, keys),
         "breakdown": breakdown,
+    }, env, keys
+
+
+# ------------------------------------------------------------------ memory
+
+
+MEMORY_DEFAULTS = {"weights": None, "group_size": 128, "keep": None,
+                   "kv_cache_dtype": "bf16", "context_length": 4096, "batch_size": 1,
+                   "gpu_gb": "24", "training": "none", "lora_rank": 16,
+                   "lora_targets": ["q", "k", "v", "o"], "checkpointing": "off"}
+GIB = 2**30
+
+
+def _option_error(name: str, message: str) -> ConfigError:
+    return ConfigError(f"option '{name}': {message}", name)
+
+
+def _choice(name: str, value, allowed) -> str:
+    if value not in allowed:
+        raise _option_error(name, f"{value!r} is not one of {', '.join(allowed)}")
+    return value
+
+
+def _whole(name: str, value, least: int = 1) -> int:
+    if isinstance(value, str) and re.fullmatch(r"\+?\d+", value.strip()):
+        value = int(value)
+    if type(value) is not int or value < least:
+        raise _option_error(name, f"must be a whole number, at least {least}, "
+                                  f"got {value!r}")
+    return value
+
+
+def _names(name: str, value, allowed) -> list:
+    items = value.split(",") if isinstance(value, str) else value
+    if not isinstance(items, list):
+        raise _option_error(name, f"must be a comma-separated list, got {value!r}")
+    items = [i.strip() for i in items if i.strip()]
+    for item in items:
+        _choice(name, item, allowed)
+    return items
+
+
+def gpu_bytes(text) -> int:
+    """'24' or '80.5' GB on the box -> bytes: a card sold as 24 GB has 24 GiB."""
+    t = str(text).strip()
+    if not re.fullmatch(r"\d+(\.\d+)?", t):
+        raise _option_error("gpu_gb", f"must be a number of GB such as 24 or 80, "
+                                      f"got {text!r}")
+    whole, _, frac = t.partition(".")
+    return int(whole + frac) * GIB // 10 ** len(frac)
+
+
+def weights_from_config(config: dict) -> dict | None:
+    """The weight format a config's quantization_config names, or None."""
+    q = config.get("quantization_config")
+    if q is None:
+        return None
+    key = "quantization_config"
+    if not isinstance(q, dict):
+        raise ConfigError(f"config key '{key}' must be an object, got {q!r}", key)
+    method = q.get("quant_method")
+    if method in ("gptq", "awq"):
+        bits, group = q.get("bits", 4), q.get("group_size", 128)
+        if type(bits) is not int or bits != 4:
+            raise ConfigError(f"{key}: {method} with bits = {bits!r} is not supported "
+                              "(4 is)", key)
+        if type(group) is not int or group < 1:
+            raise ConfigError(f"{key}: group_size = {group!r} is not supported (a "
+                              "whole number of weights, at least 1)", key)
+        return {"weights": f"{method}-int4", "group_size": group}
+    if method == "bitsandbytes":
+        if q.get("load_in_4bit"):
+            kind = q.get("bnb_4bit_quant_type", "fp4")
+            double = bool(q.get("bnb_4bit_use_double_quant", False))
+            if kind not in ("nf4", "fp4"):
+                raise ConfigError(f"{key}: bnb_4bit_quant_type = {kind!r} is not nf4 "
+                                  "or fp4", key)
+            # fp4 stores the same bits and absmax as nf4: only the code book differs
+            return {"weights": "nf4-dq" if double else "nf4"}
+        if q.get("load_in_8bit"):
+            return {"weights": "int8"}
+        raise ConfigError(f"{key}: bitsandbytes with neither load_in_4bit nor "
+                          "load_in_8bit", key)
+    if method == "fp8":
+        block = q.get("weight_block_size", [128, 128])
+        if not (isinstance(block, list) and len(block) == 2
+                and all(type(b) is int and b > 0 for b in block)):
+            raise ConfigError(f"{key}: weight_block_size = {block!r} is not two "
+                              "whole numbers", key)
+        return {"weights": "fp8", "fp8_block": block[0] * block[1]}
+    if method == "mxfp4":
+        return {"weights": "mxfp4"}
+    raise ConfigError(f"{key}: quant_method = {method!r} is not supported (gptq, awq, "
+                      "bitsandbytes, fp8, mxfp4)", key)
+
+
+def _normalize(options: dict | None) -> dict:
+    opts = {**MEMORY_DEFAULTS, **{k: v for k, v in (options or {}).items()
+                                  if v is not None}}
+    unknown = sorted(set(opts) - set(MEMORY_DEFAULTS))
+    if unknown:
+        raise _option_error(unknown[0], f"unknown option (known: "
+                                        f"{', '.join(MEMORY_DEFAULTS)})")
+    if opts["weights"] is not None:
+        _choice("weights", opts["weights"], list(FORMATS))
+    opts["group_size"] = _whole("group_size", opts["group_size"])
+    if opts["keep"] is not None:
+        opts["keep"] = _names("keep", opts["keep"], KEPT)
+    _choice("kv_cache_dtype", opts["kv_cache_dtype"], list(KV_DTYPES))
+    opts["context_length"] = _whole("context_length", opts["context_length"])
+    opts["batch_size"] = _whole("batch_size", opts["batch_size"])
+    opts["gpu_bytes"] = gpu_bytes(opts["gpu_gb"])
+    _choice("training", opts["training"], ["none", *TRAINING])
+    opts["lora_rank"] = _whole("lora_rank", opts["lora_rank"])
+    opts["lora_targets"] = _names("lora_targets", opts["lora_targets"], LORA_MODULES)
+    _choice("checkpointing", opts["checkpointing"], ["on", "off"])
+    return opts
+
+
+def _ceil_div(a: int, b: int) -> int:
+    return -(-a // b)
+
+
+def format_bytes(fmt_name: str, n: int, env: dict) -> int:
+    """Bytes of n weights in a format that is not GGUF; env gives d, g and fb."""
+    fmt = MEMORY_RULES["formats"][fmt_name]
+    block = evaluate(fmt["block"], env, {})
+    return _ceil_div(n * evaluate(fmt["bits"], env, {}), 8 * block)
+
+
+def gguf_bytes(n: int, ty: str) -> int:
+    """Bytes of n weights of one GGUF type, whole blocks."""
+    block, size = GGUF_TYPES[ty]
+    return _ceil_div(n * size, block)
+
+
+def _weight_bytes(fmt_name: str, counts: dict, env: dict, keys: dict, mem: dict,
+                  keep: list, tied: bool) -> dict:
+    """Bytes of each component in a format; kept components in 16 bits."""
+    fmt = MEMORY_RULES["formats"][fmt_name]
+    kept_bits = 32 if fmt_name == "fp32" else 16
+    out = {}
+    gguf = fmt.get("gguf")
+    router = 0 if mem["router"] is None else evaluate(mem["router"]["count"], env, keys)
+    plain = fmt_name in ("fp32", "bf16", "fp16")
+    for part, n in counts.items():
+        if part == "mlp" and router and (gguf is not None or mem["router"]["fp32"]
+                                         or not plain):
+            # routers stay in fp32 in GGUF files (convert_hf_to_gguf.py forces
+            # FFN_GATE_INP to F32) and in DeepSeek (transformers'
+            # _keep_in_fp32_modules_strict); other quantizers leave them in 16 bits (a
+            # router is a parameter, not an nn.Linear, in transformers 5)
+            n -= router
+            fp32 = gguf is not None or mem["router"]["fp32"]
+            out["routers"] = (4 if fp32 else 2) * router
+        if gguf is not None and part == "norms":
+            out[part] = 4 * n  # llama.cpp keeps 1-D tensors in F32
+        elif part in keep:
+            out[part] = n * kept_bits // 8
+        elif gguf is None:
+            out[part] = format_bytes(fmt_name, n, env)
+        elif part == "output_head" or (part == "embeddings" and tied):
+            out[part] = gguf_bytes(n, gguf["output"])
+        elif part in ("attention", "mlp") and mem["tensors"] is not None:
+            bias = mem["biases"].get(part)
+            biases = 0 if bias is None else evaluate(bias, env, keys)
+            rest = n - biases
+            total = 4 * biases
+            for tensor, rules in gguf["rules"].items():
+                if (tensor == "ffn_down") != (part == "mlp"):
+                    continue
+                size = evaluate(mem["tensors"][tensor], env, keys)
+                for layers_expr, ty in rules:
+                    layers = evaluate(layers_expr, env, keys)
+                    total += gguf_bytes(layers * size, ty)
+                    rest -= layers * size
+            out[part] = total + gguf_bytes(rest, gguf["base"])
+        else:
+            out[part] = gguf_bytes(n, gguf["base"])
+    return out
+
+
+def _kv_layers(config: dict, env: dict, keys: dict, mem: dict, model_type: str):
+    """(full-attention layers, sliding-window layers, window) of a decoder."""
+    kv = mem["kv"]
+    for read in kv["reads"]:
+        env[read["var"]] = _read(config, read, env, keys, model_type)
+    layers = evaluate(kv["layers"], env, keys)
+    types = config.get("layer_types")
+    if types is not None and kv["reads"]:
+        kinds = ("full_attention", "sliding_attention")
+        if not (isinstance(types, list) and len(types) == layers
+                and all(t in kinds for t in types)):
+            raise ConfigError(f"config key 'layer_types' must list {layers} entries, "
+                              f"each {' or '.join(kinds)}", "layer_types")
+        sliding = types.count("sliding_attention")
+        if sliding and env.get("W") is None:
+            raise ConfigError("config key 'layer_types' has sliding layers but "
+                              "'sliding_window' is null", "sliding_window")
+    else:
+        sliding = evaluate(kv["sliding"], env, keys)
+    return layers - sliding, sliding, env.get("W")
+
+
+def _fit_tokens(free: int, full: int, sliding: int, window) -> int | None:
+    """Most tokens of one sequence whose cache fits in free bytes (None: no limit)."""
+    if free < 0:
+        return 0
+    if full == 0:  # only windows are cached: the cache stops growing
+        return None if sliding == 0 or sliding * window <= free else free // sliding
+    t = free // (full + sliding)
+    if sliding == 0 or t <= window:
+        return t
+    return (free - sliding * window) // full
+
+
+def memory(config: dict, options: dict | None = None) -> dict:
+    """Bytes of weights, KV cache and training for a config and the memory options."""
+    opts = _normalize(options)
+    result, env, keys = _count(config)
+    model_type = result["model_type"]
+    mem = MEMORY_RULES["families"][model_type]
+    env.setdefault("E", 1)  # the GGUF rules ask for the experts of dense models too
+    quant = weights_from_config(config)
+    fmt = opts["weights"] or (quant or {}).get("weights") or "bf16"
+    source = ("option" if opts["weights"] else
+              "quantization_config" if quant else "default")
+    group = opts["group_size"]
+    if source == "quantization_config" and "group_size" in quant:
+        group = quant["group_size"]
+    env["g"] = group
+    env["fb"] = (quant or {}).get("fp8_block", 128 * 128)
+    keep = opts["keep"] if opts["keep"] is not None else FORMATS[fmt]["keep"]
+    tied = result["tied_output_head"]
+    by_part = _weight_bytes(fmt, result["breakdown"], env, keys, mem, keep, tied)
+    weights = sum(by_part.values())
+    out = {
+        "weights": {"format": fmt, "source": source, "group_size": group,
+                    "keep": keep, "bytes": weights, "by_component": by_part,
+                    "parameters": result["total"],
+                    "active_parameters": result["active"]},
+        "kv_cache": None, "fit": None, "training": None,
     }
+    card = opts["gpu_bytes"]
+    free = card - weights
+    ctx, batch = opts["context_length"], opts["batch_size"]
+    if mem["kv"] is not None:
+        full, sliding, window = _kv_layers(config, env, keys, mem, model_type)
+        per = evaluate(mem["kv"]["values"], env, keys)
+        size = KV_DTYPES[opts["kv_cache_dtype"]]
+        tokens = min(ctx, window) if sliding else 0
+        kv = {"dtype": opts["kv_cache_dtype"], "bytes_per_value": size,
+              "context_length": ctx, "batch_size": batch,
+              "values_per_layer_token": per, "formula": mem["kv"]["formula"],
+              "full_layers": full,
+              "sliding_layers": sliding, "sliding_window": window if sliding else None,
+              "full_bytes": full * per * size * ctx * batch,
+              "sliding_bytes": sliding * per * size * tokens * batch}
+        kv["bytes"] = kv["full_bytes"] + kv["sliding_bytes"]
+        decompressed = mem["kv"]["decompressed"]
+        kv["decompressed_values_per_layer_token"] = (
+            None if decompressed is None else evaluate(decompressed, env, keys))
+        kv["decompressed_bytes"] = (
+            None if decompressed is None else
+            (full + sliding) * kv["decompressed_values_per_layer_token"] * size * ctx
+            * batch)
+        out["kv_cache"] = kv
+        per_token = per * size
+        out["fit"] = {
+            "gpu_bytes": card, "free_after_weights": free,
+            "tokens": _fit_tokens(free, full * per_token, sliding * per_token, window),
+            "sequences": (max(free, 0) // (kv["bytes"] // batch)
+                          if kv["bytes"] else None)}
+    else:
+        out["fit"] = {"gpu_bytes": card, "free_after_weights": free, "tokens": None,
+                      "sequences": None}
+    if opts["training"] != "none":
+        out["training"] = _training(opts, result, env, keys, mem, model_type)
+    return out
+
+
+def _training(opts: dict, result: dict, env: dict, keys: dict, mem: dict,
+              model_type: str) -> dict:
+    mode = opts["training"]
+    rules = MEMORY_RULES["training"][mode]
+    env = {**env, "T": result["total"], "R": 0, "B": 0}
+    trainable = result["total"]
+    if "base" in rules:
+        if mem["lora"] is None:
+            raise _option_error("training", f"LoRA sizes are not defined for "
+                                            f"model_type '{model_type}'")
+        for target in opts["lora_targets"]:
+            if target not in mem["lora"]:
+                raise _option_error("lora_targets", f"'{target}' is not a module "
+                                    f"LoRA can target in model_type '{model_type}' "
+                                    f"(these are: {', '.join(mem['lora'])})")
+        widths = sum(evaluate(mem["lora"][t], env, keys) for t in opts["lora_targets"])
+        trainable = env["R"] = opts["lora_rank"] * env["L"] * widths
+        base = rules["base"]
+        env["B"] = sum(_weight_bytes(base, result["breakdown"], env, keys, mem,
+                                     FORMATS[base]["keep"],
+                                     result["tied_output_head"]).values())
+    parts = {k: evaluate(rules[k], env, keys)
+             for k in ("weights", "gradients", "optimizer_states")}
+    act_env = {**env, "A": evaluate(mem["act_layers"], env, keys),
+               "s": opts["context_length"], "b": opts["batch_size"]}
+    activations = evaluate(MEMORY_RULES["activations"][opts["checkpointing"]],
+                           act_env, keys)
+    return {"mode": mode, "trainable_parameters": trainable,
+            "base_format": rules.get("base"), **parts, "activations": activations,
+            "checkpointing": opts["checkpointing"],
+            "total": sum(parts.values()) + activations}
 
 
 def human(n: int) -> str:
@@ -732,21 +1311,88 @@ def table(results: dict[str, dict]) -> str:
     return "\n".join(rows)
 
 
+def _gb(n: int) -> str:
+    return f"{n / 1e9:,.2f} GB"
+
+
+def memory_report(m: dict) -> str:
+    """The memory figures, each with the formula that gives it."""
+    w = m["weights"]
+    lines = [f"  memory: weights {w['format']} ({w['source']}) = {_gb(w['bytes'])}"
+             f" = {8 * w['bytes'] / w['parameters']:.3f} bits per parameter"]
+    for part, n in w["by_component"].items():
+        if n:
+            kept = "  (kept in 16 bits)" if part in w["keep"] else ""
+            if "gguf" in FORMATS[w["format"]] and part == "norms":
+                kept = "  (F32, as llama.cpp keeps 1-D tensors)"
+            lines.append(f"    {part:12} {n:>16,} bytes{kept}")
+    kv = m["kv_cache"]
+    if kv is None:
+        lines.append("  KV cache: none (an encoder)")
+    else:
+        per = kv["values_per_layer_token"] * kv["bytes_per_value"]
+        values = kv["values_per_layer_token"]
+        lines.append(f"  KV cache per layer and token: {kv['formula']} = {values:,} "
+                     f"values x {kv['bytes_per_value']} bytes")
+        text = (f"  KV cache ({kv['dtype']}): {kv['full_layers']} full layers x {per:,}"
+                f" bytes per token x {kv['context_length']} tokens")
+        if kv["sliding_layers"]:
+            text += (f" + {kv['sliding_layers']} sliding layers x {per:,} x "
+                     f"min({kv['context_length']}, {kv['sliding_window']})")
+        lines.append(f"{text}, x {kv['batch_size']} sequences = {_gb(kv['bytes'])}")
+        if kv["decompressed_bytes"] is not None:
+            lines.append("    a latent cache (transformers 5, vLLM, SGLang); "
+                         f"decompressed: {_gb(kv['decompressed_bytes'])}")
+    fit = m["fit"]
+    tokens = fit["tokens"]
+    if tokens is None and kv:
+        tokens = "no limit (only the window is cached)"
+    lines.append(f"  card {fit['gpu_bytes'] / GIB:g} GiB: "
+                 f"{_gb(fit['free_after_weights'])} left after the weights; tokens "
+                 f"of one sequence that fit: {tokens}")
+    t = m["training"]
+    if t:
+        lines.append(f"  training {t['mode']}: weights {_gb(t['weights'])} + gradients "
+                     f"{_gb(t['gradients'])} + optimizer states "
+                     f"{_gb(t['optimizer_states'])} + activations "
+                     f"{_gb(t['activations'])} (checkpointing {t['checkpointing']}) = "
+                     f"{_gb(t['total'])}; trainable {t['trainable_parameters']:,}")
+    return "\n".join(lines)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="Count a model's parameters.")
     parser.add_argument("config", nargs="?", help="a config.json (default: configs/*)")
     parser.add_argument("--json", action="store_true", help="print one JSON object")
     parser.add_argument("--rules", action="store_true", help="print the rules as JSON")
+    group = parser.add_argument_group("memory (as the calculator's URL parameters)")
+    group.add_argument("--weights", help=f"weight format: {', '.join(FORMATS)}")
+    group.add_argument("--group-size", help="GPTQ/AWQ group size (128)")
+    group.add_argument("--keep", help="kept in 16 bits: embeddings,output_head,norms")
+    group.add_argument("--kv-cache-dtype", help="fp32, bf16, fp8, int8 (bf16)")
+    group.add_argument("--context-length", help="tokens per sequence (4096)")
+    group.add_argument("--batch-size", help="sequences (1)")
+    group.add_argument("--gpu-gb", help="memory of the card in GB (24)")
+    group.add_argument("--training", help=f"none, {', '.join(TRAINING)} (none)")
+    group.add_argument("--lora-rank", help="LoRA rank (16)")
+    group.add_argument("--lora-targets", help="q,k,v,o,gate,up,down (q,k,v,o)")
+    group.add_argument("--checkpointing", help="on or off (off)")
     args = parser.parse_args(argv)
     if args.rules:
         print(rules_json(), end="")
         return 0
+    options = {k: getattr(args, k) for k in MEMORY_DEFAULTS}
     try:
         if args.config:
-            result = count_parameters(load_config(args.config))
-            out = json.dumps(result, indent=2) if args.json else report(
-                Path(args.config).stem, result)
-            print(out)
+            config = load_config(args.config)
+            result = count_parameters(config)
+            mem = memory(config, options)
+            if args.json:
+                print(json.dumps({**result, "memory": mem}, indent=2))
+            else:
+                print(report(Path(args.config).stem, result))
+                if any(v is not None for v in options.values()):
+                    print(memory_report(mem))
             return 0
         paths = sorted(CONFIG_DIR.glob("*.json"))
         results = {p.stem: count_parameters(load_config(p)) for p in paths}

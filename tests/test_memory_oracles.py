@@ -1,0 +1,347 @@
+"""The calculator's memory formulas (count_from_config.py memory(), the same rules count-core.js runs) against
+real allocations on the CPU, not against themselves.
+
+- weight formats: the bytes torch allocates for the tensors each library stores (tools/memory_allocations.py),
+  filled by a real 4-bit group quantizer and a real NF4 quantizer, for a matrix and for a whole model's shapes;
+- GGUF: each block type's bytes from its struct's fields (llama.cpp ggml/src/ggml-common.h), the table on the
+  quantization-formats page, and the _M mixes tensor by tensor as llama.cpp's llama-quant.cpp assigns types;
+- KV cache: the cache tensors of tiny transformers models for each attention kind (grouped-query with an
+  explicit head_dim, sliding window, Gemma 2's alternation, Qwen2's max_window_layers, DeepSeek's latent);
+- training: the gradients and the optimizer states torch allocates for AdamW and SGD with momentum;
+- LoRA: the trainable count of a model that peft builds on the meta device, and the adapters' dtype.
+"""
+
+from __future__ import annotations
+
+import ast
+import json
+import warnings
+
+import pytest
+import torch
+import transformers
+
+from tests.conftest import ROOT, load_module
+from tests.count_configs import tool
+
+alloc = load_module(ROOT / "tools" / "memory_allocations.py")
+CONFIG_DIR = ROOT / "snippets" / "parameter-count" / "configs"
+
+
+def real_config(stem: str) -> dict:
+    return json.loads((CONFIG_DIR / f"{stem}.json").read_text(encoding="utf-8"))
+
+
+def build(config: dict, device: str = "cpu", dtype=torch.float32):
+    kwargs = {k: v for k, v in config.items() if k not in ("model_type", "_name_or_path", "architectures")}
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        cfg = transformers.AutoConfig.for_model(config["model_type"], **kwargs)
+        cfg._attn_implementation = "eager"
+        with torch.device(device):
+            model = transformers.AutoModelForCausalLM.from_config(cfg, dtype=dtype)
+    return model
+
+
+def storage_bytes(tensors) -> int:
+    return sum(t.untyped_storage().nbytes() for t in tensors)
+
+
+# ------------------------------------------------------------------ weight formats
+
+ENV = {"d": 256, "g": 128, "fb": 128 * 128}
+
+
+@pytest.mark.parametrize("fmt, dtype", [("fp32", torch.float32), ("bf16", torch.bfloat16), ("fp16", torch.float16)])
+def test_plain_formats_are_torch_element_sizes(fmt, dtype):
+    w = torch.empty(384, 256, dtype=dtype)
+    assert storage_bytes([w]) == w.numel() * w.element_size() == tool.format_bytes(fmt, w.numel(), ENV)
+
+
+@pytest.mark.parametrize("fmt", ["int8", "fp8", "gptq-int4", "awq-int4", "nf4", "nf4-dq", "mxfp4"])
+@pytest.mark.parametrize("group", [32, 128])
+def test_quantized_formats_are_the_tensors_their_libraries_store(fmt, group):
+    """Allocated for real on the CPU: the tool's bits per weight include every scale and zero point, except the
+    per-tensor constants it says it leaves out (GPTQ's g_idx, double quantization's one fp32 offset)."""
+    out, inp = 384, 256
+    tensors = alloc.allocate(fmt, out, inp, group, device="cpu")
+    real = storage_bytes(tensors.values())
+    left_out = {"g_idx": 4 * inp, "offset": 4}
+    real -= sum(v for k, v in left_out.items() if k in tensors)
+    assert tool.format_bytes(fmt, out * inp, {**ENV, "d": inp, "g": group}) == real, fmt
+
+
+@pytest.mark.parametrize("group", [32, 128])
+def test_a_real_4bit_group_quantization_fills_that_layout(group):
+    torch.manual_seed(0)
+    w = torch.randn(64, 256)
+    tensors, dequantized = alloc.quantize_int4_groups(w, group)
+    assert {k: (tuple(v.shape), v.dtype) for k, v in tensors.items()} == alloc.layout("gptq-int4", 64, 256, group)
+    step = (w.T.reshape(-1, group, 64).amax(1) - w.T.reshape(-1, group, 64).amin(1)).max() / 15
+    assert (dequantized - w).abs().max() <= step * 0.51 + 1e-3, "the packed 4-bit values do not give w back"
+    bits = 8 * (storage_bytes(tensors.values()) - 4 * 256) / w.numel()
+    assert bits == 8 * tool.format_bytes("gptq-int4", w.numel(), {**ENV, "g": group}) / w.numel()
+    assert bits == 4 + 20 / group  # 4 bits, an fp16 scale and a 4-bit zero per group
+
+
+@pytest.mark.parametrize("double", [False, True])
+def test_a_real_nf4_quantization_fills_that_layout(double):
+    torch.manual_seed(1)
+    w = torch.randn(128, 256)  # 32768 weights: two full double-quantization blocks
+    tensors, dequantized = alloc.quantize_nf4(w, double)
+    fmt = "nf4-dq" if double else "nf4"
+    assert {k: (tuple(v.shape), v.dtype) for k, v in tensors.items()} == alloc.layout(fmt, 128, 256)
+    assert (dequantized - w).abs().mean() < 0.12, "NF4 codes do not give w back"
+    real = storage_bytes(tensors.values()) - (4 if double else 0)  # the offset: one float per tensor
+    assert real == tool.format_bytes(fmt, w.numel(), ENV)
+    # 4 bits, plus an fp32 absmax per 64 (4.5 bits); or an 8-bit absmax and an fp32 per 256 x 64 (4.127 bits)
+    assert 8 * real / w.numel() == (4 + (8 * 256 + 32) / (64 * 256) if double else 4.5)
+
+
+TINY = {"model_type": "llama", "vocab_size": 1024, "hidden_size": 256, "intermediate_size": 512,
+        "num_hidden_layers": 2, "num_attention_heads": 4, "num_key_value_heads": 2, "head_dim": 64}
+
+
+@pytest.mark.parametrize("fmt", ["gptq-int4", "awq-int4", "nf4", "mxfp4", "fp8"])
+def test_a_whole_model_in_each_format_is_the_sum_of_its_tensors(fmt):
+    model = build(TINY, device="meta", dtype=torch.bfloat16)
+    ours = tool.memory(TINY, {"weights": fmt})["weights"]
+    assert ours["bytes"] == alloc.model_bytes_in(fmt, model), fmt
+
+
+@pytest.mark.parametrize("stem", ["mixtral-8x7b-v0.1", "deepseek-v2-lite", "qwen3-30b-a3b"])
+def test_mixtures_of_experts_in_4_bits_are_the_sum_of_their_tensors(stem):
+    """Fused expert tensors quantized expert by expert; routers left as the model holds them (DeepSeek: fp32)."""
+    config = real_config(stem)
+    model = build(config, device="meta", dtype=torch.bfloat16)
+    for fmt in ("gptq-int4", "nf4"):
+        ours = tool.memory(config, {"weights": fmt})["weights"]["bytes"]
+        real = alloc.model_bytes_in(fmt, model)
+        if stem == "deepseek-v2-lite" and fmt == "gptq-int4":
+            # its dense MLP's 10944 inputs are 85.5 groups of 128: the last, partial group of each row needs a
+            # whole scale and zero, which a formula over all of a component's weights counts as half of one
+            assert 0 < real - ours < 1e-6 * real, (real, ours)
+        else:
+            assert ours == real, (stem, fmt)
+
+
+@pytest.mark.parametrize("stem", ["llama-3-8b", "mixtral-8x7b-v0.1", "deepseek-v2-lite"])
+def test_real_models_on_the_meta_device_take_the_bytes_the_tool_gives(stem):
+    config = real_config(stem)
+    for dtype, fmt in ((torch.bfloat16, "bf16"), (torch.float32, "fp32")):
+        model = build(config, device="meta", dtype=dtype)
+        real = sum(p.numel() * p.element_size() for p in model.parameters())
+        assert tool.memory(config, {"weights": fmt})["weights"]["bytes"] == real, (stem, fmt)
+
+
+def test_a_quantization_config_in_the_config_is_applied():
+    gptq = {**TINY, "quantization_config": {"quant_method": "gptq", "bits": 4, "group_size": 32}}
+    m = tool.memory(gptq)["weights"]
+    assert (m["format"], m["source"], m["group_size"]) == ("gptq-int4", "quantization_config", 32)
+    assert m["bytes"] == alloc.model_bytes_in("gptq-int4", build(TINY, device="meta", dtype=torch.bfloat16), group=32)
+    bnb = {**TINY, "quantization_config": {"quant_method": "bitsandbytes", "load_in_4bit": True,
+                                           "bnb_4bit_quant_type": "nf4", "bnb_4bit_use_double_quant": True}}
+    assert tool.memory(bnb)["weights"]["format"] == "nf4-dq"
+    assert tool.memory(bnb, {"weights": "bf16"})["weights"]["source"] == "option"
+    with pytest.raises(tool.ConfigError, match="quant_method = 'eetq' is not supported"):
+        tool.memory({**TINY, "quantization_config": {"quant_method": "eetq"}})
+
+
+# ------------------------------------------------------------------ GGUF: block layouts and the _M mixes
+
+# The fields of each block struct in llama.cpp ggml/src/ggml-common.h, in bytes (ggml_half: 2 bytes; QK_K = 256;
+# K_SCALE_SIZE = 12): block_q8_0 {d; qs[32]}, block_q4_0 {d; qs[16]}, block_q2_K {scales[16]; qs[64]; d, dmin},
+# block_q3_K {hmask[32]; qs[64]; scales[12]; d}, block_q4_K {d, dmin; scales[12]; qs[128]},
+# block_q5_K {d, dmin; scales[12]; qh[32]; qs[128]}, block_q6_K {ql[128]; qh[64]; scales[16]; d}.
+BLOCK_FIELDS = {"Q8_0": (32, [2, 32]), "Q4_0": (32, [2, 16]), "Q2_K": (256, [16, 64, 4]),
+                "Q3_K": (256, [32, 64, 12, 2]), "Q4_K": (256, [4, 12, 128]), "Q5_K": (256, [4, 12, 32, 128]),
+                "Q6_K": (256, [128, 64, 16, 2])}
+
+
+def test_gguf_block_sizes_are_the_sums_of_their_struct_fields():
+    for name, (weights, fields) in BLOCK_FIELDS.items():
+        assert tool.GGUF_TYPES[name] == (weights, sum(fields)), name
+    page = ROOT / "snippets" / "quantization-formats" / "gguf_bits.py"
+    tree = ast.parse(page.read_text(encoding="utf-8"))
+    table = next(ast.literal_eval(n.value) for n in ast.walk(tree)
+                 if isinstance(n, ast.Assign) and getattr(n.targets[0], "id", "") == "GGUF_BLOCKS")
+    for name, (weights, fields) in table.items():
+        if name in tool.GGUF_TYPES:
+            assert tool.GGUF_TYPES[name] == (weights, sum(fields.values())), f"{page.name} disagrees on {name}"
+
+
+def use_more_bits(i: int, n: int) -> bool:  # llama.cpp src/llama-quant.cpp
+    return i < n // 8 or i >= 7 * n // 8 or (i - n // 8) % 3 == 2
+
+
+def gguf_type(ftype: str, tensor: str, i: int, n: int, n_gqa: int, experts: int) -> str:
+    """The type llama_tensor_get_type_impl() gives one layer tensor, transcribed branch by branch for the
+    mixes the calculator offers (not Falcon, not the 70B rule)."""
+    base = {"q8_0": "Q8_0", "q6_k": "Q6_K", "q4_0": "Q4_0", "q5_k_m": "Q5_K", "q4_k_m": "Q4_K",
+            "q3_k_m": "Q3_K", "q2_k": "Q2_K"}[ftype]
+    if tensor == "attn_v":
+        t = base
+        if ftype == "q2_k":
+            t = "Q4_K" if n_gqa >= 4 else "Q3_K"
+        elif ftype == "q3_k_m":
+            t = "Q5_K" if i < 2 else "Q4_K"
+        elif ftype in ("q4_k_m", "q5_k_m") and use_more_bits(i, n):
+            t = "Q6_K"
+        return "Q8_0" if experts == 8 else t
+    if tensor == "attn_k":
+        return "Q8_0" if experts == 8 else base
+    if tensor == "ffn_down":
+        if ftype == "q2_k":
+            return "Q3_K"
+        if ftype == "q3_k_m":
+            return "Q5_K" if i < n // 16 else "Q4_K"
+        if ftype in ("q4_k_m", "q5_k_m") and use_more_bits(i, n):
+            return "Q6_K"
+        return base
+    if tensor == "attn_output":
+        if experts == 8 and ftype in ("q2_k", "q3_k_m", "q4_k_m"):
+            return "Q5_K"
+        if experts != 8 and ftype in ("q2_k", "q3_k_m"):
+            return {"q2_k": "Q3_K", "q3_k_m": "Q4_K"}[ftype]
+    return base
+
+
+GGUF_NAMES = {"q_proj": "attn_q", "k_proj": "attn_k", "v_proj": "attn_v", "o_proj": "attn_output",
+              "gate_proj": "ffn_gate", "up_proj": "ffn_up", "down_proj": "ffn_down", "gate_up_proj": "ffn_up",
+              "gate": "ffn_gate_inp"}
+
+
+def gguf_file_bytes(ftype: str, model, config: dict) -> int:
+    """A model's tensors as llama.cpp would write them: each matrix in its type, 1-D tensors in F32, the router
+    (ffn_gate_inp) unquantized (F32 here, as it is converted), the output head in Q6_K (Q8_0 for q8_0)."""
+    n = config["num_hidden_layers"]
+    n_gqa = config["num_attention_heads"] // config.get("num_key_value_heads", config["num_attention_heads"])
+    experts = config.get("num_local_experts", 1)
+    out_type = "Q8_0" if ftype == "q8_0" else "Q6_K"
+    base = gguf_type(ftype, "other", 0, n, n_gqa, experts)
+    total = 0
+    for name, p in model.named_parameters():
+        parts = name.split(".")
+        if p.dim() == 1:
+            total += 4 * p.numel()
+        elif "embed_tokens" in name:
+            total += tool.gguf_bytes(p.numel(), base)
+        elif "lm_head" in name:
+            total += tool.gguf_bytes(p.numel(), out_type)
+        else:
+            layer = int(parts[parts.index("layers") + 1])
+            kind = next(GGUF_NAMES[k] for k in reversed(parts) if k in GGUF_NAMES)
+            if kind == "ffn_gate_inp":  # convert_hf_to_gguf.py writes routers in F32; llama.cpp keeps them
+                total += 4 * p.numel()
+            else:
+                total += tool.gguf_bytes(p.numel(), gguf_type(ftype, kind, layer, n, n_gqa, experts))
+    return total
+
+
+@pytest.mark.parametrize("stem", ["llama-3-8b", "qwen2.5-7b", "mixtral-8x7b-v0.1"])
+def test_gguf_mixes_follow_llama_cpp_tensor_by_tensor(stem):
+    config = real_config(stem)
+    model = build(config, device="meta", dtype=torch.bfloat16)
+    for ftype in tool.GGUF_MIXES:
+        ours = tool.memory(config, {"weights": ftype})["weights"]["bytes"]
+        assert ours == gguf_file_bytes(ftype, model, config), (stem, ftype)
+
+
+# ------------------------------------------------------------------ KV cache, by attention kind
+
+SMALL = {"vocab_size": 64, "hidden_size": 32, "intermediate_size": 48, "num_hidden_layers": 3,
+         "num_attention_heads": 4, "num_key_value_heads": 2}
+KINDS = {
+    "gqa-explicit-head-dim": {"model_type": "llama", **SMALL, "head_dim": 16},
+    "sliding-window": {"model_type": "mistral", **SMALL, "sliding_window": 5},
+    "gemma2-alternating": {"model_type": "gemma2", **SMALL, "head_dim": 8, "sliding_window": 5},
+    "qwen2-max-window-layers": {"model_type": "qwen2", **SMALL, "use_sliding_window": True, "sliding_window": 4,
+                                "max_window_layers": 1},
+    "mla-latent": {"model_type": "deepseek_v3", **SMALL, "num_key_value_heads": 4, "kv_lora_rank": 12,
+                   "qk_rope_head_dim": 4, "qk_nope_head_dim": 6, "v_head_dim": 5, "q_lora_rank": 8,
+                   "n_routed_experts": 4, "num_experts_per_tok": 2, "moe_intermediate_size": 8,
+                   "first_k_dense_replace": 1, "n_group": 1, "topk_group": 1},
+}
+
+
+def run_cache(config: dict, tokens: int, batch: int = 2):
+    """Prefill tokens - 1, then decode one token: the cache as it stands while generating."""
+    torch.manual_seed(0)
+    model = build(config).eval()
+    with torch.no_grad():
+        out = model(torch.randint(0, 64, (batch, tokens - 1)), use_cache=True)
+        out = model(torch.randint(0, 64, (batch, 1)), cache=out.past_key_values, use_cache=True)
+    return model, out.past_key_values
+
+
+@pytest.mark.parametrize("kind", KINDS)
+@pytest.mark.parametrize("tokens", [3, 9])  # inside and beyond the windows
+def test_kv_cache_is_what_transformers_allocates(kind, tokens):
+    config = KINDS[kind]
+    model, cache = run_cache(config, tokens)
+    real = storage_bytes(t for layer in cache.layers for t in (layer.keys, layer.values))
+    ours = tool.memory(config, {"kv_cache_dtype": "fp32", "context_length": tokens, "batch_size": 2})["kv_cache"]
+    assert ours["bytes"] == real, (kind, tokens)
+    if ours["sliding_layers"] and tokens > ours["sliding_window"]:
+        # a sliding layer attends to W tokens; transformers' DynamicSlidingWindowLayer keeps W - 1 visible between
+        # steps, in a storage of W (the slice of the last concatenation): the storage is what takes memory
+        visible = sum(t.numel() * t.element_size() for layer in cache.layers for t in (layer.keys, layer.values))
+        per_token = ours["values_per_layer_token"] * 4 * 2
+        assert real - visible == ours["sliding_layers"] * per_token
+    if kind == "mla-latent":  # decompressed, the same cache would be H keys and H values per token
+        attn = model.model.layers[0].self_attn
+        layer = cache.layers[0]
+        k, v = attn.expand_kv(layer.keys, layer.values)
+        per_layer = (k.numel() + v.numel()) * 4
+        assert ours["decompressed_bytes"] == per_layer * len(cache.layers)
+
+
+# ------------------------------------------------------------------ training: gradients and optimizer states
+
+
+@pytest.mark.parametrize("mode, optimizer", [
+    ("adamw", lambda p: torch.optim.AdamW(p, lr=1e-3)),
+    ("sgd-momentum", lambda p: torch.optim.SGD(p, lr=1e-3, momentum=0.9)),
+])
+def test_gradients_and_optimizer_states_are_what_torch_allocates(mode, optimizer):
+    config = {**TINY, "vocab_size": 128, "hidden_size": 64, "intermediate_size": 96, "head_dim": 16}
+    model = build(config)
+    opt = optimizer(model.parameters())
+    ids = torch.randint(0, 128, (1, 8))
+    model(ids, labels=ids).loss.backward()
+    opt.step()
+    params = list(model.parameters())
+    states = [t for p in params for name, t in opt.state[p].items() if name != "step"]
+    ours = tool.memory(config, {"training": mode})["training"]
+    assert ours["weights"] == storage_bytes(params)
+    assert ours["gradients"] == storage_bytes(p.grad for p in params)
+    assert ours["optimizer_states"] == storage_bytes(states)
+    # AdamW also keeps a 4-byte step counter per tensor, which the tool leaves out
+    steps = [t for p in params for name, t in opt.state[p].items() if name == "step"]
+    assert storage_bytes(steps) == (4 * len(params) if mode == "adamw" else 0)
+
+
+# ------------------------------------------------------------------ LoRA with peft
+
+import peft  # noqa: E402  (pinned in requirements/test.txt)
+
+MODULES = {"q": "q_proj", "k": "k_proj", "v": "v_proj", "o": "o_proj", "gate": "gate_proj", "up": "up_proj",
+           "down": "down_proj"}
+
+
+@pytest.mark.parametrize("stem, targets, rank", [
+    ("llama-3-8b", "q,k,v,o", 16), ("qwen2.5-7b", "q,k,v,o,gate,up,down", 8), ("gemma-2-2b", "q,v", 64),
+])
+def test_lora_trainable_count_is_what_peft_builds(stem, targets, rank):
+    config = real_config(stem)
+    model = build(config, device="meta", dtype=torch.bfloat16)
+    lora = peft.LoraConfig(r=rank, target_modules=[MODULES[t] for t in targets.split(",")])
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        wrapped = peft.get_peft_model(model, lora)
+    trainable = sum(p.numel() for p in wrapped.parameters() if p.requires_grad)
+    ours = tool.memory(config, {"training": "lora", "lora_rank": rank, "lora_targets": targets})["training"]
+    assert ours["trainable_parameters"] == trainable
+    adapters = [p for p in wrapped.parameters() if p.requires_grad]
+    assert {p.dtype for p in adapters} == {torch.float32}, "peft keeps the adapters in fp32 (4 bytes each)"
+    assert ours["gradients"] == 4 * trainable and ours["optimizer_states"] == 8 * trainable
