@@ -112,7 +112,7 @@ NO_MOTION_CSS = "*, *::before, *::after { transition: none !important; animation
 
 
 AXE_OPTIONS = {"resultTypes": ["violations"], "rules": {"target-size": {"enabled": True}}}
-_NEXT_FRAME = "new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)))"
+NEXT_FRAME_JS = "new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)))"
 
 
 def _violations(response: dict) -> list[str]:
@@ -125,7 +125,7 @@ def axe_violations(page) -> list[str]:
     from axe_playwright_python.sync_playwright import Axe
 
     page.add_style_tag(content=NO_MOTION_CSS)
-    page.evaluate(_NEXT_FRAME)
+    page.evaluate(NEXT_FRAME_JS)
     return _violations(Axe().run(page, options=AXE_OPTIONS).response)
 
 
@@ -134,7 +134,7 @@ async def axe_violations_async(page) -> list[str]:
     from axe_playwright_python.async_playwright import Axe
 
     await page.add_style_tag(content=NO_MOTION_CSS)
-    await page.evaluate(_NEXT_FRAME)
+    await page.evaluate(NEXT_FRAME_JS)
     return _violations((await Axe().run(page, options=AXE_OPTIONS)).response)
 
 
@@ -167,7 +167,7 @@ def page(browser):
 # `nox -s tests` runs every test, quick or not. In these files a test is quick unless it is marked "slow" (another
 # build, another interpreter, every snippet again with one thread) or drives the browser.
 QUICK_FILES = {"test_build.py", "test_snippets.py", "test_structure.py", "test_prose.py", "test_glossary.py",
-               "test_fences.py", "test_links.py", "test_versions.py", "test_notebook_streams.py"}
+               "test_fences.py", "test_published_urls.py", "test_versions.py", "test_notebook_streams.py"}
 BROWSER_FIXTURES = {"browser", "page"}
 
 

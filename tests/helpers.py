@@ -7,6 +7,7 @@ tools (``snippets``, ``urls``, ``notebooks``) by name. The fixtures built on the
 from __future__ import annotations
 
 import contextlib
+import gzip
 import os
 import subprocess
 import sys
@@ -161,3 +162,78 @@ def broken_links_in_site(site: Path) -> list[str]:
     """broken_links() over every HTML file of a built site, each problem prefixed with its page."""
     return [f"{page.relative_to(site)}: {problem}"
             for page in sorted(site.rglob("*.html")) for problem in broken_links(site, page)]
+
+
+# ---------------------------------------------------------------- a page's claims, checked on its snippets' results
+
+EXACT = 1e-12  # hand-written float64 code against torch float64: rounding differences only
+FINITE_DIFFERENCES = 1e-8  # central differences with h = 1e-6 in float64
+
+
+def snippet_globals(relative: str, tmp_path) -> dict:
+    """Run a snippet as a program (output swallowed, figures written in tmp_path) and return its global
+    variables, for tests that check the values it computed."""
+    import contextlib
+    import io
+    import runpy
+
+    import matplotlib
+
+    matplotlib.use("Agg")
+    cwd = os.getcwd()
+    os.chdir(tmp_path)
+    try:
+        with contextlib.redirect_stdout(io.StringIO()):
+            return runpy.run_path(str(ROOT / "snippets" / relative), run_name="__main__")
+    finally:
+        os.chdir(cwd)
+
+
+def as_numpy(value):
+    import numpy as np
+    import torch
+
+    return value.detach().numpy() if isinstance(value, torch.Tensor) else np.asarray(value)
+
+
+def snippet_stdout(snippet_results, rel: str) -> str:
+    """A snippet's output, from its one run of the session (shared with its golden's test)."""
+    result = snippet_results[ROOT / "snippets" / rel]
+    assert result.ok, result.problem()
+    return result.stdout
+
+
+# ---------------------------------------------------------------- page weight
+
+TERM_PAGE_BUDGET_KB = 150  # gzip: HTML + CSS + JS + fonts + images, search index excluded
+NOTEBOOK_PAGE_BUDGET_KB = 250
+# Checked in test_browser.py, on what each page really loads (scripts that load scripts included).
+
+
+def page_assets(site: Path, html_path: Path) -> list[Path]:
+    """The local files a page loads when it is opened (search index and search worker excluded)."""
+    refs = []
+    for tag, a in read_page(html_path).tags:
+        if tag == "link" and a.get("rel") in ("stylesheet", "icon") or tag in ("script", "img"):
+            refs.append(a.get("href") if tag == "link" else a.get("src"))
+    files = []
+    for ref in filter(None, refs):
+        ref = ref.split("#")[0].split("?")[0]
+        if ref.startswith(("data:", "http:", "https:", "//")):
+            continue
+        files.append((html_path.parent / ref).resolve() if not ref.startswith("/") else site / ref.lstrip("/"))
+    return files
+
+
+def gzip_kb(data: bytes) -> float:
+    return len(gzip.compress(data, 9, mtime=0)) / 1024
+
+
+def page_weight_kb(site: Path, html_path: Path, loaded: list[Path] = ()) -> float:
+    """gzip size of a page's HTML and of every file it declares or, measured in a browser, `loaded` loads."""
+    files = set(page_assets(site, html_path)) | set(loaded)
+    total = gzip_kb(html_path.read_bytes())
+    for f in sorted(files - {html_path}):
+        assert f.is_file(), f"{html_path.relative_to(site)} loads {f}, which is not in the site"
+        total += gzip_kb(f.read_bytes())
+    return total

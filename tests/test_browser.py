@@ -5,15 +5,15 @@ from __future__ import annotations
 
 import asyncio
 import concurrent.futures
+import json
 import traceback
 from urllib.parse import urlsplit
 
 import pytest
 import urls
 
-from tests.conftest import CHROMIUM, CHROMIUM_ARGS, GOOD_LAYOUT_SHIFT, LAYOUT_SHIFT_JS, ROOT, axe_violations_async
-from tests.helpers import read_page
-from tests.test_site import NOTEBOOK_PAGE_BUDGET_KB, TERM_PAGE_BUDGET_KB, page_weight_kb
+from tests.conftest import CHROMIUM, CHROMIUM_ARGS, GOOD_LAYOUT_SHIFT, NEXT_FRAME_JS, ROOT, axe_violations_async
+from tests.helpers import NOTEBOOK_PAGE_BUDGET_KB, TERM_PAGE_BUDGET_KB, page_weight_kb, read_page
 
 
 def site_pages() -> list[str]:
@@ -57,21 +57,65 @@ PARALLEL_PAGES = 3  # browser contexts at once: on two cores, more only queue fo
 # Loading is what is judged, not its speed: on a machine busy with other work, a page may take long to go quiet.
 LOAD_TIMEOUT_MS = 120_000
 
+# Each load is judged once it is ready, with no fixed wait (networkidle waits 500 ms after the last request):
+# the load event, Material's search worker past "Initializing search" (it has fetched the index), then no
+# request in flight at an animation frame.
+SEARCH_READY_JS = """() => {
+  const meta = document.querySelector(".md-search-result__meta");
+  return !meta || !/Initializing/.test(meta.textContent);
+}"""
+# Layout shifts are summed from the first moment of the document (an observer added before the page's own
+# scripts run), and read without waiting: takeRecords() hands over entries not yet delivered.
+LAYOUT_SHIFT_RECORDER = """window.__layoutShift = {sum: 0, observer: new PerformanceObserver(list => {
+  for (const e of list.getEntries()) if (!e.hadRecentInput) window.__layoutShift.sum += e.value;
+})};
+window.__layoutShift.observer.observe({type: "layout-shift", buffered: true});"""
+READ_LAYOUT_SHIFT_JS = """() => {
+  for (const e of window.__layoutShift.observer.takeRecords()) if (!e.hadRecentInput) window.__layoutShift.sum += e.value;
+  return window.__layoutShift.sum;
+}"""
 
-async def _load_and_measure(browser, site_url, path, scheme) -> dict:
+
+def search_index_stub(site) -> str:
+    """The search index's own configuration with no documents. Every page's search worker builds a lunr index
+    from search_index.json (1 MB: half a second of CPU per load), yet no page check looks at search results; the
+    page checks serve this stub at the same URL, so the worker still starts and fetches it (and its language
+    files, from the same config), and the search tests use the real index."""
+    index = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    return json.dumps({"config": index["config"], "docs": []})
+
+
+async def _load_until_ready(page, url) -> list[str]:
+    """Load a page and return every request it made once it is ready (see SEARCH_READY_JS)."""
+    requests, pending = [], set()
+    page.on("request", lambda r: (requests.append(r.url), pending.add(r)))
+    page.on("requestfinished", lambda r: pending.discard(r))
+    page.on("requestfailed", lambda r: pending.discard(r))
+    await page.goto(url, wait_until="load")
+    await page.wait_for_function(SEARCH_READY_JS)
+    deadline = asyncio.get_running_loop().time() + LOAD_TIMEOUT_MS / 1000
+    while pending:
+        if asyncio.get_running_loop().time() > deadline:
+            raise TimeoutError(f"{url}: requests still in flight: {[r.url for r in pending]}")
+        await page.evaluate(NEXT_FRAME_JS)
+    return requests
+
+
+async def _load_and_measure(browser, site_url, path, scheme, search_index) -> dict:
     """Load one page as a reader would and measure what the checks below judge."""
     viewport, color_scheme, _ = SCHEMES[scheme]
     context = await browser.new_context(viewport=viewport, color_scheme=color_scheme)
     context.set_default_timeout(LOAD_TIMEOUT_MS)
     try:
+        await context.add_init_script(LAYOUT_SHIFT_RECORDER)
+        await context.route("**/search/search_index.json",
+                            lambda route: route.fulfill(body=search_index, content_type="application/json"))
         page = await context.new_page()
-        requests = []
-        page.on("request", lambda r: requests.append(r.url))
-        await page.goto(site_url + path, wait_until="networkidle")
+        requests = await _load_until_ready(page, site_url + path)
         return {
             "md_scheme": await page.evaluate("document.body.getAttribute('data-md-color-scheme')"),
             "overflow": await page.evaluate("document.documentElement.scrollWidth - window.innerWidth"),
-            "shift": await page.evaluate(LAYOUT_SHIFT_JS, 300),
+            "shift": await page.evaluate(READ_LAYOUT_SHIFT_JS),
             "violations": await axe_violations_async(page),
             "requests": requests,
         }
@@ -79,7 +123,7 @@ async def _load_and_measure(browser, site_url, path, scheme) -> dict:
         await context.close()
 
 
-async def _load_all(site_url, keys) -> dict:
+async def _load_all(site_url, keys, search_index) -> dict:
     from playwright.async_api import async_playwright
 
     async with async_playwright() as p:
@@ -90,7 +134,7 @@ async def _load_all(site_url, keys) -> dict:
             async with slots:
                 for attempt in (1, 2):  # a load that raises (a timeout on a busy machine) gets a second chance
                     try:
-                        return key, await _load_and_measure(browser, site_url, *key)
+                        return key, await _load_and_measure(browser, site_url, *key, search_index)
                     except Exception:  # reported by that page's test, not by all of them
                         error = f"attempt {attempt}: {traceback.format_exc()}"
                 return key, {"error": error}
@@ -101,14 +145,14 @@ async def _load_all(site_url, keys) -> dict:
 
 
 @pytest.fixture(scope="module")
-def page_reports(request, site_url) -> dict:
+def page_reports(request, built_site, site_url) -> dict:
     """Every page in both schemes that this session's tests judge (all of them, unless -k chose some), loaded
     once, in parallel contexts of one Chromium (Playwright's async API, in a thread of its own)."""
     # Other items (pytest-codeblocks' blocks from --codeblocks) have no originalname or module.
     keys = [(item.callspec.params["path"], TEST_SCHEME[item.originalname]) for item in request.session.items
             if getattr(item, "originalname", None) in TEST_SCHEME and item.module.__name__ == __name__]
     with concurrent.futures.ThreadPoolExecutor(1) as pool:
-        return pool.submit(asyncio.run, _load_all(site_url, keys)).result()
+        return pool.submit(asyncio.run, _load_all(site_url, keys, search_index_stub(built_site))).result()
 
 
 def check_page(page_reports, site_url, path, scheme) -> list[str]:
@@ -170,6 +214,27 @@ def test_the_weight_budget_counts_what_scripts_load(page, built_site, site_url):
     sees them; the budget counts them because it is measured on the requests."""
     names = {f.name for f in loaded_files(built_site, site_url, visit(page, site_url + "calculator/"))}
     assert {"calculator.js", "calculator.css"} <= names, names
+
+
+def test_the_layout_shift_recorder_sees_content_jump_and_a_still_page(browser):
+    """The page checks read layout shift without waiting; a block pushed in above the text must still count."""
+    context = browser.new_context()
+    try:
+        context.add_init_script(LAYOUT_SHIFT_RECORDER)
+        context.route("http://layout-shift.test/*", lambda route: route.fulfill(content_type="text/html", body=(
+            "<p>" + "words " * 2000 + "</p><script>if (location.pathname === '/jump') setTimeout(() => "
+            "document.body.prepend(Object.assign(document.createElement('div'), {style: 'height: 300px'})), 50)"
+            "</script>")))
+        page = context.new_page()
+        page.goto("http://layout-shift.test/still")
+        page.evaluate(NEXT_FRAME_JS)
+        assert page.evaluate(READ_LAYOUT_SHIFT_JS) == 0
+        page.goto("http://layout-shift.test/jump")
+        page.wait_for_function("document.body.firstElementChild.tagName === 'DIV'")
+        page.evaluate(NEXT_FRAME_JS)
+        assert page.evaluate(READ_LAYOUT_SHIFT_JS) > GOOD_LAYOUT_SHIFT
+    finally:
+        context.close()
 
 
 def test_every_figure_has_alt_text(built_site):

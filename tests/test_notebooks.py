@@ -9,6 +9,7 @@ checks neither the links inside notebooks nor what mkdocs-jupyter puts in the pa
 
 from __future__ import annotations
 
+import concurrent.futures
 import gzip
 import re
 import sys
@@ -33,15 +34,18 @@ HTML_GZIP_LIMIT_KB = 60
 
 
 @pytest.fixture(scope="module")
-def fresh_runs():
-    """Each notebook executed once from scratch: path -> (notebook with outputs, wall s, CPU s)."""
-    return {}
+def fresh_runs(request):
+    """Each notebook this session's tests run, executed once from scratch, all at the same time (each kernel
+    trains with one thread, so two notebooks take two cores and half the wall time): path -> a future of
+    (notebook with outputs, wall s, CPU s)."""
+    paths = [item.callspec.params["path"] for item in request.session.items
+             if getattr(item, "originalname", None) == "test_notebook_runs_from_scratch_and_prints_the_committed_outputs"]
+    with concurrent.futures.ThreadPoolExecutor(max(1, len(paths))) as pool:
+        yield {path: pool.submit(nbtools.execute, path) for path in paths}
 
 
 def run_fresh(fresh_runs, path: Path):
-    if path not in fresh_runs:
-        fresh_runs[path] = nbtools.execute(path)
-    return fresh_runs[path]
+    return fresh_runs[path].result()
 
 
 def test_there_are_two_notebooks():

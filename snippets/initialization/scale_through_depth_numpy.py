@@ -35,6 +35,7 @@ for name, std in inits.items():
 # --8<-- [end:scales]
 
 plt.rcParams["svg.hashsalt"] = "llm-glossary"
+plt.rcParams["svg.fonttype"] = "none"  # text as text: a smaller file
 fig, ax = plt.subplots(figsize=(6, 3.5))
 for name, per_layer in stds.items():
     ax.semilogy(range(1, depth + 1), per_layer, label=name)

@@ -35,6 +35,7 @@ for name, w in [("L1", w_l1), ("L2", w_l2)]:
 # --8<-- [end:fit]
 
 plt.rcParams["svg.hashsalt"] = "llm-glossary"
+plt.rcParams["svg.fonttype"] = "none"  # text as text: a smaller file
 fig, ax = plt.subplots(figsize=(6, 3.5))
 idx = np.arange(d)
 ax.bar(idx - 0.2, w_l1, width=0.4, label=f"L1: {np.sum(w_l1 == 0)} of {d} exactly zero")

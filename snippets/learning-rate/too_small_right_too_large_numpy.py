@@ -43,6 +43,7 @@ for label, lr in [
 # --8<-- [end:rates]
 
 plt.rcParams["svg.hashsalt"] = "llm-glossary"
+plt.rcParams["svg.fonttype"] = "none"  # text as text: a smaller file
 fig, ax = plt.subplots(figsize=(6, 3.5))
 for label, losses in curves.items():
     ax.semilogy(losses, label=label)

@@ -39,6 +39,7 @@ for degree in range(15):
 # --8<-- [end:fit]
 
 plt.rcParams["svg.hashsalt"] = "llm-glossary"
+plt.rcParams["svg.fonttype"] = "none"  # text as text: a smaller file
 fig, ax = plt.subplots(figsize=(6, 3.5))
 ax.semilogy(
     n_params,

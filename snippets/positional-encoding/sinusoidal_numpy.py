@@ -37,6 +37,7 @@ print(
 )
 
 plt.rcParams["svg.hashsalt"] = "llm-glossary"
+plt.rcParams["svg.fonttype"] = "none"  # text as text: a smaller file
 fig, ax = plt.subplots(figsize=(6, 3.5))
 im = ax.imshow(
     pe.T, aspect="auto", cmap="RdBu", vmin=-1, vmax=1, interpolation="nearest"

@@ -90,6 +90,7 @@ print(
 )
 
 plt.rcParams["svg.hashsalt"] = "llm-glossary"
+plt.rcParams["svg.fonttype"] = "none"  # text as text: a smaller file
 fig, ax = plt.subplots(figsize=(6, 3.5))
 ax.plot(sparsities, one_shot["magnitude (global)"], "o-", label="magnitude, one shot")
 ax.plot(sparsities, one_shot["random"], "s--", label="random, one shot")

@@ -28,6 +28,7 @@ for name, n, d in (("Gopher", 280e9, 300e9), ("Chinchilla", 70e9, 1.4e12)):
     )
 
 plt.rcParams["svg.hashsalt"] = "llm-glossary"
+plt.rcParams["svg.fonttype"] = "none"  # text as text: a smaller file
 fig, ax = plt.subplots(figsize=(6, 3.5))
 n_grid = np.logspace(7.5, 12, 200)
 print("\nbudget (FLOPs)   loss-minimizing N   tokens D   tokens/param   loss")

@@ -60,6 +60,7 @@ for name, sizes in measured.items():
     )
 
 plt.rcParams["svg.hashsalt"] = "llm-glossary"
+plt.rcParams["svg.fonttype"] = "none"  # text as text: a smaller file
 fig, ax = plt.subplots(figsize=(6, 3.5))
 for (name, sizes), style in zip(measured.items(), ["-", "--", "-.", ":"], strict=True):
     ax.plot(sparsities, np.array(sizes) / 1024, style, label=name, linewidth=2)

@@ -48,6 +48,7 @@ print(
 # --8<-- [end:varied]
 
 plt.rcParams["svg.hashsalt"] = "llm-glossary"
+plt.rcParams["svg.fonttype"] = "none"  # text as text: a smaller file
 fig, ax = plt.subplots(figsize=(6, 3.5))
 ax.loglog(sizes, more, "o-", label="validation loss, 10-parameter model")
 ax.axhline(0.04, color="0.6", linestyle=":", label="noise level: the best possible")

@@ -1,9 +1,5 @@
-"""Assertions for the "making models smaller" pages: quantization, pruning, sparsity, precision.
-
-The numpy quantizer shown on the quantization page must give exactly the integers torch's own quantizer gives,
-ties and float32 rounding corner cases included. The other tests pin the torch behaviours that the pages
-describe, so that a change in torch shows up here as well as in a golden diff.
-"""
+"""The quantization page's numpy quantizer gives exactly the integers torch's own quantizer gives, ties and
+float32 rounding corner cases included."""
 
 from __future__ import annotations
 
@@ -11,13 +7,13 @@ import contextlib
 import io
 import runpy
 import warnings
-from pathlib import Path
 
 import numpy as np
 import pytest
 import torch
 
-ROOT = Path(__file__).resolve().parents[1]
+from tests.helpers import ROOT
+
 QUANTIZER = ROOT / "snippets" / "quantization" / "affine_int8_numpy.py"
 TORCH_DTYPE = {"qint8": torch.qint8, "quint8": torch.quint8}
 
@@ -148,105 +144,3 @@ def test_fma_float32_is_exactly_rounded(quantizer):
         errors = [abs(Fraction(float(v)) - exact) for v in candidates]
         best = min(errors)
         assert abs(Fraction(float(gi)) - exact) == best
-
-
-# ---------------------------------------------------------------- pruning: torch.nn.utils.prune as the page says
-
-
-def _state_bytes(module: torch.nn.Module) -> int:
-    return sum(t.nbytes for t in module.state_dict().values())
-
-
-def test_prune_reparametrizes_and_memory_grows_until_remove():
-    from torch.nn.utils import prune
-
-    layer = torch.nn.Linear(100, 10)
-    before = _state_bytes(layer)
-    prune.l1_unstructured(layer, "weight", amount=0.3)
-    assert {n for n, _ in layer.named_parameters()} == {"bias", "weight_orig"}
-    assert {n for n, _ in layer.named_buffers()} == {"weight_mask"}
-    assert not isinstance(layer.weight, torch.nn.Parameter)
-    assert len(layer._forward_pre_hooks) == 1
-    assert _state_bytes(layer) == before + layer.weight_mask.nbytes  # the mask is extra, dense, float
-    # pruning twice prunes a fraction of what is left
-    prune.l1_unstructured(layer, "weight", amount=0.3)
-    assert int((layer.weight == 0).sum()) == 300 + round(0.3 * 700)
-    prune.remove(layer, "weight")
-    assert _state_bytes(layer) == before  # back to dense size, zeros and all
-    assert isinstance(layer.weight, torch.nn.Parameter) and not layer._forward_pre_hooks
-
-
-@pytest.mark.parametrize(("amount", "pruned"), [(0.25, 2), (0.35, 4), (0.45, 4), (0.15, 2), (3, 3)])
-def test_prune_rounds_a_float_amount_half_to_even(amount, pruned):
-    from torch.nn.utils import prune
-
-    layer = torch.nn.Linear(10, 1)
-    prune.random_unstructured(layer, "weight", amount=amount)
-    assert int((layer.weight == 0).sum()) == pruned
-
-
-def test_forward_pre_hook_keeps_pruned_weights_at_zero_after_an_update():
-    from torch.nn.utils import prune
-
-    layer = torch.nn.Linear(20, 5)
-    prune.l1_unstructured(layer, "weight", amount=0.5)
-    with torch.no_grad():
-        layer.weight_orig.add_(1.0)
-    layer(torch.zeros(1, 20))
-    assert int((layer.weight == 0).sum()) == 50
-
-
-# ---------------------------------------------------------------- sparsity: bytes of the real sparse tensors
-
-
-@pytest.mark.parametrize("density", [0.05, 0.3, 0.5, 1.0])
-def test_coo_and_csr_bytes_follow_the_per_nonzero_costs(density):
-    gen = torch.Generator().manual_seed(0)
-    w = torch.randn(64, 48, generator=gen)
-    w[torch.rand(64, 48, generator=gen) >= density] = 0.0
-    nnz = int((w != 0).sum())
-    coo = w.to_sparse()
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")
-        csr = w.to_sparse_csr()
-    assert coo.indices().nbytes + coo.values().nbytes == 20 * nnz  # 2 int64 indices + 1 float32 value
-    csr_bytes = csr.crow_indices().nbytes + csr.col_indices().nbytes + csr.values().nbytes
-    assert csr_bytes == 12 * nnz + 8 * (64 + 1)
-    assert w.nbytes == 64 * 48 * 4  # dense: the zeros cost as much as anything else
-
-
-# ---------------------------------------------------------------- precision and mixed precision
-
-
-def test_finfo_numbers_quoted_on_the_precision_page():
-    assert torch.finfo(torch.float16).max == 65504
-    assert torch.finfo(torch.bfloat16).eps == 2.0**-7
-    assert torch.finfo(torch.float16).eps == 2.0**-10
-    assert torch.finfo(torch.float8_e4m3fn).max == 448
-    assert torch.finfo(torch.float8_e5m2).max == 57344
-    big = torch.tensor([70000.0, 1e6])
-    assert torch.isinf(big.half()).all()
-    assert big.to(torch.float8_e4m3fn).float().tolist() == [448.0, 448.0]  # torch's cast saturates here
-    assert torch.isinf(big.to(torch.float8_e5m2).float()).all()
-    assert (torch.tensor(1.0, dtype=torch.bfloat16) + 1e-3).item() == 1.0
-
-
-def test_cpu_autocast_keeps_fp32_parameters_and_computes_linear_in_bf16():
-    model = torch.nn.Linear(8, 4)
-    with torch.autocast("cpu", dtype=torch.bfloat16):
-        out = model(torch.randn(2, 8))
-    assert out.dtype == torch.bfloat16
-    assert model.weight.dtype == torch.float32
-
-
-def test_numpy_bfloat16_rounding_matches_torch_on_random_bit_patterns():
-    with contextlib.redirect_stdout(io.StringIO()):
-        to_bfloat16 = runpy.run_path(str(ROOT / "snippets" / "precision" / "bfloat16_rounding_numpy.py"))["to_bfloat16"]
-    rng = np.random.default_rng(11)
-    bits = rng.integers(0, 2**32, size=200_000, dtype=np.uint64).astype(np.uint32)
-    bits[:1000] = (bits[:1000] & 0xFFFF0000) | 0x8000  # exact ties
-    x = bits.view(np.float32)
-    x = x[np.isfinite(x) & (np.abs(x) < np.float32(3.38e38))]  # leave out NaN/inf and values that round to inf
-    ours = to_bfloat16(x)
-    theirs = torch.from_numpy(x).to(torch.bfloat16).float().numpy()
-    assert np.array_equal(ours.view(np.uint32), theirs.view(np.uint32))

@@ -1,8 +1,8 @@
-"""Whole-site checks on the built output: every link and anchor, an independent crawl, page weight, offline copy."""
+"""Whole-site checks on the built output: every link and anchor, an independent crawl, page weight, offline copy
+(the weight budgets themselves are checked per page in test_browser.py, on what each page really loads)."""
 
 from __future__ import annotations
 
-import gzip
 import re
 import subprocess
 import sys
@@ -11,11 +11,16 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from tests.helpers import ROOT, broken_links, broken_links_in_site, mkdocs_build, read_page, serve_directory
-
-TERM_PAGE_BUDGET_KB = 150  # gzip: HTML + CSS + JS + fonts + images, search index excluded
-NOTEBOOK_PAGE_BUDGET_KB = 250
-# Checked in the browser tests, on what each page really loads (scripts that load scripts included).
+from tests.helpers import (
+    ROOT,
+    TERM_PAGE_BUDGET_KB,
+    broken_links,
+    broken_links_in_site,
+    mkdocs_build,
+    page_assets,
+    page_weight_kb,
+    serve_directory,
+)
 
 
 def run_linkchecker(url: str) -> str:
@@ -57,35 +62,6 @@ def test_the_link_check_reports_broken_links_and_anchors(tmp_path):
         "<img> pic.svg: no file a/pic.svg",
         "<a> ../../../b/: no file b/index.html",
     ]
-
-
-def page_assets(site: Path, html_path: Path) -> list[Path]:
-    """The local files a page loads when it is opened (search index and search worker excluded)."""
-    refs = []
-    for tag, a in read_page(html_path).tags:
-        if tag == "link" and a.get("rel") in ("stylesheet", "icon") or tag in ("script", "img"):
-            refs.append(a.get("href") if tag == "link" else a.get("src"))
-    files = []
-    for ref in filter(None, refs):
-        ref = ref.split("#")[0].split("?")[0]
-        if ref.startswith(("data:", "http:", "https:", "//")):
-            continue
-        files.append((html_path.parent / ref).resolve() if not ref.startswith("/") else site / ref.lstrip("/"))
-    return files
-
-
-def gzip_kb(data: bytes) -> float:
-    return len(gzip.compress(data, 9, mtime=0)) / 1024
-
-
-def page_weight_kb(site: Path, html_path: Path, loaded: list[Path] = ()) -> float:
-    """gzip size of a page's HTML and of every file it declares or, measured in a browser, `loaded` loads."""
-    files = set(page_assets(site, html_path)) | set(loaded)
-    total = gzip_kb(html_path.read_bytes())
-    for f in sorted(files - {html_path}):
-        assert f.is_file(), f"{html_path.relative_to(site)} loads {f}, which is not in the site"
-        total += gzip_kb(f.read_bytes())
-    return total
 
 
 def test_page_weight_counts_what_a_page_loads(built_site):
