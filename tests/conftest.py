@@ -166,7 +166,7 @@ def page(browser):
 # the goldens, the pages' structure, numbers in prose, the glossary, the code blocks in pages), in about a minute.
 # `nox -s tests` runs every test, quick or not. In these files a test is quick unless it is marked "slow" (another
 # build, another interpreter, every snippet again with one thread) or drives the browser.
-QUICK_FILES = {"test_build.py", "test_snippets.py", "test_structure.py", "test_prose.py", "test_glossary.py",
+QUICK_FILES = {"test_build.py", "test_llms_txt.py", "test_snippets.py", "test_structure.py", "test_prose.py", "test_glossary.py",
                "test_fences.py", "test_links.py", "test_versions.py", "test_notebook_streams.py"}
 BROWSER_FIXTURES = {"browser", "page"}
 
