@@ -1,6 +1,6 @@
-"""The registry of published URLs: every page and heading anchor the site has ever published.
+"""The registry of published URLs: every page, heading anchor and root file the site has ever published.
 
-    python tools/urls.py update SITE_DIR    add the pages and anchors of a built site to published-urls.txt
+    python tools/urls.py update SITE_DIR    add the pages, anchors and root files of a built site
 
 Entries are never removed by the tool: a URL that people may have linked to must keep working, either on the
 page itself or through a redirect (mkdocs-redirects' ``redirect_maps`` in mkdocs.yml).
@@ -39,6 +39,12 @@ def published(site: Path) -> dict[str, set[str]]:
             continue
         pages[page_url(path, site)] = {unescape(a) for a in HEADING_ID.findall(html)}
     return pages
+
+
+def published_files(site: Path) -> set[str]:
+    """The files at the site's root that other sites and tools fetch by URL (objects.inv, terms.json, llms.txt,
+    embed.js, the sitemap, ...): every file there but the HTML pages."""
+    return {"/" + p.name for p in site.iterdir() if p.is_file() and p.suffix != ".html"}
 
 
 def entries(pages: dict[str, set[str]]) -> set[str]:
@@ -80,7 +86,12 @@ def broken(site: Path, registry: list[str]) -> list[str]:
             if anchor and anchor not in pages[url]:
                 problems.append(f"{entry}: the page no longer has the anchor #{anchor}")
             continue
+        if not anchor and not url.endswith("/") and (site / url.lstrip("/")).is_file():
+            continue  # a published file
         target = redirect_target(site, url)
+        if target is None and not url.endswith("/"):
+            problems.append(f"{entry}: the file is no longer published")
+            continue
         if target is None:
             problems.append(f"{entry}: the page is gone and no redirect (redirect_maps in mkdocs.yml) replaces it")
             continue
@@ -97,7 +108,7 @@ def main(argv: list[str]) -> int:
         print(__doc__, file=sys.stderr)
         return 2
     site = Path(argv[1])
-    urls = set(read_registry()) | entries(published(site))
+    urls = set(read_registry()) | entries(published(site)) | published_files(site)
     write_registry(urls)
     print(f"{REGISTRY.name}: {len(urls)} entries")
     return 0
