@@ -18,6 +18,9 @@ REGISTRY = ROOT / "published-urls.txt"
 HEADING_ID = re.compile(r'<h[1-6][^>]*\bid="([^"]+)"')
 REDIRECT = re.compile(r'<meta http-equiv="refresh" content="0; url=([^"]+)"')
 SKIP_PAGES = {"404.html"}
+# Pages made from the site's other pages (the print view: every term page in one, hooks/print_view.py), not
+# pages of their own: their URL is registered with the files below, their anchors are the term pages'.
+GENERATED_VIEWS = {"print"}
 
 
 def page_url(html_path: Path, site: Path) -> str:
@@ -32,7 +35,7 @@ def published(site: Path) -> dict[str, set[str]]:
     """Page URL -> heading anchors, for every real (non-redirect) page of a built site."""
     pages = {}
     for path in sorted(site.rglob("*.html")):
-        if path.name in SKIP_PAGES or path.relative_to(site).parts[0] == "search":
+        if path.name in SKIP_PAGES or path.relative_to(site).parts[0] in {"search", *GENERATED_VIEWS}:
             continue
         html = path.read_text(encoding="utf-8")
         if is_redirect(html):
@@ -43,8 +46,9 @@ def published(site: Path) -> dict[str, set[str]]:
 
 def published_files(site: Path) -> set[str]:
     """The files at the site's root that other sites and tools fetch by URL (objects.inv, terms.json, llms.txt,
-    embed.js, the sitemap, ...): every file there but the HTML pages."""
-    return {"/" + p.name for p in site.iterdir() if p.is_file() and p.suffix != ".html"}
+    embed.js, the sitemap, ...): every file there but the HTML pages; and the generated views."""
+    files = {"/" + p.name for p in site.iterdir() if p.is_file() and p.suffix != ".html"}
+    return files | {f"/{view}/" for view in GENERATED_VIEWS if (site / view / "index.html").is_file()}
 
 
 def entries(pages: dict[str, set[str]]) -> set[str]:
@@ -78,7 +82,7 @@ def redirect_target(site: Path, url: str) -> str | None:
 
 def broken(site: Path, registry: list[str]) -> list[str]:
     """Registry entries that the built site no longer serves, directly or through a redirect."""
-    pages = published(site)
+    pages, files = published(site), published_files(site)
     problems = []
     for entry in registry:
         url, _, anchor = entry.partition("#")
@@ -86,8 +90,8 @@ def broken(site: Path, registry: list[str]) -> list[str]:
             if anchor and anchor not in pages[url]:
                 problems.append(f"{entry}: the page no longer has the anchor #{anchor}")
             continue
-        if not anchor and not url.endswith("/") and (site / url.lstrip("/")).is_file():
-            continue  # a published file
+        if not anchor and url in files:
+            continue
         target = redirect_target(site, url)
         if target is None and not url.endswith("/"):
             problems.append(f"{entry}: the file is no longer published")
