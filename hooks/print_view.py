@@ -60,6 +60,10 @@ def print_view(site: Path, config) -> str:
     all_terms = sorted(terms(config).values(), key=lambda t: sort_key(t.title))
     slugs = {t.slug for t in all_terms}
     shell = (site / SHELL).read_text(encoding="utf-8")
+    # The shell's table of contents lists the A-Z page's sections: the print view has its own contents.
+    toc_start, content_start = shell.find('<div class="md-sidebar md-sidebar--secondary"'), shell.find('<div class="md-content"')
+    if 0 <= toc_start < content_start:
+        shell = shell[:toc_start] + shell[content_start:]
     cover = [
         f'<section class="print-cover"><h1 id="print">{escape(config["site_name"])}</h1>',
         f"<p>{escape(config['site_description'])} Every term, A to Z, as published at"
@@ -72,6 +76,9 @@ def print_view(site: Path, config) -> str:
     for t in all_terms:
         source = site / t.url / "index.html"
         body += "\n" + printable(_article(source.read_text(encoding="utf-8"), str(source)), t, slugs)
+    # The A-Z page's own sections, which the shell's navigation links to, are not here: those links go to the top.
+    ids = set(re.findall(r'\bid="([^"]+)"', body))
+    shell = re.sub(r'href="#([^"]+)"', lambda m: m.group(0) if m.group(1) in ids else 'href="#print"', shell)
     page = ARTICLE.sub(lambda m: m.group(1) + body + m.group(3), shell, count=1)
     page = re.sub(r"<title>.*?</title>", f"<title>Every term - {escape(config['site_name'])}</title>", page, count=1)
     canonical = urljoin(config["site_url"] or "/", f"{PRINT_DIR}/")
