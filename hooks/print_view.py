@@ -3,8 +3,9 @@
 It is made after the build from the built term pages (their <article>, as readers see it), in the shell of the
 A-Z page, which sits at the same depth. Each term's ids get the term's slug as a prefix, so that the pages'
 shared ids (#definition, tab and footnote ids) stay unique, and links between terms become links within the
-page. Not in the navigation: the home page links to the PDF. Material's print styles and site.css's @media
-print rules lay it out; the view itself is not a page of the site's own (tools/urls.py: GENERATED_VIEWS).
+page. Not in the navigation: the home page links to the PDF. Not in the offline copy either (its pages are
+files, not folders). Material's print styles and site.css's @media print rules lay it out; the view is not a
+page of the site's own (tools/urls.py: GENERATED_VIEWS).
 """
 
 from __future__ import annotations
@@ -86,6 +87,8 @@ def print_view(site: Path, config) -> str:
 
 
 def on_post_build(config, **kwargs):
+    if not config["use_directory_urls"]:
+        return  # the offline copy (pages as files, not folders) has no print view: the PDF is its print version
     site = Path(config["site_dir"])
     (site / PRINT_DIR).mkdir(exist_ok=True)
     (site / PRINT_DIR / "index.html").write_text(print_view(site, config), encoding="utf-8")
