@@ -1,4 +1,4 @@
-"""Sessions: serve, build, tests, quick, update (goldens), bench, lint. `nox -s tests` is what CI runs."""
+"""Sessions: serve, build, pdf, tests, quick, update (goldens), bench, lint. `nox -s tests` is what CI runs."""
 
 import os
 import shutil
@@ -45,6 +45,18 @@ def _ensure_chromium(session):
     session.run(*sudo, "apt-get", "update", "-q", external=True)
     session.run(*sudo, "apt-get", "install", "-y", "-q", "chromium", "chromium-driver", "nodejs", external=True,
                 env={"DEBIAN_FRONTEND": "noninteractive"})
+
+
+@nox.session(python=PYTHON)
+def pdf(session):
+    """The whole glossary as one PDF, printed by headless Chromium from the print view: SITE_DIR/
+    llm-parameter-glossary.pdf, for the built site SITE_DIR (default site/, built first if it is not there)."""
+    session.install("-r", "requirements/test.txt")
+    _ensure_chromium(session)
+    site = session.posargs[0] if session.posargs else "site"
+    if not os.path.exists(os.path.join(site, "print", "index.html")):
+        session.run("mkdocs", "build", "--strict", "-d", site, env={**QUIET_MKDOCS, **_commit_time()})
+    session.run("python", "tools/pdf.py", site)
 
 
 @nox.session(python=PYTHON)

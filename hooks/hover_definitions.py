@@ -1,9 +1,12 @@
 """A hover (and keyboard focus) definition on every link to a term: the term's summary as the link's title,
-which Material shows as a tooltip."""
+which Material shows as a tooltip. The same definitions, for other sites' links to our terms, go to
+embed-terms.js, which docs/embed.js loads."""
 
 from __future__ import annotations
 
+import json
 import re
+from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
 from glossary import Term, escape, terms
@@ -35,3 +38,16 @@ def on_page_content(html_text: str, page, config, files, **kwargs):
         return m.group(0)[:-1] + f' title="{escape(term.summary)}" data-term="{term.slug}">'
 
     return _LINK.sub(add_summary, html_text)
+
+
+EMBED_DATA = "embed-terms.js"
+EMBED_EVENT = "llm-glossary-terms"
+
+
+def on_post_build(config, **kwargs):
+    """The definitions for docs/embed.js: a script, not JSON, so another origin loads it without CORS; it hands
+    them to embed.js as an event on its own <script> element, so that no global variable is needed."""
+    data = {"base": config["site_url"] or "/", "terms": {url: [t.title, t.summary] for url, t in TERM_BY_URL.items()}}
+    detail = json.dumps(data, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
+    script = f'document.currentScript.dispatchEvent(new CustomEvent("{EMBED_EVENT}",{{detail:{detail}}}));\n'
+    (Path(config["site_dir"]) / EMBED_DATA).write_text(script, encoding="utf-8")

@@ -167,7 +167,8 @@ def page(browser):
 # `nox -s tests` runs every test, quick or not. In these files a test is quick unless it is marked "slow" (another
 # build, another interpreter, every snippet again with one thread) or drives the browser.
 QUICK_FILES = {"test_build.py", "test_snippets.py", "test_structure.py", "test_prose.py", "test_glossary.py",
-               "test_fences.py", "test_published_urls.py", "test_versions.py", "test_notebook_streams.py"}
+               "test_fences.py", "test_published_urls.py", "test_versions.py", "test_notebook_streams.py",
+               "test_llms_txt.py"}
 BROWSER_FIXTURES = {"browser", "page"}
 
 

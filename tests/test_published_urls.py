@@ -19,16 +19,17 @@ def test_every_published_url_still_resolves(built_site):
 
 def test_every_url_of_the_site_is_registered(built_site):
     registered = set(urls.read_registry())
-    new = sorted(urls.entries(urls.published(built_site)) - registered)
+    new = sorted((urls.entries(urls.published(built_site)) | urls.published_files(built_site)) - registered)
     assert not new, f"URLs not yet in {urls.REGISTRY.name} (run `nox -s update` and commit it): {new[:20]}"
 
 
 def test_a_removed_anchor_is_reported(built_site, tmp_path):
-    registry = ["/terms/parameter/", "/terms/parameter/#no-longer-here", "/terms/gone/"]
+    registry = ["/terms/parameter/", "/terms/parameter/#no-longer-here", "/terms/gone/", "/llms.txt", "/gone.txt"]
     problems = urls.broken(built_site, registry)
     assert problems == [
         "/terms/parameter/#no-longer-here: the page no longer has the anchor #no-longer-here",
         "/terms/gone/: the page is gone and no redirect (redirect_maps in mkdocs.yml) replaces it",
+        "/gone.txt: the file is no longer published",
     ]
 
 

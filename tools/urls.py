@@ -1,6 +1,6 @@
-"""The registry of published URLs: every page and heading anchor the site has ever published.
+"""The registry of published URLs: every page, heading anchor and root file the site has ever published.
 
-    python tools/urls.py update SITE_DIR    add the pages and anchors of a built site to published-urls.txt
+    python tools/urls.py update SITE_DIR    add the pages, anchors and root files of a built site
 
 Entries are never removed by the tool: a URL that people may have linked to must keep working, either on the
 page itself or through a redirect (mkdocs-redirects' ``redirect_maps`` in mkdocs.yml).
@@ -18,6 +18,9 @@ REGISTRY = ROOT / "published-urls.txt"
 HEADING_ID = re.compile(r'<h[1-6][^>]*\bid="([^"]+)"')
 REDIRECT = re.compile(r'<meta http-equiv="refresh" content="0; url=([^"]+)"')
 SKIP_PAGES = {"404.html"}
+# Pages made from the site's other pages (the print view: every term page in one, hooks/print_view.py), not
+# pages of their own: their URL is registered with the files below, their anchors are the term pages'.
+GENERATED_VIEWS = {"print"}
 
 
 def page_url(html_path: Path, site: Path) -> str:
@@ -32,13 +35,20 @@ def published(site: Path) -> dict[str, set[str]]:
     """Page URL -> heading anchors, for every real (non-redirect) page of a built site."""
     pages = {}
     for path in sorted(site.rglob("*.html")):
-        if path.name in SKIP_PAGES or path.relative_to(site).parts[0] == "search":
+        if path.name in SKIP_PAGES or path.relative_to(site).parts[0] in {"search", *GENERATED_VIEWS}:
             continue
         html = path.read_text(encoding="utf-8")
         if is_redirect(html):
             continue
         pages[page_url(path, site)] = {unescape(a) for a in HEADING_ID.findall(html)}
     return pages
+
+
+def published_files(site: Path) -> set[str]:
+    """The files at the site's root that other sites and tools fetch by URL (objects.inv, terms.json, llms.txt,
+    embed.js, the sitemap, ...): every file there but the HTML pages; and the generated views."""
+    files = {"/" + p.name for p in site.iterdir() if p.is_file() and p.suffix != ".html"}
+    return files | {f"/{view}/" for view in GENERATED_VIEWS if (site / view / "index.html").is_file()}
 
 
 def entries(pages: dict[str, set[str]]) -> set[str]:
@@ -72,7 +82,7 @@ def redirect_target(site: Path, url: str) -> str | None:
 
 def broken(site: Path, registry: list[str]) -> list[str]:
     """Registry entries that the built site no longer serves, directly or through a redirect."""
-    pages = published(site)
+    pages, files = published(site), published_files(site)
     problems = []
     for entry in registry:
         url, _, anchor = entry.partition("#")
@@ -80,7 +90,12 @@ def broken(site: Path, registry: list[str]) -> list[str]:
             if anchor and anchor not in pages[url]:
                 problems.append(f"{entry}: the page no longer has the anchor #{anchor}")
             continue
+        if not anchor and url in files:
+            continue
         target = redirect_target(site, url)
+        if target is None and not url.endswith("/"):
+            problems.append(f"{entry}: the file is no longer published")
+            continue
         if target is None:
             problems.append(f"{entry}: the page is gone and no redirect (redirect_maps in mkdocs.yml) replaces it")
             continue
@@ -97,7 +112,7 @@ def main(argv: list[str]) -> int:
         print(__doc__, file=sys.stderr)
         return 2
     site = Path(argv[1])
-    urls = set(read_registry()) | entries(published(site))
+    urls = set(read_registry()) | entries(published(site)) | published_files(site)
     write_registry(urls)
     print(f"{REGISTRY.name}: {len(urls)} entries")
     return 0
