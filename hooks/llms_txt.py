@@ -18,7 +18,7 @@ from mkdocs.utils.meta import get_data
 LLMS_TXT, LLMS_FULL_TXT = "llms.txt", "llms-full.txt"
 # Material's blocks: content tabs (=== "numpy"), admonitions (!!! note "..."), collapsed details (??? example "...").
 BLOCK = re.compile(r'^(?P<indent> *)(?:===|!!!|\?\?\?\+?)(?: +[\w-]+)*(?: +"(?P<title>[^"]*)")?\s*$')
-MD_LINK = re.compile(r"(\]\()(?P<target>[^)\s#]+\.(?:md|svg|png))(?P<frag>#[^)\s]*)?\)")
+MD_LINK = re.compile(r"(\]\()(?P<target>[^)\s#?]+\.(?:md|svg|png))(?P<rest>[?#][^)\s]*)?\)")
 HEADING_ATTRS = re.compile(r"^(#{1,6} .*?)\s*\{[^}]*\}\s*$", re.MULTILINE)
 
 
@@ -58,7 +58,7 @@ def absolute_links(text: str, page_url: str, base: str) -> str:
             target = path.as_posix() + "/"
         else:
             target = path.as_posix()
-        return m.group(1) + urljoin(urljoin(base, page_url + "../"), target) + (m.group("frag") or "") + ")"
+        return m.group(1) + urljoin(urljoin(base, page_url + "../"), target) + (m.group("rest") or "") + ")"
 
     return MD_LINK.sub(url, text)
 
