@@ -5,7 +5,8 @@ head_dim (Gemma 2 2B) and multi-head latent attention (DeepSeek-V2-Lite).
 Shapes come from the published configs; the weights in each format are the calculator's
 (memory() of snippets/parameter-count/count_from_config.py). The cache is bf16. A card
 sold as "24 GB" holds 24 GiB (2**30 bytes each), as the calculator assumes; the table
-prints GB = 10**9 bytes. Left out: activations, the runtime's own memory, fragmentation."""
+prints GB = 10**9 bytes. Left out: activations, the runtime's own memory and
+fragmentation."""
 
 import json
 import sys
@@ -45,7 +46,8 @@ def per_sequence(c, per_token, context):  # one sequence's cache, all layers
 
 
 CONTEXT = 8192
-print(f"sequences of {CONTEXT:,} tokens that fit on a 24 GB card ({CARD / 1e9:.2f} GB):")
+print(f"sequences of {CONTEXT:,} tokens that fit on a 24 GB card"
+      f" ({CARD / 1e9:.2f} GB):")
 print(f"{'model':23} {'weights':>8} {'GB':>5} {'left GB':>8} {'KiB/token':>10}"
       f" {'MiB/seq':>8} {'fit':>4}")
 for name, fmt, latent in [
