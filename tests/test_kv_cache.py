@@ -78,7 +78,7 @@ def test_mla_caches_the_latent_and_the_rotary_key(family):
 def printed_kib_per_token() -> dict[str, float]:
     """The KiB/token column of snippets/kv-cache/tokens_that_fit.out, by model (latent rows only)."""
     golden = (ROOT / "snippets" / "kv-cache" / "tokens_that_fit.out").read_text(encoding="utf-8")
-    rows = re.findall(r"^([a-z0-9.-]+)\s+(?:bf16|int4)\s+[\d.]+\s+[\d.]+\s+([\d.]+)\s", golden, re.M)
+    rows = re.findall(r"^([a-z0-9.-]+)\s+(?:bf16|awq-int4)\s+[\d.]+\s+[\d.]+\s+([\d.]+)\s", golden, re.M)
     return {name: float(kib) for name, kib in rows}
 
 

@@ -583,7 +583,7 @@
             grouped(kv.decompressed_values_per_layer_token) + " values per layer and token = " + mib(kv.decompressed_bytes) + ".");
         }
       }
-      memoryBody.appendChild(memoryRow("Left on the card after the weights", fit.free_after_weights < 0n ? 0n : fit.free_after_weights, "free"));
+      memoryBody.appendChild(memoryRow("Left on the card after the weights (inference)", fit.free_after_weights < 0n ? 0n : fit.free_after_weights, "free"));
       var fitText = "Card: " + controls.gpu.value.trim() + " GB = " + grouped(fit.gpu_bytes) + " bytes; after the weights " +
         (fit.free_after_weights < 0n ? "nothing: the weights alone need " + gb(-fit.free_after_weights) + " GB more." :
           grouped(fit.free_after_weights) + " bytes are left");
@@ -608,7 +608,9 @@
           "Weights " + mib(t.weights) + "; gradients 4 bytes x " + T + " = " + mib(t.gradients) + "; optimizer states " +
           { adamw: "2 x 4 bytes (AdamW's two moments) x ", "adamw-8bit": "2 x 1 byte + an fp32 absmax per 256 values x ",
             "sgd-momentum": "4 bytes (momentum) x ", lora: "2 x 4 bytes (AdamW) x ", qlora: "2 x 4 bytes (AdamW) x " }[t.mode] + T +
-          " = " + mib(t.optimizer_states) + ". Full training in mixed precision takes the same 16 bytes per parameter (bf16 weights and gradients, an fp32 master copy).");
+          " = " + mib(t.optimizer_states) + ". " +
+          (t.mode === "adamw" ? "Full training in mixed precision takes the same 16 bytes per parameter (bf16 weights and gradients, an fp32 master copy). " : "") +
+          "The card line above is for inference with the chosen weight format; compare the training total with the card.");
         item("activations", "Activations, estimated per Korthikanti et al. 2022 (section 4.1, equation 1) for 16-bit activations without parallelism: " +
           (t.checkpointing === "on" ? "with gradient checkpointing only each layer's input is kept, 2 x s x b x d bytes per layer" :
             "s x b x d x (34 + 5 x heads x s / d) bytes per layer, with s the tokens per sequence and b the sequences") +

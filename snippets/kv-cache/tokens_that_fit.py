@@ -2,9 +2,11 @@
 of attention: grouped-query (Llama 3 8B), sliding-window layers with an explicit
 head_dim (Gemma 2 2B) and multi-head latent attention (DeepSeek-V2-Lite).
 
-Shapes come from the published configs; weights are counted by the parameter counter
-(snippets/parameter-count/count_from_config.py). The cache is bf16; GB = 10**9 bytes.
-Left out: activations, the runtime's own memory and fragmentation."""
+Shapes come from the published configs; the weights in each format are the calculator's
+(memory() of snippets/parameter-count/count_from_config.py). The cache is bf16. A card
+sold as "24 GB" holds 24 GiB (2**30 bytes each), as the calculator assumes; the table
+prints GB = 10**9 bytes. Left out: activations, the runtime's own memory and
+fragmentation."""
 
 import json
 import sys
@@ -12,21 +14,17 @@ from pathlib import Path
 
 COUNTER = Path(__file__).resolve().parents[1] / "parameter-count"
 sys.path.insert(0, str(COUNTER))
-from count_from_config import count_parameters  # noqa: E402
+from count_from_config import memory  # noqa: E402
 
-CARD, BF16 = 24e9, 2
-INT4 = (4 + (16 + 4) / 128) / 8  # bytes a weight, int4 with fp16 scale, zero per 128
+CARD, BF16 = 24 * 2**30, 2
 
 
 def config(name):
     return json.loads((COUNTER / "configs" / f"{name}.json").read_text())
 
 
-def weights(c, bytes_per_weight):  # embedding and output head stay 16-bit
-    total = count_parameters(c)["total"]
-    tied = c.get("tie_word_embeddings", "gemma" in c["model_type"])  # Gemma: tied
-    kept = c["vocab_size"] * c["hidden_size"] * (1 if tied else 2)
-    return (total - kept) * bytes_per_weight + kept * BF16
+def weights(c, fmt):  # AWQ int4 keeps the embeddings, output head and norms in 16 bits
+    return memory(c, {"weights": fmt})["weights"]["bytes"]
 
 
 def per_layer_token(c, latent=True):  # bytes one layer caches for one token
@@ -48,22 +46,24 @@ def per_sequence(c, per_token, context):  # one sequence's cache, all layers
 
 
 CONTEXT = 8192
-print(f"sequences of {CONTEXT:,} tokens that fit on {CARD / 1e9:.0f} GB:")
-print("model                   weights    GB  left GB  KiB/token  MiB/seq  fit")
+print(f"sequences of {CONTEXT:,} tokens that fit on a 24 GB card"
+      f" ({CARD / 1e9:.2f} GB):")
+print(f"{'model':23} {'weights':>8} {'GB':>5} {'left GB':>8} {'KiB/token':>10}"
+      f" {'MiB/seq':>8} {'fit':>4}")
 for name, fmt, latent in [
     ("llama-3-8b", "bf16", True),
-    ("llama-3-8b", "int4", True),
+    ("llama-3-8b", "awq-int4", True),
     ("gemma-2-2b", "bf16", True),
-    ("deepseek-v2-lite", "int4", True),
-    ("deepseek-v2-lite", "int4", False),
+    ("deepseek-v2-lite", "awq-int4", True),
+    ("deepseek-v2-lite", "awq-int4", False),
 ]:
     c = config(name)
-    w = weights(c, BF16 if fmt == "bf16" else INT4)
+    w = weights(c, fmt)
     per_token = per_layer_token(c, latent)
     seq = per_sequence(c, per_token, CONTEXT)
     label = name + ("" if latent or "kv_lora_rank" not in c else " (K, V)")
     full = per_token * c["num_hidden_layers"] / 2**10
-    print(f"{label:23} {fmt:>7} {w / 1e9:5.2f} {(CARD - w) / 1e9:8.2f} {full:10.1f}"
+    print(f"{label:23} {fmt:>8} {w / 1e9:5.2f} {(CARD - w) / 1e9:8.2f} {full:10.1f}"
           f" {seq / 2**20:8.0f} {int((CARD - w) // seq):4}")
 
 c = config("gemma-2-2b")

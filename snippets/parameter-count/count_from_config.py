@@ -25,7 +25,9 @@ tables and an untied output head. "active" is what one token uses: for a mixture
 experts, the total minus the routed experts it is not sent to (for a dense model, the
 total). Memory needs the total; compute per token follows the active count.
 "kv_values_per_token" is the number of values a decoder caches per token for all
-layers (keys and values), or null.
+layers (keys and values; for multi-head latent attention the latent and the rotary
+key, as vLLM and SGLang cache them; every layer as if it attended to the whole
+context, sliding windows apart), or null.
 
 ``memory(config, options) -> dict`` gives bytes for the options of the calculator's
 URL (weights, group_size, keep, kv_cache_dtype, context_length, batch_size, gpu_gb,
