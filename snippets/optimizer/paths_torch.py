@@ -58,6 +58,11 @@ ax.legend(fontsize=7, loc="upper right")
 fig.tight_layout()
 svg = io.StringIO()
 fig.savefig(svg, format="svg", metadata={"Date": None})
-# matplotlib writes 6 decimals; 0.1 pt (a seventh of a pixel) draws the same
-rounded = re.sub(r"(\.\d)\d+", r"\1", svg.getvalue())
+# matplotlib writes 6 decimals; 0.1 pt (a seventh of a pixel) draws the same. Only
+# attribute values are rounded: the text (the legend's "lr=0.005") is left as it is.
+def round_coordinates(attribute):
+    return re.sub(r"(\.\d)\d+", r"\1", attribute.group())
+
+
+rounded = re.sub(r'="[^"]*"', round_coordinates, svg.getvalue())
 Path("optimizer_paths.svg").write_text(rounded)
