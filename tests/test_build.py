@@ -95,3 +95,22 @@ def test_math_sets_function_names_as_tex_does(tex, expected, absent):
     mathml = math_hook.to_mathml(tex, "inline")
     assert expected in mathml, mathml
     assert absent is None or absent not in mathml, mathml
+
+
+def test_compact_html_drops_indentation_but_keeps_code_blocks():
+    compact = load_module(ROOT / "hooks" / "compact_html.py").compact
+    html = "<div>\n    <p>a\n\n      b</p>\n<pre><code>x\n    y\n\n</code></pre>\n  <script>\n  s\n</script>\n  </div>"
+    assert compact(html) == "<div>\n<p>a\nb</p>\n<pre><code>x\n    y\n\n</code></pre>\n<script>\n  s\n</script>\n</div>"
+
+
+def test_linked_programs_are_published_as_they_are(built_site):
+    """A page may link a whole snippet file instead of inlining it; the site serves that file byte for byte."""
+    linked = set()
+    for page in (built_site / "terms").rglob("index.html"):
+        for tag, a in read_page(page).tags:
+            href = a.get("href") or ""
+            if tag == "a" and href.endswith(".py") and "/snippets/" in "/" + href:
+                linked.add((page.parent / href).resolve().relative_to(built_site.resolve()).as_posix())
+    assert "snippets/parameter-count/count_from_config.py" in linked, linked
+    for rel in sorted(linked):
+        assert (built_site / rel).read_bytes() == (ROOT / rel).read_bytes(), rel

@@ -47,7 +47,7 @@ plt.rcParams["svg.hashsalt"] = "llm-glossary"
 plt.rcParams["svg.fonttype"] = "none"  # text as text: a smaller file
 fig, ax = plt.subplots(figsize=(6, 3.5))
 gx, gy = np.meshgrid(np.linspace(-2, 2, 80), np.linspace(-0.5, 3, 80))
-ax.contour(gx, gy, np.log1p(loss_fn([gx, gy])), levels=15, colors="0.8", linewidths=0.6)
+ax.contour(gx, gy, np.log1p(loss_fn([gx, gy])), levels=10, colors="0.8", linewidths=0.6)
 for name, path in paths.items():
     ax.plot(path[:, 0], path[:, 1], linewidth=1.2, label=name)
 ax.plot([1], [1], "k*", markersize=10, label="minimum (1, 1)")
@@ -58,6 +58,11 @@ ax.legend(fontsize=7, loc="upper right")
 fig.tight_layout()
 svg = io.StringIO()
 fig.savefig(svg, format="svg", metadata={"Date": None})
-# matplotlib writes 6 decimals; 0.1 pt (a seventh of a pixel) draws the same
-rounded = re.sub(r"(\.\d)\d+", r"\1", svg.getvalue())
+# matplotlib writes 6 decimals; 0.1 pt (a seventh of a pixel) draws the same. Only
+# attribute values are rounded: the text (the legend's "lr=0.005") is left as it is.
+def round_coordinates(attribute):
+    return re.sub(r"(\.\d)\d+", r"\1", attribute.group())
+
+
+rounded = re.sub(r'="[^"]*"', round_coordinates, svg.getvalue())
 Path("optimizer_paths.svg").write_text(rounded)

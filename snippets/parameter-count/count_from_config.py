@@ -76,6 +76,7 @@ class ConfigError(ValueError):
 # cover. "checks": conditions
 # that must hold, with the key to blame. "active": parameters one token uses.
 
+# --8<-- [start:llama]
 LLAMA_READS = {
     "V": "vocab_size",
     "d": "hidden_size",
@@ -107,6 +108,7 @@ LLAMA = {
     },
     "kv_cache": GQA_CACHE,
 }
+# --8<-- [end:llama]
 PLAIN_GQA = {  # Llama's shape without any bias: q, k, v, o; gated MLP; RMSNorm
     "reads": LLAMA_READS,
     "checks": KV_DIVIDES,

@@ -14,6 +14,7 @@ CONFIGS = Path(__file__).resolve().parent / "configs"
 MODELS = ["gpt2", "pythia-160m", "tinyllama-1.1b", "llama-2-7b", "llama-3-8b"]
 PARTS = ["embeddings", "attention", "mlp", "norms", "output_head", "other"]
 
+# --8<-- [start:shares]
 shares = {}
 for name in MODELS:
     result = count_parameters(json.loads((CONFIGS / f"{name}.json").read_text()))
@@ -24,6 +25,7 @@ for name in MODELS:
         if share > 0
     )
     print(f"{name:15} total {result['total']:>13,}  {cells}")
+# --8<-- [end:shares]
 
 plt.rcParams["svg.hashsalt"] = "llm-glossary"
 plt.rcParams["svg.fonttype"] = "none"  # text as text: a smaller file

@@ -6,6 +6,7 @@ import numpy as np
 QRANGE = {"qint8": (-128, 127), "quint8": (0, 255)}
 
 
+# --8<-- [start:quantizer]
 def fma_float32(a, b, c):
     """a * b + c with ONE rounding to float32, as a fused multiply-add instruction
     computes it."""
@@ -55,6 +56,7 @@ def quantize_per_channel(x, scales, zero_points, axis, dtype="qint8"):
 
 def dequantize(q, scale, zero_point):
     return ((q - zero_point) * np.float32(scale)).astype(np.float32)
+# --8<-- [end:quantizer]
 
 
 # No input lands near a halfway point between two codes: there every build of torch

@@ -7,6 +7,7 @@ matplotlib.use("Agg")
 import matplotlib.pyplot as plt
 import numpy as np
 
+# --8<-- [start:errors]
 rng = np.random.default_rng(0)
 # a weight matrix whose rows have very different scales, plus a few large outliers, as
 # trained layers often do
@@ -51,8 +52,10 @@ for bits, group in [(8, w.shape[1]), (4, 128), (4, 64), (4, 32), (3, 64)]:
         f"int{bits}, one fp16 scale per {group:3d} weights: {real_bits:.3f} bits "
         "per weight"
     )
+# --8<-- [end:errors]
 
 plt.rcParams["svg.hashsalt"] = "llm-glossary"
+plt.rcParams["svg.fonttype"] = "none"  # text as text: a smaller file
 fig, ax = plt.subplots(figsize=(6, 3.5))
 for (name, errs), marker in zip(errors.items(), ["o-", "s--", "^-."], strict=True):
     ax.semilogy(bit_widths, errs, marker, label=name)

@@ -21,6 +21,7 @@ for _ in range(100):
     opt.step()
 
 
+# --8<-- [start:quantizers]
 def quantize_int8_per_channel(w):
     """Symmetric int8, one float32 scale per output row. Returns what would be
     stored."""
@@ -57,6 +58,7 @@ def evaluate(weights):
         if i < 2:
             h = torch.relu(h)
     return (h.argmax(dim=1) == y[2000:]).float().mean().item()
+# --8<-- [end:quantizers]
 
 
 linears = list(model[::2])
