@@ -18,7 +18,7 @@ from mkdocs.utils.meta import get_data
 LLMS_TXT, LLMS_FULL_TXT = "llms.txt", "llms-full.txt"
 # Material's blocks: content tabs (=== "numpy"), admonitions (!!! note "..."), collapsed details (??? example "...").
 BLOCK = re.compile(r'^(?P<indent> *)(?:===|!!!|\?\?\?\+?)(?: +[\w-]+)*(?: +"(?P<title>[^"]*)")?\s*$')
-MD_LINK = re.compile(r"(\]\()(?P<target>[^)\s#?]+\.(?:md|svg|png))(?P<rest>[?#][^)\s]*)?\)")
+MD_LINK = re.compile(r"(\]\()(?P<target>[^)\s#?]+\.(?:md|svg|png|py))(?P<rest>[?#][^)\s]*)?\)(?:\{ *download *\})?")
 HEADING_ATTRS = re.compile(r"^(#{1,6} .*?)\s*\{[^}]*\}\s*$", re.MULTILINE)
 
 
