@@ -12,7 +12,19 @@ from urllib.parse import urlsplit
 import pytest
 import urls
 
-from tests.conftest import CHROMIUM, CHROMIUM_ARGS, GOOD_LAYOUT_SHIFT, NEXT_FRAME_JS, ROOT, axe_violations_async
+from tests.conftest import (
+    AXE_RUN_JS,
+    CHROMIUM,
+    CHROMIUM_ARGS,
+    CODE_TOKENS,
+    GOOD_LAYOUT_SHIFT,
+    NEXT_FRAME_JS,
+    NO_MOTION_CSS,
+    ROOT,
+    axe_script,
+    axe_violations,
+    axe_violations_async,
+)
 from tests.helpers import NOTEBOOK_PAGE_BUDGET_KB, TERM_PAGE_BUDGET_KB, page_weight_kb, read_page
 
 
@@ -76,6 +88,43 @@ READ_LAYOUT_SHIFT_JS = """() => {
 }"""
 
 
+# How highlighted code is drawn in a part of a page (a CSS selector): for each chain of token classes inside a
+# <code> (a token alone, or one inside a highlighted line), its colour, the background it is drawn on and its size
+# as WCAG's contrast thresholds see it (large: 18 pt, or 14 pt bold; code in an admonition is smaller but still
+# "normal"); the background of each code block; and any inline style, which could give a block its own colours.
+CODE_STYLES_JS = """scope => {
+  const root = document.querySelector(scope);
+  const drawnOn = el => {  // the backgrounds behind an element, down to the first opaque one
+    const layers = [];
+    for (; el; el = el.parentElement) {
+      const bg = getComputedStyle(el).backgroundColor;
+      if (bg === "rgba(0, 0, 0, 0)") continue;
+      layers.push(bg);
+      if (!bg.startsWith("rgba")) break;
+    }
+    return layers.join(" over ") || "none";
+  };
+  const styles = {}, backgrounds = new Set(), inline = [];
+  for (const block of [...(root.matches(".highlight") ? [root] : []), ...root.querySelectorAll(".highlight")]) {
+    for (const el of [block, ...block.querySelectorAll("[style]")])
+      if (el.hasAttribute("style")) inline.push(el.outerHTML.slice(0, 120));
+    for (const code of block.querySelectorAll("code")) {
+      backgrounds.add(drawnOn(code));
+      for (const el of [code, ...code.querySelectorAll("span")]) {
+        const chain = [];
+        for (let e = el; e !== code; e = e.parentElement) chain.unshift(e.className);
+        const s = getComputedStyle(el);
+        const px = parseFloat(s.fontSize), large = px >= 24 || (px >= 18.66 && s.fontWeight >= 700);
+        (styles[chain.join(" > ")] ??= new Set()).add(
+          `${s.color} on ${drawnOn(el)}, ${large ? "large" : "normal"} text, opacity ${s.opacity}`);
+      }
+    }
+  }
+  return {styles: Object.fromEntries(Object.entries(styles).map(([k, v]) => [k, [...v]])),
+          backgrounds: [...backgrounds], inline};
+}"""
+
+
 def search_index_stub(site) -> str:
     """The search index's own configuration with no documents. Every page's search worker builds a lunr index
     from search_index.json (1 MB: half a second of CPU per load), yet no page check looks at search results; the
@@ -116,7 +165,8 @@ async def _load_and_measure(browser, site_url, path, scheme, search_index) -> di
             "md_scheme": await page.evaluate("document.body.getAttribute('data-md-color-scheme')"),
             "overflow": await page.evaluate("document.documentElement.scrollWidth - window.innerWidth"),
             "shift": await page.evaluate(READ_LAYOUT_SHIFT_JS),
-            "violations": await axe_violations_async(page),
+            "code": await page.evaluate(CODE_STYLES_JS, "body"),
+            "violations": await axe_violations_async(page, code_tokens=False),
             "requests": requests,
         }
     finally:
@@ -149,8 +199,12 @@ def page_reports(request, built_site, site_url) -> dict:
     """Every page in both schemes that this session's tests judge (all of them, unless -k chose some), loaded
     once, in parallel contexts of one Chromium (Playwright's async API, in a thread of its own)."""
     # Other items (pytest-codeblocks' blocks from --codeblocks) have no originalname or module.
-    keys = [(item.callspec.params["path"], TEST_SCHEME[item.originalname]) for item in request.session.items
-            if getattr(item, "originalname", None) in TEST_SCHEME and item.module.__name__ == __name__]
+    ours = [item for item in request.session.items
+            if getattr(item, "originalname", None) and item.module.__name__ == __name__]
+    keys = [(item.callspec.params["path"], TEST_SCHEME[item.originalname]) for item in ours
+            if item.originalname in TEST_SCHEME]
+    if any(item.originalname == test_code_colours_meet_contrast.__name__ for item in ours):
+        keys = list(dict.fromkeys(keys + [(path, scheme) for path in PAGES for scheme in SCHEMES]))  # it reads every page
     with concurrent.futures.ThreadPoolExecutor(1) as pool:
         return pool.submit(asyncio.run, _load_all(site_url, keys, search_index_stub(built_site))).result()
 
@@ -207,6 +261,136 @@ def test_page_light_small_screen(page_reports, built_site, site_url, path):
 @pytest.mark.parametrize("path", PAGES)
 def test_page_dark_desktop(page_reports, site_url, path):
     check_page(page_reports, site_url, path, "dark-desktop")
+
+
+# ---------------------------------------------------------------- code colours, once for the whole site
+
+PALETTE_PAGE = "terms/parameter/"
+# One line per chain of token classes, nested as on the pages, in a code block of its own at the top of a page.
+DRAW_PALETTE_JS = """chains => {
+  const block = document.createElement("div"), pre = document.createElement("pre");
+  const code = document.createElement("code");
+  block.className = "highlight";
+  block.id = "code-palette";
+  for (const chain of chains) {
+    let parent = code;
+    for (const name of chain ? chain.split(" > ") : [])
+      parent = parent.appendChild(Object.assign(document.createElement("span"), {className: name}));
+    parent.append(chain || "plain code", "\\n");
+  }
+  pre.append(code);
+  block.append(pre);
+  document.querySelector("article").prepend(block);
+}"""
+
+
+def code_palette(page_reports, scheme) -> tuple[str, dict[str, str]]:
+    """Every chain of token classes in the site's code, with the one way all pages draw it in this scheme; fails
+    unless all code blocks share one background, no block has an inline style and no page draws a chain its own
+    way (what lets the page checks leave code tokens out of their contrast check)."""
+    drawn, backgrounds, problems = {}, {}, []
+    for path in PAGES:
+        report = page_reports[path, scheme]
+        if "error" in report:
+            problems.append(f"{path} could not be loaded")
+            continue
+        code = report["code"]
+        problems += [f"{path}: inline style in a code block: {html}" for html in code["inline"]]
+        for background in code["backgrounds"]:
+            backgrounds.setdefault(background, path)
+        for chain, styles in code["styles"].items():
+            for style in styles:
+                drawn.setdefault(chain, {}).setdefault(style, path)
+    if len(backgrounds) != 1:
+        problems.append(f"code blocks are not all on one background (first page with each): {backgrounds}")
+    problems += [f"{chain!r} is drawn in more than one way (first page with each): {styles}"
+                 for chain, styles in drawn.items() if len(styles) > 1]
+    assert not problems, f"{scheme}:\n" + "\n".join(problems)
+    return next(iter(backgrounds)), {chain: next(iter(styles)) for chain, styles in drawn.items()}
+
+
+def draw_palette(browser, site_url, scheme, chains, css="") -> tuple[dict, dict]:
+    """Draw the chains in a code block of a real page in this scheme; returns how they are drawn and axe's
+    color-contrast result for them."""
+    viewport, color_scheme, md_scheme = SCHEMES[scheme]
+    context = browser.new_context(viewport=viewport, color_scheme=color_scheme)
+    try:
+        page = context.new_page()
+        page.goto(site_url + PALETTE_PAGE, wait_until="load")
+        assert page.evaluate("document.body.getAttribute('data-md-color-scheme')") == md_scheme
+        page.add_style_tag(content=NO_MOTION_CSS + css)
+        page.evaluate(DRAW_PALETTE_JS, chains)
+        page.evaluate(NEXT_FRAME_JS)
+        drawn = page.evaluate(CODE_STYLES_JS, "#code-palette")
+        page.evaluate(axe_script())
+        result = page.evaluate(AXE_RUN_JS, ["#code-palette", {"runOnly": ["color-contrast"]}])
+        return drawn, result
+    finally:
+        context.close()
+
+
+def contrast_failures(result, chains) -> list[str]:
+    """Each chain's text must pass: a violation, or a node axe could not judge, fails; so does a chain axe
+    did not look at."""
+    failures = [f"{kind}: {node['html']} {node['failureSummary'] or ''}"
+                for kind in ("violations", "incomplete") for rule in result[kind] for node in rule["nodes"]]
+    passed = sum(len(rule["nodes"]) for rule in result["passes"])
+    if passed + len(failures) != len(chains):
+        failures.append(f"axe judged {passed + len(failures)} elements, not the {len(chains)} chains")
+    return failures
+
+
+@pytest.mark.parametrize("scheme", SCHEMES)
+def test_code_colours_meet_contrast(page_reports, browser, site_url, scheme):
+    """Each token colour the site's code uses, once, on the code background, in both schemes."""
+    background, palette = code_palette(page_reports, scheme)
+    drawn, result = draw_palette(browser, site_url, scheme, sorted(palette))
+    assert drawn["backgrounds"] == [background] and not drawn["inline"]
+    unlike = {chain: (style, drawn["styles"].get(chain)) for chain, style in palette.items()
+              if drawn["styles"].get(chain) != [style]}
+    assert not unlike, f"the palette is not drawn as the pages draw these (pages, palette): {unlike}"
+    failures = contrast_failures(result, palette)
+    assert not failures, f"{scheme}: code colours below WCAG AA contrast:\n" + "\n".join(failures)
+
+
+def test_the_code_palette_needs_one_background_and_one_look_per_token():
+    """The premise that lets the page checks skip code tokens: a page with its own code background, an inline
+    style or its own colour for a token fails it."""
+    def reports(**odd):
+        code = {"styles": {"k": ["blue on grey"]}, "backgrounds": ["grey"], "inline": []}
+        return {(path, "dark-desktop"): {"code": code | (odd if path == "tags/" else {})} for path in PAGES}
+
+    assert code_palette(reports(), "dark-desktop") == ("grey", {"k": "blue on grey"})
+    for odd in ({"backgrounds": ["white"]}, {"inline": ['<span style="color: red">']},
+                {"styles": {"k": ["red on grey"]}}):
+        with pytest.raises(AssertionError, match="tags/"):
+            code_palette(reports(**odd), "dark-desktop")
+
+
+def test_the_code_colour_check_fails_on_a_pale_token(browser, site_url):
+    chains = ["", "k", "hll > k", "n"]
+    drawn, result = draw_palette(browser, site_url, "light-small-screen", chains,
+                             css=".highlight .k { color: #e0e0e0 !important }")
+    assert drawn["styles"]["k"] == ["rgb(224, 224, 224) on rgb(245, 245, 245), normal text, opacity 1"]
+    assert drawn["styles"]["hll > k"][0].endswith(" over rgb(245, 245, 245), normal text, opacity 1")
+    failures = contrast_failures(result, chains)
+    assert len(failures) == 2 and all('class="k"' in f for f in failures), failures
+
+
+def test_the_page_checks_leave_only_code_tokens_out_of_contrast(page, site_url):
+    """A pale paragraph fails the page checks' axe run; a pale token there does not (the test above judges it)."""
+    page.goto(site_url + PALETTE_PAGE, wait_until="load")
+    page.add_style_tag(content="#pale-text, #pale-token { color: #e0e0e0 !important }")
+    page.evaluate("""() => {
+      document.querySelector("article").prepend(Object.assign(document.createElement("p"),
+                                                              {id: "pale-text", textContent: "pale words"}));
+      document.querySelector("article .highlight code span").id = "pale-token";
+    }""")
+    assert CODE_TOKENS == ".highlight code span"
+    everything = "\n".join(axe_violations(page))
+    assert "#pale-text" in everything and "#pale-token" in everything, everything
+    page_check = "\n".join(axe_violations(page, code_tokens=False))
+    assert "#pale-text" in page_check and "#pale-token" not in page_check, page_check
 
 
 def test_the_weight_budget_counts_what_scripts_load(page, built_site, site_url):
