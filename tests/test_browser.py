@@ -25,7 +25,7 @@ from tests.conftest import (
     axe_violations,
     axe_violations_async,
 )
-from tests.helpers import NOTEBOOK_PAGE_BUDGET_KB, TERM_PAGE_BUDGET_KB, page_weight_kb, read_page
+from tests.helpers import page_budget_kb, page_weight_kb, read_page
 
 
 def site_pages() -> list[str]:
@@ -242,7 +242,7 @@ def loaded_files(site, site_url, requests) -> list:
 
 def assert_within_weight_budget(site, site_url, path, requests):
     html = site / (path if path.endswith(".html") else path + "index.html")
-    budget = NOTEBOOK_PAGE_BUDGET_KB if path.startswith("notebooks/") else TERM_PAGE_BUDGET_KB
+    budget = page_budget_kb(path)
     weight = page_weight_kb(site, html, loaded_files(site, site_url, requests))
     assert weight <= budget, f"{path or 'home'}: {weight:.0f} KB gzip > budget {budget} KB"
 

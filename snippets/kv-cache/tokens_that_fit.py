@@ -27,6 +27,7 @@ def weights(c, fmt):  # AWQ int4 keeps the embeddings, output head and norms in 
     return memory(c, {"weights": fmt})["weights"]["bytes"]
 
 
+# --8<-- [start:cache]
 def per_layer_token(c, latent=True):  # bytes one layer caches for one token
     if "kv_lora_rank" in c:  # MLA: the latent and the rotary key, or rebuilt K and V
         if latent:
@@ -43,6 +44,7 @@ def per_sequence(c, per_token, context):  # one sequence's cache, all layers
     local = L // 2 if c["model_type"] == "gemma2" else 0  # every other layer slides
     window = min(context, c.get("sliding_window") or context)
     return ((L - local) * context + local * window) * per_token
+# --8<-- [end:cache]
 
 
 CONTEXT = 8192

@@ -14,6 +14,7 @@ from count_from_config import count_parameters  # the tool next to this file
 from torch import nn
 
 CONFIGS = Path(__file__).resolve().parent / "configs"
+# --8<-- [start:heads]
 config = json.loads((CONFIGS / "bert-base-uncased.json").read_text())
 d, vocab = config["hidden_size"], config["vocab_size"]
 encoder = count_parameters(config)["total"]  # BertModel: embeddings, 12 layers, pooler
@@ -39,3 +40,4 @@ for name, count in own.items():
 print(f"{'encoder+pooler':14} {encoder:>11,}  ({encoder / 1e6:.1f}M)")
 total = encoder + sum(own.values())
 print(f"{'pre-training':14} {total:>11,}  ({total / 1e6:.1f}M)")
+# --8<-- [end:heads]

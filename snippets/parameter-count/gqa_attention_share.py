@@ -16,6 +16,7 @@ llama3 = json.loads((CONFIGS / "llama-3-8b.json").read_text())
 LLAMA2_ATTENTION = count_parameters(llama2)["breakdown"]["attention"]
 
 
+# --8<-- [start:steps]
 def show(label: str, config: dict) -> None:
     result = count_parameters(config)
     attention = result["breakdown"]["attention"]
@@ -33,3 +34,4 @@ for key in ("num_key_value_heads", "vocab_size", "intermediate_size"):
     show(f"+ {key} = {llama3[key]}", config)
 same = count_parameters(config) == count_parameters(llama3)
 print("the last row is Llama-3-8B:", same)
+# --8<-- [end:steps]

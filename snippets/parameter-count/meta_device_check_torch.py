@@ -42,6 +42,7 @@ class DecoderLayer(nn.Module):
         self.input_layernorm, self.post_attention_layernorm = RMSNorm(d), RMSNorm(d)
 
 
+# --8<-- [start:check]
 class CausalLM(nn.Module):
     def __init__(self, c):
         super().__init__()
@@ -66,3 +67,4 @@ for name in ("tinyllama-1.1b", "llama-2-7b", "mistral-7b-v0.1", "llama-3-8b"):
         f"{built == counted}"
         f"  (device {next(model.parameters()).device})"
     )
+# --8<-- [end:check]

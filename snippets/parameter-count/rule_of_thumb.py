@@ -21,6 +21,7 @@ MODELS = [
     "tinyllama-1.1b",
 ]
 
+# --8<-- [start:rule]
 print(
     f"{'config':18} {'layers':>6} {'width':>6} {'12*L*d^2':>15} "
     f"{'non-embedding':>15} {'ratio':>6}"
@@ -38,3 +39,4 @@ for path in (CONFIGS / f"{name}.json" for name in MODELS):
         f"{path.stem:18} {layers:>6} {width:>6} {estimate:>15,} {exact:>15,} "
         f"{exact / estimate:>6.3f}"
     )
+# --8<-- [end:rule]

@@ -8,11 +8,15 @@ from count_from_config import ConfigError, count_parameters, main
 
 CONFIGS = Path(__file__).resolve().parent / "configs"
 
-# The command line, as text (GPT-2 small, whose output head is tied) and with --json.
+# --8<-- [start:use]
+# The command line, as text (GPT-2 small, whose output head is tied).
 main([str(CONFIGS / "gpt2.json")])
-main([str(CONFIGS / "llama-3-8b.json"), "--json"])
 
-# The same result as a Python dict; the breakdown always sums to the total.
+# The result as a Python dict: what --json prints, less its "memory" block.
+llama3 = count_parameters(json.loads((CONFIGS / "llama-3-8b.json").read_text()))
+print(json.dumps(llama3, indent=2))
+
+# The breakdown always sums to the total.
 result = count_parameters(json.loads((CONFIGS / "mistral-7b-v0.1.json").read_text()))
 sums = sum(result["breakdown"].values()) == result["total"]
 print("mistral total:", f"{result['total']:,}", "| breakdown sums to total:", sums)
@@ -30,3 +34,4 @@ for label, config in bad_configs.items():
         count_parameters(config)
     except ConfigError as exc:
         print(f"{label}: ConfigError: {exc}")
+# --8<-- [end:use]

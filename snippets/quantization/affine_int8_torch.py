@@ -13,6 +13,7 @@ with warnings.catch_warnings(record=True):
     warnings.simplefilter("always")
     torch.quantize_per_tensor(torch.zeros(1), 1.0, 0, torch.qint8)
 
+# --8<-- [start:codes]
 # No input lands near a halfway point between two codes: there every build of torch
 # gives the same integers.
 x = torch.tensor([-1.2, -0.4, 0.0, 0.25, 0.6, 0.75, 1.25, 2.0])
@@ -43,3 +44,4 @@ print(
     "ties codes   ",
     torch.quantize_per_tensor(ties, 0.5, 0, torch.qint8).int_repr().tolist(),
 )
+# --8<-- [end:codes]

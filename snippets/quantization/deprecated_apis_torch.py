@@ -19,6 +19,7 @@ def show_warnings(label, call):
     return result
 
 
+# --8<-- [start:calls]
 print("torch", torch.__version__.split("+")[0])
 show_warnings(
     "torch.quantize_per_tensor",
@@ -35,3 +36,4 @@ print(
     "the layer it returns:",
     type(quantized[0]).__module__ + "." + type(quantized[0]).__name__,
 )
+# --8<-- [end:calls]

@@ -3,6 +3,7 @@
 import numpy as np
 
 
+# --8<-- [start:codes]
 def quantize(x, scale, zero_point, qmin, qmax):
     q = np.rint(x / scale) + zero_point  # np.rint rounds halfway cases to even
     return np.clip(q, qmin, qmax).astype(np.int64)
@@ -36,3 +37,4 @@ print("  max error  ", round(float(np.abs(dequantize(q, scale, 0) - x).max()), 5
 ties = np.array([-1.25, -0.75, -0.25, 0.25, 0.75, 1.25])
 print("ties x/scale ", (ties / 0.5).tolist())
 print("ties codes   ", quantize(ties, 0.5, 0, -128, 127).tolist())
+# --8<-- [end:codes]

@@ -5,6 +5,7 @@ from statistics import NormalDist
 
 import numpy as np
 
+# --8<-- [start:levels]
 # QLoRA's construction: quantiles of N(0, 1) at evenly spaced probabilities, 8 for the
 # positive side and
 # 7 for the negative side, plus an exact zero; the offset keeps the outermost quantile
@@ -39,3 +40,4 @@ for name, levels in [("NF4", nf4), ("int4", int4)]:
         f"{name:4} relative RMS error on normal weights: "
         f"{np.sqrt(np.mean(err**2) / np.mean(w**2)):.4f}"
     )
+# --8<-- [end:levels]

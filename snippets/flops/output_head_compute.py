@@ -8,7 +8,9 @@ costs 2n FLOPs (a multiply and an add for each entry).
 import json
 from pathlib import Path
 
-CONFIGS = Path(__file__).resolve().parent / "configs"
+# The committed configs of the parameter count page
+CONFIGS = Path(__file__).resolve().parents[1] / "parameter-count" / "configs"
+# --8<-- [start:shares]
 c = json.loads((CONFIGS / "pythia-160m.json").read_text())
 V, d, L = c["vocab_size"], c["hidden_size"], c["num_hidden_layers"]
 inner = c["intermediate_size"]
@@ -24,3 +26,4 @@ context = c["max_position_embeddings"]
 scores = 2 * L * context * d
 share = head / (blocks + head + scores)
 print(f"head share with attention over a {context}-token context: {share:.1%}")
+# --8<-- [end:shares]

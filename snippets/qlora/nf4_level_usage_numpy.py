@@ -10,7 +10,8 @@ from statistics import NormalDist
 
 import numpy as np
 
-# The 16 NF4 levels, built as in nf4_levels_numpy.py (QLoRA's construction).
+# The 16 NF4 levels, built as in snippets/quantization/nf4_levels_numpy.py (QLoRA's
+# construction).
 offset = 0.9677083
 normal = NormalDist()
 positive = [normal.inv_cdf(p) for p in np.linspace(offset, 0.5, 9)[:-1]]
@@ -19,6 +20,7 @@ nf4 = np.sort(np.array(positive + [0.0] + negative))
 nf4 = nf4 / nf4.max()
 int4 = np.arange(-7, 8) / 7  # symmetric int4: 15 evenly spaced levels
 
+# --8<-- [start:usage]
 rng = np.random.default_rng(0)
 blocks = rng.normal(0, 0.02, size=(4096, 64))  # 262,144 normal weights, blocks of 64
 scaled = blocks / np.abs(blocks).max(axis=1, keepdims=True)  # each block into [-1, 1]
@@ -29,3 +31,4 @@ for name, levels in [("NF4", nf4), ("int4", int4)]:
     print(f"{name:4} ideal {1 / len(levels):.2%} per level, used"
           f" {usage.min():.1%} to {usage.max():.1%}")
     print("     " + " ".join(f"{u:.1%}" for u in usage))
+# --8<-- [end:usage]
