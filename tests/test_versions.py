@@ -39,5 +39,5 @@ def test_an_unpinned_package_stops_the_build():
 
 def test_the_built_page_shows_the_pinned_version(built_site):
     pins = glossary.pinned_versions({"config_file_path": str(ROOT / "mkdocs.yml")})
-    html = (built_site / "terms" / "quantization" / "index.html").read_text(encoding="utf-8")
+    html = (built_site / "terms" / "inference" / "index.html").read_text(encoding="utf-8")
     assert f"In torch {pins['torch']} both" in html and "pin.torch" not in html
