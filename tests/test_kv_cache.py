@@ -10,13 +10,14 @@ from __future__ import annotations
 
 import json
 import re
-import warnings
 
 import pytest
 import torch
 import transformers
 
-from tests.conftest import ROOT
+from tests.conftest import ROOT, load_module
+
+alloc = load_module(ROOT / "tools" / "memory_allocations.py")
 
 transformers.logging.set_verbosity_error()
 PAGE = " ".join((ROOT / "docs" / "terms" / "kv-cache.md").read_text(encoding="utf-8").split())
@@ -24,13 +25,8 @@ TOKENS, BF16 = 40, 2
 
 
 def cache_layers(model) -> list:
-    """Run a prompt of TOKENS tokens in bf16 and return the cache's layers."""
-    torch.manual_seed(0)
-    model = model.to(torch.bfloat16).eval()
-    with torch.no_grad():
-        out = model(torch.randint(0, 100, (1, TOKENS)), use_cache=True)
-    cache = getattr(out, "cache", None) or out.past_key_values
-    return list(cache.layers)
+    """Generate to TOKENS tokens in bf16 and return the cache's layers."""
+    return list(alloc.generation_cache(model.to(torch.bfloat16), TOKENS).layers)
 
 
 def small(config_class, **fields):
@@ -86,15 +82,11 @@ def real_attention(name: str):
     """The model of a committed config with its attention at full size and everything else shrunk: two layers, a
     tiny vocabulary and MLPs (none of which changes what attention caches)."""
     config = json.loads((ROOT / "snippets" / "parameter-count" / "configs" / f"{name}.json").read_text())
-    kwargs = {k: v for k, v in config.items() if k not in ("model_type", "_name_or_path", "architectures")}
-    kwargs.update(num_hidden_layers=2, vocab_size=256, intermediate_size=16, pad_token_id=0, bos_token_id=0,
-                  eos_token_id=0)
-    if "moe_intermediate_size" in kwargs:
-        kwargs.update(moe_intermediate_size=16, n_routed_experts=4, num_experts_per_tok=2, n_group=1, topk_group=1)
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")
-        cfg = transformers.AutoConfig.for_model(config["model_type"], **kwargs)
-        return transformers.AutoModelForCausalLM.from_config(cfg), config["num_hidden_layers"]
+    small = dict(num_hidden_layers=2, vocab_size=256, intermediate_size=16, pad_token_id=0, bos_token_id=0,
+                 eos_token_id=0)
+    if "moe_intermediate_size" in config:
+        small.update(moe_intermediate_size=16, n_routed_experts=4, num_experts_per_tok=2, n_group=1, topk_group=1)
+    return alloc.transformers_model(config, **small), config["num_hidden_layers"]
 
 
 @pytest.mark.parametrize("name", ["llama-3-8b", "gemma-2-2b", "deepseek-v2-lite"])

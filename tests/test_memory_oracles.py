@@ -15,11 +15,9 @@ from __future__ import annotations
 
 import ast
 import json
-import warnings
 
 import pytest
 import torch
-import transformers
 
 from tests.conftest import ROOT, load_module
 from tests.count_configs import tool
@@ -32,21 +30,6 @@ def real_config(stem: str) -> dict:
     return json.loads((CONFIG_DIR / f"{stem}.json").read_text(encoding="utf-8"))
 
 
-def build(config: dict, device: str = "cpu", dtype=torch.float32):
-    kwargs = {k: v for k, v in config.items() if k not in ("model_type", "_name_or_path", "architectures")}
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")
-        cfg = transformers.AutoConfig.for_model(config["model_type"], **kwargs)
-        cfg._attn_implementation = "eager"
-        with torch.device(device):
-            model = transformers.AutoModelForCausalLM.from_config(cfg, dtype=dtype)
-    return model
-
-
-def storage_bytes(tensors) -> int:
-    return sum(t.untyped_storage().nbytes() for t in tensors)
-
-
 # ------------------------------------------------------------------ weight formats
 
 ENV = {"d": 256, "g": 128, "fb": 128 * 128}
@@ -55,7 +38,7 @@ ENV = {"d": 256, "g": 128, "fb": 128 * 128}
 @pytest.mark.parametrize("fmt, dtype", [("fp32", torch.float32), ("bf16", torch.bfloat16), ("fp16", torch.float16)])
 def test_plain_formats_are_torch_element_sizes(fmt, dtype):
     w = torch.empty(384, 256, dtype=dtype)
-    assert storage_bytes([w]) == w.numel() * w.element_size() == tool.format_bytes(fmt, w.numel(), ENV)
+    assert alloc.storage_bytes([w]) == w.numel() * w.element_size() == tool.format_bytes(fmt, w.numel(), ENV)
 
 
 @pytest.mark.parametrize("fmt", ["int8", "fp8", "gptq-int4", "awq-int4", "nf4", "nf4-dq", "mxfp4"])
@@ -65,7 +48,7 @@ def test_quantized_formats_are_the_tensors_their_libraries_store(fmt, group):
     per-tensor constants it says it leaves out (GPTQ's g_idx, double quantization's one fp32 offset)."""
     out, inp = 384, 256
     tensors = alloc.allocate(fmt, out, inp, group, device="cpu")
-    real = storage_bytes(tensors.values())
+    real = alloc.storage_bytes(tensors.values())
     left_out = {"g_idx": 4 * inp, "offset": 4}
     real -= sum(v for k, v in left_out.items() if k in tensors)
     assert tool.format_bytes(fmt, out * inp, {**ENV, "d": inp, "g": group}) == real, fmt
@@ -79,7 +62,7 @@ def test_a_real_4bit_group_quantization_fills_that_layout(group):
     assert {k: (tuple(v.shape), v.dtype) for k, v in tensors.items()} == alloc.layout("gptq-int4", 64, 256, group)
     step = (w.T.reshape(-1, group, 64).amax(1) - w.T.reshape(-1, group, 64).amin(1)).max() / 15
     assert (dequantized - w).abs().max() <= step * 0.51 + 1e-3, "the packed 4-bit values do not give w back"
-    bits = 8 * (storage_bytes(tensors.values()) - 4 * 256) / w.numel()
+    bits = 8 * (alloc.storage_bytes(tensors.values()) - 4 * 256) / w.numel()
     assert bits == 8 * tool.format_bytes("gptq-int4", w.numel(), {**ENV, "g": group}) / w.numel()
     assert bits == 4 + 20 / group  # 4 bits, an fp16 scale and a 4-bit zero per group
 
@@ -92,7 +75,7 @@ def test_a_real_nf4_quantization_fills_that_layout(double):
     fmt = "nf4-dq" if double else "nf4"
     assert {k: (tuple(v.shape), v.dtype) for k, v in tensors.items()} == alloc.layout(fmt, 128, 256)
     assert (dequantized - w).abs().mean() < 0.12, "NF4 codes do not give w back"
-    real = storage_bytes(tensors.values()) - (4 if double else 0)  # the offset: one float per tensor
+    real = alloc.storage_bytes(tensors.values()) - (4 if double else 0)  # the offset: one float per tensor
     assert real == tool.format_bytes(fmt, w.numel(), ENV)
     # 4 bits, plus an fp32 absmax per 64 (4.5 bits); or an 8-bit absmax and an fp32 per 256 x 64 (4.127 bits)
     assert 8 * real / w.numel() == (4 + (8 * 256 + 32) / (64 * 256) if double else 4.5)
@@ -104,7 +87,7 @@ TINY = {"model_type": "llama", "vocab_size": 1024, "hidden_size": 256, "intermed
 
 @pytest.mark.parametrize("fmt", ["gptq-int4", "awq-int4", "nf4", "mxfp4", "fp8"])
 def test_a_whole_model_in_each_format_is_the_sum_of_its_tensors(fmt):
-    model = build(TINY, device="meta", dtype=torch.bfloat16)
+    model = alloc.transformers_model(TINY, device="meta", dtype=torch.bfloat16)
     ours = tool.memory(TINY, {"weights": fmt})["weights"]
     assert ours["bytes"] == alloc.model_bytes_in(fmt, model), fmt
 
@@ -113,7 +96,7 @@ def test_a_whole_model_in_each_format_is_the_sum_of_its_tensors(fmt):
 def test_mixtures_of_experts_in_4_bits_are_the_sum_of_their_tensors(stem):
     """Fused expert tensors quantized expert by expert; routers left as the model holds them (DeepSeek: fp32)."""
     config = real_config(stem)
-    model = build(config, device="meta", dtype=torch.bfloat16)
+    model = alloc.transformers_model(config, device="meta", dtype=torch.bfloat16)
     for fmt in ("gptq-int4", "nf4"):
         ours = tool.memory(config, {"weights": fmt})["weights"]["bytes"]
         real = alloc.model_bytes_in(fmt, model)
@@ -129,7 +112,7 @@ def test_mixtures_of_experts_in_4_bits_are_the_sum_of_their_tensors(stem):
 def test_real_models_on_the_meta_device_take_the_bytes_the_tool_gives(stem):
     config = real_config(stem)
     for dtype, fmt in ((torch.bfloat16, "bf16"), (torch.float32, "fp32")):
-        model = build(config, device="meta", dtype=dtype)
+        model = alloc.transformers_model(config, device="meta", dtype=dtype)
         real = sum(p.numel() * p.element_size() for p in model.parameters())
         assert tool.memory(config, {"weights": fmt})["weights"]["bytes"] == real, (stem, fmt)
 
@@ -138,7 +121,8 @@ def test_a_quantization_config_in_the_config_is_applied():
     gptq = {**TINY, "quantization_config": {"quant_method": "gptq", "bits": 4, "group_size": 32}}
     m = tool.memory(gptq)["weights"]
     assert (m["format"], m["source"], m["group_size"]) == ("gptq-int4", "quantization_config", 32)
-    assert m["bytes"] == alloc.model_bytes_in("gptq-int4", build(TINY, device="meta", dtype=torch.bfloat16), group=32)
+    model = alloc.transformers_model(TINY, device="meta", dtype=torch.bfloat16)
+    assert m["bytes"] == alloc.model_bytes_in("gptq-int4", model, group=32)
     bnb = {**TINY, "quantization_config": {"quant_method": "bitsandbytes", "load_in_4bit": True,
                                            "bnb_4bit_quant_type": "nf4", "bnb_4bit_use_double_quant": True}}
     assert tool.memory(bnb)["weights"]["format"] == "nf4-dq"
@@ -241,7 +225,7 @@ def gguf_file_bytes(ftype: str, model, config: dict) -> int:
 @pytest.mark.parametrize("stem", ["llama-3-8b", "qwen2.5-7b", "mixtral-8x7b-v0.1"])
 def test_gguf_mixes_follow_llama_cpp_tensor_by_tensor(stem):
     config = real_config(stem)
-    model = build(config, device="meta", dtype=torch.bfloat16)
+    model = alloc.transformers_model(config, device="meta", dtype=torch.bfloat16)
     for ftype in tool.GGUF_MIXES:
         ours = tool.memory(config, {"weights": ftype})["weights"]["bytes"]
         assert ours == gguf_file_bytes(ftype, model, config), (stem, ftype)
@@ -264,22 +248,13 @@ KINDS = {
 }
 
 
-def run_cache(config: dict, tokens: int, batch: int = 2):
-    """Prefill tokens - 1, then decode one token: the cache as it stands while generating."""
-    torch.manual_seed(0)
-    model = build(config).eval()
-    with torch.no_grad():
-        out = model(torch.randint(0, 64, (batch, tokens - 1)), use_cache=True)
-        out = model(torch.randint(0, 64, (batch, 1)), cache=out.past_key_values, use_cache=True)
-    return model, out.past_key_values
-
-
 @pytest.mark.parametrize("kind", KINDS)
 @pytest.mark.parametrize("tokens", [3, 9])  # inside and beyond the windows
 def test_kv_cache_is_what_transformers_allocates(kind, tokens):
     config = KINDS[kind]
-    model, cache = run_cache(config, tokens)
-    real = storage_bytes(t for layer in cache.layers for t in (layer.keys, layer.values))
+    model = alloc.transformers_model(config)
+    cache = alloc.generation_cache(model, tokens, batch=2)
+    real = alloc.storage_bytes(t for layer in cache.layers for t in (layer.keys, layer.values))
     ours = tool.memory(config, {"kv_cache_dtype": "fp32", "context_length": tokens, "batch_size": 2})["kv_cache"]
     assert ours["bytes"] == real, (kind, tokens)
     if ours["sliding_layers"] and tokens > ours["sliding_window"]:
@@ -305,7 +280,7 @@ def test_kv_cache_is_what_transformers_allocates(kind, tokens):
 ])
 def test_gradients_and_optimizer_states_are_what_torch_allocates(mode, optimizer):
     config = {**TINY, "vocab_size": 128, "hidden_size": 64, "intermediate_size": 96, "head_dim": 16}
-    model = build(config)
+    model = alloc.transformers_model(config)
     opt = optimizer(model.parameters())
     ids = torch.randint(0, 128, (1, 8))
     model(ids, labels=ids).loss.backward()
@@ -313,17 +288,15 @@ def test_gradients_and_optimizer_states_are_what_torch_allocates(mode, optimizer
     params = list(model.parameters())
     states = [t for p in params for name, t in opt.state[p].items() if name != "step"]
     ours = tool.memory(config, {"training": mode})["training"]
-    assert ours["weights"] == storage_bytes(params)
-    assert ours["gradients"] == storage_bytes(p.grad for p in params)
-    assert ours["optimizer_states"] == storage_bytes(states)
+    assert ours["weights"] == alloc.storage_bytes(params)
+    assert ours["gradients"] == alloc.storage_bytes(p.grad for p in params)
+    assert ours["optimizer_states"] == alloc.storage_bytes(states)
     # AdamW also keeps a 4-byte step counter per tensor, which the tool leaves out
     steps = [t for p in params for name, t in opt.state[p].items() if name == "step"]
-    assert storage_bytes(steps) == (4 * len(params) if mode == "adamw" else 0)
+    assert alloc.storage_bytes(steps) == (4 * len(params) if mode == "adamw" else 0)
 
 
 # ------------------------------------------------------------------ LoRA with peft
-
-import peft  # noqa: E402  (pinned in requirements/test.txt)
 
 MODULES = {"q": "q_proj", "k": "k_proj", "v": "v_proj", "o": "o_proj", "gate": "gate_proj", "up": "up_proj",
            "down": "down_proj"}
@@ -334,12 +307,9 @@ MODULES = {"q": "q_proj", "k": "k_proj", "v": "v_proj", "o": "o_proj", "gate": "
 ])
 def test_lora_trainable_count_is_what_peft_builds(stem, targets, rank):
     config = real_config(stem)
-    model = build(config, device="meta", dtype=torch.bfloat16)
-    lora = peft.LoraConfig(r=rank, target_modules=[MODULES[t] for t in targets.split(",")])
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")
-        wrapped = peft.get_peft_model(model, lora)
-    trainable = sum(p.numel() for p in wrapped.parameters() if p.requires_grad)
+    model = alloc.transformers_model(config, device="meta", dtype=torch.bfloat16)
+    wrapped = alloc.lora_model(model, rank, [MODULES[t] for t in targets.split(",")])
+    trainable = alloc.trainable(wrapped)
     ours = tool.memory(config, {"training": "lora", "lora_rank": rank, "lora_targets": targets})["training"]
     assert ours["trainable_parameters"] == trainable
     adapters = [p for p in wrapped.parameters() if p.requires_grad]

@@ -54,6 +54,56 @@ def allocated_bytes(tensors) -> int:
     return sum(t.numel() * t.element_size() for t in tensors)
 
 
+def storage_bytes(tensors) -> int:
+    """Bytes of the storages behind these tensors: a view of part of a storage still holds all of it."""
+    return sum(t.untyped_storage().nbytes() for t in tensors)
+
+
+# ------------------------------------------------------------------ real models and their caches, with transformers
+
+def transformers_model(config: dict, device: str = "cpu", dtype=torch.float32, **overrides):
+    """The model transformers builds from a config.json's keys (with ``overrides``), eager attention, no weights
+    loaded: on the meta device nothing is allocated."""
+    import warnings
+
+    import transformers
+
+    kwargs = {k: v for k, v in {**config, **overrides}.items()
+              if k not in ("model_type", "_name_or_path", "architectures")}
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        cfg = transformers.AutoConfig.for_model(config["model_type"], **kwargs)
+        cfg._attn_implementation = "eager"
+        with torch.device(device):
+            return transformers.AutoModelForCausalLM.from_config(cfg, dtype=dtype)
+
+
+def generation_cache(model, tokens: int, batch: int = 1):
+    """Prefill tokens - 1, then decode one token: the cache as it stands while generating."""
+    torch.manual_seed(0)
+    model.eval()
+    vocab = model.config.vocab_size
+    with torch.no_grad():
+        out = model(torch.randint(0, vocab, (batch, tokens - 1)), use_cache=True)
+        out = model(torch.randint(0, vocab, (batch, 1)), cache=out.past_key_values, use_cache=True)
+    return out.past_key_values
+
+
+def lora_model(model, rank: int, modules: list[str]):
+    """The model peft wraps with LoRA adapters of this rank on these modules."""
+    import warnings
+
+    import peft
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        return peft.get_peft_model(model, peft.LoraConfig(r=rank, target_modules=modules))
+
+
+def trainable(model) -> int:
+    return sum(p.numel() for p in model.parameters() if p.requires_grad)
+
+
 def allocate(fmt: str, out: int, inp: int, group: int = 128, device: str = "meta") -> dict[str, torch.Tensor]:
     return {name: torch.empty(shape, dtype=dtype, device=device)
             for name, (shape, dtype) in layout(fmt, out, inp, group).items()}

@@ -19,11 +19,9 @@ from __future__ import annotations
 import importlib.util
 import json
 import sys
-import warnings
 from pathlib import Path
 
 import torch
-import transformers
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tools"))
@@ -37,38 +35,20 @@ MODELS = {"dense GQA": "llama-3-8b", "MoE": "mixtral-8x7b-v0.1", "MLA": "deepsee
 CONTEXT, MEASURED_TOKENS, MEASURED_LAYERS = 8192, 64, 2
 
 
-def build(config: dict, device: str, **overrides):
-    kwargs = {k: v for k, v in {**config, **overrides}.items() if k not in ("model_type", "_name_or_path", "architectures")}
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")
-        cfg = transformers.AutoConfig.for_model(config["model_type"], **kwargs)
-        cfg._attn_implementation = "eager"
-        with torch.device(device):
-            return transformers.AutoModelForCausalLM.from_config(cfg, dtype=torch.bfloat16)
-
-
 def measured_kv(config: dict) -> int:
     small = {"num_hidden_layers": MEASURED_LAYERS, "vocab_size": 256, "intermediate_size": 64,
              "bos_token_id": 0, "eos_token_id": 0, "pad_token_id": 0}
     if "moe_intermediate_size" in config:
         small.update(moe_intermediate_size=16, first_k_dense_replace=1)
-    model = build(config, "cpu", **small).eval()
-    with torch.no_grad():
-        out = model(torch.randint(0, 256, (1, MEASURED_TOKENS - 1)), use_cache=True)
-        out = model(torch.randint(0, 256, (1, 1)), cache=out.past_key_values, use_cache=True)
-    layers = out.past_key_values.layers
-    stored = sum(t.untyped_storage().nbytes() for layer in layers for t in (layer.keys, layer.values))
+    model = alloc.transformers_model(config, dtype=torch.bfloat16, **small)
+    layers = alloc.generation_cache(model, MEASURED_TOKENS).layers
+    stored = alloc.storage_bytes(t for layer in layers for t in (layer.keys, layer.values))
     return stored * config["num_hidden_layers"] // MEASURED_LAYERS * CONTEXT // MEASURED_TOKENS
 
 
-def lora_trainable(config: dict) -> int | None:
-    import peft
-
-    model = build(config, "meta")
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")
-        wrapped = peft.get_peft_model(model, peft.LoraConfig(r=16, target_modules=["q_proj", "k_proj", "v_proj", "o_proj"]))
-    return sum(p.numel() for p in wrapped.parameters() if p.requires_grad)
+def lora_trainable(config: dict) -> int:
+    model = alloc.transformers_model(config, "meta", torch.bfloat16)
+    return alloc.trainable(alloc.lora_model(model, 16, ["q_proj", "k_proj", "v_proj", "o_proj"]))
 
 
 def gb(n: int) -> str:
@@ -79,7 +59,7 @@ def main() -> None:
     print(f"{'figure':32} {'calculator':>16} {'measured':>16}  difference")
     for kind, stem in MODELS.items():
         config = json.loads((ROOT / "snippets/parameter-count/configs" / f"{stem}.json").read_text())
-        model = build(config, "meta")
+        model = alloc.transformers_model(config, "meta", torch.bfloat16)
         rows = [("weights bf16", tool.memory(config)["weights"]["bytes"],
                  sum(p.numel() * p.element_size() for p in model.parameters()))]
         for fmt in ("gptq-int4", "nf4-dq"):
