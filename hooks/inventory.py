@@ -38,7 +38,7 @@ def inventory_entries() -> list[tuple[str, str, str, str]]:
     return sorted(entries)
 
 
-def write_objects_inv(path: Path, project: str, version: str) -> None:
+def write_objects_inv(path: Path, project: str, version: str, entries: list[tuple[str, str, str, str]]) -> None:
     header = (
         "# Sphinx inventory version 2\n"
         f"# Project: {project}\n"
@@ -47,17 +47,18 @@ def write_objects_inv(path: Path, project: str, version: str) -> None:
     ).encode()
     body = "".join(
         f"{name} {role} -1 {uri} {'-' if disp.lower() == name and disp == name else disp}\n"
-        for name, role, uri, disp in inventory_entries()
+        for name, role, uri, disp in entries
     ).encode()
     path.write_bytes(header + zlib.compress(body, 9))
 
 
 def on_post_build(config, **kwargs):
     site = Path(config["site_dir"])
-    write_objects_inv(site / "objects.inv", config["site_name"], "latest")
+    entries = inventory_entries()
+    write_objects_inv(site / "objects.inv", config["site_name"], "latest", entries)
     base = config["site_url"] or "/"
     names: dict[str, list[str]] = {}
-    for name, role, uri, _ in inventory_entries():
+    for name, role, uri, _ in entries:
         if role == "std:term":
             names.setdefault(uri, []).append(name)
     data = []
