@@ -8,6 +8,8 @@ from pathlib import Path
 import pytest
 
 from tests.helpers import (  # noqa: F401  (re-exported: test modules import these from here)
+    CHROMIUM,
+    CHROMIUM_ARGS,
     MKDOCS_ENV,
     PROJECT_PARTS,
     ROOT,
@@ -75,18 +77,6 @@ def project_copy(tmp_path) -> Path:
 
 # ---------------------------------------------------------------- a browser against the served site
 
-CHROMIUM = "/usr/bin/chromium"
-# Without the background-networking flags Chromium tries to reach Google's hosts, which this network refuses.
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--disable-default-apps",
-]
 
 
 @pytest.fixture(scope="session")

@@ -21,6 +21,8 @@ for _path in (ROOT, ROOT / "tools"):
     if str(_path) not in sys.path:
         sys.path.insert(0, str(_path))
 
+from chromium import CHROMIUM, CHROMIUM_ARGS  # noqa: E402, F401  (tools/chromium.py, for the browser fixtures)
+
 import snippets as snippet_tools  # noqa: E402, F401  (tools/snippets.py, for the fixtures and tests)
 
 MKDOCS_ENV = dict(os.environ, NO_MKDOCS_2_WARNING="1", DISABLE_MKDOCS_2_WARNING="true")

@@ -9,8 +9,9 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+from chromium import CHROMIUM, CHROMIUM_ARGS
+
 PDF_NAME = "llm-parameter-glossary.pdf"
-CHROMIUM = "/usr/bin/chromium"
 # A4 with room for the page numbers in the footer; light colours whatever the reader's system prefers.
 PDF_OPTIONS = {"format": "A4", "margin": {"top": "16mm", "bottom": "18mm", "left": "14mm", "right": "14mm"},
                "display_header_footer": True, "header_template": "<span></span>",
@@ -46,7 +47,7 @@ def main(argv: list[str]) -> int:
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=["--no-sandbox", "--disable-gpu"])
+        browser = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
         print_pdf(browser, (site / "print" / "index.html").as_uri(), out)
         browser.close()
     print(f"{out}: {out.stat().st_size / 1e6:.1f} MB")
