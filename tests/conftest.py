@@ -159,6 +159,26 @@ def layout_shift(page, wait_ms: int = 300) -> float:
     return page.evaluate(LAYOUT_SHIFT_JS, wait_ms)
 
 
+@pytest.fixture(scope="session", autouse=True)
+def page_loads(request):
+    """The pages that the selected page checks judge, loading in the background from the first test on (see
+    tests/page_loads.py); None when no page check is selected, or when the site does not build (then every test
+    that needs the site fails on built_site)."""
+    from tests.page_loads import PageLoads, pages_to_load  # it imports from this module
+
+    keys = pages_to_load(request.session.items)
+    try:
+        site = request.getfixturevalue("built_site") if keys else None
+    except pytest.fail.Exception:
+        site = None
+    if site is None:
+        yield None
+        return
+    loads = PageLoads(site, request.getfixturevalue("site_url"), keys)
+    yield loads
+    loads.close()
+
+
 @pytest.fixture
 def page(browser):
     context = browser.new_context()
@@ -180,6 +200,10 @@ BROWSER_FIXTURES = {"browser", "page"}
 
 
 def pytest_collection_modifyitems(config, items):
+    from tests.page_loads import JUDGES_PAGES
+
+    # The tests that judge the pages loading in the background go last, so that the rest of the suite runs meanwhile.
+    items.sort(key=lambda item: item.get_closest_marker(JUDGES_PAGES) is not None)
     for item in items:
         # A parametrized argument that happens to be named "page" is not the browser fixture.
         params = item.callspec.params if hasattr(item, "callspec") else {}

@@ -3,10 +3,6 @@ scheme, small screens, the 404 page, accessibility (axe) and no request to anoth
 
 from __future__ import annotations
 
-import asyncio
-import concurrent.futures
-import json
-import traceback
 from urllib.parse import urlsplit
 
 import pytest
@@ -14,8 +10,6 @@ import urls
 
 from tests.conftest import (
     AXE_RUN_JS,
-    CHROMIUM,
-    CHROMIUM_ARGS,
     CODE_TOKENS,
     GOOD_LAYOUT_SHIFT,
     NEXT_FRAME_JS,
@@ -23,22 +17,15 @@ from tests.conftest import (
     ROOT,
     axe_script,
     axe_violations,
-    axe_violations_async,
 )
-from tests.helpers import page_budget_kb, page_weight_kb, read_page
-
-
-def site_pages() -> list[str]:
-    """Every page of the site, found from the sources (the built site's pages are checked to match)."""
-    pages = ["", "glossary/", "tags/", "404.html"]
-    for md in sorted((ROOT / "docs").rglob("*.md")) + sorted((ROOT / "docs").rglob("*.ipynb")):
-        rel = md.relative_to(ROOT / "docs").with_suffix("").as_posix()
-        if rel != "index":
-            pages.append(rel.removesuffix("/index") + "/")
-    return sorted(set(pages))
-
-
-PAGES = site_pages()
+from tests.helpers import page_assets, page_budget_kb, page_weight_kb, read_page
+from tests.page_loads import (
+    CODE_STYLES_JS,
+    LAYOUT_SHIFT_RECORDER,
+    PAGES,
+    READ_LAYOUT_SHIFT_JS,
+    SCHEMES,
+)
 
 
 def test_the_page_list_matches_the_built_site(built_site):
@@ -60,165 +47,20 @@ def foreign(requests, site_url):
             or urlsplit(r).scheme not in ("http", "https", "data", "blob", "about")]
 
 
-# Each page in each scheme as a reader sees it: (viewport, prefers-color-scheme, Material's scheme that must follow).
-SCHEMES = {
-    "light-small-screen": ({"width": 375, "height": 740}, "light", "default"),
-    "dark-desktop": ({"width": 1280, "height": 900}, "dark", "slate"),
-}
-PARALLEL_PAGES = 3  # browser contexts at once: on two cores, more only queue for the CPU
-# Loading is what is judged, not its speed: on a machine busy with other work, a page may take long to go quiet.
-LOAD_TIMEOUT_MS = 120_000
-
-# Each load is judged once it is ready, with no fixed wait (networkidle waits 500 ms after the last request):
-# the load event, Material's search worker past "Initializing search" (it has fetched the index), then no
-# request in flight at an animation frame.
-SEARCH_READY_JS = """() => {
-  const meta = document.querySelector(".md-search-result__meta");
-  return !meta || !/Initializing/.test(meta.textContent);
-}"""
-# Layout shifts are summed from the first moment of the document (an observer added before the page's own
-# scripts run), and read without waiting: takeRecords() hands over entries not yet delivered.
-LAYOUT_SHIFT_RECORDER = """window.__layoutShift = {sum: 0, observer: new PerformanceObserver(list => {
-  for (const e of list.getEntries()) if (!e.hadRecentInput) window.__layoutShift.sum += e.value;
-})};
-window.__layoutShift.observer.observe({type: "layout-shift", buffered: true});"""
-READ_LAYOUT_SHIFT_JS = """() => {
-  for (const e of window.__layoutShift.observer.takeRecords()) if (!e.hadRecentInput) window.__layoutShift.sum += e.value;
-  return window.__layoutShift.sum;
-}"""
-
-
-# How highlighted code is drawn in a part of a page (a CSS selector): for each chain of token classes inside a
-# <code> (a token alone, or one inside a highlighted line), its colour, the background it is drawn on and its size
-# as WCAG's contrast thresholds see it (large: 18 pt, or 14 pt bold; code in an admonition is smaller but still
-# "normal"); the background of each code block; and any inline style, which could give a block its own colours.
-CODE_STYLES_JS = """scope => {
-  const root = document.querySelector(scope);
-  const drawnOn = el => {  // the backgrounds behind an element, down to the first opaque one
-    const layers = [];
-    for (; el; el = el.parentElement) {
-      const bg = getComputedStyle(el).backgroundColor;
-      if (bg === "rgba(0, 0, 0, 0)") continue;
-      layers.push(bg);
-      if (!bg.startsWith("rgba")) break;
-    }
-    return layers.join(" over ") || "none";
-  };
-  const styles = {}, backgrounds = new Set(), inline = [];
-  for (const block of [...(root.matches(".highlight") ? [root] : []), ...root.querySelectorAll(".highlight")]) {
-    for (const el of [block, ...block.querySelectorAll("[style]")])
-      if (el.hasAttribute("style")) inline.push(el.outerHTML.slice(0, 120));
-    for (const code of block.querySelectorAll("code")) {
-      backgrounds.add(drawnOn(code));
-      for (const el of [code, ...code.querySelectorAll("span")]) {
-        const chain = [];
-        for (let e = el; e !== code; e = e.parentElement) chain.unshift(e.className);
-        const s = getComputedStyle(el);
-        const px = parseFloat(s.fontSize), large = px >= 24 || (px >= 18.66 && s.fontWeight >= 700);
-        (styles[chain.join(" > ")] ??= new Set()).add(
-          `${s.color} on ${drawnOn(el)}, ${large ? "large" : "normal"} text, opacity ${s.opacity}`);
-      }
-    }
-  }
-  return {styles: Object.fromEntries(Object.entries(styles).map(([k, v]) => [k, [...v]])),
-          backgrounds: [...backgrounds], inline};
-}"""
-
-
-def search_index_stub(site) -> str:
-    """The search index's own configuration with no documents. Every page's search worker builds a lunr index
-    from search_index.json (1 MB: half a second of CPU per load), yet no page check looks at search results; the
-    page checks serve this stub at the same URL, so the worker still starts and fetches it (and its language
-    files, from the same config), and the search tests use the real index."""
-    index = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
-    return json.dumps({"config": index["config"], "docs": []})
-
-
-async def _load_until_ready(page, url) -> list[str]:
-    """Load a page and return every request it made once it is ready (see SEARCH_READY_JS)."""
-    requests, pending = [], set()
-    page.on("request", lambda r: (requests.append(r.url), pending.add(r)))
-    page.on("requestfinished", lambda r: pending.discard(r))
-    page.on("requestfailed", lambda r: pending.discard(r))
-    await page.goto(url, wait_until="load")
-    await page.wait_for_function(SEARCH_READY_JS)
-    deadline = asyncio.get_running_loop().time() + LOAD_TIMEOUT_MS / 1000
-    while pending:
-        if asyncio.get_running_loop().time() > deadline:
-            raise TimeoutError(f"{url}: requests still in flight: {[r.url for r in pending]}")
-        await page.evaluate(NEXT_FRAME_JS)
-    return requests
-
-
-async def _load_and_measure(browser, site_url, path, scheme, search_index) -> dict:
-    """Load one page as a reader would and measure what the checks below judge."""
-    viewport, color_scheme, _ = SCHEMES[scheme]
-    context = await browser.new_context(viewport=viewport, color_scheme=color_scheme)
-    context.set_default_timeout(LOAD_TIMEOUT_MS)
-    try:
-        await context.add_init_script(LAYOUT_SHIFT_RECORDER)
-        await context.route("**/search/search_index.json",
-                            lambda route: route.fulfill(body=search_index, content_type="application/json"))
-        page = await context.new_page()
-        requests = await _load_until_ready(page, site_url + path)
-        return {
-            "md_scheme": await page.evaluate("document.body.getAttribute('data-md-color-scheme')"),
-            "overflow": await page.evaluate("document.documentElement.scrollWidth - window.innerWidth"),
-            "shift": await page.evaluate(READ_LAYOUT_SHIFT_JS),
-            "code": await page.evaluate(CODE_STYLES_JS, "body"),
-            "violations": await axe_violations_async(page, code_tokens=False),
-            "requests": requests,
-        }
-    finally:
-        await context.close()
-
-
-async def _load_all(site_url, keys, search_index) -> dict:
-    from playwright.async_api import async_playwright
-
-    async with async_playwright() as p:
-        browser = await p.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
-        slots = asyncio.Semaphore(PARALLEL_PAGES)
-
-        async def one(key):
-            async with slots:
-                for attempt in (1, 2):  # a load that raises (a timeout on a busy machine) gets a second chance
-                    try:
-                        return key, await _load_and_measure(browser, site_url, *key, search_index)
-                    except Exception:  # reported by that page's test, not by all of them
-                        error = f"attempt {attempt}: {traceback.format_exc()}"
-                return key, {"error": error}
-
-        reports = dict(await asyncio.gather(*(one(k) for k in keys)))
-        await browser.close()
-    return reports
-
-
-@pytest.fixture(scope="module")
-def page_reports(request, built_site, site_url) -> dict:
-    """Every page in both schemes that this session's tests judge (all of them, unless -k chose some), loaded
-    once, in parallel contexts of one Chromium (Playwright's async API, in a thread of its own)."""
-    # Other items (pytest-codeblocks' blocks from --codeblocks) have no originalname or module.
-    ours = [item for item in request.session.items
-            if getattr(item, "originalname", None) and item.module.__name__ == __name__]
-    keys = [(item.callspec.params["path"], TEST_SCHEME[item.originalname]) for item in ours
-            if item.originalname in TEST_SCHEME]
-    if any(item.originalname == test_code_colours_meet_contrast.__name__ for item in ours):
-        keys = list(dict.fromkeys(keys + [(path, scheme) for path in PAGES for scheme in SCHEMES]))  # it reads every page
-    with concurrent.futures.ThreadPoolExecutor(1) as pool:
-        return pool.submit(asyncio.run, _load_all(site_url, keys, search_index_stub(built_site))).result()
-
-
-def check_page(page_reports, site_url, path, scheme) -> list[str]:
+def check_page(page_reports, site, site_url, path, scheme) -> list[str]:
     """One page as a reader sees it: the expected colour scheme, no request to another host, no sideways
     scroll, no content jumping as it loads, no axe violation. Returns the page's requests."""
     report = page_reports[path, scheme]
     if "error" in report:
         pytest.fail(f"{path} ({scheme}) could not be checked:\n{report['error']}")
     viewport, color_scheme, md_scheme = SCHEMES[scheme]
+    assert report["started_fresh"], f"{path} was loaded with storage or cookies left by another page"
     assert report["md_scheme"] == md_scheme
     assert report["overflow"] <= 0, f"{path} scrolls sideways by {report['overflow']} px at {viewport['width']} px"
     requests = report["requests"]
+    declared = {f for f in page_assets(site, html_file(site, path)) if f.suffix in (".css", ".js")}
+    unrequested = declared - set(loaded_files(site, site_url, requests))
+    assert not unrequested, f"{path}: not fetched, so served from a cache another page filled: {sorted(unrequested)}"
     assert not foreign(requests, site_url), f"{path} requested other hosts: {foreign(requests, site_url)}"
     shift = report["shift"]
     assert shift < GOOD_LAYOUT_SHIFT, f"{path}: content jumps while the page loads (layout shift {shift:.3f})"
@@ -240,27 +82,35 @@ def loaded_files(site, site_url, requests) -> list:
     return files
 
 
+def html_file(site, path):
+    return site / (path if path.endswith(".html") else path + "index.html")
+
+
 def assert_within_weight_budget(site, site_url, path, requests):
-    html = site / (path if path.endswith(".html") else path + "index.html")
     budget = page_budget_kb(path)
-    weight = page_weight_kb(site, html, loaded_files(site, site_url, requests))
+    weight = page_weight_kb(site, html_file(site, path), loaded_files(site, site_url, requests))
     assert weight <= budget, f"{path or 'home'}: {weight:.0f} KB gzip > budget {budget} KB"
 
 
-TEST_SCHEME = {"test_page_light_small_screen": "light-small-screen", "test_page_dark_desktop": "dark-desktop"}
+@pytest.fixture(scope="module")
+def page_reports(built_site, page_loads) -> dict:
+    """Every page that this session's tests judge, in each scheme they judge it (see tests/page_loads.py)."""
+    return page_loads.reports()
 
 
 @pytest.mark.browser
+@pytest.mark.judges_pages("light-small-screen")
 @pytest.mark.parametrize("path", PAGES)
 def test_page_light_small_screen(page_reports, built_site, site_url, path):
-    requests = check_page(page_reports, site_url, path, "light-small-screen")
+    requests = check_page(page_reports, built_site, site_url, path, "light-small-screen")
     assert_within_weight_budget(built_site, site_url, path, requests)
 
 
 @pytest.mark.browser
+@pytest.mark.judges_pages("dark-desktop")
 @pytest.mark.parametrize("path", PAGES)
-def test_page_dark_desktop(page_reports, site_url, path):
-    check_page(page_reports, site_url, path, "dark-desktop")
+def test_page_dark_desktop(page_reports, built_site, site_url, path):
+    check_page(page_reports, built_site, site_url, path, "dark-desktop")
 
 
 # ---------------------------------------------------------------- code colours, once for the whole site
@@ -340,6 +190,7 @@ def contrast_failures(result, chains) -> list[str]:
     return failures
 
 
+@pytest.mark.judges_pages
 @pytest.mark.parametrize("scheme", SCHEMES)
 def test_code_colours_meet_contrast(page_reports, browser, site_url, scheme):
     """Each token colour the site's code uses, once, on the code background, in both schemes."""

@@ -565,6 +565,14 @@ def test_the_calculator_works_with_the_keyboard_alone(calc):
     assert calc.input_value("#calc-preset") == "custom"
 
 
+def go_instantly(page, path):
+    """Follow the primary navigation's link to `path`, and wait until the page shows it: Material changes the
+    address before it replaces the content, so until then the old page (and its calculator) is still there."""
+    page.evaluate("document.querySelector('article').setAttribute('data-left-behind', '')")
+    page.locator(f".md-nav--primary a[href$='{path}']").first.click()
+    page.wait_for_function(f"location.pathname.endsWith('/{path}') && !document.querySelector('article[data-left-behind]')")
+
+
 def test_instant_navigation_mounts_the_calculator_once(calc_context, site_url):
     """Reached by Material's instant navigation (no full page load), the calculator still mounts, once."""
     page = calc_context.new_page()
@@ -576,25 +584,22 @@ def test_instant_navigation_mounts_the_calculator_once(calc_context, site_url):
                                                              content_type="application/xml"))
     page.goto(site_url)
     page.wait_for_load_state("networkidle")
-    page.locator(".md-nav--primary a[href$='calculator/']").first.click()
+    go_instantly(page, "calculator/")
     page.wait_for_selector("#total[data-value]")
-    assert page.evaluate("location.pathname").endswith("/calculator/")
     assert page.evaluate("performance.getEntriesByType('navigation').length") == 1
     assert page.evaluate("performance.getEntriesByType('navigation')[0].name") == site_url, "not an instant navigation"
     gpt2 = json.loads((CONFIG_DIR / "gpt2.json").read_text())
     assert_agrees(read_result(page), gpt2, "after instant navigation")
     page.fill("#calc-layers", "24")
     page.wait_for_function("location.search.includes('n_layer=24')")
-    page.locator(".md-nav--primary a[href$='glossary/']").first.click()
-    page.wait_for_function("location.pathname.endsWith('/glossary/')")
+    go_instantly(page, "glossary/")
     page.go_back()  # back to the address the calculator wrote: the same configuration comes back
     page.wait_for_selector("#total[data-value]")
     assert_agrees(read_result(page), {**gpt2, "n_layer": 24}, "back to the calculator")
     assert page.locator("#calc-preset").count() == 1, "the calculator was mounted twice"
-    page.locator(".md-nav--primary a[href$='glossary/']").first.click()
-    page.wait_for_function("location.pathname.endsWith('/glossary/')")
-    page.locator(".md-nav--primary a[href$='calculator/']").first.click()
-    page.wait_for_function("location.pathname.endsWith('/calculator/') && !location.search")
+    go_instantly(page, "glossary/")
+    go_instantly(page, "calculator/")
+    assert not page.evaluate("location.search")
     page.wait_for_selector("#total[data-value]")
     assert page.evaluate("performance.getEntriesByType('navigation')[0].name") == site_url, "a full page load happened"
     assert page.locator("#calc-preset").count() == 1, "the calculator was mounted twice"
