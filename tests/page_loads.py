@@ -9,10 +9,9 @@ rest of the suite runs while the pages load.
 from __future__ import annotations
 
 import asyncio
-import concurrent.futures
 import json
+import multiprocessing
 import os
-import threading
 import traceback
 from pathlib import Path
 
@@ -59,8 +58,11 @@ SEARCH_READY_JS = """() => {
 }"""
 # Layout shifts are summed from the first moment of the document (an observer added before the page's own
 # scripts run), and read without waiting: takeRecords() hands over entries not yet delivered.
-LAYOUT_SHIFT_RECORDER = """window.__startedFresh = localStorage.length === 0 && sessionStorage.length === 0 && !document.cookie;
-window.__layoutShift = {sum: 0, observer: new PerformanceObserver(list => {
+# Each document in a page-check tab starts as a new reader's, with empty storage: Material remembers the scheme it
+# chose, and the next page must choose it again from the reader's setting. Cleared as the document starts, before
+# its own scripts run, so that nothing the previous page stored, however late, reaches it.
+NEW_READER_JS = "localStorage.clear(); sessionStorage.clear();"
+LAYOUT_SHIFT_RECORDER = """window.__layoutShift = {sum: 0, observer: new PerformanceObserver(list => {
   for (const e of list.getEntries()) if (!e.hadRecentInput) window.__layoutShift.sum += e.value;
 })};
 window.__layoutShift.observer.observe({type: "layout-shift", buffered: true});"""
@@ -141,7 +143,6 @@ async def _load_and_measure(page, url) -> dict:
     """Load one page as a reader would and measure what the checks below judge."""
     requests = await _load_until_ready(page, url)
     report = {
-        "started_fresh": await page.evaluate("window.__startedFresh"),
         "md_scheme": await page.evaluate("document.body.getAttribute('data-md-color-scheme')"),
         "overflow": await page.evaluate("document.documentElement.scrollWidth - window.innerWidth"),
         "shift": await page.evaluate(READ_LAYOUT_SHIFT_JS),
@@ -149,12 +150,10 @@ async def _load_and_measure(page, url) -> dict:
         "violations": await axe_violations_async(page, code_tokens=False),
         "requests": requests,
     }
-    # Material remembers the scheme it chose; the next page in this tab must choose it again, as a new reader's would.
-    await page.evaluate("localStorage.clear(); sessionStorage.clear()")
     return report
 
 
-async def _load_all(site_url, keys, search_index, stop: threading.Event) -> dict:
+async def _load_all(site_url, keys, search_index, stop) -> dict:
     from playwright.async_api import async_playwright
 
     async with async_playwright() as p:
@@ -165,7 +164,7 @@ async def _load_all(site_url, keys, search_index, stop: threading.Event) -> dict
             viewport, color_scheme, _ = SCHEMES[scheme]
             context = await browser.new_context(viewport=viewport, color_scheme=color_scheme)
             context.set_default_timeout(LOAD_TIMEOUT_MS)
-            await context.add_init_script(LAYOUT_SHIFT_RECORDER)
+            await context.add_init_script(NEW_READER_JS + LAYOUT_SHIFT_RECORDER)
             await context.route("**/search/search_index.json", search_route)
             return await context.new_page()
 
@@ -206,29 +205,48 @@ def pages_to_load(items) -> list[tuple[str, str]]:
     return list(dict.fromkeys(keys))
 
 
-# The loads take the CPU that the rest of the suite leaves idle: their thread, and so the Playwright driver and the
-# Chromium it starts (a child inherits the nice value of the thread that starts it, on Linux), run at a lower
-# priority than the tests.
-BACKGROUND_NICENESS = 10
-
-
-def _in_background(load_all) -> dict:
-    os.setpriority(os.PRIO_PROCESS, threading.get_native_id(), BACKGROUND_NICENESS)
-    return asyncio.run(load_all)
+def _load_in_background(site_url, keys, search_index, stop, send) -> None:
+    """In a process of its own: the loads take the CPU that the rest of the suite leaves idle. This process, and so
+    the Playwright driver and the Chromium it starts (children inherit the scheduling policy), runs under
+    SCHED_IDLE. Not a nice value: Chromium sets its own processes' nice values. Not a thread of the tests' process:
+    a thread that waits for the CPU while holding the GIL would stall the tests."""
+    os.sched_setscheduler(0, os.SCHED_IDLE, os.sched_param(0))
+    try:
+        send.send(asyncio.run(_load_all(site_url, keys, search_index, stop)))
+    except Exception:  # Chromium would not start, say: every page test reports it
+        send.send(traceback.format_exc())
+    send.close()
 
 
 class PageLoads:
-    """The pages loading in a thread of their own (Playwright's async API runs its own event loop there)."""
+    """The pages loading in a background process; reports() waits for them."""
 
     def __init__(self, site: Path, site_url: str, keys: list[tuple[str, str]]):
-        self._stop = threading.Event()
-        self._pool = concurrent.futures.ThreadPoolExecutor(1, thread_name_prefix="page-loads")
-        self._reports = self._pool.submit(_in_background, _load_all(site_url, keys, search_index_stub(site), self._stop))
+        spawn = multiprocessing.get_context("spawn")  # not fork: the tests' process has threads
+        self._stop = spawn.Event()
+        self._receive, send = spawn.Pipe(duplex=False)
+        self._process = spawn.Process(target=_load_in_background, name="page-loads", daemon=True,
+                                      args=(site_url, keys, search_index_stub(site), self._stop, send))
+        self._process.start()
+        send.close()
+        self._reports = None
 
     def reports(self) -> dict:
         """{(path, scheme): report}, once every page has loaded; a page that could not be loaded has {"error": ...}."""
-        return self._reports.result()
+        if self._reports is None:
+            try:
+                self._reports = self._receive.recv()
+            except EOFError:
+                self._reports = f"the page loads' process ended without a report (exit code {self._process.exitcode})"
+        if isinstance(self._reports, str):
+            raise RuntimeError(f"the pages could not be loaded:\n{self._reports}")
+        return self._reports
 
     def close(self):
         self._stop.set()  # a session that ends early (-x, Ctrl-C) does not wait for the pages it no longer needs
-        self._pool.shutdown(wait=True)
+        if self._reports is None and self._process.is_alive():
+            try:
+                self._receive.recv()  # what it loaded so far: the process cannot end until its report is read
+            except EOFError:
+                pass
+        self._process.join()
