@@ -1,9 +1,9 @@
 """Every page of the built site loaded in headless Chromium as a reader would, for the page checks in
 test_browser.py: the measurements they judge, one report per page and colour scheme.
 
-The loads take a minute and a half of both cores, so they start in the background at the beginning of the session
-(the `page_loads` fixture in conftest.py) and the tests that judge them run last (conftest.py orders them): the
-rest of the suite runs while the pages load.
+The loads cost about 140 CPU-seconds, so they start in a background process at the beginning of the session (the
+`page_loads` fixture in conftest.py), taking only the CPU that other tests leave idle, and the tests that judge them
+run last (conftest.py orders them): the rest of the suite runs while the pages load.
 """
 
 from __future__ import annotations
@@ -44,8 +44,7 @@ SCHEMES = {
 # (two loads at once: on two cores, more only queue for the CPU). A tab reused for the next page of the same site
 # keeps its renderer process, which halves the CPU of a load (a new context starts a new renderer). What a reused
 # tab could carry over is ruled out: the context routes a request, which turns off the HTTP cache (each page must
-# fetch its own files, which check_page verifies), and storage is emptied after each load, which the next load
-# checks (tabs of one context share storage, hence one tab per context).
+# fetch its own files, which check_page verifies), and each document starts with empty storage (NEW_READER_JS).
 # Loading is what is judged, not its speed: on a machine busy with other work, a page may take long to go quiet.
 LOAD_TIMEOUT_MS = 120_000
 
