@@ -202,8 +202,6 @@ BROWSER_FIXTURES = {"browser", "page"}
 def pytest_collection_modifyitems(config, items):
     from tests.page_loads import JUDGES_PAGES
 
-    # The tests that judge the pages loading in the background go last, so that the rest of the suite runs meanwhile.
-    items.sort(key=lambda item: item.get_closest_marker(JUDGES_PAGES) is not None)
     for item in items:
         # A parametrized argument that happens to be named "page" is not the browser fixture.
         params = item.callspec.params if hasattr(item, "callspec") else {}
@@ -212,3 +210,8 @@ def pytest_collection_modifyitems(config, items):
         in_quick_file = item.path.name in QUICK_FILES or (item.path.suffix == ".md" and ROOT / "docs" in item.path.parents)
         if in_quick_file and not item.get_closest_marker("slow") and not item.get_closest_marker("browser"):
             item.add_marker(pytest.mark.quick)
+    # The pages that the page checks judge load in the background from the first test on, on the CPU that other tests
+    # leave idle (tests/page_loads.py). The tests that judge them go last; before them, the other browser tests, which
+    # keep both cores busy themselves; first, the rest, which mostly leave one core to the loads.
+    items.sort(key=lambda item: (item.get_closest_marker(JUDGES_PAGES) is not None,
+                                 item.get_closest_marker("browser") is not None))
