@@ -211,7 +211,8 @@ def _load_in_background(site_url, keys, search_index, stop, send) -> None:
     the Playwright driver and the Chromium it starts (children inherit the scheduling policy), runs under
     SCHED_IDLE. Not a nice value: Chromium sets its own processes' nice values. Not a thread of the tests' process:
     a thread that waits for the CPU while holding the GIL would stall the tests."""
-    os.sched_setscheduler(0, os.SCHED_IDLE, os.sched_param(0))
+    if hasattr(os, "SCHED_IDLE"):  # Linux; elsewhere the loads run at the tests' priority
+        os.sched_setscheduler(0, os.SCHED_IDLE, os.sched_param(0))
     try:
         send.send(asyncio.run(_load_all(site_url, keys, search_index, stop)))
     except Exception:  # Chromium would not start, say: every page test reports it
