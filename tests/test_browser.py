@@ -26,6 +26,7 @@ from tests.page_loads import (
     PAGES,
     READ_LAYOUT_SHIFT_JS,
     SCHEMES,
+    SEARCH_READY_JS,
 )
 
 
@@ -317,7 +318,8 @@ def test_every_figure_has_alt_text(built_site):
 
 
 def search(page, site_url, query) -> list[str]:
-    page.goto(site_url, wait_until="networkidle")
+    page.goto(site_url, wait_until="load")
+    page.wait_for_function(SEARCH_READY_JS)  # the search worker has its index
     page.keyboard.press("/")  # Material's shortcut to focus the search box
     page.keyboard.type(query)
     page.wait_for_selector(".md-search-result__item", timeout=10_000)
@@ -338,7 +340,7 @@ def test_copy_button_copies_exactly_the_snippet_file(browser, site_url):
     context = browser.new_context(permissions=["clipboard-read", "clipboard-write"])
     page = context.new_page()
     try:
-        page.goto(site_url + "terms/parameter/", wait_until="networkidle")
+        page.goto(site_url + "terms/parameter/", wait_until="load")
         path = "snippets/parameter/buffers_torch.py"
         block = page.locator(f'.highlight:has(.filename:text-is("{path}"))')
         block.hover()
@@ -359,13 +361,13 @@ def test_hover_shows_the_definition(page, site_url):
     from hooks.glossary import load_terms
 
     summary = load_terms(ROOT / "docs")["hyperparameter"].summary
-    page.goto(site_url + "terms/parameter/", wait_until="networkidle")
+    page.goto(site_url + "terms/parameter/", wait_until="load")
     page.locator('article a[data-term="hyperparameter"]').first.hover()
     assert tooltip_text(page).strip() == summary
 
 
 def test_keyboard_focus_shows_the_definition(page, site_url):
-    page.goto(site_url + "terms/parameter/", wait_until="networkidle")
+    page.goto(site_url + "terms/parameter/", wait_until="load")
     link = page.locator('article a[data-term="hyperparameter"]').first
     link.focus()
     tip = tooltip_text(page)
@@ -374,18 +376,18 @@ def test_keyboard_focus_shows_the_definition(page, site_url):
 
 
 def test_colour_scheme_toggle_works_and_persists(page, site_url):
-    page.goto(site_url + "terms/parameter/", wait_until="networkidle")
+    page.goto(site_url + "terms/parameter/", wait_until="load")
     scheme = lambda: page.evaluate("document.body.getAttribute('data-md-color-scheme')")  # noqa: E731
     before = scheme()
     page.locator("form[data-md-component='palette'] label:visible").first.click()
     after = scheme()
     assert {before, after} == {"default", "slate"}
-    page.goto(site_url + "glossary/", wait_until="networkidle")
+    page.goto(site_url + "glossary/", wait_until="load")
     assert scheme() == after, "the chosen scheme did not persist to the next page"
 
 
 def test_404_page_helps_the_reader_back(page, site_url):
-    response = page.goto(site_url + "terms/no-such-term/", wait_until="networkidle")
+    response = page.goto(site_url + "terms/no-such-term/", wait_until="load")
     assert response.status == 404
     assert page.inner_text("h1") == "Page not found"
     links = page.eval_on_selector_all("article a", "els => els.map(e => e.href)")
