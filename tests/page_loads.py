@@ -140,9 +140,9 @@ async def _load_until_ready(page, url) -> list[str]:
 
 
 async def _load_and_measure(page, url) -> dict:
-    """Load one page as a reader would and measure what the checks below judge."""
+    """Load one page as a reader would and measure what the page checks judge (test_browser.py: check_page)."""
     requests = await _load_until_ready(page, url)
-    report = {
+    return {
         "md_scheme": await page.evaluate("document.body.getAttribute('data-md-color-scheme')"),
         "overflow": await page.evaluate("document.documentElement.scrollWidth - window.innerWidth"),
         "shift": await page.evaluate(READ_LAYOUT_SHIFT_JS),
@@ -150,7 +150,6 @@ async def _load_and_measure(page, url) -> dict:
         "violations": await axe_violations_async(page, code_tokens=False),
         "requests": requests,
     }
-    return report
 
 
 async def _load_all(site_url, keys, search_index, stop) -> dict:
