@@ -179,6 +179,15 @@ def page_loads(request):
     loads.close()
 
 
+def without_search_documents(context, site: Path) -> None:
+    """In this browser context, serve the search index with no documents (tests/page_loads.py: search_index_stub),
+    for tests that never search: each page's search worker would otherwise build the whole index (1 MB) again."""
+    from tests.page_loads import search_index_stub  # it imports from this module
+
+    stub = search_index_stub(site)
+    context.route("**/search/search_index.json", lambda route: route.fulfill(body=stub, content_type="application/json"))
+
+
 @pytest.fixture
 def page(browser):
     context = browser.new_context()

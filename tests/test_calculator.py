@@ -21,7 +21,7 @@ from urllib.parse import urlencode
 
 import pytest
 
-from tests.conftest import GOOD_LAYOUT_SHIFT, ROOT, axe_violations, layout_shift, load_module
+from tests.conftest import GOOD_LAYOUT_SHIFT, ROOT, axe_violations, layout_shift, load_module, without_search_documents
 from tests.count_configs import broken_config, generated_config, memory_case
 
 TOOL_PATH = ROOT / "snippets" / "parameter-count" / "count_from_config.py"
@@ -293,9 +293,10 @@ def assert_agrees(shown: dict, config: dict, label: str) -> None:
 
 
 @pytest.fixture(scope="module")
-def calc_context(browser):
+def calc_context(browser, built_site):
     context = browser.new_context(viewport={"width": 1400, "height": 1000})
     context.set_default_timeout(10_000)
+    without_search_documents(context, built_site)
     yield context
     context.close()
 

@@ -12,6 +12,7 @@ from urllib.parse import parse_qsl, urljoin, urlsplit
 
 import pytest
 
+from tests.conftest import without_search_documents
 from tests.test_calculator import CONFIG_DIR, open_calculator, read_result, shown_memory, tool
 
 MEMORY_PAGES = ["memory-footprint", "quantization", "quantization-formats", "lora", "qlora", "kv-cache",
@@ -60,6 +61,7 @@ def test_every_memory_page_calculator_link_opens_without_error_and_shows_the_too
     assert len(links) >= 20, f"fewer calculator links than the memory pages have: {links}"
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     context.set_default_timeout(10_000)
+    without_search_documents(context, built_site)
     page = context.new_page()
     js_errors: list[str] = []
     page.on("pageerror", lambda exc: js_errors.append(str(exc)))
