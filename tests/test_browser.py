@@ -321,7 +321,10 @@ def search(page, site_url, query) -> list[str]:
     page.goto(site_url, wait_until="load")
     page.wait_for_function(SEARCH_READY_JS)  # the search worker has its index
     page.keyboard.press("/")  # Material's shortcut to focus the search box
-    page.keyboard.type(query)
+    # The whole query at once, then a key released: Material searches on each keyup, so typing the query would show
+    # the results for its first letters for a moment, and the test could read those.
+    page.fill(".md-search__input", query)
+    page.keyboard.press("End")
     page.wait_for_selector(".md-search-result__item", timeout=10_000)
     return page.eval_on_selector_all(".md-search-result__item a", "els => els.map(e => e.getAttribute('href'))")
 
