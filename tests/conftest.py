@@ -78,7 +78,6 @@ def project_copy(tmp_path) -> Path:
 # ---------------------------------------------------------------- a browser against the served site
 
 
-
 @pytest.fixture(scope="session")
 def site_url(built_site):
     """The built site served on 127.0.0.1, stopped after the session."""

@@ -175,7 +175,6 @@ FINITE_DIFFERENCES = 1e-8  # central differences with h = 1e-6 in float64
 def snippet_globals(relative: str, tmp_path) -> dict:
     """Run a snippet as a program (output swallowed, figures written in tmp_path) and return its global
     variables, for tests that check the values it computed."""
-    import contextlib
     import io
     import runpy
 

@@ -113,7 +113,7 @@ def test_real_models_on_the_meta_device_take_the_bytes_the_tool_gives(stem):
     config = real_config(stem)
     for dtype, fmt in ((torch.bfloat16, "bf16"), (torch.float32, "fp32")):
         model = alloc.transformers_model(config, device="meta", dtype=dtype)
-        real = sum(p.numel() * p.element_size() for p in model.parameters())
+        real = alloc.allocated_bytes(model.parameters())
         assert tool.memory(config, {"weights": fmt})["weights"]["bytes"] == real, (stem, fmt)
 
 

@@ -61,7 +61,7 @@ def main() -> None:
         config = json.loads((ROOT / "snippets/parameter-count/configs" / f"{stem}.json").read_text())
         model = alloc.transformers_model(config, "meta", torch.bfloat16)
         rows = [("weights bf16", tool.memory(config)["weights"]["bytes"],
-                 sum(p.numel() * p.element_size() for p in model.parameters()))]
+                 alloc.allocated_bytes(model.parameters()))]
         for fmt in ("gptq-int4", "nf4-dq"):
             rows.append((f"weights {fmt}", tool.memory(config, {"weights": fmt})["weights"]["bytes"],
                          alloc.model_bytes_in(fmt, model)))
