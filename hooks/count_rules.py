@@ -58,6 +58,20 @@ def _gb(n_bytes: int) -> str:
     return f"{n_bytes / 1e9:,.1f} GB"
 
 
+TIED_BY_TRANSFORMERS = "transformers-ties-t5"  # the anchor on docs/models.md that explains the mark
+
+
+def transformers_ties_the_head(config: dict) -> bool:
+    """Whether transformers builds this model with fewer parameters than its checkpoint stores.
+
+    transformers 5 ties T5's output head to the token embeddings always (configuration_t5.py: "we tie weights
+    always and force it to be `True`"), but a T5 v1.1 config says tie_word_embeddings false and its checkpoint
+    stores its own lm_head.weight, which the counter counts. tests/test_parameter_count.py checks this rule
+    against transformers for every shipped config.
+    """
+    return config.get("model_type") == "t5" and config.get("tie_word_embeddings") is False
+
+
 def model_table(tool, calculator_link: str) -> str:
     """One row per shipped config, largest first, each linking to the calculator preloaded with it."""
     rows = []
@@ -66,9 +80,11 @@ def model_table(tool, calculator_link: str) -> str:
         active = f"{r['active']:,}" if r["active"] != r["total"] else "(dense)"
         share = (r["total"] - r["non_embedding"]) / r["total"]
         name = config.get("_name_or_path", stem)
+        note = (f" ([note](#{TIED_BY_TRANSFORMERS}))"
+                if transformers_ties_the_head(config) else "")
         rows.append((r["total"], (
             f"| [{name}]({calculator_link}?preset={stem}) | `{r['model_type']}` "
-            f"| {r['total']:,} | {r['non_embedding']:,} | {active} | {share:.1%} "
+            f"| {r['total']:,}{note} | {r['non_embedding']:,} | {active} | {share:.1%} "
             f"| {_gb(tool.memory(config)['weights']['bytes'])} |"
         )))
     head = (

@@ -98,3 +98,27 @@ def test_printed_cache_per_token_is_what_transformers_allocates(name):
     assert full
     per_layer = (full[0].keys.nbytes + full[0].values.nbytes) / TOKENS
     assert printed_kib_per_token()[name] == pytest.approx(per_layer * layers / 2**10, abs=0.05)
+
+
+def test_gemma2_per_token_figure_counts_all_layers_and_half_are_global():
+    """The page's 104 KiB a token is Gemma 2 2B's 26 layers, not its 13 global ones: the snippet's last line, the
+    layer types transformers gives the config, and the page's sentence agree."""
+    config = json.loads((ROOT / "snippets" / "parameter-count" / "configs" / "gemma-2-2b.json").read_text())
+    types = transformers.Gemma2Config(**{k: v for k, v in config.items() if not k.startswith("_")}).layer_types
+    layers, full = len(types), types.count("full_attention")
+    window, context = config["sliding_window"], 8192
+    per_layer = 2 * config["num_key_value_heads"] * config["head_dim"] * BF16
+    golden = (ROOT / "snippets" / "kv-cache" / "tokens_that_fit.out").read_text(encoding="utf-8")
+    m = re.search(r"^Gemma 2 2B: (\d+) KiB a token on all (\d+) layers, (\d+) KiB on the (\d+) global ones; "
+                  r"([\d,]+) tokens: (\d+) MiB, (\d+) MiB if every layer were global$", golden, re.M)
+    assert m, "tokens_that_fit.out no longer prints Gemma 2 2B's cache by layer kind"
+    kib_all, n_all, kib_global, n_global, tokens, mib, mib_all = (int(g.replace(",", "")) for g in m.groups())
+    assert (n_all, n_global, tokens) == (layers, full, context)
+    assert kib_all * 2**10 == layers * per_layer and kib_global * 2**10 == full * per_layer
+    # transformers keeps window - 1 tokens on a sliding layer (test above); the snippet counts window
+    kept = sum(context if t == "full_attention" else window - 1 for t in types) * per_layer
+    assert mib == pytest.approx(kept / 2**20, abs=0.5)
+    assert mib_all == layers * context * per_layer / 2**20
+    assert (f"Gemma 2 2B caches {kib_all} KiB per token over all {layers} layers, {kib_global} KiB of it on its "
+            f"{full} global layers") in PAGE
+    assert f"needs {mib} MiB instead of the {mib_all} MiB that all-global layers would keep" in PAGE

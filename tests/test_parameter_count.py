@@ -20,7 +20,7 @@ import pytest
 import torch
 import transformers
 
-from tests.conftest import ROOT
+from tests.conftest import ROOT, load_module
 from tests.count_configs import generated_config, tool
 
 TOOL = ROOT / "snippets" / "parameter-count" / "count_from_config.py"
@@ -31,6 +31,7 @@ REQUIRED = {
     "llama-2-7b", "llama-3-8b", "mistral-7b-v0.1", "tinyllama-1.1b",
 }
 ENCODERS = {"bert", "roberta", "distilbert"}
+HOOK = load_module(ROOT / "hooks" / "count_rules.py")  # the model table on docs/models.md
 GENERATED_PER_FAMILY = 20
 
 transformers.logging.set_verbosity_error()
@@ -39,8 +40,9 @@ transformers.logging.set_verbosity_error()
 # ------------------------------------------------------------------ the reference: transformers on meta
 
 
-def reference_count(config: dict) -> int:
-    """Parameters of the model transformers builds from this config (on meta)."""
+def built_model(config: dict):
+    """The model transformers builds from this config (on meta): the bare encoder for the encoders, the class
+    for causal language modelling for decoders, T5ForConditionalGeneration for T5."""
     model_type = config["model_type"]
     kwargs = {k: v for k, v in config.items() if k != "model_type"}
     # Token ids do not change any shape; keep them inside a tiny vocabulary.
@@ -56,9 +58,20 @@ def reference_count(config: dict) -> int:
         else:
             auto = transformers.AutoModelForCausalLM
         with torch.device("meta"):
-            model = auto.from_config(cfg)
-    count = sum(p.numel() for p in model.parameters())  # a tied tensor appears once
-    if model_type == "t5" and config.get("tie_word_embeddings") is False:
+            return auto.from_config(cfg)
+
+
+def transformers_count(config: dict) -> int:
+    """Parameters of the model transformers builds, a tied tensor counted once."""
+    return sum(p.numel() for p in built_model(config).parameters())
+
+
+def reference_count(config: dict) -> int:
+    """What the counter must give: transformers' count, plus the output head that transformers does not build
+    where the model table names it as the exception (hooks/count_rules.py, transformers_ties_the_head)."""
+    model = built_model(config)
+    count = sum(p.numel() for p in model.parameters())
+    if HOOK.transformers_ties_the_head(config):
         # transformers 5 ties T5's output head always (configuration_t5.py: "we tie weights
         # always and force it to be `True`"), but T5 v1.1 checkpoints, whose configs say
         # false, store their own lm_head.weight: the tool counts that tensor.
@@ -127,10 +140,7 @@ def test_json_output_for_every_config():
 
 def test_the_site_ships_exactly_the_tools_rules_and_configs():
     """One source of truth: the page's rules file is the tool's --rules output, and its presets are configs/."""
-    from tests.conftest import load_module
-
-    hook = load_module(ROOT / "hooks" / "count_rules.py")
-    script = hook.rules_script(tool)
+    script = HOOK.rules_script(tool)
     shipped = json.loads(script.split("window.llmCountRules = ", 1)[1].rstrip().removesuffix(";"))
     proc = _run("--rules")
     assert proc.returncode == 0 and json.loads(proc.stdout) == json.loads(tool.rules_json())
@@ -222,6 +232,53 @@ def test_mixtral_counts_in_the_moe_snippet():
     assert m, out
     assert int(m.group(1).replace(",", "")) == result["total"]
     assert int(m.group(2).replace(",", "")) == result["active"]
+
+
+def _named(text: str, configs: dict[str, dict]) -> set[str]:
+    """The configs whose model name (its _name_or_path) the text mentions."""
+    return {stem for stem, c in configs.items()
+            if re.search(rf"(?<![\w/.-]){re.escape(c['_name_or_path'])}(?![\w/-]|\.\w)", text)}
+
+
+def _paragraph(path, marker: str) -> str:
+    paragraphs = [" ".join(p.split()) for p in re.split(r"\n\s*\n", path.read_text(encoding="utf-8"))]
+    found = [p for p in paragraphs if marker in p]
+    assert len(found) == 1, f"{path.name}: {len(found)} paragraphs with {marker!r}"
+    return found[0]
+
+
+def test_the_exception_to_transformers_is_named_exactly_where_the_counts_differ():
+    """The model table and the parameter-count page say that transformers builds exactly the counted parameters;
+    the rows where it does not must be the ones both pages name, and the ones the table marks."""
+    configs = {p.stem: json.loads(p.read_text(encoding="utf-8")) for p in CONFIGS}
+    differ = {stem for stem, c in configs.items() if tool.count_parameters(c)["total"] != transformers_count(c)}
+    assert {stem for stem, c in configs.items() if HOOK.transformers_ties_the_head(c)} == differ
+    table = HOOK.model_table(tool, "calculator.md")
+    marked = {stem for stem in configs
+              if re.search(rf"\?preset={re.escape(stem)}\).*\(#{HOOK.TIED_BY_TRANSFORMERS}\)", table)}
+    assert marked == differ
+    models, counting = ROOT / "docs" / "models.md", ROOT / "docs" / "terms" / "parameter-count.md"
+    claims = [_paragraph(models, "built by Hugging Face transformers on torch's meta device"),
+              _paragraph(counting, "Hugging Face transformers, built on the meta device"),
+              _paragraph(models, f"{{ #{HOOK.TIED_BY_TRANSFORMERS} }}")]
+    for claim in claims:
+        assert _named(claim, configs) == differ, claim
+    for stem in differ:  # and the difference is the head that the checkpoint stores
+        r = tool.count_parameters(configs[stem])
+        assert r["total"] - transformers_count(configs[stem]) == r["breakdown"]["output_head"]
+
+
+def test_the_model_table_names_the_classes_its_encoder_rows_count():
+    """The encoder rows count what AutoModel builds (the bare encoder), not the class the config's architectures
+    names; docs/models.md names both."""
+    text = (ROOT / "docs" / "models.md").read_text(encoding="utf-8")
+    encoders = [json.loads(p.read_text()) for p in CONFIGS if json.loads(p.read_text())["model_type"] in ENCODERS]
+    assert encoders
+    for config in encoders:
+        built = type(built_model(config)).__name__
+        assert built != config["architectures"][0]
+        assert f"`{built}`" in text, built
+    assert "`BertForMaskedLM`" in text and "pooler" in text
 
 
 @pytest.mark.parametrize("path", CONFIGS, ids=[p.stem for p in CONFIGS])

@@ -44,15 +44,3 @@ print(
     f"training, fp32 AdamW: {training:>9,} B  "
     f"({training / weights:.0f} x the bf16 weights)"
 )
-
-# Llama 2 7B: 6,738,415,616 parameters, published in 16-bit (2 bytes per parameter)
-n = 6_738_415_616
-print(f"Llama 2 7B checkpoint, 2 B/param:        {2 * n / 1e9:6.1f} GB")
-print(
-    f"  inference, + KV cache of 4096 tokens:  "
-    f"{(2 * n + 2 * 32 * 4096 * 4096 * 2) / 1e9:6.1f} GB"
-)
-print(
-    f"  mixed-precision Adam, 16 B/param:      "
-    f"{16 * n / 1e9:6.1f} GB, before activations"
-)

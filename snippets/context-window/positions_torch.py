@@ -38,10 +38,16 @@ except IndexError as err:
 angles = rotary.angles(torch.tensor([100_000]))
 print("rotary, position 100000: angles of shape", tuple(angles.shape))
 
-for name, key in [("gpt2", "n_positions"), ("llama-2-7b", "max_position_embeddings"),
-                  ("llama-3-8b", "max_position_embeddings")]:
+OFFSET = {"gpt2": 0, "opt": 2}  # learned tables; OPT reads position p from row p + 2
+for name in ("gpt2", "opt-125m", "llama-2-7b", "llama-3-8b", "mistral-7b-v0.1"):
     c = json.loads((CONFIGS / f"{name}.json").read_text())
+    key = "n_positions" if "n_positions" in c else "max_position_embeddings"
     width = c.get("n_embd") or c["hidden_size"]
-    learned = c["model_type"] == "gpt2"  # GPT-2 learns a table; Llama uses rotary
-    table = c[key] * width if learned else 0
-    print(f"{name:11} {key} = {c[key]:>5}: position parameters {table:,}")
+    if c["model_type"] in OFFSET:
+        rows = c[key] + OFFSET[c["model_type"]]
+        kind = f"learned table of {rows:,} rows x {width}: {rows * width:,} parameters"
+    else:  # Llama and Mistral use rotary positions
+        kind = "rotary, 0 parameters"
+        if c.get("sliding_window"):
+            kind += f"; sliding window {c['sliding_window']}"
+    print(f"{name:15} {key:23} {c[key]:>6}  {kind}")

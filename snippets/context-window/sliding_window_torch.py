@@ -1,5 +1,6 @@
 """Sliding-window attention: each token sees the last W tokens, so the cache keeps W
-entries, and stacked layers still pass information further back."""
+entries and each query is scored against at most W keys, and stacked layers still pass
+information further back."""
 
 import torch
 
@@ -11,6 +12,8 @@ window = causal & (i - j < W)  # key j is visible to query i if it is among the 
 for row in window:
     print("".join("x" if v else "." for v in row))
 print("keys visible per query:", window.sum(1).tolist())
+print(f"query-key scores: {int(window.sum())} in the window,"
+      f" {int(causal.sum())} with full causal attention")
 
 reach = torch.eye(T, dtype=torch.int64)  # which earlier tokens can influence each token
 for layer in range(1, 5):

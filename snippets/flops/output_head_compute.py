@@ -20,10 +20,12 @@ head = 2 * V * d  # a logit for every vocabulary entry
 print(f"per token: blocks {blocks:,} FLOPs, head {head:,} FLOPs, embedding lookup 0")
 print(f"head share of the weight matmuls: {head / (blocks + head):.1%}")
 
-# Attending over the context adds 2 * L * context * d FLOPs per token (Kaplan et al.
-# 2020, Table 1).
+# Attention adds 2 * L * context * d FLOPs per token averaged over a causal sequence
+# (token i attends to i tokens; Kaplan et al. 2020, Table 1); a token decoded at the
+# end of the context does twice that.
 context = c["max_position_embeddings"]
 scores = 2 * L * context * d
 share = head / (blocks + head + scores)
-print(f"head share with attention over a {context}-token context: {share:.1%}")
+print(f"head share with attention, averaged over a causal sequence of {context}"
+      f" tokens: {share:.1%}")
 # --8<-- [end:shares]

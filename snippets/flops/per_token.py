@@ -1,42 +1,57 @@
-"""FLOPs per token of two real models: 2N forward, 6N training, the active count for
-mixture-of-experts, and the attention term that grows with the context.
+"""FLOPs per token of two real models: 2N forward, 6N training, the active count for a
+mixture of experts, and the attention term that grows with the context.
 
-Llama-2-7B (meta-llama/Llama-2-7b-hf config.json): hidden_size 4096, intermediate_size
-11008, 32 layers, 32 heads, vocab_size 32000, untied; trained on 2.0T tokens (Llama 2
-paper, Table 1). Mixtral 8x7B (mistralai/Mixtral-8x7B-v0.1 config.json): hidden_size
-4096, intermediate_size 14336, 32 layers, 32 heads, 8 key-value heads, vocab_size 32000,
-8 experts per layer of which 2 per token, untied.
+N is the parameters that multiply a token's vector: all but the input embedding table,
+which is looked up (one row read, nothing multiplied). Both models have an untied output
+head, a V x d matrix that does multiply, so it stays in N. Counts come from the
+parameter counter and the published configs it reads (meta-llama/Llama-2-7b-hf,
+mistralai/Mixtral-8x7B-v0.1); Llama 2 was trained on 2.0T tokens (Llama 2 paper,
+Table 1).
 """
+
+import json
+import sys
+from pathlib import Path
+
+COUNTER = Path(__file__).resolve().parents[1] / "parameter-count"
+sys.path.insert(0, str(COUNTER))
+from count_from_config import count_parameters  # noqa: E402
 
 G = 1e9
 
 
-def count(d, ff, layers, vocab, kv_width, experts=1, active_experts=1):
-    """Parameters in all, and active: those one token's computation uses, counting the
-    embedding table whole as model cards do (a lookup reads one row of it)."""
-    attention = 2 * d * d + 2 * d * kv_width  # q and o are d x d; k and v d x kv_width
-    expert, router, norms = 3 * d * ff, d * experts if experts > 1 else 0, 2 * d
-    outside = 2 * vocab * d + d  # embedding, head, final norm
-    total = layers * (attention + experts * expert + router + norms) + outside
-    active = layers * (attention + active_experts * expert + router + norms) + outside
-    return total, active
+def config(name):
+    return json.loads((COUNTER / "configs" / f"{name}.json").read_text())
 
 
-llama, _ = count(4096, 11008, 32, 32000, kv_width=4096)
-mixtral, mixtral_active = count(4096, 14336, 32, 32000, kv_width=1024,
-                                experts=8, active_experts=2)
-print(f"Llama-2-7B: N = {llama:,}")
-print(f"  forward 2N = {2 * llama / G:.1f} GFLOP per token;"
-      f" training 6N = {6 * llama / G:.1f} GFLOP per token")
-print(f"  training on D = 2.0e12 tokens: 6ND = {6 * llama * 2.0e12:.2e} FLOPs")
-print(f"Mixtral 8x7B: {mixtral:,} parameters, {mixtral_active:,} active per token")
-print(f"  forward 2 x active = {2 * mixtral_active / G:.1f} GFLOP per token,"
-      f" not 2 x total = {2 * mixtral / G:.1f}")
+llama_config = config("llama-2-7b")
+llama = count_parameters(llama_config)
+table = llama["breakdown"]["embeddings"]  # the input embedding table, V x d
+N = llama["total"] - table
+print(f"Llama-2-7B: {llama['total']:,} parameters")
+print(f"  less the embedding table ({table:,}): N = {N:,}")
+print(f"  forward 2N = {2 * N / G:.1f} GFLOP per token;"
+      f" training 6N = {6 * N / G:.1f} GFLOP per token")
+print(f"  training on D = 2.0e12 tokens: 6ND = {6 * N * 2.0e12:.2e} FLOPs")
+print(f"  (2 x all parameters, table included: {2 * llama['total'] / G:.1f} GFLOP)")
 
-# Attention scores and their weighted sum: 2 * layers * context * d FLOPs per token
-# (Kaplan et al. 2020, Table 1; a causal mask halves the full t x t products).
-print("Llama-2-7B attention term per token, against 2N:")
-for context in (4096, 32768, 131072):
-    attention = 2 * 32 * context * 4096
-    share = attention / (2 * llama)
-    print(f"  context {context:6}: {attention / G:5.1f} GFLOP = {share:.0%}")
+mixtral = count_parameters(config("mixtral-8x7b-v0.1"))
+table = mixtral["breakdown"]["embeddings"]
+active = mixtral["active"] - table  # the experts a token is routed to, and the rest
+print(f"Mixtral 8x7B: {mixtral['total']:,} parameters, {mixtral['active']:,} active"
+      " per token")
+print(f"  active less the embedding table: N = {active:,}")
+print(f"  forward 2N = {2 * active / G:.1f} GFLOP per token, not"
+      f" {2 * (mixtral['total'] - table) / G:.1f} with every expert")
+
+# Attention: a query times the keys (q.k), then the pattern times the values, each
+# 2 FLOPs per multiply-add for each of the c tokens attended to and each of d widths.
+L, d = llama_config["num_hidden_layers"], llama_config["hidden_size"]
+print("Llama-2-7B attention FLOPs per token at context c, and their share of 2N:")
+print("  context c   per decoded token at context c   averaged over a causal sequence")
+print("              (4 L c d)                        of c tokens (2 L c d)")
+for c in (4096, 32768, 131072):
+    decoded = 4 * L * c * d  # one new token attends to all c tokens in the cache
+    averaged = 2 * L * c * d  # token i attends to i tokens: c/2 on average
+    print(f"  {c:9}   {decoded / G:5.1f} GFLOP = {decoded / (2 * N):4.0%} of 2N"
+          f"         {averaged / G:5.1f} GFLOP = {averaged / (2 * N):4.0%} of 2N")

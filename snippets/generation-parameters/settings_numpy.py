@@ -5,7 +5,8 @@ import numpy as np
 
 vocab = ["sat", "ran", "slept", "is", "was", "ate", "the", "."]
 logits = np.array([3.0, 2.25, 2.0, 1.5, 1.0, 0.5, -0.5, -1.5])
-earlier = ["the", "cat", "sat", "sat", "on", "the"]  # tokens generated so far
+context = "the dog sat and the cat"  # the text so far; the logits score what comes next
+earlier = context.split()  # its tokens (one per word here), prompt included
 
 
 def softmax(z):
@@ -38,7 +39,11 @@ def min_p(z, m):  # keep tokens at least m times as likely as the top one
     return np.where(p >= m * p.max(), z, -np.inf)
 
 
-def repetition_penalty(z, r, seen):  # CTRL-style: divide positive, multiply negative
+# Hugging Face's variant (RepetitionPenaltyLogitsProcessor): a seen token's logit is
+# divided by r when positive and multiplied by r when negative, so it always drops.
+# CTRL (Keskar et al. 2019, Section 4.1) divides it by r whatever its sign, which
+# raises a negative one.
+def repetition_penalty(z, r, seen):
     z = z.copy()
     for i in {vocab.index(w) for w in seen if w in vocab}:
         z[i] = z[i] / r if z[i] > 0 else z[i] * r
@@ -50,6 +55,8 @@ def frequency_presence(z, freq, pres, seen):  # subtract per occurrence, and onc
     return z - freq * counts - pres * (counts > 0)
 
 
+seen = ", ".join(f"{w!r} x{earlier.count(w)}" for w in vocab if w in earlier)
+print(f"after {context!r}; already in it: {seen}")
 print(" " * 26 + " ".join(f"{w:>5}" for w in vocab))
 show("no setting", softmax(logits))
 show("temperature 0.5", softmax(temperature(logits, 0.5)))
@@ -57,6 +64,16 @@ show("temperature 1.5", softmax(temperature(logits, 1.5)))
 show("top-k 3", softmax(top_k(logits, 3)))
 show("top-p 0.8", softmax(top_p(logits, 0.8)))
 show("min-p 0.1", softmax(min_p(logits, 0.1)))
+# the three cut-offs in turn, in transformers' order: each sees what the last one left
+after_k = top_k(logits, 3)
+chained = min_p(top_p(after_k, 0.8), 0.1)
+show("top-k, top-p, min-p", softmax(chained))
 show("repetition penalty 1.5", softmax(repetition_penalty(logits, 1.5, earlier)))
 penalized = frequency_presence(logits, 0.5, 0.5, earlier)
 show("freq 0.5 + presence 0.5", softmax(penalized))
+
+kept = [int(np.isfinite(z).sum()) for z in
+        (top_k(logits, 3), top_p(logits, 0.8), min_p(logits, 0.1), chained)]
+print("tokens kept: top-k {}, top-p {}, min-p {} alone; {} in turn".format(*kept))
+left = softmax(after_k)  # renormalized over the three that top-k kept
+print(f"after top-k, 'sat' + 'ran' = {left[:2].sum():.4f} of what is left")

@@ -15,8 +15,8 @@ policy = body + vocab * d  # with the language-model head
 scalar = body + d  # with a head of one output: a score per sequence or per token
 TRAINED, FROZEN = 16, 2  # bytes per parameter
 
+# SFT holds the trained policy only: TRAINED bytes for each of its parameters.
 setups = {
-    "SFT": [("policy", policy, TRAINED)],
     "RLHF (PPO)": [
         ("policy", policy, TRAINED),
         ("value", scalar, TRAINED),
@@ -26,9 +26,13 @@ setups = {
     "DPO": [("policy", policy, TRAINED), ("reference", policy, FROZEN)],
 }
 print(f"policy {policy:,} parameters; reward or value model {scalar:,}")
+print(f"bytes for each parameter of the policy (SFT: the policy's own {TRAINED}):")
 for name, models in setups.items():
     total = sum(count * size for _, count, size in models)
     parts = " + ".join(
-        f"{role} {count * size / 1e9:.1f}" for role, count, size in models
+        f"{role} {count * size / policy:.2f}" for role, count, size in models
     )
-    print(f"{name:10} {total / 1e9:6.1f} GB = {parts}")
+    print(
+        f"{name:10} {total / policy:5.2f} = {parts}:"
+        f" {total / (TRAINED * policy) - 1:.1%} more than SFT, {total / 1e9:.1f} GB"
+    )

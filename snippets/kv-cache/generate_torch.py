@@ -1,80 +1,44 @@
-"""Greedy generation with and without a KV cache: the same tokens, and the cache's bytes
-are 2 x layers x key/value heads x head width x bytes per number, per token."""
+"""Decoding one token at a time in one attention layer, without and with a KV cache:
+the same outputs, and the cache's bytes are 2 x key/value heads x head width x bytes
+per number, per token (times the layers, in a whole model)."""
 
 import torch
+import torch.nn.functional as F
 from torch import nn
 
 torch.manual_seed(0)
-# vocabulary, width, layers, query heads, key/value heads, positions
-V, d, L, H, K, P = 50, 32, 2, 4, 2, 64
-h = d // H
+d, H, K, T = 32, 4, 2, 16  # width, query heads, key/value heads, tokens
+h = d // H  # head width
+q, k, v = (nn.Linear(d, n * h, bias=False) for n in (H, K, K))  # no biases, as in Llama
+x = torch.randn(T, d)  # the tokens' vectors as they reach this layer, one per step
 
 
-class Block(nn.Module):
-    def __init__(self):
-        super().__init__()
-        # no biases, as in Llama
-        self.q, self.o = nn.Linear(d, H * h, False), nn.Linear(H * h, d, False)
-        self.k, self.v = nn.Linear(d, K * h, False), nn.Linear(d, K * h, False)
-        self.mlp = nn.Sequential(nn.Linear(d, 4 * d), nn.GELU(), nn.Linear(4 * d, d))
-        self.n1, self.n2 = nn.LayerNorm(d), nn.LayerNorm(d)
-
-    def forward(self, x, cache=None):
-        """x: the new tokens (T x d); cache: this layer's keys and values, or None."""
-        T, a = x.shape[0], self.n1(x)
-        q = self.q(a).view(T, H, h).transpose(0, 1)
-        k = self.k(a).view(T, K, h).transpose(0, 1)
-        v = self.v(a).view(T, K, h).transpose(0, 1)
-        if cache is not None:  # append the new keys and values; attend to all of them
-            cache["k"] = k = torch.cat([cache["k"], k], dim=1)
-            cache["v"] = v = torch.cat([cache["v"], v], dim=1)
-        S = k.shape[1]  # positions attended to: the past and the new tokens
-        k, v = k.repeat_interleave(H // K, 0), v.repeat_interleave(H // K, 0)
-        mask = torch.ones(T, S, dtype=torch.bool).tril(S - T)  # query i: keys 0..S-T+i
-        scores = (q @ k.transpose(1, 2) / h**0.5).masked_fill(~mask, float("-inf"))
-        w = scores.softmax(-1)
-        x = x + self.o((w @ v).transpose(0, 1).reshape(T, H * h))
-        return x + self.mlp(self.n2(x))
+def heads(y):  # (tokens, n * h) -> (n heads, tokens, h)
+    return y.view(len(y), -1, h).transpose(0, 1)
 
 
-class TinyLM(nn.Module):
-    def __init__(self):
-        super().__init__()
-        self.tok, self.pos = nn.Embedding(V, d), nn.Embedding(P, d)
-        self.blocks = nn.ModuleList(Block() for _ in range(L))
-        self.head = nn.Linear(d, V, bias=False)
+def attend(x_new, keys, values, causal):  # the new tokens' queries read keys, values
+    a = F.scaled_dot_product_attention(heads(q(x_new)), keys, values,
+                                       is_causal=causal, enable_gqa=True)
+    return a.transpose(0, 1).reshape(len(x_new), H * h)  # output projection left out
 
-    def forward(self, ids, start=0, caches=None):
-        x = self.tok(ids) + self.pos(torch.arange(start, start + len(ids)))
-        for i, block in enumerate(self.blocks):
-            x = block(x, None if caches is None else caches[i])
-        return self.head(x)  # logits, one row per new token
-
-
-model, prompt, new = TinyLM().eval(), torch.tensor([3, 14, 15, 9]), 12
 
 with torch.no_grad():
-    ids, gaps = prompt, []  # without a cache: run the whole sequence at every step
-    for _ in range(new):
-        logits = model(ids)[-1]
-        gaps.append(logits.topk(2).values.diff().abs().item())  # best minus second best
-        ids = torch.cat([ids, logits.argmax().view(1)])
-    plain = ids
+    plain, cached, projected = [], [], 0
+    k_cache, v_cache = torch.empty(K, 0, h), torch.empty(K, 0, h)
+    for t in range(T):
+        seen = x[: t + 1]  # without a cache: every token so far, projected again
+        out = attend(seen, heads(k(seen)), heads(v(seen)), causal=True)
+        plain.append(out[-1])
+        projected += len(seen)
+        new = x[t : t + 1]  # with a cache: only the new token, appended
+        k_cache = torch.cat([k_cache, heads(k(new))], dim=1)
+        v_cache = torch.cat([v_cache, heads(v(new))], dim=1)
+        cached.append(attend(new, k_cache, v_cache, causal=False)[-1])
 
-    caches = [{"k": torch.empty(K, 0, h), "v": torch.empty(K, 0, h)} for _ in range(L)]
-    logits = model(prompt, 0, caches)[-1]  # prefill: the prompt's keys and values
-    ids = prompt
-    for _ in range(new):  # then one token per step, reading the cache
-        ids = torch.cat([ids, logits.argmax().view(1)])
-        logits = model(ids[-1:], len(ids) - 1, caches)[-1]
-    cached = ids
-
-print("without cache:", plain.tolist())
-print("with cache:   ", cached.tolist())
-print("same tokens:", torch.equal(plain, cached))
-print("every choice clear by > 0.01:", min(gaps) > 0.01)  # not decided by rounding
-
-tokens = len(cached)  # every token fed so far, the last one included
-measured = sum(c[n].nbytes for c in caches for n in ("k", "v"))
-formula = 2 * L * K * h * 4 * tokens  # keys and values, float32 = 4 bytes
-print(f"cache after {tokens} tokens: {measured:,} B measured, {formula:,} B by formula")
+same = torch.allclose(torch.stack(plain), torch.stack(cached), atol=1e-6)
+print(f"{T} steps, the same outputs (within 1e-6): {same}")
+print(f"tokens through the key and value projections: {projected} without, {T} with")
+measured = k_cache.nbytes + v_cache.nbytes
+formula = 2 * K * h * 4 * T  # a key and a value per key/value head, float32 = 4 bytes
+print(f"cache after {T} tokens: {measured:,} B measured, {formula:,} B by formula")

@@ -73,3 +73,8 @@ wrong = 2 * c["num_key_value_heads"] * c["hidden_size"] // c["num_attention_head
 print(f"Gemma 2 2B: width {c['hidden_size']}, {c['num_attention_heads']} heads of"
       f" head_dim {c['head_dim']}, not {c['hidden_size'] // c['num_attention_heads']}:"
       f" {wrong * BF16} B a layer and token instead of {per_layer_token(c)}")
+L, per_token = c["num_hidden_layers"], per_layer_token(c)
+print(f"Gemma 2 2B: {L * per_token / 2**10:g} KiB a token on all {L} layers,"
+      f" {L // 2 * per_token / 2**10:g} KiB on the {L // 2} global ones;"
+      f" {CONTEXT:,} tokens: {per_sequence(c, per_token, CONTEXT) / 2**20:g} MiB,"
+      f" {L * per_token * CONTEXT / 2**20:g} MiB if every layer were global")

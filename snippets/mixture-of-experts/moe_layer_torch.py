@@ -87,8 +87,10 @@ print(
     f"  memory for bf16 weights: {2 * mixtral_total / 1e9:.1f} GB = "
     f"{2 * mixtral_total / 2**30:.1f} GiB (all experts)"
 )
+# Compute: 2 FLOPs per weight that multiplies; the embedding table is only looked up.
+table = V * D
 print(
-    "  forward FLOPs per token, about 2 x active: "
-    f"{2 * mixtral_active / 1e9:.1f} GFLOPs"
-    f" (a dense model of the total size: {2 * mixtral_total / 1e9:.1f})"
+    "  forward FLOPs per token, 2 x (active - embedding table): "
+    f"{2 * (mixtral_active - table) / 1e9:.1f} GFLOPs"
+    f" (all experts: {2 * (mixtral_total - table) / 1e9:.1f})"
 )

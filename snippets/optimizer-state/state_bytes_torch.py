@@ -34,23 +34,20 @@ for name, make in optimizers.items():
     print(f"{name:18} {total / n:5.2f} B/param  ({detail})")
 print(f"parameters: {n:,} in fp32, {4 * n:,} B")
 
-# Llama 2 7B, trained with AdamW: weights, gradients and state per parameter, in bytes
+# Llama 2 7B, trained with AdamW: the optimizer state per parameter and in all, and the
+# whole model state (weights, gradients and optimizer state) per parameter
+# count_from_config: llama-2-7b
 n = 6_738_415_616
+EIGHT_BIT = 2 * (1 + 4 / 256)  # two 1-byte moments, one fp32 absmax per 256 values
 print(f"Llama 2 7B, {n:,} parameters:")
 for label, weights, grads, state in [
     ("fp32 AdamW", 4, 4, 8),
-    (
-        "mixed precision AdamW",
-        2,
-        2,
-        12,
-    ),  # + an fp32 master copy of the weights in the state
-    (
-        "8-bit AdamW, pure bf16",
-        2,
-        2,
-        2 * (1 + 4 / 256),
-    ),  # one fp32 absmax per 256 values (bitsandbytes); no master
+    ("mixed precision AdamW", 2, 2, 12),  # the state holds an fp32 master copy too
+    ("8-bit AdamW, pure bf16", 2, 2, EIGHT_BIT),  # bitsandbytes; no master copy
 ]:
     total = weights + grads + state
-    print(f"{label:26} state {state * n / 1e9:5.1f} GB of {total * n / 1e9:5.1f} GB")
+    print(
+        f"{label:23} state {state:5.2f} B/param = {state * n / 1e9:4.1f} GB;"
+        f" model state {total:5.2f} B/param"
+    )
+print(f"8-bit AdamW, pure bf16: model state {(2 + 2 + EIGHT_BIT) * n / 1e9:.1f} GB")

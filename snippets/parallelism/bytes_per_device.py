@@ -21,15 +21,18 @@ def per_device(n, stage):
     return (P + G + K - shard) + shard / n
 
 
-print(f"Llama-2-7B: {params:,} parameters, {16 * params / 1e9:.1f} GB of model states")
-header = "".join(f"{name:>8} " for name in ("devices", "DP", "ZeRO-1", "ZeRO-2"))
+# DP keeps all 16 bytes per parameter on every device: the whole model state, whose
+# total for Llama-2-7B the memory footprint page computes. Sharding divides it:
+print(f"Llama-2-7B: {params:,} parameters")
+header = "".join(f"{name:>8} " for name in ("devices", "ZeRO-1", "ZeRO-2"))
 print(f"{header}{'ZeRO-3':>8}  (GB per device)")
-for n in (1, 8, 64):
-    row = "".join(f"{per_device(n, s) * params / 1e9:9.1f}" for s in range(4))
+for n in (8, 64):
+    row = "".join(f"{per_device(n, s) * params / 1e9:9.1f}" for s in range(1, 4))
     print(f"{n:>8}{row}")
+stages = ("DP", "ZeRO-1", "ZeRO-2", "ZeRO-3")
 print(
     "bytes per parameter per device at 64 devices:",
-    ", ".join(f"{per_device(64, s):.3f}" for s in range(4)),
+    ", ".join(f"{stages[s]} {per_device(64, s):.3f}" for s in range(4)),
 )
 
 # Tensor (or pipeline) parallelism over t devices splits the matrices (or the layers),

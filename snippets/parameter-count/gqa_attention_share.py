@@ -16,7 +16,6 @@ llama3 = json.loads((CONFIGS / "llama-3-8b.json").read_text())
 LLAMA2_ATTENTION = count_parameters(llama2)["breakdown"]["attention"]
 
 
-# --8<-- [start:steps]
 def show(label: str, config: dict) -> None:
     result = count_parameters(config)
     attention = result["breakdown"]["attention"]
@@ -27,6 +26,7 @@ def show(label: str, config: dict) -> None:
     )
 
 
+# --8<-- [start:steps]
 config = dict(llama2)
 show("Llama-2-7B", config)
 for key in ("num_key_value_heads", "vocab_size", "intermediate_size"):

@@ -15,6 +15,10 @@ log_probs = shifted - np.log(np.exp(shifted).sum(axis=1, keepdims=True))
 losses = -log_probs[np.arange(len(targets)), targets]  # nats per token
 print("probability of each next token:", " ".join(f"{p:.3f}" for p in np.exp(-losses)))
 print("loss per token (nats):         ", " ".join(f"{v:.3f}" for v in losses))
+top = np.exp(log_probs.max(axis=1))  # what the model gave its own favourite token
+print("probability of the top guess:  ", " ".join(f"{p:.3f}" for p in top))
+print(f"last token's loss {losses[-1]:.3f} nats, the other three's together"
+      f" {losses[:-1].sum():.3f}")
 mean_loss = losses.mean()
 perplexity = np.exp(mean_loss)
 print(f"mean loss {mean_loss:.3f} nats -> perplexity {perplexity:.3f}")

@@ -15,6 +15,10 @@ losses = F.cross_entropy(logits, targets, reduction="none")  # nats per token
 print("probability of each next token:",
       " ".join(f"{p:.3f}" for p in torch.exp(-losses).tolist()))
 print("loss per token (nats):         ", " ".join(f"{v:.3f}" for v in losses.tolist()))
+top = logits.softmax(dim=1).max(dim=1).values  # what the model gave its own favourite
+print("probability of the top guess:  ", " ".join(f"{p:.3f}" for p in top.tolist()))
+print(f"last token's loss {losses[-1]:.3f} nats, the other three's together"
+      f" {losses[:-1].sum():.3f}")
 mean_loss = F.cross_entropy(logits, targets)  # what training reports as "the loss"
 perplexity = torch.exp(mean_loss)
 print(f"mean loss {mean_loss:.3f} nats -> perplexity {perplexity:.3f}")

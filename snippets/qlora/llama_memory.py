@@ -25,12 +25,12 @@ print(
     f"adapters, r={r}: {adapters:,} trainable, "
     f"{adapter_bytes / 1e9:.2f} GB with gradients and state"
 )
+print(f"LoRA:  bf16 base + adapters = {(lora_base + adapter_bytes) / 1e9:5.2f} GB")
 print(
-    f"LoRA:  base {lora_base / 1e9:5.2f} GB + adapters = "
-    f"{(lora_base + adapter_bytes) / 1e9:5.2f} GB"
-)
-print(
-    f"QLoRA: base {qlora_base / 1e9:5.2f} GB + adapters = "
+    f"QLoRA: NF4 base {qlora_base / 1e9:4.2f} GB + adapters = "
     f"{(qlora_base + adapter_bytes) / 1e9:5.2f} GB"
 )
-print(f"full fine-tuning, mixed-precision AdamW: {16 * (linear + other) / 1e9:.1f} GB")
+print(
+    f"the NF4 base saves {(lora_base - qlora_base) / 1e9:.2f} GB, "
+    f"{1 - qlora_base / lora_base:.0%} of the bf16 base"
+)

@@ -50,6 +50,7 @@ scale = w.abs().max() / torch.finfo(torch.float8_e4m3fn).max
 q = (w / scale).to(torch.float8_e4m3fn)
 report("fp8 e4m3", {"weight": q, "weight_scale": scale}, q.float() * scale)
 
+# --8<-- [start:gptq-awq]
 # 4-bit groups along the input: asymmetric codes 0..15, an fp16 scale and a zero
 g = w.reshape(OUT, IN // GROUP, GROUP)
 lo, hi = g.amin(-1), g.amax(-1)
@@ -75,6 +76,7 @@ awq = {
     "scales": gptq["scales"],
 }
 report("AWQ int4 g128", awq, decoded)
+# --8<-- [end:gptq-awq]
 
 # NF4: 16 normal-quantile levels, one absmax per 64 weights (QLoRA, Appendix E)
 NF4 = torch.tensor([-1.0, -0.6962, -0.5251, -0.3949, -0.2844, -0.1848, -0.0911, 0.0,

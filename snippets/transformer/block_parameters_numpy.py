@@ -1,13 +1,13 @@
-"""Where the parameters of a Llama-2-7B decoder block sit, counted from its config.
+"""Where the parameters of one Llama-2-7B decoder block sit, counted from its config.
 
 Shapes from meta-llama/Llama-2-7b-hf config.json: hidden_size 4096,
-intermediate_size 11008, num_attention_heads 32, num_key_value_heads 32,
-num_hidden_layers 32, vocab_size 32000, tie_word_embeddings false; no biases.
+intermediate_size 11008, num_attention_heads 32, num_key_value_heads 32; no biases.
+The whole model's shares (32 blocks, embedding, head) are on the parameter count page.
 """
 
 import numpy as np
 
-d, ff, heads, kv_heads, n_layers, vocab = 4096, 11008, 32, 32, 32, 32000
+d, ff, heads, kv_heads = 4096, 11008, 32, 32
 head_dim = d // heads
 
 # One decoder block: every weight matrix as (rows, columns), every norm gain as (d,).
@@ -22,16 +22,3 @@ per_block = sum(counts.values())
 print(f"one decoder block: {per_block:,} parameters")
 for part, n in counts.items():
     print(f"  {part:22} {n:>13,}  {100 * n / per_block:6.3f}% of the block")
-
-attn, mlp, norms = counts.values()
-model = {
-    f"attention ({n_layers} blocks)": n_layers * attn,
-    f"MLP ({n_layers} blocks)": n_layers * mlp,
-    f"RMSNorm gains ({2 * n_layers + 1})": n_layers * norms + d,
-    "token embedding": vocab * d,
-    "output head": d * vocab,
-}
-total = sum(model.values())
-print(f"whole model: {total:,} parameters")
-for part, n in model.items():
-    print(f"  {part:22} {n:>13,}  {100 * n / total:6.3f}% of the model")

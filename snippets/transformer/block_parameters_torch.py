@@ -1,9 +1,9 @@
-"""Where the parameters of a Llama-2-7B decoder block sit, counted on a torch block.
+"""Where the parameters of one Llama-2-7B decoder block sit, counted on a torch block.
 
 The block is built on the meta device, which records shapes without allocating memory.
 Shapes from meta-llama/Llama-2-7b-hf config.json: hidden_size 4096,
-intermediate_size 11008, num_attention_heads 32, num_key_value_heads 32,
-num_hidden_layers 32, vocab_size 32000, tie_word_embeddings false; no biases.
+intermediate_size 11008, num_attention_heads 32, num_key_value_heads 32; no biases.
+The whole model's shares (32 blocks, embedding, head) are on the parameter count page.
 """
 
 import torch
@@ -45,11 +45,9 @@ PARTS = {
     "2 RMSNorm gains": ("attn_norm", "mlp_norm"),
 }
 
-d, ff, heads, kv_heads, n_layers, vocab = 4096, 11008, 32, 32, 32, 32000
+d, ff, heads, kv_heads = 4096, 11008, 32, 32
 with torch.device("meta"):
     block = DecoderBlock(d, ff, heads, kv_heads)
-    embedding = nn.Embedding(vocab, d)
-    head, final_norm = nn.Linear(d, vocab, bias=False), nn.RMSNorm(d)
 
 
 def count(module):
@@ -63,19 +61,6 @@ assert per_block == sum(counts.values())  # every parameter belongs to exactly o
 print(f"one decoder block: {per_block:,} parameters")
 for part, n in counts.items():
     print(f"  {part:22} {n:>13,}  {100 * n / per_block:6.3f}% of the block")
-
-attn, mlp, norms = counts.values()
-model = {
-    f"attention ({n_layers} blocks)": n_layers * attn,
-    f"MLP ({n_layers} blocks)": n_layers * mlp,
-    f"RMSNorm gains ({2 * n_layers + 1})": n_layers * norms + count(final_norm),
-    "token embedding": count(embedding),
-    "output head": count(head),
-}
-total = sum(model.values())
-print(f"whole model: {total:,} parameters")
-for part, n in model.items():
-    print(f"  {part:22} {n:>13,}  {100 * n / total:6.3f}% of the model")
 
 torch.manual_seed(0)
 tiny = DecoderBlock(d=64, ff=172, heads=4, kv_heads=4)

@@ -1,0 +1,82 @@
+"""Active parameters: which convention this site uses, and the other one, checked against published figures.
+
+The counter's "active" is the total less the routed experts a token is not sent to, so it counts the whole input
+embedding table, which a token only looks up. Model cards differ: Mixtral's published active count matches the
+counter's only with the table, DeepSeek-V2-Lite's only without it. The pages must say so with numbers that the
+counter computes, and must not define active parameters as what a token "multiplies by".
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+
+from tests.conftest import ROOT
+from tests.count_configs import tool
+
+CONFIGS = ROOT / "snippets" / "parameter-count" / "configs"
+SNIPPETS = ROOT / "snippets" / "mixture-of-experts"
+PAGE = " ".join((ROOT / "docs" / "terms" / "mixture-of-experts.md").read_text(encoding="utf-8").split())
+MODELS = " ".join((ROOT / "docs" / "models.md").read_text(encoding="utf-8").split())
+B = 1e9
+
+
+def both_ways(stem: str) -> tuple[int, int]:
+    """Active parameters with the input embedding table (the counter's) and without it."""
+    r = tool.count_parameters(json.loads((CONFIGS / f"{stem}.json").read_text()))
+    return r["active"], r["active"] - r["breakdown"]["embeddings"]
+
+
+def test_mixtral_card_counts_the_embedding_table():
+    """Mistral AI, "Mixtral of experts" (2023-12-11): "12.9B parameters per token"; Jiang et al. 2024
+    (arXiv:2401.04088), Section 1: 13B active parameters."""
+    with_table, without = both_ways("mixtral-8x7b-v0.1")
+    assert round(with_table / B, 1) == 12.9 and round(with_table / B) == 13
+    assert round(without / B, 1) != 12.9
+
+
+def test_deepseek_v2_lite_card_leaves_the_embedding_table_out():
+    """DeepSeek-AI 2024 (arXiv:2405.04434), Appendix B: DeepSeek-V2-Lite has "2.4B activated for each token"."""
+    with_table, without = both_ways("deepseek-v2-lite")
+    assert math.floor(without / B * 10) == 24  # 2.45B, given as 2.4B
+    assert math.floor(with_table / B * 10) != 24 and round(with_table / B, 1) != 2.4  # 2.66B fits neither way
+
+
+def test_the_snippet_shows_both_counts_for_every_mixture_of_experts():
+    out = (SNIPPETS / "active_conventions.out").read_text(encoding="utf-8")
+    moe = []
+    for path in sorted(CONFIGS.glob("*.json")):
+        config = json.loads(path.read_text())
+        r = tool.count_parameters(config)
+        if r["active"] == r["total"]:
+            continue
+        moe.append(path.stem)
+        with_table, without = both_ways(path.stem)
+        row = re.search(rf"^{re.escape(config['_name_or_path'])}\s+([\d.]+)B\s+([\d.]+)B\s+([\d.]+)B$", out, re.M)
+        assert row, config["_name_or_path"]
+        assert row.groups() == (f"{r['total'] / B:.2f}", f"{with_table / B:.2f}", f"{without / B:.2f}")
+    assert len(moe) == len(out.strip().splitlines()) - 2  # two header lines, one row per mixture of experts
+
+
+def test_the_pages_name_the_convention_and_quote_the_counter():
+    mixtral, deepseek = both_ways("mixtral-8x7b-v0.1"), both_ways("deepseek-v2-lite")
+    assert not re.search(r"active parameters\W*: those [^.]*multipl", PAGE)  # the old definition
+    definition = PAGE.split("## Intuition")[0]
+    assert "embedding table as active" in definition
+    section = PAGE.split("{ #active-parameters }")[1].split("###")[0]
+    assert "whole input embedding table" in section
+    assert f"{mixtral[1] / B:.2f}B" in section  # Mixtral without the table, which its 12.9B is not
+    assert f"{deepseek[0] / B:.2f}B" in section and f"{deepseek[1] / B:.2f}B" in section
+    # the model table says the same and shows both counts, from the same program
+    assert "whole input embedding table" in MODELS and "DeepSeek-V2-Lite" in MODELS
+    assert '--8<-- "snippets/mixture-of-experts/active_conventions.out"' in MODELS
+
+
+def test_compute_per_token_leaves_the_embedding_table_out():
+    """Mixtral's forward FLOPs per token are 2 x (active - embedding table), in the snippet and on the page."""
+    out = (SNIPPETS / "moe_layer_torch.out").read_text(encoding="utf-8")
+    with_table, without = both_ways("mixtral-8x7b-v0.1")
+    assert f"2 x (active - embedding table): {2 * without / B:.1f} GFLOPs" in out
+    assert f"about {2 * without / B:.1f} GFLOPs per token" in PAGE
+    assert f"{2 * with_table / B:.1f} GFLOPs" not in PAGE
