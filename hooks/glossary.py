@@ -6,8 +6,8 @@ bad front matter stops the build with the page and the field named. It is not a 
 makes something from the terms imports it (one job each):
 
 - hooks/glossary_pages.py: the A-Z page (/glossary/) and the tag index (/tags/);
-- hooks/term_pages.py: each term page's heading, alias and tag line, See also, meta description, the versions
-  its snippets are verified with, and the "link to this term" box;
+- hooks/term_pages.py: each term page's heading, alias and tag line, See also, meta description, and the
+  "link to this term" box;
 - hooks/hover_definitions.py: a hover definition on every link to a term;
 - hooks/inventory.py: the published inventory, objects.inv (std:term, std:label) and terms.json.
 """
@@ -125,31 +125,6 @@ def load_terms(docs_dir: Path) -> dict[str, Term]:
             if target == term.slug:
                 _fail(term.src, "see_also", "a term cannot list itself")
     return terms
-
-
-def pinned_versions(config) -> dict[str, str]:
-    """Package -> pinned version, from requirements/test.txt: what the snippets are verified with."""
-    path = Path(config["config_file_path"]).parent / "requirements" / "test.txt"
-    pins = dict(re.findall(r"^([A-Za-z0-9_.-]+)==([^\s#]+)", path.read_text(encoding="utf-8"), re.MULTILINE))
-    missing = [name for name in ("torch", "numpy") if name not in pins]
-    if missing:
-        raise PluginError(f"requirements/test.txt: no '==' pin for {', '.join(missing)}")
-    return pins
-
-
-# A version in prose comes from the pins, like the "verified with" stamp: write "torch {{ pin.torch }}".
-PIN = re.compile(r"\{\{\s*pin\.([A-Za-z0-9_.-]+)\s*\}\}")
-
-
-def with_pinned_versions(markdown: str, src: str, versions: dict[str, str]) -> str:
-    """Replace each {{ pin.<package> }} with that package's pinned version; an unpinned name stops the build."""
-
-    def version(m: re.Match) -> str:
-        if m.group(1) not in versions:
-            raise PluginError(f"{src}: {m.group(0)} names no package pinned in requirements/test.txt")
-        return versions[m.group(1)]
-
-    return PIN.sub(version, markdown)
 
 
 def sort_key(name: str) -> str:

@@ -12,8 +12,9 @@ from pathlib import Path, PurePosixPath
 from urllib.parse import urljoin
 
 import markdown as python_markdown
-from glossary import Term, pinned_versions, terms, with_pinned_versions
+from glossary import Term, terms
 from mkdocs.utils.meta import get_data
+from pins import pinned_versions, with_pinned_versions
 
 LLMS_TXT, LLMS_FULL_TXT = "llms.txt", "llms-full.txt"
 # Material's blocks: content tabs (=== "numpy"), admonitions (!!! note "..."), collapsed details (??? example "...").

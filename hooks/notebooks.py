@@ -5,12 +5,17 @@ never runs code), written as the Markdown of any other page and rendered by MkDo
   as they must be for the notebook's own reader), become links to the source files, so MkDocs checks them,
   gives them hover definitions (hooks/glossary.py) and rewrites them for the offline copy like any other link;
 - code cells become ``python`` code blocks, printed outputs ``text`` blocks titled "Output" (as on the term
-  pages), and figures (SVG) an ``<img>`` whose alternative text is the title the notebook stored in the SVG,
-  as a percent-encoded text data URI, which gzip compresses several times better than base64;
+  pages), and figures an ``<img>``: an SVG as a percent-encoded text data URI (gzip compresses it several
+  times better than base64), with the title the notebook stored in the SVG as alternative text; a PNG as
+  base64, with the alternative text written in the cell's metadata (``"alt": "..."``), which also overrides
+  an SVG's title;
+- an HTML output (a pandas table, say) is kept as HTML, without its ``<style>`` (the site styles tables);
+  one that holds a script stops the build, since a page runs only the site's own scripts;
 - math (``$...$``, ``$$...$$``) is read by pymdownx.arithmatex and rendered to MathML by hooks/math.py;
 - the notebook itself is published next to its page, for the "Download this notebook" link.
 
-Anything else in a notebook (an error, an output of another type) stops the build with the notebook's name.
+Anything else in a notebook (an error, text on stderr, an output of another type) stops the build with the
+notebook's name: a traceback or a warning in a published notebook is a bug to fix, not something to show.
 """
 
 from __future__ import annotations
@@ -57,13 +62,27 @@ def _fence(text: str, info: str) -> str:
     return f"{ticks}{info}\n{text.rstrip(chr(10))}\n{ticks}"
 
 
-def _figure(svg: str, source: str) -> str:
+def _figure(src: str, alt: str, source: str) -> str:
+    if not alt.strip():
+        raise PluginError(f"{source}: a figure has no alternative text: give the cell's metadata an \"alt\" "
+                          "(or an SVG a title, see show() in the notebooks)")
+    return f'<figure class="notebook-figure"><img alt="{html.escape(alt.strip())}" src="{src}"></figure>'
+
+
+def _svg(svg: str, cell_alt: str, source: str) -> str:
     m = re.search(r"<dc:title>(.*?)</dc:title>", svg, re.DOTALL)
-    alt = html.unescape(m.group(1)).strip() if m else ""
-    if not alt:
-        raise PluginError(f"{source}: a figure has no title to use as alternative text (see show() in the notebooks)")
-    src = "data:image/svg+xml," + quote(svg, safe=" /:=,;.-_()!*'")
-    return f'<figure class="notebook-figure"><img alt="{html.escape(alt)}" src="{src}"></figure>'
+    alt = cell_alt or (html.unescape(m.group(1)) if m else "")
+    return _figure("data:image/svg+xml," + quote(svg, safe=" /:=,;.-_()!*'"), alt, source)
+
+
+def _html(markup: str, source: str) -> str:
+    """An HTML output as a raw HTML block: no style sheet of its own, no blank line that would end the block."""
+    if re.search(r"<script\b|\son[a-z]+\s*=", markup, re.IGNORECASE):
+        raise PluginError(f"{source}: an HTML output holds a script, which a notebook page does not run")
+    markup = re.sub(r"<style\b.*?</style>", "", markup, flags=re.DOTALL | re.IGNORECASE)
+    markup = re.sub(r"(<table)\b[^>]*>", r"\1>", markup)  # pandas' border and class: the site styles tables
+    lines = [line for line in markup.splitlines() if line.strip()]
+    return '<div class="notebook-html">\n' + "\n".join(lines) + "\n</div>"
 
 
 def to_markdown(notebook: dict, page_dir: str, sources: set[str], source: str) -> str:
@@ -78,12 +97,18 @@ def to_markdown(notebook: dict, page_dir: str, sources: set[str], source: str) -
         elif cell["cell_type"] == "code":
             if text.strip():
                 parts.append(_fence(text, "python"))
+            cell_alt = cell.get("metadata", {}).get("alt", "")
             for out in cell.get("outputs", []):
                 data = out.get("data", {})
                 if out["output_type"] == "stream" and out.get("name") == "stdout":
                     parts.append(_fence(_text(out["text"]), 'text title="Output"'))
                 elif "image/svg+xml" in data:
-                    parts.append(_figure(_text(data["image/svg+xml"]), source))
+                    parts.append(_svg(_text(data["image/svg+xml"]), cell_alt, source))
+                elif "image/png" in data:
+                    png = "".join(_text(data["image/png"]).split())
+                    parts.append(_figure("data:image/png;base64," + png, cell_alt, source))
+                elif "text/html" in data:
+                    parts.append(_html(_text(data["text/html"]), source))
                 elif "text/plain" in data and out["output_type"] in ("execute_result", "display_data"):
                     parts.append(_fence(_text(data["text/plain"]), 'text title="Output"'))
                 else:

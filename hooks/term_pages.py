@@ -6,18 +6,16 @@ from __future__ import annotations
 import re
 from urllib.parse import urljoin
 
-from glossary import Term, pinned_versions, tag_anchor, term_of, terms, with_pinned_versions
+from glossary import Term, tag_anchor, term_of, terms
 from mkdocs.exceptions import PluginError
+from pins import pinned_versions
 
 TERMS: dict[str, Term] = {}
-VERSIONS: dict[str, str] = {}
 
 
 def on_config(config, **kwargs):
     TERMS.clear()
     TERMS.update(terms(config))
-    VERSIONS.clear()
-    VERSIONS.update(pinned_versions(config))
     return config
 
 
@@ -29,7 +27,6 @@ def _insert_before_references(markdown: str, block: str) -> str:
 
 
 def on_page_markdown(markdown: str, page, config, files, **kwargs):
-    markdown = with_pinned_versions(markdown, page.file.src_uri, VERSIONS)
     term = term_of(page, TERMS)
     if term is None:
         return markdown
@@ -50,10 +47,11 @@ def on_page_markdown(markdown: str, page, config, files, **kwargs):
         see += [f"- [{TERMS[s].title}]({s}.md): {TERMS[s].summary}" for s in term.see_also]
         markdown = _insert_before_references(markdown, "\n".join(see))
     url = urljoin(config["site_url"] or "/", term.url)
+    versions = pinned_versions(config)
     markdown += "\n\n" + "\n".join(
         [
             f'<p class="verified" markdown>Every snippet on this page is run by the test suite with torch'
-            f' {VERSIONS["torch"]} and numpy {VERSIONS["numpy"]}, and its output compared with what is shown.</p>',
+            f' {versions["torch"]} and numpy {versions["numpy"]}, and its output compared with what is shown.</p>',
             "",
             '??? link "Link to this term"',
             "",

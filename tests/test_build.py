@@ -114,3 +114,20 @@ def test_linked_programs_are_published_as_they_are(built_site):
     assert "snippets/parameter-count/count_from_config.py" in linked, linked
     for rel in sorted(linked):
         assert (built_site / rel).read_bytes() == (ROOT / rel).read_bytes(), rel
+
+
+def test_the_architecture_page_names_every_hook_in_the_order_mkdocs_runs_them():
+    """ARCHITECTURE.md lists the hooks by phase; it must name each hook of mkdocs.yml, in mkdocs.yml's order, and
+    every other module in hooks/ must be named there as a library (so a new hook or library is documented)."""
+    import yaml
+
+    config = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=yaml.BaseLoader)
+    hooks = [path.removeprefix("hooks/") for path in config["hooks"]]
+    page = (ROOT / "ARCHITECTURE.md").read_text(encoding="utf-8")
+    section = page[page.index("## The hooks, by phase"):page.index("## Decisions")]
+    bullets = "".join(re.findall(r"^- \*\*.*(?:\n  .*)*", section, re.MULTILINE))
+    listed = re.findall(r"`([a-z_]+\.py)`", bullets)
+    assert listed == hooks, f"ARCHITECTURE.md lists the hooks as {listed}, mkdocs.yml as {hooks}"
+    named = re.findall(r"`([a-z_]+\.py)`", section)
+    libraries = {p.name for p in (ROOT / "hooks").glob("*.py")} - set(hooks) - {"__init__.py"}
+    assert libraries and libraries <= set(named), f"hooks/ modules ARCHITECTURE.md does not name: {libraries - set(named)}"

@@ -141,3 +141,61 @@ def test_a_notebook_output_the_page_cannot_show_stops_the_build_naming_the_noteb
         {"output_type": "error", "ename": "ZeroDivisionError", "evalue": "division by zero", "traceback": []}]}]}
     with pytest.raises(PluginError, match=r"docs/notebooks/demo\.ipynb: .*error \(ZeroDivisionError\)"):
         to_markdown(notebook, "notebooks/demo/", set(), "docs/notebooks/demo.ipynb")
+
+
+def test_a_notebook_page_shows_png_figures_and_html_tables_and_refuses_scripts():
+    """The outputs notebooks commonly hold: a PNG (alternative text from the cell's metadata), a pandas table
+    (kept as HTML, without its style sheet), and an SVG whose cell overrides its title."""
+    from mkdocs.exceptions import PluginError
+
+    from hooks.notebooks import to_markdown
+
+    table = ('<div>\n<style scoped>\n  .dataframe tbody tr th { vertical-align: top; }\n</style>\n'
+             '<table border="1" class="dataframe">\n\n<tr><th>layer</th><td>4096</td></tr>\n</table>\n</div>')
+
+    def page(outputs, metadata=None):
+        cell = {"cell_type": "code", "source": "x", "metadata": metadata or {}, "outputs": outputs}
+        return to_markdown({"cells": [cell]}, "notebooks/demo/", set(), "docs/notebooks/demo.ipynb")
+
+    png = page([{"output_type": "display_data", "data": {"image/png": "iVBORw0K\nGgo=\n", "text/plain": "<Figure>"}}],
+               {"alt": "Loss falls from 4.2 to 1.9"})
+    assert '<img alt="Loss falls from 4.2 to 1.9" src="data:image/png;base64,iVBORw0KGgo=">' in png
+    assert "<Figure>" not in png
+    html = page([{"output_type": "execute_result", "data": {"text/html": table, "text/plain": "   layer"}}])
+    assert '<div class="notebook-html">' in html and "<table><tr><th>layer</th><td>4096</td></tr>" in html.replace(
+        "\n", "")
+    assert "<style" not in html and "dataframe" not in html and "\n\n<tr>" not in html
+    svg = '<svg><metadata><dc:title>From the SVG</dc:title></metadata></svg>'
+    assert 'alt="From the cell"' in page([{"output_type": "display_data", "data": {"image/svg+xml": svg}}],
+                                          {"alt": "From the cell"})
+    with pytest.raises(PluginError, match=r"docs/notebooks/demo\.ipynb: a figure has no alternative text"):
+        page([{"output_type": "display_data", "data": {"image/png": "iVBORw0KGgo="}}])
+    with pytest.raises(PluginError, match=r"docs/notebooks/demo\.ipynb: an HTML output holds a script"):
+        page([{"output_type": "display_data", "data": {"text/html": "<div><script>alert(1)</script></div>"}}])
+
+
+@pytest.mark.slow
+def test_a_notebook_with_a_png_and_a_table_builds_strict(project_copy, tmp_path):
+    """The same outputs through a real strict build: the page has the figure with its text and the table."""
+    import json
+
+    from tests.conftest import mkdocs_build
+
+    notebook = {"nbformat": 4, "nbformat_minor": 5, "metadata": {}, "cells": [
+        {"cell_type": "markdown", "metadata": {}, "source": "# Demo\n\nA [parameter](../../terms/parameter/)."},
+        {"cell_type": "code", "metadata": {"alt": "A one-pixel plot"}, "execution_count": 1, "source": "plot()",
+         "outputs": [{"output_type": "display_data", "metadata": {}, "data": {
+             "image/png": "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==",
+             "text/plain": "<Figure size 1x1>"}}]},
+        {"cell_type": "code", "metadata": {}, "execution_count": 2, "source": "table()",
+         "outputs": [{"output_type": "execute_result", "execution_count": 2, "metadata": {}, "data": {
+             "text/html": '<div><style scoped>th { color: red; }</style><table border="1" class="dataframe">'
+                          "<tr><th>weights</th><td>4096</td></tr></table></div>", "text/plain": "weights 4096"}}]},
+    ]}
+    (project_copy / "docs" / "notebooks" / "demo.ipynb").write_text(json.dumps(notebook), encoding="utf-8")
+    site = tmp_path / "site"
+    proc = mkdocs_build(project_copy, site)
+    assert proc.returncode == 0, proc.stderr
+    html = (site / "notebooks" / "demo" / "index.html").read_text(encoding="utf-8")
+    assert 'alt="A one-pixel plot" src="data:image/png;base64,iVBORw0KGgo' in html
+    assert "<th>weights</th><td>4096</td>" in html and "color: red" not in html

@@ -3,8 +3,8 @@ offline and free of broken links.
 
 Each notebook is executed top to bottom by nbclient in a fresh kernel (no cache), exactly as
 ``python tools/notebooks.py check`` does; a failing cell, a warning on stderr or a printed line that differs from
-the committed output fails the test with a diff. The pages are checked on the real built site, because MkDocs
-checks neither the links inside notebooks nor what mkdocs-jupyter puts in the page.
+the committed output fails the test with a diff. The pages are checked on the real built site: MkDocs checks a
+notebook's links only because hooks/notebooks.py turns them into links to sources, which is worth checking whole.
 """
 
 from __future__ import annotations

@@ -2,14 +2,11 @@
 
 from __future__ import annotations
 
-import sys
-
 import pytest
 
-from tests.conftest import ROOT
+from tests.conftest import ROOT, load_module, mkdocs_build
 
-sys.path.insert(0, str(ROOT / "tools"))
-import urls  # noqa: E402
+urls = load_module(ROOT / "tools" / "urls.py")
 
 
 def test_every_published_url_still_resolves(built_site):
@@ -28,22 +25,45 @@ def test_a_removed_anchor_is_reported(built_site, tmp_path):
     problems = urls.broken(built_site, registry)
     assert problems == [
         "/terms/parameter/#no-longer-here: the page no longer has the anchor #no-longer-here",
-        "/terms/gone/: the page is gone and no redirect (redirect_maps in mkdocs.yml) replaces it",
+        "/terms/gone/: the page is gone and no redirect (extra.redirects in mkdocs.yml) replaces it",
         "/gone.txt: the file is no longer published",
     ]
 
 
-@pytest.mark.slow
-def test_a_redirect_keeps_a_moved_page_alive(project_copy, tmp_path):
-    from tests.conftest import mkdocs_build
+def with_redirects(project, lines: str) -> None:
+    config = project / "mkdocs.yml"
+    text = config.read_text()
+    assert "  redirects: {}" in text
+    config.write_text(text.replace("  redirects: {}", "  redirects:\n" + lines))
 
-    config = project_copy / "mkdocs.yml"
-    config.write_text(config.read_text().replace(
-        "redirect_maps: {}", "redirect_maps:\n        terms/old-name.md: terms/parameter.md\n"
-        "        terms/to-home.md: index.md"))
+
+@pytest.mark.slow
+@pytest.mark.parametrize("offline", [False, True], ids=["site", "offline-copy"])
+def test_a_redirect_keeps_a_moved_page_alive(project_copy, tmp_path, offline):
+    with_redirects(project_copy, "    terms/old-name.md: terms/parameter.md\n"
+                                 "    terms/old-section.md: terms/parameter.md#parameters-vs-buffers\n"
+                                 "    terms/to-home.md: index.md\n")
     site = tmp_path / "site"
-    proc = mkdocs_build(project_copy, site)
+    proc = mkdocs_build(project_copy, site, **({"OFFLINE": "true"} if offline else {}))
     assert proc.returncode == 0, proc.stderr
-    assert urls.broken(site, ["/terms/old-name/"]) == []
+    if offline:  # pages are files (terms/old-name.html): the redirect points at the file, relative to it
+        page = (site / "terms" / "old-section.html").read_text()
+        assert 'url=parameter.html#parameters-vs-buffers"' in page, page
+        return
+    assert urls.broken(site, ["/terms/old-name/", "/terms/old-section/#anything"]) == []
+    assert urls.redirect_target(site, "/terms/old-section/") == "/terms/parameter/#parameters-vs-buffers"
     assert urls.broken(site, ["/terms/to-home/"]) == [
         "/terms/to-home/: redirects to the home page; send it to a specific page or anchor"]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(("line", "error"), [
+    ("    terms/old-name.md: terms/no-such-page.md\n", "terms/old-name.md: terms/no-such-page.md: the new page "
+     "docs/terms/no-such-page.md does not exist"),
+    ("    terms/weight.md: terms/parameter.md\n", "terms/weight.md: terms/parameter.md: docs/terms/weight.md "
+     "still exists"),
+], ids=["missing-target", "page-still-there"])
+def test_a_bad_redirect_stops_the_build(project_copy, tmp_path, line, error):
+    with_redirects(project_copy, line)
+    proc = mkdocs_build(project_copy, tmp_path / "site")
+    assert proc.returncode != 0 and f"mkdocs.yml: extra.redirects: {error}" in proc.stderr, proc.stderr

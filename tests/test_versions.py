@@ -1,18 +1,15 @@
-"""Versions named in prose come from the pins in requirements/test.txt, through the glossary hook's
+"""Versions named in prose come from the pins in requirements/test.txt, through hooks/pins.py's
 ``{{ pin.<package> }}``, like the "verified with" stamp; no page types a version by hand."""
 
 from __future__ import annotations
 
 import re
-import sys
 
 import pytest
 from mkdocs.exceptions import PluginError
 
+from hooks import pins
 from tests.conftest import ROOT
-
-sys.path.insert(0, str(ROOT))
-from hooks import glossary  # noqa: E402
 
 PINNED = ("torch", "numpy", "matplotlib")
 # "torch 2.13", "numpy 2.x" and the like, as prose writes them
@@ -26,18 +23,18 @@ def test_no_page_types_a_pinned_version():
 
 
 def test_placeholders_become_the_pinned_versions():
-    pins = glossary.pinned_versions({"config_file_path": str(ROOT / "mkdocs.yml")})
-    text = glossary.with_pinned_versions("torch {{ pin.torch }}, numpy {{pin.numpy}}.", "docs/x.md", pins)
-    assert text == f"torch {pins['torch']}, numpy {pins['numpy']}."
-    assert re.fullmatch(r"\d+\.\d+\.\d+", pins["torch"])
+    versions = pins.pinned_versions({"config_file_path": str(ROOT / "mkdocs.yml")})
+    text = pins.with_pinned_versions("torch {{ pin.torch }}, numpy {{pin.numpy}}.", "docs/x.md", versions)
+    assert text == f"torch {versions['torch']}, numpy {versions['numpy']}."
+    assert re.fullmatch(r"\d+\.\d+\.\d+", versions["torch"])
 
 
 def test_an_unpinned_package_stops_the_build():
     with pytest.raises(PluginError, match=r"docs/x\.md: \{\{ pin\.jax \}\} names no package pinned"):
-        glossary.with_pinned_versions("jax {{ pin.jax }}", "docs/x.md", {"torch": "1.0"})
+        pins.with_pinned_versions("jax {{ pin.jax }}", "docs/x.md", {"torch": "1.0"})
 
 
 def test_the_built_page_shows_the_pinned_version(built_site):
-    pins = glossary.pinned_versions({"config_file_path": str(ROOT / "mkdocs.yml")})
+    versions = pins.pinned_versions({"config_file_path": str(ROOT / "mkdocs.yml")})
     html = (built_site / "terms" / "inference" / "index.html").read_text(encoding="utf-8")
-    assert f"In torch {pins['torch']} both" in html and "pin.torch" not in html
+    assert f"In torch {versions['torch']} both" in html and "pin.torch" not in html

@@ -1,5 +1,5 @@
-"""Execute and check the notebooks in docs/notebooks/ (their pages are rendered by mkdocs-jupyter and slimmed by
-hooks/notebooks.py at build time, from the committed outputs).
+"""Execute and check the notebooks in docs/notebooks/ (their pages are made by hooks/notebooks.py at build time,
+from the committed outputs: the build never runs them).
 
     python tools/notebooks.py update [NOTEBOOK ...]   run from scratch and save the outputs in place
     python tools/notebooks.py check [NOTEBOOK ...]    run from scratch, exit 1 if the printed outputs differ

@@ -3,7 +3,7 @@
     python tools/urls.py update SITE_DIR    add the pages, anchors and root files of a built site
 
 Entries are never removed by the tool: a URL that people may have linked to must keep working, either on the
-page itself or through a redirect (mkdocs-redirects' ``redirect_maps`` in mkdocs.yml).
+page itself or through a redirect (``extra.redirects`` in mkdocs.yml, made by hooks/redirects.py).
 """
 
 from __future__ import annotations
@@ -97,7 +97,7 @@ def broken(site: Path, registry: list[str]) -> list[str]:
             problems.append(f"{entry}: the file is no longer published")
             continue
         if target is None:
-            problems.append(f"{entry}: the page is gone and no redirect (redirect_maps in mkdocs.yml) replaces it")
+            problems.append(f"{entry}: the page is gone and no redirect (extra.redirects in mkdocs.yml) replaces it")
             continue
         t_url, _, t_anchor = target.partition("#")
         if t_url not in pages or (t_anchor and t_anchor not in pages[t_url]):
