@@ -163,6 +163,101 @@ def test_children_do_not_leak_torch_state(tmp_path, runner):
     assert after.splitlines()[0] == "torch.float32 True"
 
 
+# ---------------------------------------------------------------- each snippet runs alone, with its named data
+
+
+def test_a_snippet_that_leans_on_its_folder_fails_alone(tmp_path, runner):
+    """The runner runs a copy of the snippet in an empty folder: a module or a file beside the snippet in the
+    repository is not there. Both programs work in their own folder (the control), and fail under the runner."""
+    import subprocess
+
+    folder = tmp_path / "demo"
+    folder.mkdir()
+    (folder / "helper.py").write_text("VALUE = 7\n")
+    (folder / "notes.txt").write_text("beside the snippet\n")
+    imports = folder / "imports_sibling.py"
+    imports.write_text("import helper\n\nprint(helper.VALUE)\n")
+    reads = folder / "reads_beside.py"
+    reads.write_text("from pathlib import Path\n\nprint(Path(__file__).with_name('notes.txt').read_text())\n")
+    for snippet, expected in [(imports, "7\n"), (reads, "beside the snippet\n\n")]:
+        alone = subprocess.run([sys.executable, str(snippet)], capture_output=True, text=True, cwd=tmp_path)
+        assert alone.stdout == expected, alone.stderr  # the control: run beside its neighbours, it works
+
+    result = runner.run(imports)
+    assert result.returncode == 1
+    message = result.problem()
+    assert message.startswith(str(imports)) and "No module named 'helper'" in message
+    assert f'File "{imports}", line 1' in message, "the traceback names the snippet, not the runner's copy"
+    assert "runs alone" in message
+
+    result = runner.run(reads)
+    assert result.returncode == 1
+    assert "FileNotFoundError" in result.problem() and "notes.txt" in result.problem()
+
+
+def test_a_snippet_finds_the_data_files_it_names(tmp_path, runner, monkeypatch):
+    """Named data files are copied from data/ beside the snippet; they are neither figures nor stray outputs
+    (even one that ends in .png), and one the snippet changes is reported."""
+    data = tmp_path / "data"
+    data.mkdir()
+    (data / "table.csv").write_text("a,b\n1,2\n")
+    (data / "logo.png").write_bytes(b"not really a png")
+    monkeypatch.setattr(snippet_tools, "DATA", data)
+    snippet = tmp_path / "demo" / "reads_data.py"
+    snippet.parent.mkdir()
+    snippet.write_text('"""Reads two data files."""\n\n# data: table.csv, logo.png\n\n'
+                       'print(open("table.csv").read().split()[1], len(open("logo.png", "rb").read()))\n')
+    result = runner.run(snippet)
+    assert result.ok, result.problem()
+    assert result.stdout == "1,2 16\n"
+    assert result.figures == {} and result.stray_files == []
+
+    snippet.write_text("# data: table.csv\n\nopen('table.csv', 'a').write('3,4\\n')\n")
+    assert runner.run(snippet).stray_files == ["table.csv"]
+
+
+def test_a_named_data_file_that_is_missing_is_a_clear_error(tmp_path, runner, monkeypatch):
+    monkeypatch.setattr(snippet_tools, "DATA", tmp_path / "data")
+    snippet = tmp_path / "demo" / "needs_data.py"
+    snippet.parent.mkdir()
+    snippet.write_text("# data: missing.txt\n\nprint(open('missing.txt').read())\n")
+    result = runner.run(snippet)
+    assert not result.ok and result.stdout == ""
+    message = result.problem()
+    assert str(snippet) in message and "'missing.txt'" in message and "does not exist" in message
+
+
+@pytest.mark.parametrize(
+    "lines, error",
+    [
+        pytest.param("# data: ../../data/corpus.txt", "not a bare file name", id="a-path"),
+        pytest.param("# data: a.txt\n# data: b.txt", "on one '# data:' line", id="two-lines"),
+        pytest.param("# data:", "names no file", id="empty"),
+    ],
+)
+def test_a_bad_data_line_names_the_snippet(tmp_path, lines, error):
+    snippet = tmp_path / "bad_data.py"
+    snippet.write_text(f"{lines}\n\nprint(1)\n")
+    with pytest.raises(snippet_tools.SnippetError, match=error) as info:
+        snippet_tools.data_files(snippet)
+    assert str(snippet) in str(info.value)
+
+
+def unread_data_files(path) -> list[str]:
+    """Names on a snippet's '# data:' line that its code never opens by that name (a stale declaration)."""
+    text = snippet_tools.DATA_LINE.sub("", path.read_text(encoding="utf-8"))
+    return [n for n in snippet_tools.data_files(path) if f'"{n}"' not in text and f"'{n}'" not in text]
+
+
+def test_every_named_data_file_is_read_by_its_snippet(tmp_path):
+    stale = {snippet_tools.snippet_id(p): unread_data_files(p) for p in SNIPPETS}
+    stale = {k: v for k, v in stale.items() if v}
+    assert not stale, f"snippets that name data files on their '# data:' line but never open them: {stale}"
+    demo = tmp_path / "demo.py"  # the check can fail
+    demo.write_text("# data: corpus.txt, other.txt\n\nprint(open('corpus.txt').read())\n")
+    assert unread_data_files(demo) == ["other.txt"]
+
+
 @pytest.mark.slow
 def test_snippets_run_standalone():
     """The warm runner is an optimisation: a plain interpreter gives the same output (checked on one snippet)."""

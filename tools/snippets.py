@@ -3,6 +3,14 @@
 A snippet is ``snippets/<slug>/<name>.py``; its golden stdout is ``<name>.out`` beside it, and any figure it
 saves in its working directory (``.svg``/``.png``) is committed as ``docs/assets/figures/<slug>/<file>``.
 
+A snippet runs alone, as a reader who downloaded it runs it: the runner copies the file, and only the data files
+it names, into an empty folder and runs the copy there (working directory and ``sys.path[0]`` both that folder).
+So a snippet that imports a module beside it or opens a file it does not name fails here, as it would for the
+reader. It names its data files on one comment line, ``# data: corpus.txt, corpus_balanced.txt``: bare file
+names, each a file in ``data/``, which it opens by name (``open("corpus.txt")``). The site publishes each at
+``/data/<name>`` and offers it next to the snippet (hooks/snippet_files.py reads the same line, with
+``data_files`` below).
+
 Importing torch costs seconds, so one warm "zygote" process imports numpy, torch and matplotlib once and forks
 a child per snippet. The child starts from the zygote's pristine state (the zygote itself never runs a
 snippet or a torch op), so no state leaks between snippets: globals, RNG, default dtype, grad mode and thread
@@ -33,6 +41,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 SNIPPETS = ROOT / "snippets"
+DATA = ROOT / "data"  # the data files that snippets name (data/README.md says what each is)
 FIGURES = ROOT / "docs" / "assets" / "figures"
 FIGURE_SUFFIXES = {".svg", ".png"}
 # A snippet should take about a second after imports; this limit only catches runaways.
@@ -70,6 +79,43 @@ def all_snippets() -> list[Path]:
     )
 
 
+# A snippet's data files, on one line of their own: "# data: corpus.txt, corpus_balanced.txt".
+DATA_LINE = re.compile(r"^# data:(.*)$", re.MULTILINE)
+
+
+class SnippetError(ValueError):
+    """A snippet that breaks the runner's conventions (its data files); the message names the snippet."""
+
+
+def data_files(path: Path) -> list[str]:
+    """The data files a snippet names on its ``# data:`` line, in order: bare file names, comma-separated."""
+    lines = DATA_LINE.findall(path.read_text(encoding="utf-8"))
+    if not lines:
+        return []
+    where = rel(path)
+    if len(lines) > 1:
+        raise SnippetError(f"{where}: name the data files on one '# data:' line, not {len(lines)}")
+    names = [n for n in re.split(r"[,\s]+", lines[0]) if n]
+    if not names:
+        raise SnippetError(f"{where}: its '# data:' line names no file")
+    for name in names:
+        if "/" in name or "\\" in name or name in (".", ".."):
+            raise SnippetError(
+                f"{where}: '# data:' names {name!r}, which is not a bare file name (a data file lies in data/ "
+                "and the snippet opens it by name, from its working directory)"
+            )
+    return list(dict.fromkeys(names))
+
+
+def data_source(path: Path, name: str) -> Path:
+    """The file in data/ that a snippet's ``# data:`` line names; a name with no such file is a SnippetError."""
+    source = DATA / name
+    if not source.is_file():
+        raise SnippetError(f"{rel(path)} names the data file {name!r} on its '# data:' line, but "
+                           f"{rel(source)} does not exist")
+    return source
+
+
 def snippet_id(path: Path) -> str:
     return path.relative_to(SNIPPETS).with_suffix("").as_posix()
 
@@ -98,17 +144,24 @@ class Result:
     stderr: str
     seconds: float  # the snippet's own run time, measured inside the child
     figures: dict[str, bytes]  # file name -> content, for figures the snippet saved
-    stray_files: list[str]  # anything else it wrote in its working directory
+    stray_files: list[str]  # anything else it wrote in its working directory (or a data file it changed)
+    error: str = ""  # why the snippet could not be set up to run (a data file it names is missing)
 
     @property
     def ok(self) -> bool:
-        return self.returncode == 0 and not self.stderr and not self.stray_files
+        return not self.error and self.returncode == 0 and not self.stderr and not self.stray_files
 
     def problem(self) -> str:
         """A message naming the file and what went wrong, or '' when the run was clean."""
         name = rel(self.path)
+        if self.error:
+            return self.error
         if self.returncode != 0:
-            return f"{name} exited with status {self.returncode}:\n{self.stderr}"
+            hint = ""
+            if re.search(r"^(?:FileNotFoundError|ModuleNotFoundError)\b", self.stderr, re.MULTILINE):
+                hint = ("\n(a snippet runs alone, in an empty folder holding only itself and the data files on its "
+                        "'# data:' line: it may import only installed packages and open only those files)")
+            return f"{name} exited with status {self.returncode}:\n{self.stderr}{hint}"
         if self.stderr:
             return f"{name} wrote to stderr (warnings must be handled or printed, not leaked):\n{self.stderr}"
         if self.stray_files:
@@ -236,10 +289,21 @@ class WarmRunner:
         self.count = 0
 
     def run(self, path: Path) -> Result:
+        """Run a copy of the snippet in an empty folder that holds only it and the data files it names."""
+        path = Path(path)
         self.count += 1
         workdir = self.tmp / f"run{self.count}"
         workdir.mkdir()
-        req = {"path": str(path), "workdir": str(workdir), "threads": self.threads}
+        copy = workdir / path.name
+        try:
+            sources = {name: data_source(path, name) for name in data_files(path)}
+        except SnippetError as exc:
+            return Result(path, 1, "", "", float("nan"), {}, [], error=str(exc))
+        placed = {}  # what the runner put in the folder -> (size, mtime), to tell it from what the snippet wrote
+        for source, dest in [(path, copy), *((s, workdir / n) for n, s in sources.items())]:
+            shutil.copyfile(source, dest)
+            placed[dest.name] = _signature(dest)
+        req = {"path": str(copy), "workdir": str(workdir), "threads": self.threads}
         self.proc.stdin.write(json.dumps(req) + "\n")
         self.proc.stdin.flush()
         reply = json.loads(self.proc.stdout.readline())
@@ -247,16 +311,22 @@ class WarmRunner:
         time_file = self.tmp / f"{workdir.name}.time"
         figures, stray = {}, []
         for f in sorted(workdir.rglob("*")):
-            if f.is_file():
-                if f.suffix in FIGURE_SUFFIXES and f.parent == workdir:
-                    figures[f.name] = f.read_bytes()
-                else:
-                    stray.append(f.relative_to(workdir).as_posix())
+            if not f.is_file():
+                continue
+            name = f.relative_to(workdir).as_posix()
+            if name in placed:
+                if _signature(f) != placed[name]:
+                    stray.append(name)  # the snippet wrote over its own copy or a data file
+            elif f.suffix in FIGURE_SUFFIXES and f.parent == workdir:
+                figures[f.name] = f.read_bytes()
+            else:
+                stray.append(name)
         return Result(
             path=path,
             returncode=reply["returncode"],
             stdout=read("stdout"),
-            stderr=read("stderr"),
+            # Tracebacks name the file the reader knows, not the runner's copy of it.
+            stderr=read("stderr").replace(str(copy), rel(path)),
             seconds=float(time_file.read_text()) if time_file.exists() else float("nan"),
             figures=figures,
             stray_files=stray,
@@ -273,6 +343,11 @@ class WarmRunner:
 
     def __exit__(self, *exc):
         self.close()
+
+
+def _signature(path: Path) -> tuple[int, int]:
+    stat = path.stat()
+    return stat.st_size, stat.st_mtime_ns
 
 
 # ---------------------------------------------------------------- comparing with what is committed

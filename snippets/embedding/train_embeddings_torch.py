@@ -1,5 +1,7 @@
-"""Train small word embeddings on the corpus in data/ and list each word's nearest
+"""Train small word embeddings on corpus.txt and list each word's nearest
 neighbours."""
+
+# data: corpus.txt
 
 from pathlib import Path
 
@@ -13,7 +15,7 @@ import matplotlib.pyplot as plt  # noqa: E402
 torch.manual_seed(0)
 # tiny tensors: one thread is fastest, and the sums run in one fixed order
 torch.set_num_threads(1)
-CORPUS = Path(__file__).resolve().parents[2] / "data" / "corpus.txt"
+CORPUS = Path("corpus.txt")
 
 # --8<-- [start:train]
 sentences = [line.split() for line in CORPUS.read_text(encoding="utf-8").splitlines()]

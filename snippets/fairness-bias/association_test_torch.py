@@ -1,6 +1,8 @@
 """Measure a gender association that trained embeddings absorb from their corpus, and
 try two mitigations."""
 
+# data: corpus.txt, corpus_balanced.txt
+
 from pathlib import Path
 
 import matplotlib
@@ -11,7 +13,6 @@ import matplotlib.pyplot as plt  # noqa: E402
 
 # tiny tensors: one thread is fastest, and the sums run in one fixed order
 torch.set_num_threads(1)
-DATA = Path(__file__).resolve().parents[2] / "data"
 
 
 def train_embeddings(
@@ -78,8 +79,8 @@ def r2(x: float) -> float:
     return round(x, 2) + 0.0  # + 0.0 turns -0.0 into 0.0
 
 
-skewed = train_embeddings(DATA / "corpus.txt")
-balanced = train_embeddings(DATA / "corpus_balanced.txt")
+skewed = train_embeddings(Path("corpus.txt"))
+balanced = train_embeddings(Path("corpus_balanced.txt"))
 scores = {}
 for name, vec in [("skewed corpus", skewed), ("balanced corpus", balanced)]:
     scores[name] = [r2(association(vec, w)) for w in JOBS]  # plotted as printed

@@ -1,12 +1,14 @@
 """What pre-training can reach on a corpus: the best possible next-token loss for each
 amount of context."""
 
+# data: corpus.txt
+
 from collections import Counter
 from pathlib import Path
 
 import numpy as np
 
-CORPUS = Path(__file__).resolve().parents[2] / "data" / "corpus.txt"
+CORPUS = Path("corpus.txt")
 
 tokens = []
 for line in CORPUS.read_text(encoding="utf-8").splitlines():

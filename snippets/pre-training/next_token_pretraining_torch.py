@@ -1,6 +1,8 @@
 """Pre-training in miniature: learn next-token prediction on a corpus, then reuse the
 learned parameters."""
 
+# data: corpus.txt
+
 import math
 from collections import Counter
 from pathlib import Path
@@ -10,7 +12,7 @@ from torch import nn
 
 torch.manual_seed(0)
 torch.set_num_threads(1)
-CORPUS = Path(__file__).resolve().parents[2] / "data" / "corpus.txt"
+CORPUS = Path("corpus.txt")
 
 tokens = []
 for line in CORPUS.read_text(encoding="utf-8").splitlines():

@@ -2,10 +2,12 @@
 vocabulary (and one row to the embedding table and the output head), and the same text
 takes fewer tokens."""
 
+# data: corpus.txt
+
 from collections import Counter
 from pathlib import Path
 
-CORPUS = Path(__file__).resolve().parents[2] / "data" / "corpus.txt"
+CORPUS = Path("corpus.txt")
 text = " ".join(CORPUS.read_text().splitlines()[:400])
 d = 64  # the model's width, to size the tables
 
