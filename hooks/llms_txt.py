@@ -2,7 +2,8 @@
 
 - llms.txt: an index of the terms, one line each (title, URL, summary), from the front matter;
 - llms-full.txt: every term page as plain Markdown, its `--8<--` includes (snippets and their outputs)
-  resolved by the same pymdownx.snippets settings that build the site, links made absolute.
+  resolved by the same pymdownx.snippets settings that build the site, links made absolute, and the line that
+  offers a snippet's data files (hooks/snippet_files.py) with their published URLs.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ import markdown as python_markdown
 from glossary import Term, terms
 from mkdocs.utils.meta import get_data
 from pins import pinned_versions, with_pinned_versions
+from snippet_files import DATA_DIR, data_by_snippet, with_data_links
 
 LLMS_TXT, LLMS_FULL_TXT = "llms.txt", "llms-full.txt"
 # Material's blocks: content tabs (=== "numpy"), admonitions (!!! note "..."), collapsed details (??? example "...").
@@ -64,13 +66,15 @@ def absolute_links(text: str, page_url: str, base: str) -> str:
     return MD_LINK.sub(url, text)
 
 
-def term_markdown(term: Term, config, preprocessor, versions: dict[str, str]) -> str:
+def term_markdown(term: Term, config, preprocessor, versions: dict[str, str], data: dict[str, list[str]]) -> str:
     """One term page as plain Markdown: title, URL, front-matter facts, then the page with includes inlined."""
     root = Path(config["config_file_path"]).parent
     body, _ = get_data((root / term.src).read_text(encoding="utf-8"))
+    base = config["site_url"] or "/"
+    body = with_data_links(body, term.src, data, lambda name: urljoin(base, f"{DATA_DIR}/{name}"), download="")
     body = "\n".join(preprocessor.run(body.split("\n")))
     body = with_pinned_versions(body, term.src, versions)
-    body = absolute_links(plain_blocks(body), term.url, config["site_url"] or "/")
+    body = absolute_links(plain_blocks(body), term.url, base)
     body = HEADING_ATTRS.sub(r"\1", body)
     body = "\n".join(line.rstrip() for line in body.split("\n"))
     head = [f"# {term.title}", "", f"URL: {urljoin(config['site_url'] or '/', term.url)}"]
@@ -110,5 +114,6 @@ def on_post_build(config, **kwargs):
     all_terms = sorted(terms(config).values(), key=lambda t: t.slug)
     (site / LLMS_TXT).write_text(llms_txt(config, all_terms), encoding="utf-8")
     preprocessor, versions = snippet_preprocessor(config), pinned_versions(config)
-    pages = [term_markdown(t, config, preprocessor, versions) for t in all_terms]
+    data = {snippet: list(files) for snippet, files in data_by_snippet(Path(config["config_file_path"]).parent).items()}
+    pages = [term_markdown(t, config, preprocessor, versions, data) for t in all_terms]
     (site / LLMS_FULL_TXT).write_text("\n\n".join(pages), encoding="utf-8")

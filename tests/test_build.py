@@ -116,6 +116,68 @@ def test_linked_programs_are_published_as_they_are(built_site):
         assert (built_site / rel).read_bytes() == (ROOT / rel).read_bytes(), rel
 
 
+def test_data_files_are_published_and_offered_where_their_snippets_are(built_site):
+    """Each data file a snippet names ('# data:') is served byte for byte at /data/<name>, and every page that
+    includes such a snippet has a download link to each of its files."""
+    from hooks.includes import included_paths
+    from hooks.snippet_files import data_by_snippet
+
+    found = data_by_snippet(ROOT)
+    assert {"snippets/embedding/train_embeddings_torch.py", "snippets/fairness-bias/association_test_torch.py"} \
+        <= found.keys(), f"the snippets that read the corpora do not name it: {sorted(found)}"
+    for sources in found.values():
+        for name, source in sources.items():
+            assert (built_site / "data" / name).read_bytes() == source.read_bytes(), f"/data/{name}"
+    missing = []
+    for md in sorted((ROOT / "docs").rglob("*.md")):
+        readers = set(included_paths(md.read_text(encoding="utf-8"))) & found.keys()
+        if not readers:
+            continue
+        html = built_site / md.relative_to(ROOT / "docs").with_suffix("") / "index.html"
+        offered = {(html.parent / a["href"]).resolve() for tag, a in read_page(html).tags
+                   if tag == "a" and "download" in a and a.get("href")}
+        for snippet in sorted(readers):
+            missing += [f"{md.relative_to(ROOT)}: {snippet} reads {name}" for name in found[snippet]
+                        if (built_site / "data" / name).resolve() not in offered]
+    assert not missing, "pages that include a snippet without a download link to its data:\n" + "\n".join(missing)
+
+
+def test_the_data_line_goes_after_the_snippets_first_block_at_its_indentation():
+    from hooks.snippet_files import with_data_links
+
+    page = ('=== "numpy"\n\n    ```python title="a"\n    --8<-- "snippets/s/a.py:part"\n    ```\n\n'
+            '    ```text title="Output"\n    --8<-- "snippets/s/a.out"\n    ```\n\n'
+            '```python\n--8<-- "snippets/s/a.py"\n```\n')
+    out = with_data_links(page, "docs/terms/s.md", {"snippets/s/a.py": ["x.txt", "y.txt"]}, lambda n: f"../data/{n}")
+    lines = out.split("\n")
+    (at,) = [i for i, line in enumerate(lines) if "This program reads" in line]  # once: at the first include
+    assert lines[at - 2] == "    ```" and lines[at - 3].endswith('a.py:part"'), out
+    assert lines[at] == ("    This program reads [`x.txt`](../data/x.txt){ download } and [`y.txt`](../data/y.txt)"
+                         "{ download } from the folder it runs in: download them there.")
+    assert with_data_links(page, "docs/terms/s.md", {}, str) == page, "a page without data readers is unchanged"
+
+
+def test_a_data_include_outside_a_code_block_stops_the_build():
+    from mkdocs.exceptions import PluginError
+
+    from hooks.snippet_files import with_data_links
+
+    with pytest.raises(PluginError, match="docs/terms/s.md: 'snippets/s/a.py' reads data files"):
+        with_data_links('--8<-- "snippets/s/a.py"\n', "docs/terms/s.md", {"snippets/s/a.py": ["x.txt"]}, str)
+
+
+@pytest.mark.slow
+def test_a_snippet_naming_a_missing_data_file_stops_the_build(project_copy, tmp_path):
+    snippet = project_copy / "snippets" / "tokenizer" / "byte_pair_encoding.py"
+    text = snippet.read_text(encoding="utf-8")
+    assert "# data: corpus.txt\n" in text
+    snippet.write_text(text.replace("# data: corpus.txt\n", "# data: corpus.txt, no_such_corpus.txt\n"))
+    proc = mkdocs_build(project_copy, tmp_path / "site")
+    assert proc.returncode != 0, "the build passed despite a snippet naming a data file that does not exist"
+    for fragment in ["snippets/tokenizer/byte_pair_encoding.py", "'no_such_corpus.txt'", "data/no_such_corpus.txt"]:
+        assert fragment in proc.stderr, f"the build error does not mention {fragment!r}:\n{proc.stderr[-3000:]}"
+
+
 def test_the_architecture_page_names_every_hook_in_the_order_mkdocs_runs_them():
     """ARCHITECTURE.md lists the hooks by phase; it must name each hook of mkdocs.yml, in mkdocs.yml's order, and
     every other module in hooks/ must be named there as a library (so a new hook or library is documented)."""

@@ -1,6 +1,6 @@
-"""The registry of published URLs: every page, heading anchor and root file the site has ever published.
+"""The registry of published URLs: every page, heading anchor, root file and data file the site has ever published.
 
-    python tools/urls.py update SITE_DIR    add the pages, anchors and root files of a built site
+    python tools/urls.py update SITE_DIR    add the pages, anchors and published files of a built site
 
 Entries are never removed by the tool: a URL that people may have linked to must keep working, either on the
 page itself or through a redirect (``extra.redirects`` in mkdocs.yml, made by hooks/redirects.py).
@@ -44,10 +44,17 @@ def published(site: Path) -> dict[str, set[str]]:
     return pages
 
 
+# Folders of files published at stable URLs: the data files that snippets read (hooks/snippet_files.py).
+PUBLISHED_FOLDERS = ["data"]
+
+
 def published_files(site: Path) -> set[str]:
     """The files at the site's root that other sites and tools fetch by URL (objects.inv, terms.json, llms.txt,
-    embed.js, the sitemap, ...): every file there but the HTML pages; and the generated views."""
+    embed.js, the sitemap, ...): every file there but the HTML pages; the files in PUBLISHED_FOLDERS (a reader's
+    program downloads /data/corpus.txt); and the generated views."""
     files = {"/" + p.name for p in site.iterdir() if p.is_file() and p.suffix != ".html"}
+    files |= {"/" + p.relative_to(site).as_posix() for folder in PUBLISHED_FOLDERS
+              for p in sorted((site / folder).rglob("*")) if p.is_file()}
     return files | {f"/{view}/" for view in GENERATED_VIEWS if (site / view / "index.html").is_file()}
 
 
