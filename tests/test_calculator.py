@@ -110,6 +110,30 @@ def random_configs() -> list[dict]:
 # ---------------------------------------------------------------- the page's counting core, in Node
 
 CORE = ROOT / "docs" / "assets" / "count-core.js"
+FORM = ROOT / "docs" / "assets" / "calculator.js"
+
+
+def _words(value) -> list[str]:
+    """Every string in the words the package gives the page (labels, hints, the names of choices)."""
+    if isinstance(value, str):
+        return [value]
+    items = value.values() if isinstance(value, dict) else value if isinstance(value, list | tuple) else []
+    return [w for item in items for w in _words(item)]
+
+
+def test_the_page_types_none_of_the_words_and_defaults_the_package_gives():
+    """One place: the labels of the components and fields, and the memory options' labels, hints and choices,
+    reach the page through count-rules.js; neither script retypes one (a label copied into the page would drift)."""
+    rules = json.loads(rules_json())
+    options = rules["memory"]["options"]
+    words = _words(rules["labels"]) + _words([{k: v for k, v in o.items() if k != "default"} for o in options.values()])
+    words += _words([[mode["title"], mode["states"]] for mode in rules["memory"]["training"].values()])
+    long_words = sorted({w for w in words if len(w) > 12})  # short ones ("Layers", "bf16") are also code words
+    assert len(long_words) > 60
+    for script in (FORM, CORE):
+        text = script.read_text(encoding="utf-8")
+        typed = [w for w in long_words if w in text]
+        assert not typed, f"{script.name} types words that count-rules.js gives it: {typed}"
 PARITY_PER_FAMILY = 100  # valid configs per family; as many broken ones, and some beyond 2**53
 # Runs count-core.js as the page does: the rules as the build writes them, each config parsed with exact integers
 # (with JSON.parse source access, as recent browsers have, and without it, as older engines do).

@@ -490,8 +490,8 @@
     }
 
     // ---- compute and show
-    // The control of a memory option, and its message in words ("option 'context_length': must be..." ->
-    // "Context length (tokens) must be...").
+    // The control of a memory option, and its message in words ("option 'context_length': must be..." -> the
+    // field's label, then "must be...").
     function optionControl(key) {
       var text = CALC_FIELDS.filter(function (f) { return f.key === key; })[0];
       if (text) return controls[text.id];
