@@ -1,56 +1,50 @@
 """The parameter counter's rules and configs, carried into the site at build time.
 
-The counting and memory rules live in one place: snippets/parameter-count/count_from_config.py, as data. This
-hook writes them (compiled to expression trees) and every shipped config into ``assets/count-rules.js``, which the
-calculator's generic evaluator (assets/count-core.js) reads; the calculator's presets are those configs. It
-also fills the model table on docs/models.md (the ``<!-- model-table -->`` marker) by running the same
-``count_parameters`` on the same configs, so no count on the site is typed by hand.
+The counting and memory rules live in one place: the package count_params (counter/), as data. This hook
+writes them (compiled to expression trees), the calculator's words for them (the labels of the components,
+fields and options, the options' defaults) and every bundled config into ``assets/count-rules.js``, which the
+calculator's generic evaluator (assets/count-core.js) and its form (assets/calculator.js) read; the
+calculator's presets are those configs. It also fills the model table on docs/models.md (the
+``<!-- model-table -->`` marker) by running the same ``count_parameters`` on the same configs, so no count on
+the site is typed by hand.
 """
 
 from __future__ import annotations
 
-import importlib.util
 import json
-from pathlib import Path
 
+import count_params
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File
 
-TOOL = Path("snippets/parameter-count/count_from_config.py")
 RULES_JS = "assets/count-rules.js"
 TABLE_MARKER = "<!-- model-table -->"
 
 
-def load_tool(root: Path):
-    spec = importlib.util.spec_from_file_location("count_from_config", root / TOOL)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-def shipped_configs(tool) -> dict[str, dict]:
-    """Every config in configs/, by file name; one that the counter refuses stops the build."""
+def shipped_configs() -> dict[str, dict]:
+    """Every bundled config, by name; one that the counter refuses stops the build."""
     configs = {}
-    for path in sorted(tool.CONFIG_DIR.glob("*.json")):
-        config = json.loads(path.read_text(encoding="utf-8"))
+    for name in count_params.bundled_configs():
+        config = count_params.load_config(name)
         try:
-            tool.count_parameters(config)
-        except tool.ConfigError as exc:
-            raise PluginError(f"{TOOL.parent / 'configs' / path.name}: {exc}") from None
-        configs[path.stem] = config
+            count_params.count_parameters(config)
+        except count_params.ConfigError as exc:
+            raise PluginError(f"counter/count_params/configs/{name}.json: {exc}") from None
+        configs[name] = config
     return configs
 
 
-def rules_script(tool) -> str:
-    """JavaScript that defines window.llmCountRules: the rules, and the configs as presets."""
-    rules = json.loads(tool.rules_json())
+def rules_script() -> str:
+    """JavaScript that defines window.llmCountRules: the rules and their words, and the configs as presets."""
+    rules = json.loads(count_params.rules_json())
     rules["presets"] = [
         {"id": stem, "name": config.get("_name_or_path", stem), "json": json.dumps(config)}
-        for stem, config in shipped_configs(tool).items()
+        for stem, config in shipped_configs().items()
     ]
     return (
-        "/* Generated at build time by hooks/count_rules.py from snippets/parameter-count/count_from_config.py"
-        " and its configs/: do not edit. */\nwindow.llmCountRules = " + json.dumps(rules, separators=(",", ":")) + ";\n"
+        "/* Generated at build time by hooks/count_rules.py from the package count_params (counter/) and its"
+        " bundled configs: do not edit. */\nwindow.llmCountRules = " + json.dumps(rules, separators=(",", ":"))
+        + ";\n"
     )
 
 
@@ -72,11 +66,11 @@ def transformers_ties_the_head(config: dict) -> bool:
     return config.get("model_type") == "t5" and config.get("tie_word_embeddings") is False
 
 
-def model_table(tool, calculator_link: str) -> str:
+def model_table(calculator_link: str) -> str:
     """One row per shipped config, largest first, each linking to the calculator preloaded with it."""
     rows = []
-    for stem, config in shipped_configs(tool).items():
-        r = tool.count_parameters(config)
+    for stem, config in shipped_configs().items():
+        r = count_params.count_parameters(config)
         active = f"{r['active']:,}" if r["active"] != r["total"] else "(dense)"
         share = (r["total"] - r["non_embedding"]) / r["total"]
         name = config.get("_name_or_path", stem)
@@ -85,7 +79,7 @@ def model_table(tool, calculator_link: str) -> str:
         rows.append((r["total"], (
             f"| [{name}]({calculator_link}?preset={stem}) | `{r['model_type']}` "
             f"| {r['total']:,}{note} | {r['non_embedding']:,} | {active} | {share:.1%} "
-            f"| {_gb(tool.memory(config)['weights']['bytes'])} |"
+            f"| {_gb(count_params.memory(config)['weights']['bytes'])} |"
         )))
     head = (
         "| Model | Family | Parameters | Non-embedding | Active per token | In embeddings | Weights in bf16 |\n"
@@ -95,13 +89,11 @@ def model_table(tool, calculator_link: str) -> str:
 
 
 def on_files(files, config, **kwargs):
-    root = Path(config["config_file_path"]).parent
-    files.append(File.generated(config, RULES_JS, content=rules_script(load_tool(root))))
+    files.append(File.generated(config, RULES_JS, content=rules_script()))
     return files
 
 
 def on_page_markdown(markdown: str, page, config, **kwargs):
     if TABLE_MARKER not in markdown:
         return markdown
-    root = Path(config["config_file_path"]).parent
-    return markdown.replace(TABLE_MARKER, model_table(load_tool(root), "calculator.md"))
+    return markdown.replace(TABLE_MARKER, model_table("calculator.md"))

@@ -21,7 +21,7 @@ from snippet_files import DATA_DIR, data_by_snippet, with_data_links
 LLMS_TXT, LLMS_FULL_TXT = "llms.txt", "llms-full.txt"
 # Material's blocks: content tabs (=== "numpy"), admonitions (!!! note "..."), collapsed details (??? example "...").
 BLOCK = re.compile(r'^(?P<indent> *)(?:===|!!!|\?\?\?\+?)(?: +[\w-]+)*(?: +"(?P<title>[^"]*)")?\s*$')
-MD_LINK = re.compile(r"(\]\()(?P<target>[^)\s#?]+\.(?:md|svg|png|py))(?P<rest>[?#][^)\s]*)?\)(?:\{ *download *\})?")
+MD_LINK = re.compile(r"(\]\()(?P<target>[^)\s#?]+\.(?:md|svg|png|py|pyz))(?P<rest>[?#][^)\s]*)?\)(?:\{ *download *\})?")
 HEADING_ATTRS = re.compile(r"^(#{1,6} .*?)\s*\{[^}]*\}\s*$", re.MULTILINE)
 
 
@@ -52,7 +52,8 @@ def plain_blocks(text: str) -> str:
 
 
 def absolute_links(text: str, page_url: str, base: str) -> str:
-    """Links between pages (term.md, ../calculator.md#x) and figures become the published URLs."""
+    """Links between pages (term.md, ../calculator.md#x), to figures and to downloads (snippets, the counter's
+    count-params.pyz) become the published URLs."""
 
     def url(m: re.Match) -> str:
         path = PurePosixPath(m.group("target"))

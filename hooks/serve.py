@@ -1,6 +1,7 @@
 """`mkdocs serve` rebuilds when a hook changes (hooks/ is under `watch:` in mkdocs.yml), but MkDocs imports each
-hook once per process and reuses it; forget the hooks, and the modules they import from hooks/ (glossary.py),
-after each build, so that a rebuild runs their current code.
+hook once per process and reuses it; forget the hooks, the modules they import from hooks/ (glossary.py) and the
+counter package (count_params, from counter/, also watched) after each build, so that a rebuild runs their
+current code.
 """
 
 import sys
@@ -15,4 +16,6 @@ def on_post_build(config, **kwargs):
     config_options.Hooks._load_hook.cache_clear()
     for name, module in list(sys.modules.items()):
         if Path(getattr(module, "__file__", None) or "/").resolve().parent == HOOKS and not name.startswith("hooks."):
+            del sys.modules[name]
+        elif name == "count_params" or name.startswith("count_params."):
             del sys.modules[name]

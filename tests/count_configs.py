@@ -9,9 +9,8 @@ from __future__ import annotations
 
 import random
 
-from tests.conftest import ROOT, load_module
-
-tool = load_module(ROOT / "snippets" / "parameter-count" / "count_from_config.py")
+from count_params.memory_rules import FORMATS, LORA_MODULES
+from count_params.rules import RULES
 
 
 def _divisors(n: int) -> list[int]:
@@ -39,7 +38,7 @@ def generated_config(family: str, rng: random.Random, scale: int = 1) -> dict:
         "act": rng.choice(["relu", "gated-gelu", "gated-silu", "gelu"]),
     }
     config = {"model_type": family}
-    for read in tool.RULES[family]["reads"]:
+    for read in RULES[family]["reads"]:
         var, key = read["var"], rng.choice(read["keys"])
         if var == "K":  # always set: some classes' default does not divide the heads
             config[key] = values[var]
@@ -47,7 +46,7 @@ def generated_config(family: str, rng: random.Random, scale: int = 1) -> dict:
         if not read["required"] and rng.random() < 0.5:
             continue  # the default
         config[key] = rng.random() < 0.5 if read["type"] == "bool" else values[var]
-    experts = [r for r in tool.RULES[family]["reads"] if r["var"] == "E"]
+    experts = [r for r in RULES[family]["reads"] if r["var"] == "E"]
     if experts and any(k in config for k in experts[0]["keys"]):
         config["num_experts_per_tok"] = values["k"]  # at most the experts there are
     return config
@@ -81,7 +80,7 @@ def broken_config(config: dict, rng: random.Random) -> dict:
     return broken
 
 
-FORMATS = list(tool.FORMATS)
+FORMAT_NAMES = list(FORMATS)
 QUANT_CONFIGS = [
     {"quant_method": "gptq", "bits": 4, "group_size": 64}, {"quant_method": "awq", "bits": 4},
     {"quant_method": "bitsandbytes", "load_in_4bit": True, "bnb_4bit_quant_type": "nf4",
@@ -108,7 +107,7 @@ def memory_case(config: dict, rng: random.Random) -> tuple[dict, dict]:
         config["quantization_config"] = rng.choice(QUANT_CONFIGS)
     options = {}
     pick = {
-        "weights": lambda: rng.choice(FORMATS + ["int3"] * (rng.random() < 0.05)),
+        "weights": lambda: rng.choice(FORMAT_NAMES + ["int3"] * (rng.random() < 0.05)),
         "group_size": lambda: rng.choice(["32", "64", "128", "0", "x"][: 3 + 2 * (rng.random() < 0.1)]),
         "keep": lambda: ",".join(rng.sample(["embeddings", "output_head", "norms"], rng.randint(0, 3))),
         "kv_cache_dtype": lambda: rng.choice(["fp32", "bf16", "fp8", "int8"]),
@@ -117,7 +116,7 @@ def memory_case(config: dict, rng: random.Random) -> tuple[dict, dict]:
         "gpu_gb": lambda: rng.choice(["24", "0.001", "80", "7.5", "1e3"][: 4 + (rng.random() < 0.05)]),
         "training": lambda: rng.choice(["adamw", "adamw-8bit", "sgd-momentum", "lora", "qlora", "none"]),
         "lora_rank": lambda: str(rng.choice([1, 8, 64])),
-        "lora_targets": lambda: ",".join(rng.sample(list(tool.LORA_MODULES), rng.randint(1, 4))),
+        "lora_targets": lambda: ",".join(rng.sample(list(LORA_MODULES), rng.randint(1, 4))),
         "checkpointing": lambda: rng.choice(["on", "off"]),
     }
     for name, value in pick.items():

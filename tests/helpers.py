@@ -27,7 +27,8 @@ import snippets as snippet_tools  # noqa: E402, F401  (tools/snippets.py, for th
 
 MKDOCS_ENV = dict(os.environ, NO_MKDOCS_2_WARNING="1", DISABLE_MKDOCS_2_WARNING="true")
 # Everything a build needs; tests copy these to inject bad input without touching the real tree.
-PROJECT_PARTS = ["mkdocs.yml", "requirements", "docs", "snippets", "hooks", "overrides", "data", "tools"]
+PROJECT_PARTS = ["mkdocs.yml", "requirements", "docs", "snippets", "counter", "hooks", "overrides", "data",
+                 "tools"]
 
 
 def load_module(path: Path):

@@ -4,11 +4,10 @@ token and layer (the latent and the decoupled rotary key, 9/2 of a head in DeepS
 
 from __future__ import annotations
 
-import json
-
 import pytest
 import torch
 import transformers
+from count_params import load_config
 
 from tests.conftest import ROOT, load_module
 
@@ -16,7 +15,6 @@ alloc = load_module(ROOT / "tools" / "memory_allocations.py")
 
 transformers.logging.set_verbosity_error()
 PAGE = " ".join((ROOT / "docs" / "terms" / "attention.md").read_text(encoding="utf-8").split())
-CONFIGS = ROOT / "snippets" / "parameter-count" / "configs"
 TINY = dict(vocab_size=50, hidden_size=32, intermediate_size=64, num_hidden_layers=2, num_attention_heads=4)
 
 
@@ -45,7 +43,7 @@ def test_decoder_reads_only_earlier_tokens_and_an_encoder_reads_all():
 @pytest.mark.parametrize("name", ["deepseek-v2-lite", "deepseek-v3"])
 def test_mla_cache_is_latent_plus_rotary_key_nine_halves_of_a_head(name):
     """DeepSeek-V2's Table 1 sets c = 4h and d_R = h/2, so c + d_R = 9/2 h; the committed configs do."""
-    c = json.loads((CONFIGS / f"{name}.json").read_text(encoding="utf-8"))
+    c = load_config(name)
     h = c["qk_nope_head_dim"]
     assert c["kv_lora_rank"] == 4 * h and 2 * c["qk_rope_head_dim"] == h
     assert (c["kv_lora_rank"] + c["qk_rope_head_dim"]) / h == 9 / 2

@@ -111,7 +111,7 @@ def test_linked_programs_are_published_as_they_are(built_site):
             href = a.get("href") or ""
             if tag == "a" and href.endswith(".py") and "/snippets/" in "/" + href:
                 linked.add((page.parent / href).resolve().relative_to(built_site.resolve()).as_posix())
-    assert "snippets/parameter-count/count_from_config.py" in linked, linked
+    assert "snippets/parameter-count/rule_of_thumb.py" in linked, linked
     for rel in sorted(linked):
         assert (built_site / rel).read_bytes() == (ROOT / rel).read_bytes(), rel
 

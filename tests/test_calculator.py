@@ -1,4 +1,4 @@
-"""The calculator page (/calculator/) and the Python tool count_from_config.py never disagree.
+"""The calculator page (/calculator/) and the Python counter (the package count_params) never disagree.
 
 The page's counting core (docs/assets/count-core.js) runs in Node on thousands of generated and broken
 configurations of every family, fed the rules the build ships, and must give the tool's numbers and refusals.
@@ -20,17 +20,16 @@ import time
 from urllib.parse import urlencode
 
 import pytest
+from count_params import ConfigError, bundled_configs, count_parameters, load_config, memory, rules_json
+from count_params.memory_rules import MEMORY_DEFAULTS
+from count_params.rules import RULES
 
-from tests.conftest import GOOD_LAYOUT_SHIFT, ROOT, axe_violations, layout_shift, load_module, without_search_documents
+from tests.conftest import GOOD_LAYOUT_SHIFT, ROOT, axe_violations, layout_shift, without_search_documents
 from tests.count_configs import broken_config, generated_config, memory_case
 
-TOOL_PATH = ROOT / "snippets" / "parameter-count" / "count_from_config.py"
-CONFIG_DIR = ROOT / "snippets" / "parameter-count" / "configs"
 FAMILIES = ["gpt2", "gpt_neox", "opt", "bert", "llama", "mistral"]
 COMPONENTS = ["embeddings", "attention", "mlp", "norms", "output_head", "other"]
 
-
-tool = load_module(TOOL_PATH)
 
 
 # ---------------------------------------------------------------- random valid configurations
@@ -111,6 +110,30 @@ def random_configs() -> list[dict]:
 # ---------------------------------------------------------------- the page's counting core, in Node
 
 CORE = ROOT / "docs" / "assets" / "count-core.js"
+FORM = ROOT / "docs" / "assets" / "calculator.js"
+
+
+def _words(value) -> list[str]:
+    """Every string in the words the package gives the page (labels, hints, the names of choices)."""
+    if isinstance(value, str):
+        return [value]
+    items = value.values() if isinstance(value, dict) else value if isinstance(value, list | tuple) else []
+    return [w for item in items for w in _words(item)]
+
+
+def test_the_page_types_none_of_the_words_and_defaults_the_package_gives():
+    """One place: the labels of the components and fields, and the memory options' labels, hints and choices,
+    reach the page through count-rules.js; neither script retypes one (a label copied into the page would drift)."""
+    rules = json.loads(rules_json())
+    options = rules["memory"]["options"]
+    words = _words(rules["labels"]) + _words([{k: v for k, v in o.items() if k != "default"} for o in options.values()])
+    words += _words([[mode["title"], mode["states"]] for mode in rules["memory"]["training"].values()])
+    long_words = sorted({w for w in words if len(w) > 12})  # short ones ("Layers", "bf16") are also code words
+    assert len(long_words) > 60
+    for script in (FORM, CORE):
+        text = script.read_text(encoding="utf-8")
+        typed = [w for w in long_words if w in text]
+        assert not typed, f"{script.name} types words that count-rules.js gives it: {typed}"
 PARITY_PER_FAMILY = 100  # valid configs per family; as many broken ones, and some beyond 2**53
 # Runs count-core.js as the page does: the rules as the build writes them, each config parsed with exact integers
 # (with JSON.parse source access, as recent browsers have, and without it, as older engines do).
@@ -133,15 +156,15 @@ process.stdout.write(JSON.stringify({ms, sourceAccess: core.sourceAccess, out},
 
 def parity_configs() -> list[dict]:
     rng = random.Random(2026_12_01)
-    valid = [generated_config(family, rng) for family in tool.RULES for _ in range(PARITY_PER_FAMILY)]
-    valid += [generated_config(family, rng, scale=2**20) for family in tool.RULES for _ in range(3)]
+    valid = [generated_config(family, rng) for family in RULES for _ in range(PARITY_PER_FAMILY)]
+    valid += [generated_config(family, rng, scale=2**20) for family in RULES for _ in range(3)]
     return valid + [broken_config(c, rng) for c in valid]
 
 
 def python_result(config: dict):
     try:
-        r = tool.count_parameters(config)
-    except tool.ConfigError as exc:
+        r = count_parameters(config)
+    except ConfigError as exc:
         return {"ok": False, "key": exc.key}
     return {"ok": True, "total": r["total"], "active": r["active"], "non_embedding": r["non_embedding"],
             "tied": r["tied_output_head"], "kv": r["kv_values_per_token"], "breakdown": r["breakdown"]}
@@ -153,7 +176,7 @@ def test_the_page_core_and_the_python_tool_agree_on_thousands_of_configs(tmp_pat
     assert shutil.which("node"), "this test needs Node.js 20 or later (`apt-get install nodejs`; nox -s tests installs it)"
     configs = parity_configs()
     data = tmp_path / "parity.json"
-    data.write_text(json.dumps({"rules": json.loads(tool.rules_json()), "configs": [json.dumps(c) for c in configs]}))
+    data.write_text(json.dumps({"rules": json.loads(rules_json()), "configs": [json.dumps(c) for c in configs]}))
     expected = [python_result(c) for c in configs]
     flag_works = subprocess.run(["node", SOURCE_ACCESS_FLAG, "-e", ""], capture_output=True).returncode == 0
     for flags in ([SOURCE_ACCESS_FLAG], []) if flag_works else ([],):
@@ -205,10 +228,10 @@ def test_the_page_core_and_the_python_tool_agree_on_memory(tmp_path):
     """count-core.js's memory() gives the tool's memory() byte for byte (weights by component in every format,
     KV cache by layer kind, tokens that fit, training) and refuses what the tool refuses, blaming the same key."""
     rng = random.Random(17)
-    cases = [memory_case(generated_config(family, rng), rng) for family in tool.RULES for _ in range(40)]
-    cases += [memory_case(json.loads(p.read_text()), rng) for p in sorted(CONFIG_DIR.glob("*.json")) for _ in range(4)]
+    cases = [memory_case(generated_config(family, rng), rng) for family in RULES for _ in range(40)]
+    cases += [memory_case(load_config(name), rng) for name in bundled_configs() for _ in range(4)]
     data = tmp_path / "memory.json"
-    data.write_text(json.dumps({"rules": json.loads(tool.rules_json()),
+    data.write_text(json.dumps({"rules": json.loads(rules_json()),
                                 "cases": [[json.dumps(c), o] for c, o in cases]}))
     proc = subprocess.run(["node", "-e", NODE_MEMORY, str(CORE), str(data)], capture_output=True, text=True, timeout=120)
     assert proc.returncode == 0, proc.stderr
@@ -216,8 +239,8 @@ def test_the_page_core_and_the_python_tool_agree_on_memory(tmp_path):
     kinds = {"ok": 0, "refused": 0}
     for (config, options), js in zip(cases, shown, strict=True):
         try:
-            py = tool.memory(config, options)
-        except tool.ConfigError as exc:
+            py = memory(config, options)
+        except ConfigError as exc:
             kinds["refused"] += 1
             assert not js["ok"], f"{config} {options}: Python refuses ({exc}), JavaScript gives {js}"
             assert js["errors"][0]["key"] == exc.key, f"{config} {options}: {js['errors']} vs {exc.key!r}"
@@ -283,7 +306,7 @@ def read_result(page) -> dict:
 
 
 def assert_agrees(shown: dict, config: dict, label: str) -> None:
-    expected = tool.count_parameters(config)
+    expected = count_parameters(config)
     assert shown["total"] is not None, f"{label}: the page shows no total for a valid config: {config}"
     assert int(shown["total"]) == expected["total"], f"{label}: total {shown['total']} != {expected['total']} for {config}"
     got = {k: int(v) for k, v in shown["breakdown"].items() if k != "total"}
@@ -319,19 +342,19 @@ def test_random_configurations_agree_with_the_python_tool(calc):
     configs = random_configs()
     assert len(configs) >= 200 and {c["model_type"] for c in configs} == set(FAMILIES)
     rng = random.Random(16)
-    configs += [generated_config(family, rng) for family in tool.RULES for _ in range(3)]  # every family, in a browser
+    configs += [generated_config(family, rng) for family in RULES for _ in range(3)]  # every family, in a browser
     shown = calc.evaluate(PASTE_ALL, [json.dumps(c) for c in configs])
     for i, (config, result) in enumerate(zip(configs, shown, strict=True)):
         assert_agrees(result, config, f"random config #{i} ({config['model_type']})")
-    assert any(tool.count_parameters(c)["total"] > 2**53 for c in configs), "no total beyond 2**53 was tried"
+    assert any(count_parameters(c)["total"] > 2**53 for c in configs), "no total beyond 2**53 was tried"
 
 
 def test_every_preset_is_a_committed_config_and_agrees(calc):
-    stems = sorted(p.stem for p in CONFIG_DIR.glob("*.json"))
+    stems = sorted(bundled_configs())
     options = calc.eval_on_selector_all("#calc-preset option", "els => els.map(e => e.value)")
     assert sorted(o for o in options if o != "custom") == stems, "the presets and the committed configs differ"
     for stem in stems:
-        config = json.loads((CONFIG_DIR / f"{stem}.json").read_text(encoding="utf-8"))
+        config = load_config(stem)
         calc.select_option("#calc-preset", stem)
         assert json.loads(calc.input_value("#config-json")) == config, f"preset {stem} is not configs/{stem}.json"
         assert_agrees(read_result(calc), config, f"preset {stem}")
@@ -340,15 +363,15 @@ def test_every_preset_is_a_committed_config_and_agrees(calc):
 def test_a_mixture_of_experts_shows_its_active_count_and_the_model_table_links_here(calc_context, site_url):
     page = calc_context.new_page()
     open_calculator(page, calculator_url(site_url) + "?preset=deepseek-v3")  # as the model table links
-    config = json.loads((CONFIG_DIR / "deepseek-v3.json").read_text(encoding="utf-8"))
+    config = load_config("deepseek-v3")
     assert_agrees(read_result(page), config, "?preset=deepseek-v3")
-    expected = tool.count_parameters(config)
+    expected = count_parameters(config)
     assert expected["active"] < expected["total"]
     assert page.get_attribute("#calc-status", "data-active") == str(expected["active"])
     assert f"{expected['active']:,}" in page.inner_text("#calc-status")
     page.goto(site_url + "models/")
     link = page.locator("a[href$='?preset=mixtral-8x7b-v0.1']")
-    assert f"{tool.count_parameters(json.loads((CONFIG_DIR / 'mixtral-8x7b-v0.1.json').read_text()))['total']:,}" in (
+    assert f"{count_parameters(load_config('mixtral-8x7b-v0.1'))['total']:,}" in (
         page.locator("tr", has=link).inner_text())
     link.click()
     page.wait_for_selector("#total[data-value]")
@@ -373,7 +396,7 @@ def test_a_configuration_in_the_url_reproduces_the_count(calc_context, site_url)
 
 
 def test_the_url_mirrors_every_field_and_the_link_reproduces_it(calc, site_url):
-    config = json.loads((CONFIG_DIR / "llama-3-8b.json").read_text(encoding="utf-8"))
+    config = load_config("llama-3-8b")
     config.update(num_hidden_layers=40, num_key_value_heads=4)
     calc.fill("#config-json", json.dumps(config))
     calc.fill("#calc-context", "8192")
@@ -400,10 +423,10 @@ def test_memory_rows_are_the_tools_memory_for_the_same_options(calc):
     calc.fill("#calc-context", "4096")
     calc.fill("#calc-batch", "1")
     calc.select_option("#calc-kv-dtype", "bf16")
-    llama2 = json.loads((CONFIG_DIR / "llama-2-7b.json").read_text())
+    llama2 = load_config("llama-2-7b")
     shown = shown_memory(calc)
     assert shown["kv"] == 2 * 32 * 32 * 128 * 2 * 4096  # 2 x layers x kv heads x head dim x bytes x tokens x batch
-    assert shown["weights"] == 2 * tool.count_parameters(llama2)["total"]
+    assert shown["weights"] == 2 * count_parameters(llama2)["total"]
     kv_row = calc.inner_text("#calc-memory [data-memory='kv']")
     assert "2.15 GB" in kv_row and "2.00 GiB" in kv_row, kv_row  # 2**31 bytes: GB is 10**9, GiB is 2**30
     cases = [
@@ -414,7 +437,7 @@ def test_memory_rows_are_the_tools_memory_for_the_same_options(calc):
         ("gemma-2-2b", {"weights": "int8", "keep": "norms", "context_length": "10000", "training": "sgd-momentum"}),
     ]
     for stem, options in cases:
-        config = json.loads((CONFIG_DIR / f"{stem}.json").read_text())
+        config = load_config(stem)
         calc.select_option("#calc-preset", stem)
         calc.select_option("#calc-weights", options["weights"])
         calc.select_option("#calc-training", options.get("training", "none"))
@@ -422,12 +445,12 @@ def test_memory_rows_are_the_tools_memory_for_the_same_options(calc):
         calc.select_option("#calc-kv-dtype", options.get("kv_cache_dtype", "bf16"))
         for key, field in (("context_length", "#calc-context"), ("batch_size", "#calc-batch"), ("gpu_gb", "#calc-gpu"),
                            ("group_size", "#calc-group"), ("lora_rank", "#calc-rank")):
-            calc.fill(field, str(options.get(key, tool.MEMORY_DEFAULTS[key])))
+            calc.fill(field, str(options.get(key, MEMORY_DEFAULTS[key])))
         for key in ("keep", "lora_targets"):
             if key in options:
                 for box in calc.locator(f"#calc-{key} input[type=checkbox]").all():
                     box.set_checked(box.get_attribute("value") in options[key].split(","))
-        expected = tool.memory(config, options)
+        expected = memory(config, options)
         shown = shown_memory(calc)
         assert shown["weights"] == expected["weights"]["bytes"], stem
         assert shown["kv"] == expected["kv_cache"]["bytes"], stem
@@ -451,8 +474,8 @@ def test_memory_parameters_in_the_url_and_a_bad_one_is_a_clear_error(calc_contex
     url = calculator_url(site_url) + ("?preset=llama-3-8b&weights=q4_k_m&context_length=8192&gpu_gb=24&training=lora"
                                       "&lora_rank=32&lora_targets=q,k,v,o,gate&checkpointing=on")
     open_calculator(page, url)
-    config = json.loads((CONFIG_DIR / "llama-3-8b.json").read_text())
-    expected = tool.memory(config, {"weights": "q4_k_m", "context_length": "8192", "training": "lora", "lora_rank": "32",
+    config = load_config("llama-3-8b")
+    expected = memory(config, {"weights": "q4_k_m", "context_length": "8192", "training": "lora", "lora_rank": "32",
                                     "lora_targets": "q,k,v,o,gate", "checkpointing": "on"})
     shown = shown_memory(page)
     assert shown["weights"] == expected["weights"]["bytes"] and shown["train-total"] == expected["training"]["total"]
@@ -507,8 +530,8 @@ LLAMA_TINY = {"model_type": "llama", "vocab_size": 100, "hidden_size": 64, "inte
 )
 def test_invalid_config_shows_a_message_next_to_the_field_and_no_number(calc, config, control_id, words, python_rejects):
     if python_rejects:
-        with pytest.raises(tool.ConfigError):
-            tool.count_parameters(config)
+        with pytest.raises(ConfigError):
+            count_parameters(config)
     calc.fill("#config-json", json.dumps(config))
     assert_field_error(calc, control_id, words)
 
@@ -523,8 +546,8 @@ def test_invalid_input_in_the_url_and_in_the_fields(calc, calc_context, site_url
     calc.fill("#calc-hidden", "abc")
     assert_field_error(calc, "calc-hidden", "whole number")
     calc.fill("#calc-hidden", "768")  # fixed: the number comes back, and the message goes
-    gpt2 = json.loads((CONFIG_DIR / "gpt2.json").read_text())
-    assert read_result(calc)["total"] == str(tool.count_parameters(gpt2)["total"])
+    gpt2 = load_config("gpt2")
+    assert read_result(calc)["total"] == str(count_parameters(gpt2)["total"])
     assert calc.get_attribute("#calc-hidden", "aria-invalid") is None and calc.inner_text("#calc-hidden-error") == ""
     calc.fill("#config-json", '{"model_type": "gpt2", ')
     assert_field_error(calc, "config-json", "not valid JSON")
@@ -555,7 +578,7 @@ def test_the_calculator_works_with_the_keyboard_alone(calc):
         pytest.fail("Tab never reached the layers field")
     calc.keyboard.press("Control+A")
     calc.keyboard.type("24")
-    config = json.loads((CONFIG_DIR / "gpt2.json").read_text())
+    config = load_config("gpt2")
     config["n_layer"] = 24
     assert_agrees(read_result(calc), config, "keyboard: 24 layers")
     while calc.evaluate("document.activeElement.id") != "calc-tied":
@@ -589,7 +612,7 @@ def test_instant_navigation_mounts_the_calculator_once(calc_context, site_url):
     page.wait_for_selector("#total[data-value]")
     assert page.evaluate("performance.getEntriesByType('navigation').length") == 1
     assert page.evaluate("performance.getEntriesByType('navigation')[0].name") == site_url, "not an instant navigation"
-    gpt2 = json.loads((CONFIG_DIR / "gpt2.json").read_text())
+    gpt2 = load_config("gpt2")
     assert_agrees(read_result(page), gpt2, "after instant navigation")
     page.fill("#calc-layers", "24")
     page.wait_for_function("location.search.includes('n_layer=24')")

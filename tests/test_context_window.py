@@ -8,12 +8,12 @@ the models the pinned transformers builds on torch's meta device (shapes only, n
 
 from __future__ import annotations
 
-import json
 import re
 
 import pytest
 import torch
 import transformers
+from count_params import load_config
 
 from tests.conftest import ROOT, load_module
 
@@ -21,12 +21,11 @@ alloc = load_module(ROOT / "tools" / "memory_allocations.py")
 
 transformers.logging.set_verbosity_error()
 PAGE = " ".join((ROOT / "docs" / "terms" / "context-window.md").read_text(encoding="utf-8").split())
-CONFIGS = ROOT / "snippets" / "parameter-count" / "configs"
 GOLDEN = (ROOT / "snippets" / "context-window" / "positions_torch.out").read_text(encoding="utf-8")
 
 
 def config(name: str) -> dict:
-    return json.loads((CONFIGS / f"{name}.json").read_text(encoding="utf-8"))
+    return load_config(name)
 
 
 def printed_table(name: str) -> tuple[int, int, int]:

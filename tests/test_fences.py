@@ -1,7 +1,8 @@
 """pytest-codeblocks silently skips fences it does not recognise; this makes sure no Python goes untested.
 
 A Python fence in the docs or the README must be either a plain ```python fence (run by pytest-codeblocks) or
-an include of a snippet file that the snippet tests run.
+an include of a snippet file that the snippet tests run, or of the counter package's source (counter/), which
+its own tests run.
 """
 
 from __future__ import annotations
@@ -28,7 +29,7 @@ def untested_python_fences(text: str, name: str) -> list[str]:
     for line, info, body in python_fences(text):
         lines = [ln for ln in body.splitlines() if ln.strip()]
         includes = [INCLUDE.match(ln) for ln in lines]
-        includes = [m if m and re.fullmatch(r"snippets/.+\.py", m.group("path")) else None for m in includes]
+        includes = [m if m and re.fullmatch(r"(snippets|counter)/.+\.py", m.group("path")) else None for m in includes]
         if lines and all(includes):
             missing = [m.group("path") for m in includes if not (ROOT / m.group("path")).is_file()]
             if missing:

@@ -9,21 +9,19 @@ and prose must agree with what was counted.
 
 from __future__ import annotations
 
-import json
 import re
 
 import pytest
 import torch
 import transformers
+from count_params import count_parameters, load_config
 from torch.utils.flop_counter import FlopCounterMode
 
 from tests.conftest import ROOT
-from tests.count_configs import tool
 
 transformers.logging.set_verbosity_error()
 PAGE = " ".join((ROOT / "docs" / "terms" / "flops.md").read_text(encoding="utf-8").split())
 SNIPPETS = ROOT / "snippets" / "flops"
-CONFIGS = ROOT / "snippets" / "parameter-count" / "configs"
 TINY = {"model_type": "llama", "vocab_size": 64, "hidden_size": 32, "intermediate_size": 48,
         "num_hidden_layers": 2, "num_attention_heads": 4, "num_key_value_heads": 4, "tie_word_embeddings": False}
 DECODE_PER_LAYER = "4 L c d"  # as the snippet labels its columns
@@ -39,7 +37,7 @@ def tiny():
 
 def multiplying(config: dict) -> int:
     """The page's N from the counter: all but the embedding table; norms scale element-wise, not in a matmul."""
-    r = tool.count_parameters(config)
+    r = count_parameters(config)
     return r["total"] - r["breakdown"]["embeddings"] - r["breakdown"]["norms"]
 
 
@@ -59,7 +57,7 @@ def test_weights_cost_2n_with_the_head_and_without_the_embedding_table(tiny):
     n = multiplying(TINY)
     assert decode_flops(tiny, 1) == 2 * n + 4 * L * 1 * d
     # N is the non-embedding count plus the output head, which multiplies though that count leaves it out
-    r = tool.count_parameters(TINY)
+    r = count_parameters(TINY)
     assert n == r["non_embedding"] + r["breakdown"]["output_head"] - r["breakdown"]["norms"]
     assert r["breakdown"]["output_head"] == TINY["vocab_size"] * d
 
@@ -83,9 +81,9 @@ def _attention_rows(out: str) -> list[tuple[int, float, int, float, int]]:
 
 def test_per_token_prints_both_conventions_named():
     out = (SNIPPETS / "per_token.out").read_text(encoding="utf-8")
-    config = json.loads((CONFIGS / "llama-2-7b.json").read_text())
+    config = load_config("llama-2-7b")
     L, d = config["num_hidden_layers"], config["hidden_size"]
-    r = tool.count_parameters(config)
+    r = count_parameters(config)
     n = r["total"] - r["breakdown"]["embeddings"]  # Llama-2-7B's head is untied: it is in the total
     assert f"N = {n:,}" in out
     assert f"forward 2N = {2 * n / 1e9:.1f} GFLOP" in out
@@ -117,7 +115,7 @@ def test_the_page_quotes_each_convention_with_its_own_numbers():
 
 def test_mixtral_compute_leaves_the_embedding_table_out():
     out = (SNIPPETS / "per_token.out").read_text(encoding="utf-8")
-    r = tool.count_parameters(json.loads((CONFIGS / "mixtral-8x7b-v0.1.json").read_text()))
+    r = count_parameters(load_config("mixtral-8x7b-v0.1"))
     n = r["active"] - r["breakdown"]["embeddings"]
     assert f"N = {n:,}" in out and f"forward 2N = {2 * n / 1e9:.1f} GFLOP" in out
     assert f"{n:,}" in PAGE and f"{2 * n / 1e9:.1f} GFLOP" in PAGE

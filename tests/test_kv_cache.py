@@ -8,12 +8,12 @@ a real runtime, so that a transformers upgrade that caches differently fails her
 
 from __future__ import annotations
 
-import json
 import re
 
 import pytest
 import torch
 import transformers
+from count_params import load_config
 
 from tests.conftest import ROOT, load_module
 
@@ -81,7 +81,7 @@ def printed_kib_per_token() -> dict[str, float]:
 def real_attention(name: str):
     """The model of a committed config with its attention at full size and everything else shrunk: two layers, a
     tiny vocabulary and MLPs (none of which changes what attention caches)."""
-    config = json.loads((ROOT / "snippets" / "parameter-count" / "configs" / f"{name}.json").read_text())
+    config = load_config(name)
     small = dict(num_hidden_layers=2, vocab_size=256, intermediate_size=16, pad_token_id=0, bos_token_id=0,
                  eos_token_id=0)
     if "moe_intermediate_size" in config:
@@ -103,7 +103,7 @@ def test_printed_cache_per_token_is_what_transformers_allocates(name):
 def test_gemma2_per_token_figure_counts_all_layers_and_half_are_global():
     """The page's 104 KiB a token is Gemma 2 2B's 26 layers, not its 13 global ones: the snippet's last line, the
     layer types transformers gives the config, and the page's sentence agree."""
-    config = json.loads((ROOT / "snippets" / "parameter-count" / "configs" / "gemma-2-2b.json").read_text())
+    config = load_config("gemma-2-2b")
     types = transformers.Gemma2Config(**{k: v for k, v in config.items() if not k.startswith("_")}).layer_types
     layers, full = len(types), types.count("full_attention")
     window, context = config["sliding_window"], 8192

@@ -6,14 +6,14 @@ names and values; this test keeps no copy of them."""
 from __future__ import annotations
 
 import html
-import json
 import re
 from urllib.parse import parse_qsl, urljoin, urlsplit
 
 import pytest
+from count_params import load_config, memory
 
 from tests.conftest import without_search_documents
-from tests.test_calculator import CONFIG_DIR, open_calculator, read_result, shown_memory, tool
+from tests.test_calculator import open_calculator, read_result, shown_memory
 
 MEMORY_PAGES = ["memory-footprint", "quantization", "quantization-formats", "lora", "qlora", "kv-cache",
                 "optimizer-state"]
@@ -47,8 +47,8 @@ def calculator_links(built_site) -> dict[str, str]:
 def expected_rows(query: str) -> tuple[dict, object]:
     """The tool's figures for a link: the page's memory rows and the tokens that fit on the card."""
     options = dict(parse_qsl(query))
-    config = json.loads((CONFIG_DIR / f"{options.pop('preset')}.json").read_text())
-    m = tool.memory(config, options)
+    config = load_config(options.pop("preset"))
+    m = memory(config, options)
     rows = {row: m[part][key] for row, (part, key) in ROWS.items() if m[part] is not None}
     rows = {row: value for row, value in rows.items() if value is not None}
     rows["free"] = max(m["fit"]["free_after_weights"], 0)

@@ -1,4 +1,4 @@
-"""The calculator's memory formulas (count_from_config.py memory(), the same rules count-core.js runs) against
+"""The calculator's memory formulas (the counter's memory(), the same rules count-core.js runs) against
 real allocations on the CPU, not against themselves.
 
 - weight formats: the bytes torch allocates for the tensors each library stores (tools/memory_allocations.py),
@@ -14,20 +14,20 @@ real allocations on the CPU, not against themselves.
 from __future__ import annotations
 
 import ast
-import json
 
 import pytest
 import torch
+from count_params import ConfigError, load_config, memory
+from count_params.footprint import format_bytes, gguf_bytes
+from count_params.memory_rules import GGUF_MIXES, GGUF_TYPES
 
 from tests.conftest import ROOT, load_module
-from tests.count_configs import tool
 
 alloc = load_module(ROOT / "tools" / "memory_allocations.py")
-CONFIG_DIR = ROOT / "snippets" / "parameter-count" / "configs"
 
 
 def real_config(stem: str) -> dict:
-    return json.loads((CONFIG_DIR / f"{stem}.json").read_text(encoding="utf-8"))
+    return load_config(stem)
 
 
 # ------------------------------------------------------------------ weight formats
@@ -38,7 +38,7 @@ ENV = {"d": 256, "g": 128, "fb": 128 * 128}
 @pytest.mark.parametrize("fmt, dtype", [("fp32", torch.float32), ("bf16", torch.bfloat16), ("fp16", torch.float16)])
 def test_plain_formats_are_torch_element_sizes(fmt, dtype):
     w = torch.empty(384, 256, dtype=dtype)
-    assert alloc.storage_bytes([w]) == w.numel() * w.element_size() == tool.format_bytes(fmt, w.numel(), ENV)
+    assert alloc.storage_bytes([w]) == w.numel() * w.element_size() == format_bytes(fmt, w.numel(), ENV)
 
 
 @pytest.mark.parametrize("fmt", ["int8", "fp8", "gptq-int4", "awq-int4", "nf4", "nf4-dq", "mxfp4"])
@@ -51,7 +51,7 @@ def test_quantized_formats_are_the_tensors_their_libraries_store(fmt, group):
     real = alloc.storage_bytes(tensors.values())
     left_out = {"g_idx": 4 * inp, "offset": 4}
     real -= sum(v for k, v in left_out.items() if k in tensors)
-    assert tool.format_bytes(fmt, out * inp, {**ENV, "d": inp, "g": group}) == real, fmt
+    assert format_bytes(fmt, out * inp, {**ENV, "d": inp, "g": group}) == real, fmt
 
 
 @pytest.mark.parametrize("group", [32, 128])
@@ -63,7 +63,7 @@ def test_a_real_4bit_group_quantization_fills_that_layout(group):
     step = (w.T.reshape(-1, group, 64).amax(1) - w.T.reshape(-1, group, 64).amin(1)).max() / 15
     assert (dequantized - w).abs().max() <= step * 0.51 + 1e-3, "the packed 4-bit values do not give w back"
     bits = 8 * (alloc.storage_bytes(tensors.values()) - 4 * 256) / w.numel()
-    assert bits == 8 * tool.format_bytes("gptq-int4", w.numel(), {**ENV, "g": group}) / w.numel()
+    assert bits == 8 * format_bytes("gptq-int4", w.numel(), {**ENV, "g": group}) / w.numel()
     assert bits == 4 + 20 / group  # 4 bits, an fp16 scale and a 4-bit zero per group
 
 
@@ -76,7 +76,7 @@ def test_a_real_nf4_quantization_fills_that_layout(double):
     assert {k: (tuple(v.shape), v.dtype) for k, v in tensors.items()} == alloc.layout(fmt, 128, 256)
     assert (dequantized - w).abs().mean() < 0.12, "NF4 codes do not give w back"
     real = alloc.storage_bytes(tensors.values()) - (4 if double else 0)  # the offset: one float per tensor
-    assert real == tool.format_bytes(fmt, w.numel(), ENV)
+    assert real == format_bytes(fmt, w.numel(), ENV)
     # 4 bits, plus an fp32 absmax per 64 (4.5 bits); or an 8-bit absmax and an fp32 per 256 x 64 (4.127 bits)
     assert 8 * real / w.numel() == (4 + (8 * 256 + 32) / (64 * 256) if double else 4.5)
 
@@ -88,7 +88,7 @@ TINY = {"model_type": "llama", "vocab_size": 1024, "hidden_size": 256, "intermed
 @pytest.mark.parametrize("fmt", ["gptq-int4", "awq-int4", "nf4", "mxfp4", "fp8"])
 def test_a_whole_model_in_each_format_is_the_sum_of_its_tensors(fmt):
     model = alloc.transformers_model(TINY, device="meta", dtype=torch.bfloat16)
-    ours = tool.memory(TINY, {"weights": fmt})["weights"]
+    ours = memory(TINY, {"weights": fmt})["weights"]
     assert ours["bytes"] == alloc.model_bytes_in(fmt, model), fmt
 
 
@@ -98,7 +98,7 @@ def test_mixtures_of_experts_in_4_bits_are_the_sum_of_their_tensors(stem):
     config = real_config(stem)
     model = alloc.transformers_model(config, device="meta", dtype=torch.bfloat16)
     for fmt in ("gptq-int4", "nf4"):
-        ours = tool.memory(config, {"weights": fmt})["weights"]["bytes"]
+        ours = memory(config, {"weights": fmt})["weights"]["bytes"]
         real = alloc.model_bytes_in(fmt, model)
         if stem == "deepseek-v2-lite" and fmt == "gptq-int4":
             # its dense MLP's 10944 inputs are 85.5 groups of 128: the last, partial group of each row needs a
@@ -114,21 +114,21 @@ def test_real_models_on_the_meta_device_take_the_bytes_the_tool_gives(stem):
     for dtype, fmt in ((torch.bfloat16, "bf16"), (torch.float32, "fp32")):
         model = alloc.transformers_model(config, device="meta", dtype=dtype)
         real = alloc.allocated_bytes(model.parameters())
-        assert tool.memory(config, {"weights": fmt})["weights"]["bytes"] == real, (stem, fmt)
+        assert memory(config, {"weights": fmt})["weights"]["bytes"] == real, (stem, fmt)
 
 
 def test_a_quantization_config_in_the_config_is_applied():
     gptq = {**TINY, "quantization_config": {"quant_method": "gptq", "bits": 4, "group_size": 32}}
-    m = tool.memory(gptq)["weights"]
+    m = memory(gptq)["weights"]
     assert (m["format"], m["source"], m["group_size"]) == ("gptq-int4", "quantization_config", 32)
     model = alloc.transformers_model(TINY, device="meta", dtype=torch.bfloat16)
     assert m["bytes"] == alloc.model_bytes_in("gptq-int4", model, group=32)
     bnb = {**TINY, "quantization_config": {"quant_method": "bitsandbytes", "load_in_4bit": True,
                                            "bnb_4bit_quant_type": "nf4", "bnb_4bit_use_double_quant": True}}
-    assert tool.memory(bnb)["weights"]["format"] == "nf4-dq"
-    assert tool.memory(bnb, {"weights": "bf16"})["weights"]["source"] == "option"
-    with pytest.raises(tool.ConfigError, match="quant_method = 'eetq' is not supported"):
-        tool.memory({**TINY, "quantization_config": {"quant_method": "eetq"}})
+    assert memory(bnb)["weights"]["format"] == "nf4-dq"
+    assert memory(bnb, {"weights": "bf16"})["weights"]["source"] == "option"
+    with pytest.raises(ConfigError, match="quant_method = 'eetq' is not supported"):
+        memory({**TINY, "quantization_config": {"quant_method": "eetq"}})
 
 
 # ------------------------------------------------------------------ GGUF: block layouts and the _M mixes
@@ -144,14 +144,14 @@ BLOCK_FIELDS = {"Q8_0": (32, [2, 32]), "Q4_0": (32, [2, 16]), "Q2_K": (256, [16,
 
 def test_gguf_block_sizes_are_the_sums_of_their_struct_fields():
     for name, (weights, fields) in BLOCK_FIELDS.items():
-        assert tool.GGUF_TYPES[name] == (weights, sum(fields)), name
+        assert GGUF_TYPES[name] == (weights, sum(fields)), name
     page = ROOT / "snippets" / "quantization-formats" / "gguf_bits.py"
     tree = ast.parse(page.read_text(encoding="utf-8"))
     table = next(ast.literal_eval(n.value) for n in ast.walk(tree)
                  if isinstance(n, ast.Assign) and getattr(n.targets[0], "id", "") == "GGUF_BLOCKS")
     for name, (weights, fields) in table.items():
-        if name in tool.GGUF_TYPES:
-            assert tool.GGUF_TYPES[name] == (weights, sum(fields.values())), f"{page.name} disagrees on {name}"
+        if name in GGUF_TYPES:
+            assert GGUF_TYPES[name] == (weights, sum(fields.values())), f"{page.name} disagrees on {name}"
 
 
 def use_more_bits(i: int, n: int) -> bool:  # llama.cpp src/llama-quant.cpp
@@ -209,16 +209,16 @@ def gguf_file_bytes(ftype: str, model, config: dict) -> int:
         if p.dim() == 1:
             total += 4 * p.numel()
         elif "embed_tokens" in name:
-            total += tool.gguf_bytes(p.numel(), base)
+            total += gguf_bytes(p.numel(), base)
         elif "lm_head" in name:
-            total += tool.gguf_bytes(p.numel(), out_type)
+            total += gguf_bytes(p.numel(), out_type)
         else:
             layer = int(parts[parts.index("layers") + 1])
             kind = next(GGUF_NAMES[k] for k in reversed(parts) if k in GGUF_NAMES)
             if kind == "ffn_gate_inp":  # convert_hf_to_gguf.py writes routers in F32; llama.cpp keeps them
                 total += 4 * p.numel()
             else:
-                total += tool.gguf_bytes(p.numel(), gguf_type(ftype, kind, layer, n, n_gqa, experts))
+                total += gguf_bytes(p.numel(), gguf_type(ftype, kind, layer, n, n_gqa, experts))
     return total
 
 
@@ -226,8 +226,8 @@ def gguf_file_bytes(ftype: str, model, config: dict) -> int:
 def test_gguf_mixes_follow_llama_cpp_tensor_by_tensor(stem):
     config = real_config(stem)
     model = alloc.transformers_model(config, device="meta", dtype=torch.bfloat16)
-    for ftype in tool.GGUF_MIXES:
-        ours = tool.memory(config, {"weights": ftype})["weights"]["bytes"]
+    for ftype in GGUF_MIXES:
+        ours = memory(config, {"weights": ftype})["weights"]["bytes"]
         assert ours == gguf_file_bytes(ftype, model, config), (stem, ftype)
 
 
@@ -255,7 +255,7 @@ def test_kv_cache_is_what_transformers_allocates(kind, tokens):
     model = alloc.transformers_model(config)
     cache = alloc.generation_cache(model, tokens, batch=2)
     real = alloc.storage_bytes(t for layer in cache.layers for t in (layer.keys, layer.values))
-    ours = tool.memory(config, {"kv_cache_dtype": "fp32", "context_length": tokens, "batch_size": 2})["kv_cache"]
+    ours = memory(config, {"kv_cache_dtype": "fp32", "context_length": tokens, "batch_size": 2})["kv_cache"]
     assert ours["bytes"] == real, (kind, tokens)
     if ours["sliding_layers"] and tokens > ours["sliding_window"]:
         # a sliding layer attends to W tokens; transformers' DynamicSlidingWindowLayer keeps W - 1 visible between
@@ -287,7 +287,7 @@ def test_gradients_and_optimizer_states_are_what_torch_allocates(mode, optimizer
     opt.step()
     params = list(model.parameters())
     states = [t for p in params for name, t in opt.state[p].items() if name != "step"]
-    ours = tool.memory(config, {"training": mode})["training"]
+    ours = memory(config, {"training": mode})["training"]
     assert ours["weights"] == alloc.storage_bytes(params)
     assert ours["gradients"] == alloc.storage_bytes(p.grad for p in params)
     assert ours["optimizer_states"] == alloc.storage_bytes(states)
@@ -310,7 +310,7 @@ def test_lora_trainable_count_is_what_peft_builds(stem, targets, rank):
     model = alloc.transformers_model(config, device="meta", dtype=torch.bfloat16)
     wrapped = alloc.lora_model(model, rank, [MODULES[t] for t in targets.split(",")])
     trainable = alloc.trainable(wrapped)
-    ours = tool.memory(config, {"training": "lora", "lora_rank": rank, "lora_targets": targets})["training"]
+    ours = memory(config, {"training": "lora", "lora_rank": rank, "lora_targets": targets})["training"]
     assert ours["trainable_parameters"] == trainable
     adapters = [p for p in wrapped.parameters() if p.requires_grad]
     assert {p.dtype for p in adapters} == {torch.float32}, "peft keeps the adapters in fp32 (4 bytes each)"

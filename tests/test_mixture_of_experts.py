@@ -8,14 +8,13 @@ counter computes, and must not define active parameters as what a token "multipl
 
 from __future__ import annotations
 
-import json
 import math
 import re
 
-from tests.conftest import ROOT
-from tests.count_configs import tool
+from count_params import bundled_configs, count_parameters, load_config
 
-CONFIGS = ROOT / "snippets" / "parameter-count" / "configs"
+from tests.conftest import ROOT
+
 SNIPPETS = ROOT / "snippets" / "mixture-of-experts"
 PAGE = " ".join((ROOT / "docs" / "terms" / "mixture-of-experts.md").read_text(encoding="utf-8").split())
 MODELS = " ".join((ROOT / "docs" / "models.md").read_text(encoding="utf-8").split())
@@ -24,7 +23,7 @@ B = 1e9
 
 def both_ways(stem: str) -> tuple[int, int]:
     """Active parameters with the input embedding table (the counter's) and without it."""
-    r = tool.count_parameters(json.loads((CONFIGS / f"{stem}.json").read_text()))
+    r = count_parameters(load_config(stem))
     return r["active"], r["active"] - r["breakdown"]["embeddings"]
 
 
@@ -46,13 +45,13 @@ def test_deepseek_v2_lite_card_leaves_the_embedding_table_out():
 def test_the_snippet_shows_both_counts_for_every_mixture_of_experts():
     out = (SNIPPETS / "active_conventions.out").read_text(encoding="utf-8")
     moe = []
-    for path in sorted(CONFIGS.glob("*.json")):
-        config = json.loads(path.read_text())
-        r = tool.count_parameters(config)
+    for name in bundled_configs():
+        config = load_config(name)
+        r = count_parameters(config)
         if r["active"] == r["total"]:
             continue
-        moe.append(path.stem)
-        with_table, without = both_ways(path.stem)
+        moe.append(name)
+        with_table, without = both_ways(name)
         row = re.search(rf"^{re.escape(config['_name_or_path'])}\s+([\d.]+)B\s+([\d.]+)B\s+([\d.]+)B$", out, re.M)
         assert row, config["_name_or_path"]
         assert row.groups() == (f"{r['total'] / B:.2f}", f"{with_table / B:.2f}", f"{without / B:.2f}")

@@ -19,15 +19,15 @@ import re
 from pathlib import Path
 
 import pytest
+from count_params import count_parameters, load_config, memory
 
 from hooks.includes import included_paths
 from tests.conftest import ROOT
-from tests.count_configs import tool
 
-CONFIG = json.loads((ROOT / "snippets" / "parameter-count" / "configs" / "llama-2-7b.json").read_text())
-N = tool.count_parameters(CONFIG)["total"]
+CONFIG = load_config("llama-2-7b")
+N = count_parameters(CONFIG)["total"]
 CONTEXT = CONFIG["max_position_embeddings"]  # 4096
-KV = tool.memory(CONFIG, {"context_length": str(CONTEXT)})["kv_cache"]  # bf16, one sequence
+KV = memory(CONFIG, {"context_length": str(CONTEXT)})["kv_cache"]  # bf16, one sequence
 GB, GiB, KiB = 10**9, 2**30, 2**10
 
 # figure -> (home page, bytes, units it is written in)

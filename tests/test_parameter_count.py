@@ -1,4 +1,4 @@
-"""The parameter counter (snippets/parameter-count/count_from_config.py) is shown right, not claimed right.
+"""The parameter counter (the package count_params, counter/) is shown right, not claimed right.
 
 The oracle is the reference implementation, Hugging Face transformers (pinned): every family is built on
 torch's ``meta`` device (shapes only: no weights, no memory, no download) from each committed real config and
@@ -19,12 +19,13 @@ import warnings
 import pytest
 import torch
 import transformers
+from count_params import ConfigError, bundled_configs, count_parameters, load_config, rules_json
+from count_params.rules import RULES
 
 from tests.conftest import ROOT, load_module
-from tests.count_configs import generated_config, tool
+from tests.count_configs import generated_config
 
-TOOL = ROOT / "snippets" / "parameter-count" / "count_from_config.py"
-CONFIGS = sorted((ROOT / "snippets" / "parameter-count" / "configs").glob("*.json"))
+NAMES = bundled_configs()  # counter/count_params/configs/<name>.json
 # The models the issue names must be among the committed configs.
 REQUIRED = {
     "gpt2", "gpt2-medium", "gpt2-large", "gpt2-xl", "bert-base-uncased", "pythia-160m", "opt-125m",
@@ -84,13 +85,13 @@ def reference_count(config: dict) -> int:
 
 
 def test_every_required_model_is_committed():
-    assert REQUIRED <= {p.stem for p in CONFIGS}
+    assert REQUIRED <= set(NAMES)
 
 
 def test_known_published_count():
     """Pythia-160M: 162,322,944 in all (its model card) and 85,056,000 non-embedding (Biderman et al. 2023, Table 1)."""
-    config = json.loads((TOOL.parent / "configs" / "pythia-160m.json").read_text())
-    result = tool.count_parameters(config)
+    config = load_config("pythia-160m")
+    result = count_parameters(config)
     assert result["total"] == 162_322_944
     assert result["non_embedding"] == 85_056_000
 
@@ -108,7 +109,7 @@ def test_known_published_count():
 )
 def test_published_moe_counts(stem, total, active, unit):
     """The total and active counts agree with what the model's authors publish, to the digits they give."""
-    result = tool.count_parameters(json.loads((TOOL.parent / "configs" / f"{stem}.json").read_text()))
+    result = count_parameters(load_config(stem))
     digit = 10 ** -len(str(total).partition(".")[2])  # the published figure's last digit, in units
     assert abs(result["total"] / unit - total) < digit
     if active is not None:
@@ -118,41 +119,46 @@ def test_published_moe_counts(stem, total, active, unit):
 def test_gemma_3_270m_split_as_published():
     """Google, "Introducing Gemma 3 270M" (2025-08-14): "170 million embedding parameters" and "100 million for
     our transformer blocks"."""
-    result = tool.count_parameters(json.loads((TOOL.parent / "configs" / "gemma-3-270m.json").read_text()))
+    result = count_parameters(load_config("gemma-3-270m"))
     assert round(result["breakdown"]["embeddings"] / 10**7) == 17
     assert round(result["non_embedding"] / 10**8) == 1
 
 
 def _run(*args: str) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, str(TOOL), *args], capture_output=True, text=True, timeout=60)
+    """The command line, count-params, as `python -m count_params` runs it."""
+    return subprocess.run([sys.executable, "-m", "count_params", *args], capture_output=True, text=True, timeout=60)
 
 
 def test_json_output_for_every_config():
-    for path in CONFIGS:
-        proc = _run(str(path), "--json")
+    for name in NAMES:
+        proc = _run(name, "--json")
         assert proc.returncode == 0 and proc.stderr == ""
         data = json.loads(proc.stdout)
-        config = json.loads(path.read_text())
+        config = load_config(name)
         assert isinstance(data["total"], int) and data["total"] == reference_count(config)
         assert all(isinstance(v, int) for v in data["breakdown"].values())
         assert sum(data["breakdown"].values()) == data["total"]
 
 
 def test_the_site_ships_exactly_the_tools_rules_and_configs():
-    """One source of truth: the page's rules file is the tool's --rules output, and its presets are configs/."""
-    script = HOOK.rules_script(tool)
+    """One source of truth: the page's rules file is the tool's --rules output (the rules, the options with their
+    defaults, the words the calculator shows), and its presets are the bundled configs."""
+    script = HOOK.rules_script()
     shipped = json.loads(script.split("window.llmCountRules = ", 1)[1].rstrip().removesuffix(";"))
     proc = _run("--rules")
-    assert proc.returncode == 0 and json.loads(proc.stdout) == json.loads(tool.rules_json())
-    assert {k: shipped[k] for k in ("components", "families", "memory")} == json.loads(proc.stdout)
-    assert [(p["id"], json.loads(p["json"])) for p in shipped["presets"]] == [
-        (p.stem, json.loads(p.read_text())) for p in CONFIGS]
+    assert proc.returncode == 0 and json.loads(proc.stdout) == json.loads(rules_json())
+    assert {k: v for k, v in shipped.items() if k != "presets"} == json.loads(proc.stdout)
+    assert [(p["id"], json.loads(p["json"])) for p in shipped["presets"]] == [(n, load_config(n)) for n in NAMES]
 
 
-def test_human_output_names_the_total():
-    proc = _run(str(TOOL.parent / "configs" / "llama-2-7b.json"))
-    assert proc.returncode == 0 and proc.stderr == ""
-    assert "6,738,415,616" in proc.stdout
+def test_human_output_names_the_total(tmp_path):
+    """A bundled config by name, and a config.json by path (the report names it by its file name)."""
+    path = tmp_path / "my-llama.json"
+    path.write_text(json.dumps(load_config("llama-2-7b")))
+    for arg, name in (("llama-2-7b", "llama-2-7b"), (str(path), "my-llama")):
+        proc = _run(arg)
+        assert proc.returncode == 0 and proc.stderr == ""
+        assert proc.stdout.startswith(f"{name} (model_type llama)") and "6,738,415,616" in proc.stdout
 
 
 def test_unknown_model_type_is_a_clear_error(tmp_path):
@@ -165,16 +171,16 @@ def test_unknown_model_type_is_a_clear_error(tmp_path):
     assert "Traceback" not in proc.stderr
 
 
-@pytest.mark.parametrize("path", CONFIGS, ids=[p.stem for p in CONFIGS])
-def test_missing_key_is_a_clear_error(path, tmp_path):
+@pytest.mark.parametrize("name", NAMES)
+def test_missing_key_is_a_clear_error(name, tmp_path):
     """Removing any size key of any committed config is an error naming that key, never a number."""
-    config = json.loads(path.read_text())
+    config = load_config(name)
     required = [k for k in config if isinstance(config[k], int) and not isinstance(config[k], bool)]
     for key in required:
         reduced = {k: v for k, v in config.items() if k != key}
         try:
-            result = tool.count_parameters(reduced)
-        except tool.ConfigError as exc:
+            result = count_parameters(reduced)
+        except ConfigError as exc:
             assert f"'{key}'" in str(exc)
         else:
             # a key the counter does not need (token ids) or one with a documented default must not change the count
@@ -189,13 +195,13 @@ def test_missing_key_is_a_clear_error(path, tmp_path):
 
 
 def test_missing_model_type_and_bad_values():
-    with pytest.raises(tool.ConfigError, match="'model_type'"):
-        tool.count_parameters({"vocab_size": 10})
-    with pytest.raises(tool.ConfigError, match="'n_embd'"):
-        tool.count_parameters({"model_type": "gpt2", "vocab_size": 10, "n_positions": 4, "n_embd": "768",
+    with pytest.raises(ConfigError, match="'model_type'"):
+        count_parameters({"vocab_size": 10})
+    with pytest.raises(ConfigError, match="'n_embd'"):
+        count_parameters({"model_type": "gpt2", "vocab_size": 10, "n_positions": 4, "n_embd": "768",
                                "n_layer": 1, "n_head": 1})
-    with pytest.raises(tool.ConfigError, match="position_embedding_type"):
-        tool.count_parameters({"model_type": "bert", "vocab_size": 10, "hidden_size": 4, "num_hidden_layers": 1,
+    with pytest.raises(ConfigError, match="position_embedding_type"):
+        count_parameters({"model_type": "bert", "vocab_size": 10, "hidden_size": 4, "num_hidden_layers": 1,
                                "num_attention_heads": 1, "intermediate_size": 8, "max_position_embeddings": 4,
                                "type_vocab_size": 2, "position_embedding_type": "relative_key"})
 
@@ -203,15 +209,15 @@ def test_missing_model_type_and_bad_values():
 def test_no_argument_table_lists_every_config():
     proc = _run()
     assert proc.returncode == 0 and proc.stderr == ""
-    for path in CONFIGS:
-        total = tool.count_parameters(json.loads(path.read_text()))["total"]
-        assert re.search(rf"^{re.escape(path.stem)}\s.*\b{total:,}\b", proc.stdout, re.M), path.stem
+    for name in NAMES:
+        total = count_parameters(load_config(name))["total"]
+        assert re.search(rf"^{re.escape(name)}\s.*\b{total:,}\b", proc.stdout, re.M), name
 
 
 def test_constants_in_other_snippets_match_the_counter():
     """Snippets on other pages quote counts as constants (each is a whole program); they must agree."""
-    totals = {p.stem: tool.count_parameters(json.loads(p.read_text()))["total"] for p in CONFIGS}
-    pattern = re.compile(r"#\s*count_from_config:\s*([\w.\-]+)\s*\n\s*\w+\s*=\s*([\d_]+)")
+    totals = {name: count_parameters(load_config(name))["total"] for name in NAMES}
+    pattern = re.compile(r"#\s*count-params:\s*([\w.\-]+)\s*\n(?:\s*#.*\n)?\s*\w+\s*=\s*([\d_]+)")
     found = 0
     for snippet in (ROOT / "snippets").glob("*/*.py"):
         for name, value in pattern.findall(snippet.read_text()):
@@ -223,9 +229,9 @@ def test_constants_in_other_snippets_match_the_counter():
 def test_mixtral_counts_in_the_moe_snippet():
     """mixture-of-experts/moe_layer_torch.py prints Mixtral 8x7B's total and active counts by formula; they must
     equal the counter's (and so transformers') on Mistral-7B's shapes with 8 experts, 2 per token."""
-    config = json.loads((TOOL.parent / "configs" / "mistral-7b-v0.1.json").read_text())
+    config = load_config("mistral-7b-v0.1")
     config.update(model_type="mixtral", num_local_experts=8, num_experts_per_tok=2)
-    result = tool.count_parameters(config)
+    result = count_parameters(config)
     assert result["total"] == reference_count(config)
     out = (ROOT / "snippets" / "mixture-of-experts" / "moe_layer_torch.out").read_text()
     m = re.search(r"Mixtral 8x7B: total ([\d,]+) parameters, active per token ([\d,]+)", out)
@@ -250,10 +256,10 @@ def _paragraph(path, marker: str) -> str:
 def test_the_exception_to_transformers_is_named_exactly_where_the_counts_differ():
     """The model table and the parameter-count page say that transformers builds exactly the counted parameters;
     the rows where it does not must be the ones both pages name, and the ones the table marks."""
-    configs = {p.stem: json.loads(p.read_text(encoding="utf-8")) for p in CONFIGS}
-    differ = {stem for stem, c in configs.items() if tool.count_parameters(c)["total"] != transformers_count(c)}
+    configs = {name: load_config(name) for name in NAMES}
+    differ = {stem for stem, c in configs.items() if count_parameters(c)["total"] != transformers_count(c)}
     assert {stem for stem, c in configs.items() if HOOK.transformers_ties_the_head(c)} == differ
-    table = HOOK.model_table(tool, "calculator.md")
+    table = HOOK.model_table("calculator.md")
     marked = {stem for stem in configs
               if re.search(rf"\?preset={re.escape(stem)}\).*\(#{HOOK.TIED_BY_TRANSFORMERS}\)", table)}
     assert marked == differ
@@ -264,7 +270,7 @@ def test_the_exception_to_transformers_is_named_exactly_where_the_counts_differ(
     for claim in claims:
         assert _named(claim, configs) == differ, claim
     for stem in differ:  # and the difference is the head that the checkpoint stores
-        r = tool.count_parameters(configs[stem])
+        r = count_parameters(configs[stem])
         assert r["total"] - transformers_count(configs[stem]) == r["breakdown"]["output_head"]
 
 
@@ -272,7 +278,7 @@ def test_the_model_table_names_the_classes_its_encoder_rows_count():
     """The encoder rows count what AutoModel builds (the bare encoder), not the class the config's architectures
     names; docs/models.md names both."""
     text = (ROOT / "docs" / "models.md").read_text(encoding="utf-8")
-    encoders = [json.loads(p.read_text()) for p in CONFIGS if json.loads(p.read_text())["model_type"] in ENCODERS]
+    encoders = [c for c in map(load_config, NAMES) if c["model_type"] in ENCODERS]
     assert encoders
     for config in encoders:
         built = type(built_model(config)).__name__
@@ -281,18 +287,18 @@ def test_the_model_table_names_the_classes_its_encoder_rows_count():
     assert "`BertForMaskedLM`" in text and "pooler" in text
 
 
-@pytest.mark.parametrize("path", CONFIGS, ids=[p.stem for p in CONFIGS])
-def test_real_config_counts_as_transformers_builds_it(path):
-    config = json.loads(path.read_text(encoding="utf-8"))
-    assert tool.count_parameters(config)["total"] == reference_count(config)
+@pytest.mark.parametrize("name", NAMES)
+def test_real_config_counts_as_transformers_builds_it(name):
+    config = load_config(name)
+    assert count_parameters(config)["total"] == reference_count(config)
 
 
-@pytest.mark.parametrize("family", sorted(tool.RULES))
+@pytest.mark.parametrize("family", sorted(RULES))
 def test_generated_configs_count_as_transformers_builds_them(family):
     rng = random.Random(f"{family}-16")  # a string seed: the same configs on every run
     for _ in range(GENERATED_PER_FAMILY):
         config = generated_config(family, rng)
-        ours = tool.count_parameters(config)
+        ours = count_parameters(config)
         assert ours["total"] == reference_count(config), config
         assert sum(ours["breakdown"].values()) == ours["total"]
         assert 0 < ours["active"] <= ours["total"]

@@ -21,9 +21,9 @@ import ctypes
 import re
 
 import pytest
+from count_params.memory_rules import E8, FORMATS, GGUF_MIXES
 
 from tests.conftest import ROOT
-from tests.count_configs import tool
 from tests.helpers import snippet_globals
 
 PAGE = ROOT / "docs" / "terms" / "quantization-formats.md"
@@ -154,7 +154,7 @@ def test_page_intuition_summarises_the_kquants_as_the_data_does(k_quants):
 def test_page_gives_nf4_absmax_the_width_the_calculator_counts():
     """Without double quantization NF4's absmax is fp32 (bitsandbytes allocates it as torch.float32); the
     calculator's nf4 format counts 32 bits per block of 64, and the page's Scales bullet must say the same."""
-    nf4 = tool.FORMATS["nf4"]
+    nf4 = FORMATS["nf4"]
     absmax_bits = eval(nf4["bits"]) - 4 * eval(nf4["block"])  # noqa: S307 (the tool's own arithmetic)
     m = re.search(r"(\d+) bits \(NF4's fp(\d+) absmax\)", page_text())
     assert m and int(m.group(1)) == int(m.group(2)) == absmax_bits == 32
@@ -166,6 +166,6 @@ def test_calculator_names_every_mix_that_raises_attn_output_for_8_experts():
     m = re.search(r"Q5_K `attn_output` in ((?:`\w+`(?:, | and )?)+)", text)
     assert m, "the calculator page no longer describes the 8-expert attn_output rule"
     stated = set(re.findall(r"`(\w+)`", m.group(1)))
-    raised = {name for name, mix in tool.GGUF_MIXES.items()
-              if any(rule == [tool.E8, "Q5_K"] for rule in mix["rules"].get("attn_output", []))}
+    raised = {name for name, mix in GGUF_MIXES.items()
+              if any(rule == [E8, "Q5_K"] for rule in mix["rules"].get("attn_output", []))}
     assert raised and stated == raised

@@ -16,20 +16,11 @@ attention model (DeepSeek-V2-Lite), from their committed configs:
 
 from __future__ import annotations
 
-import importlib.util
-import json
 import sys
-from pathlib import Path
 
+import memory_allocations as alloc  # beside this file: Python puts a script's folder on the path
 import torch
-
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "tools"))
-import memory_allocations as alloc  # noqa: E402
-
-spec = importlib.util.spec_from_file_location("tool", ROOT / "snippets/parameter-count/count_from_config.py")
-tool = importlib.util.module_from_spec(spec)
-spec.loader.exec_module(tool)
+from count_params import ConfigError, load_config, memory
 
 MODELS = {"dense GQA": "llama-3-8b", "MoE": "mixtral-8x7b-v0.1", "MLA": "deepseek-v2-lite"}
 CONTEXT, MEASURED_TOKENS, MEASURED_LAYERS = 8192, 64, 2
@@ -58,21 +49,21 @@ def gb(n: int) -> str:
 def main() -> None:
     print(f"{'figure':32} {'calculator':>16} {'measured':>16}  difference")
     for kind, stem in MODELS.items():
-        config = json.loads((ROOT / "snippets/parameter-count/configs" / f"{stem}.json").read_text())
+        config = load_config(stem)
         model = alloc.transformers_model(config, "meta", torch.bfloat16)
-        rows = [("weights bf16", tool.memory(config)["weights"]["bytes"],
+        rows = [("weights bf16", memory(config)["weights"]["bytes"],
                  alloc.allocated_bytes(model.parameters()))]
         for fmt in ("gptq-int4", "nf4-dq"):
-            rows.append((f"weights {fmt}", tool.memory(config, {"weights": fmt})["weights"]["bytes"],
+            rows.append((f"weights {fmt}", memory(config, {"weights": fmt})["weights"]["bytes"],
                          alloc.model_bytes_in(fmt, model)))
-        mem = tool.memory(config, {"context_length": CONTEXT})
+        mem = memory(config, {"context_length": CONTEXT})
         rows.append((f"KV cache bf16, {CONTEXT} tokens", mem["kv_cache"]["bytes"], measured_kv(config)))
         if mem["kv_cache"]["decompressed_bytes"] is not None:
             rows.append(("  (decompressed, not stored)", mem["kv_cache"]["decompressed_bytes"], None))
         try:
-            ours = tool.memory(config, {"training": "lora", "lora_targets": "q,k,v,o"})["training"]
+            ours = memory(config, {"training": "lora", "lora_targets": "q,k,v,o"})["training"]
             rows.append(("LoRA r=16 q,k,v,o: trainable", ours["trainable_parameters"], lora_trainable(config)))
-        except tool.ConfigError as exc:
+        except ConfigError as exc:
             rows.append(("LoRA: not defined for MLA", None, None))
             print(f"  ({exc})", file=sys.stderr)
         print(f"{config.get('_name_or_path', stem)} ({kind})")

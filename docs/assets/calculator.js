@@ -1,10 +1,12 @@
 /*
  * LLM Parameter Glossary: the parameter and memory calculator (/calculator/): the user interface.
  *
- * It counts nothing itself. The rules are those of snippets/parameter-count/count_from_config.py, written by the
- * build into assets/count-rules.js (window.llmCountRules, with the shipped configs as presets), and evaluated by
- * the generic core assets/count-core.js (window.llmCountCore), which tests/test_calculator.py checks against the
- * Python tool in Node. The form is built from the rules: each key a family reads is a field. The page is
+ * It counts nothing itself, and types no fact about models or memory. The rules are those of the Python counter
+ * (the package count_params, counter/), written by the build into assets/count-rules.js (window.llmCountRules,
+ * with the bundled configs as presets, and the words the form shows: the labels of the components and fields,
+ * the memory options with their defaults and choices), and evaluated by the generic core assets/count-core.js
+ * (window.llmCountCore), which tests/test_calculator.py checks against the Python counter in Node. The form is
+ * built from the rules: each key a family reads is a field. The page is
  * stricter than the tool in one way only: a required size of zero is refused here (the tool accepts it), so the
  * page never shows a count for a model that cannot exist.
  *
@@ -24,33 +26,13 @@
   var parseJSON = CORE.parseJSON, stringify = CORE.stringify;
   var has = function (o, k) { return Object.prototype.hasOwnProperty.call(o, k); };
 
-  var COMPONENT_LABELS = {
-    embeddings: "Embeddings (token, position, type tables)",
-    attention: "Attention (all layers)",
-    mlp: "MLP and experts (all layers)",
-    norms: "Norms",
-    output_head: "Output head",
-    other: "Other (pooler, projections, position bias)",
-  };
+  var COMPONENT_LABELS = RULES.labels.components;
   var FAMILY_ORDER = Object.keys(RULES.families);
-  // Field ids and labels for the variables of the rules (every family names the same quantity the same way).
+  // The fields' ids, by variable of the rules (the page's own: links and tests find a field by its id); their labels
+  // come with the rules (every family names the same quantity the same way).
   var FIELD_IDS = { L: "layers", d: "hidden", H: "heads", K: "kv_heads", h: "head_dim", I: "mlp", V: "vocab",
     P: "positions", T: "type_vocab", p: "proj_dim", tied: "tied" };
-  var LABELS = {
-    V: "Vocabulary size", d: "Hidden size", L: "Layers", Le: "Encoder layers", Ld: "Decoder layers",
-    H: "Attention heads", K: "Key/value heads", h: "Head dimension", I: "MLP width", F: "MLP width",
-    P: "Learned positions", T: "Token types", p: "Word embedding width", tied: "Output head tied to the token embeddings",
-    E: "Experts (routed)", k: "Experts per token", Ie: "Expert MLP width", Is: "Shared expert MLP width",
-    S: "Shared experts", dense: "Dense layers before the first MoE layer", step: "MoE layer every (layers)",
-    skip: "Layers with a dense MLP (list)", qr: "Query low-rank width (null: none)", kr: "Key/value low-rank width",
-    nope: "Query/key head width without rotary", rope: "Rotary query/key head width", vh: "Value head width",
-    B: "Relative position buckets", act: "Feed-forward kind", n_ln: "LayerNorms per parallel block",
-    F_: "", new: "New decoder architecture (grouped key/value heads)", mq: "Multi-query attention",
-    par: "Attention and MLP in parallel", bias: "Biases in the linear layers", attn_bias: "Biases in the attention projections",
-    mlp_bias: "Biases in the MLP projections", qkv_bias: "Biases in the q, k, v projections",
-    qk_norm: "Norms on queries and keys", pre: "LayerNorm before each sub-block (pre-norm)",
-    no_final: "Final LayerNorm removed", affine: "LayerNorms have a gain and a shift",
-  };
+  var LABELS = RULES.labels.variables;
 
   // A value typed in a field or read from the URL: whole numbers stay exact, true/false/null are literals.
   function parseScalar(text) {
@@ -116,25 +98,24 @@
   }
 
   // The memory options: the calculator's URL parameters, which are also the Python tool's options (--context-length...).
-  var MEM = RULES.memory;
-  var CALC_FIELDS = [
-    { id: "context", key: "context_length", label: "Context length (tokens)", dflt: "4096", hint: "Tokens per sequence held in the KV cache (what you run with, not the model's maximum)." },
-    { id: "batch", key: "batch_size", label: "Batch size (sequences)", dflt: "1", hint: "Sequences decoded at once." },
-    { id: "gpu", key: "gpu_gb", label: "Card memory (GB)", dflt: "24", hint: "As sold: a 24 GB card has 24 GiB (2^30 bytes each)." },
-    { id: "group", key: "group_size", label: "Group size (GPTQ, AWQ)", dflt: "128", hint: "Weights that share one scale and zero point." },
-    { id: "rank", key: "lora_rank", label: "LoRA rank", dflt: "16", hint: "r: each targeted matrix (out x in) gains r x (in + out) trainable parameters." },
-  ];
-  var FORMAT_NAMES = Object.keys(MEM.formats);
-  var SELECTS = {
-    weights: [["", "From the config's quantization_config, else bf16"]].concat(FORMAT_NAMES.map(function (f) { return [f, MEM.formats[f].title]; })),
-    kv_cache_dtype: [["fp32", "fp32 (4 bytes)"], ["bf16", "bf16 or fp16 (2 bytes)"], ["fp8", "fp8 (1 byte)"], ["int8", "int8 (1 byte)"]],
-    training: [["none", "None (inference)"], ["adamw", "Full, AdamW (fp32 states)"], ["adamw-8bit", "Full, 8-bit AdamW (bitsandbytes)"],
-      ["sgd-momentum", "Full, SGD with momentum"], ["lora", "LoRA (frozen base in bf16)"], ["qlora", "QLoRA (frozen base in NF4, double quantization)"]],
-    checkpointing: [["off", "Off"], ["on", "On (recompute each layer)"]],
-  };
-  var CHECKS = { keep: ["embeddings", "output_head", "norms"], lora_targets: MEM.lora_modules };
-  var OPTION_LABELS = { weights: "Weight format", kv_cache_dtype: "KV cache precision", training: "Training",
-    checkpointing: "Gradient checkpointing", keep: "Kept in 16 bits", lora_targets: "LoRA targets" };
+  // Their labels, hints, defaults and choices come with the rules (RULES.memory.options); here only where each goes.
+  var MEM = RULES.memory, OPTIONS = MEM.options;
+  var CALC_FIELDS = [["context", "context_length"], ["batch", "batch_size"], ["gpu", "gpu_gb"], ["group", "group_size"],
+    ["rank", "lora_rank"]].map(function (f) {
+    var o = OPTIONS[f[1]];
+    return { id: f[0], key: f[1], label: o.label, dflt: String(o["default"]), hint: o.hint };
+  });
+  var SELECTS = {};  // option -> [[value, text], ...]; "" stands for the default null (weights: from the config)
+  ["weights", "kv_cache_dtype", "training", "checkpointing"].forEach(function (k) {
+    var o = OPTIONS[k];
+    SELECTS[k] = (o["default"] === null ? [["", o.unset]] : []).concat(Object.keys(o.choices).map(function (v) { return [v, o.choices[v]]; }));
+  });
+  var CHECKS = { keep: OPTIONS.keep.choices, lora_targets: OPTIONS.lora_targets.choices };
+  var OPTION_LABELS = {};
+  Object.keys(OPTIONS).forEach(function (k) { OPTION_LABELS[k] = OPTIONS[k].label; });
+  // Formats with a group size (GPTQ, AWQ: a block of g weights) and training modes with adapters (a frozen base).
+  function groupedFormat(f) { return !!f && has(MEM.formats, f) && JSON.stringify(MEM.formats[f].block) === '["var","g"]'; }
+  function adapters(mode) { return has(MEM.training, mode) && has(MEM.training[mode], "base"); }
   var IGNORED_QUERY_KEYS = ["h"]; // Material's search adds ?h=... to highlight the words searched for
 
   function el(tag, attrs, children) {
@@ -188,7 +169,7 @@
     var selects = {};
     Object.keys(SELECTS).forEach(function (k) {
       selects[k] = el("select", { name: k }, SELECTS[k].map(function (t) { return el("option", { value: t[0], text: t[1] }); }));
-      selects[k].value = SELECTS[k][k === "kv_cache_dtype" ? 1 : 0][0];
+      selects[k].value = OPTIONS[k]["default"] === null ? "" : OPTIONS[k]["default"];
     });
     var kvDtype = selects.kv_cache_dtype;
     // Checkbox groups: a fieldset whose legend names the option; each box is labelled by its value.
@@ -202,7 +183,7 @@
           return el("span", { class: "calc-box" }, [box, el("label", { for: box.id, text: v })]);
         })).concat([el("p", { class: "calc-error", id: "calc-" + k + "-error" })]));
     });
-    ["q", "k", "v", "o"].forEach(function (m) { checks.lora_targets[m].checked = true; });
+    OPTIONS.lora_targets["default"].forEach(function (m) { checks.lora_targets[m].checked = true; });
     state.keepExplicit = false;
 
     var form = el("form", { class: "calc-form", "aria-label": "Model configuration", novalidate: true }, [
@@ -220,7 +201,7 @@
       options,
       el("fieldset", {}, [
         el("legend", { text: "Weights" }),
-        fieldBlock("calc-weights", "Weight format", selects.weights, "Bits per weight include every scale and zero point; GGUF mixes give some tensors more bits, as llama.cpp does."),
+        fieldBlock("calc-weights", OPTIONS.weights.label, selects.weights, OPTIONS.weights.hint),
         CALC_FIELDS[3].block,
         checkSets.keep,
       ]),
@@ -228,15 +209,15 @@
         el("legend", { text: "KV cache and card" }),
         CALC_FIELDS[0].block,
         CALC_FIELDS[1].block,
-        fieldBlock("calc-kv-dtype", "KV cache precision", kvDtype, ""),
+        fieldBlock("calc-kv-dtype", OPTIONS.kv_cache_dtype.label, kvDtype, OPTIONS.kv_cache_dtype.hint),
         CALC_FIELDS[2].block,
       ]),
       el("fieldset", {}, [
         el("legend", { text: "Training and fine-tuning" }),
-        fieldBlock("calc-training", "Training", selects.training, "Weights, gradients and optimizer states, with activations estimated apart."),
+        fieldBlock("calc-training", OPTIONS.training.label, selects.training, OPTIONS.training.hint),
         CALC_FIELDS[4].block,
         checkSets.lora_targets,
-        fieldBlock("calc-checkpointing", "Gradient checkpointing", selects.checkpointing, "On: only each layer's input is kept; the rest is recomputed in the backward pass."),
+        fieldBlock("calc-checkpointing", OPTIONS.checkpointing.label, selects.checkpointing, OPTIONS.checkpointing.hint),
       ]),
     ]);
     form.addEventListener("submit", function (e) { e.preventDefault(); });
@@ -431,10 +412,10 @@
     // Written to the URL: the KV cache settings always; the rest where they matter.
     function calcSettings() {
       var o = memoryOptions(), out = {};
-      var lora = o.training === "lora" || o.training === "qlora";
+      var lora = adapters(o.training);
       Object.keys(o).forEach(function (k) {
         if (o[k] === null) return;
-        if (k === "group_size" && !/^(gptq|awq)-/.test(o.weights || "")) return;
+        if (k === "group_size" && !groupedFormat(o.weights)) return;
         if ((k === "lora_rank" || k === "lora_targets") && !lora) return;
         if (k === "checkpointing" && o.training === "none") return;
         if (k === "training" && o.training === "none") return;
@@ -469,7 +450,8 @@
         }
       }, 150);
     }
-    var TEXT_PARAMS = { context_length: "context", batch_size: "batch", gpu_gb: "gpu", group_size: "group", lora_rank: "rank" };
+    var TEXT_PARAMS = {};  // URL parameter -> the text field's id
+    CALC_FIELDS.forEach(function (f) { TEXT_PARAMS[f.key] = f.id; });
     function fromQuery() {
       var params = new URLSearchParams(location.search);
       var config = {}, any = false, presetConfig = null, problems = [];
@@ -508,8 +490,8 @@
     }
 
     // ---- compute and show
-    // The control of a memory option, and its message in words ("option 'context_length': must be..." ->
-    // "Context length (tokens) must be...").
+    // The control of a memory option, and its message in words ("option 'context_length': must be..." -> the
+    // field's label, then "must be...").
     function optionControl(key) {
       var text = CALC_FIELDS.filter(function (f) { return f.key === key; })[0];
       if (text) return controls[text.id];
@@ -606,8 +588,7 @@
         item("train", (t.base_format ? "Trainable (LoRA): rank " + controls.rank.value.trim() + " x layers x (in + out) of each targeted matrix = " + T +
           " parameters; the frozen base holds no gradient. " : "Trainable: all " + T + " parameters. ") +
           "Weights " + mib(t.weights) + "; gradients 4 bytes x " + T + " = " + mib(t.gradients) + "; optimizer states " +
-          { adamw: "2 x 4 bytes (AdamW's two moments) x ", "adamw-8bit": "2 x 1 byte + an fp32 absmax per 256 values x ",
-            "sgd-momentum": "4 bytes (momentum) x ", lora: "2 x 4 bytes (AdamW) x ", qlora: "2 x 4 bytes (AdamW) x " }[t.mode] + T +
+          MEM.training[t.mode].states + " x " + T +
           " = " + mib(t.optimizer_states) + ". " +
           (t.mode === "adamw" ? "Full training in mixed precision takes the same 16 bytes per parameter (bf16 weights and gradients, an fp32 master copy). " : "") +
           "The card line above is for inference with the chosen weight format; compare the training total with the card.");

@@ -1,8 +1,8 @@
 /*
  * LLM Parameter Glossary: the counting core of the calculator, with no user interface.
  *
- * It evaluates the counting rules of snippets/parameter-count/count_from_config.py, which are data: the build
- * (hooks/count_rules.py) writes them, compiled to expression trees, into assets/count-rules.js, and this
+ * It evaluates the counting rules of the Python counter (the package count_params, counter/), which are data:
+ * the build (hooks/count_rules.py) writes them, compiled to expression trees, into assets/count-rules.js, and this
  * module evaluates those trees exactly as the Python tool does, with BigInt so that every count is exact.
  * Nothing here knows a model family: a family is supported when the rules say so. tests/test_calculator.py
  * runs this file in Node against the Python tool on thousands of configurations.
@@ -223,9 +223,13 @@
 
   // ------------------------------------------------------------------ memory, as memory() in the Python tool
 
-  var MEMORY_DEFAULTS = { weights: null, group_size: "128", keep: null, kv_cache_dtype: "bf16", context_length: "4096",
-    batch_size: "1", gpu_gb: "24", training: "none", lora_rank: "16", lora_targets: "q,k,v,o", checkpointing: "off" };
   var GIB = 1073741824n;
+
+  // The memory options, their defaults and the values each allows come with the rules (rules.memory.options).
+  function choicesOf(M, name) {
+    var c = M.options[name].choices;
+    return Array.isArray(c) ? c : Object.keys(c);
+  }
 
   function optionError(name, message) { return new ConfigError("option '" + name + "': " + message, name); }
   function choice(name, value, allowed) {
@@ -293,23 +297,23 @@
 
   function normalize(options, M) {
     var opts = {};
-    Object.keys(MEMORY_DEFAULTS).forEach(function (k) { opts[k] = MEMORY_DEFAULTS[k]; });
+    Object.keys(M.options).forEach(function (k) { opts[k] = M.options[k]["default"]; });
     Object.keys(options || {}).forEach(function (k) {
       if (options[k] === null || options[k] === undefined) return;
-      if (!has(MEMORY_DEFAULTS, k)) throw optionError(k, "unknown option (known: " + Object.keys(MEMORY_DEFAULTS).join(", ") + ")");
+      if (!has(M.options, k)) throw optionError(k, "unknown option (known: " + Object.keys(M.options).join(", ") + ")");
       opts[k] = options[k];
     });
     if (opts.weights !== null) choice("weights", opts.weights, Object.keys(M.formats));
     opts.group_size = whole("group_size", opts.group_size);
-    if (opts.keep !== null) opts.keep = names("keep", opts.keep, ["embeddings", "output_head", "norms"]);
+    if (opts.keep !== null) opts.keep = names("keep", opts.keep, choicesOf(M, "keep"));
     choice("kv_cache_dtype", opts.kv_cache_dtype, Object.keys(M.kv_dtypes));
     opts.context_length = whole("context_length", opts.context_length);
     opts.batch_size = whole("batch_size", opts.batch_size);
     opts.gpu_bytes = gpuBytes(opts.gpu_gb);
-    choice("training", opts.training, ["none"].concat(Object.keys(M.training)));
+    choice("training", opts.training, choicesOf(M, "training"));
     opts.lora_rank = whole("lora_rank", opts.lora_rank);
     opts.lora_targets = names("lora_targets", opts.lora_targets, M.lora_modules);
-    choice("checkpointing", opts.checkpointing, ["on", "off"]);
+    choice("checkpointing", opts.checkpointing, choicesOf(M, "checkpointing"));
     return opts;
   }
 
@@ -402,7 +406,7 @@
     var source = opts.weights ? "option" : quant ? "quantization_config" : "default";
     var group = source === "quantization_config" && has(quant, "group_size") ? quant.group_size : opts.group_size;
     env.g = group;
-    env.fb = quant && has(quant, "fp8_block") ? quant.fp8_block : 16384n;
+    env.fb = quant && has(quant, "fp8_block") ? quant.fp8_block : BigInt(M.fp8_block);
     var keep = opts.keep !== null ? opts.keep : M.formats[fmt].keep;
     var tied = result.tied_output_head;
     var byPart = weightBytes(M, fmt, result.breakdown, env, keys, mem, keep, tied);
@@ -518,5 +522,5 @@
     }
   }
 
-  return { count: count, memory: memory, optionErrors: optionErrors, memoryDefaults: MEMORY_DEFAULTS, gpuBytes: gpuBytes, evaluate: evaluate, parseJSON: parseJSON, stringify: stringify, show: show, sourceAccess: SOURCE_ACCESS };
+  return { count: count, memory: memory, optionErrors: optionErrors, gpuBytes: gpuBytes, evaluate: evaluate, parseJSON: parseJSON, stringify: stringify, show: show, sourceAccess: SOURCE_ACCESS };
 });

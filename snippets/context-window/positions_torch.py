@@ -1,13 +1,10 @@
 """A longer context window: more parameters with a learned position table, none with
 rotary positions, whose angles are computed for any position."""
 
-import json
-from pathlib import Path
-
 import torch
+from count_params import load_config
 from torch import nn
 
-CONFIGS = Path(__file__).resolve().parents[1] / "parameter-count" / "configs"
 d = 64  # width
 
 
@@ -40,7 +37,7 @@ print("rotary, position 100000: angles of shape", tuple(angles.shape))
 
 OFFSET = {"gpt2": 0, "opt": 2}  # learned tables; OPT reads position p from row p + 2
 for name in ("gpt2", "opt-125m", "llama-2-7b", "llama-3-8b", "mistral-7b-v0.1"):
-    c = json.loads((CONFIGS / f"{name}.json").read_text())
+    c = load_config(name)  # a published config, as the parameter counter ships it
     key = "n_positions" if "n_positions" in c else "max_position_embeddings"
     width = c.get("n_embd") or c["hidden_size"]
     if c["model_type"] in OFFSET:

@@ -5,13 +5,10 @@ a full V x d matrix multiply for every token. Per token, a weight matrix with n 
 costs 2n FLOPs (a multiply and an add for each entry).
 """
 
-import json
-from pathlib import Path
+from count_params import load_config
 
-# The committed configs of the parameter count page
-CONFIGS = Path(__file__).resolve().parents[1] / "parameter-count" / "configs"
 # --8<-- [start:shares]
-c = json.loads((CONFIGS / "pythia-160m.json").read_text())
+c = load_config("pythia-160m")  # the published config, as the counter ships it
 V, d, L = c["vocab_size"], c["hidden_size"], c["num_hidden_layers"]
 inner = c["intermediate_size"]
 

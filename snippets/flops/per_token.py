@@ -9,19 +9,13 @@ mistralai/Mixtral-8x7B-v0.1); Llama 2 was trained on 2.0T tokens (Llama 2 paper,
 Table 1).
 """
 
-import json
-import sys
-from pathlib import Path
-
-COUNTER = Path(__file__).resolve().parents[1] / "parameter-count"
-sys.path.insert(0, str(COUNTER))
-from count_from_config import count_parameters  # noqa: E402
+from count_params import count_parameters, load_config
 
 G = 1e9
 
 
-def config(name):
-    return json.loads((COUNTER / "configs" / f"{name}.json").read_text())
+def config(name):  # a config that comes with the counter (count_params)
+    return load_config(name)
 
 
 llama_config = config("llama-2-7b")

@@ -3,24 +3,18 @@ of attention: grouped-query (Llama 3 8B), sliding-window layers with an explicit
 head_dim (Gemma 2 2B) and multi-head latent attention (DeepSeek-V2-Lite).
 
 Shapes come from the published configs; the weights in each format are the calculator's
-(memory() of snippets/parameter-count/count_from_config.py). The cache is bf16. A card
+(memory() of the parameter counter, count_params). The cache is bf16. A card
 sold as "24 GB" holds 24 GiB (2**30 bytes each), as the calculator assumes; the table
 prints GB = 10**9 bytes. Left out: activations, the runtime's own memory and
 fragmentation."""
 
-import json
-import sys
-from pathlib import Path
-
-COUNTER = Path(__file__).resolve().parents[1] / "parameter-count"
-sys.path.insert(0, str(COUNTER))
-from count_from_config import memory  # noqa: E402
+from count_params import load_config, memory
 
 CARD, BF16 = 24 * 2**30, 2
 
 
-def config(name):
-    return json.loads((COUNTER / "configs" / f"{name}.json").read_text())
+def config(name):  # a config that comes with the counter
+    return load_config(name)
 
 
 def weights(c, fmt):  # AWQ int4 keeps the embeddings, output head and norms in 16 bits

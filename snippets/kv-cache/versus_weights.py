@@ -1,21 +1,15 @@
 """The KV cache of real models next to their weights, both in bf16 (2 bytes a number).
 
 Shapes come from the published configs that the parameter counter reads; the weights
-are counted by that counter (snippets/parameter-count/count_from_config.py)."""
+are counted by that counter (count_params)."""
 
-import json
-import sys
-from pathlib import Path
-
-COUNTER = Path(__file__).resolve().parents[1] / "parameter-count"
-sys.path.insert(0, str(COUNTER))
-from count_from_config import count_parameters  # noqa: E402
+from count_params import count_parameters, load_config
 
 GB, BYTES = 10**9, 2  # bf16
 
 
-def config(name):
-    return json.loads((COUNTER / "configs" / f"{name}.json").read_text())
+def config(name):  # a config that comes with the counter
+    return load_config(name)
 
 
 def kv_bytes_per_token(c):

@@ -53,7 +53,7 @@ per_param = sum(parts.values()) / n
 print(f"  {'total':27} {sum(parts.values()):>9,} bytes = {per_param:.0f} per parameter")
 
 GB, GiB = 10**9, 2**30
-# count_from_config: llama-2-7b
+# count-params: llama-2-7b
 N_PARAMS = 6_738_415_616
 print(
     f"\nZeRO's examples: 1.5 billion parameters -> {per_param * 1.5e9 / GB:.0f} GB;"

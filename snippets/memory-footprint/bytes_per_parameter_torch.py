@@ -3,8 +3,8 @@ weigh in GB and in GiB."""
 
 import torch
 
-# count_from_config: llama-2-7b
-# printed by snippets/parameter-count/count_from_config.py for configs/llama-2-7b.json
+# count-params: llama-2-7b
+# printed by `count-params llama-2-7b`, the parameter counter
 N_PARAMS = 6_738_415_616
 # a gigabyte is 10^9 bytes; a gibibyte is 2^30 = 1,073,741,824 bytes
 GB, GiB = 10**9, 2**30

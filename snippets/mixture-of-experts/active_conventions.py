@@ -4,21 +4,15 @@ counter's "active") and without it.
 
 A token reads one row of the embedding table and multiplies by none of it; model
 cards differ on whether the table counts as active. Counts come from the parameter
-counter (snippets/parameter-count/count_from_config.py) and the published configs.
+counter (count_params) and the published configs that come with it.
 """
 
-import json
-import sys
-from pathlib import Path
-
-COUNTER = Path(__file__).resolve().parents[1] / "parameter-count"
-sys.path.insert(0, str(COUNTER))
-from count_from_config import count_parameters  # noqa: E402
+from count_params import bundled_configs, count_parameters, load_config
 
 print(f"{'':34} {'':>8}   active per token")
 print(f"{'model':34} {'total':>8}   {'with the table':>14}   {'without':>7}")
-for path in sorted((COUNTER / "configs").glob("*.json")):
-    config = json.loads(path.read_text())
+for name in bundled_configs():
+    config = load_config(name)
     r = count_parameters(config)
     if r["active"] == r["total"]:
         continue  # dense: every parameter is used by every token

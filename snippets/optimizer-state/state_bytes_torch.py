@@ -36,7 +36,7 @@ print(f"parameters: {n:,} in fp32, {4 * n:,} B")
 
 # Llama 2 7B, trained with AdamW: the optimizer state per parameter and in all, and the
 # whole model state (weights, gradients and optimizer state) per parameter
-# count_from_config: llama-2-7b
+# count-params: llama-2-7b
 n = 6_738_415_616
 EIGHT_BIT = 2 * (1 + 4 / 256)  # two 1-byte moments, one fp32 absmax per 256 values
 print(f"Llama 2 7B, {n:,} parameters:")

@@ -6,16 +6,12 @@ tied, with a bias of its own) and the next-sentence head (a 2-way classifier on 
 pooled output).
 """
 
-import json
-from pathlib import Path
-
 import torch
-from count_from_config import count_parameters  # the tool next to this file
+from count_params import count_parameters, load_config
 from torch import nn
 
-CONFIGS = Path(__file__).resolve().parent / "configs"
 # --8<-- [start:heads]
-config = json.loads((CONFIGS / "bert-base-uncased.json").read_text())
+config = load_config("bert-base-uncased")  # a config that comes with the counter
 d, vocab = config["hidden_size"], config["vocab_size"]
 encoder = count_parameters(config)["total"]  # BertModel: embeddings, 12 layers, pooler
 

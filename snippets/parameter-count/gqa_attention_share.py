@@ -5,14 +5,10 @@ and the context length change too, but they hold no parameters). After each step
 the attention parameters and their share of the total.
 """
 
-import json
-from pathlib import Path
+from count_params import count_parameters, load_config
 
-from count_from_config import count_parameters  # the tool next to this file
-
-CONFIGS = Path(__file__).resolve().parent / "configs"
-llama2 = json.loads((CONFIGS / "llama-2-7b.json").read_text())
-llama3 = json.loads((CONFIGS / "llama-3-8b.json").read_text())
+llama2 = load_config("llama-2-7b")  # configs that come with the counter
+llama3 = load_config("llama-3-8b")
 LLAMA2_ATTENTION = count_parameters(llama2)["breakdown"]["attention"]
 
 

@@ -7,14 +7,9 @@ milliseconds on a laptop. The modules mirror the Hugging Face Llama implementati
 parameter tensors.
 """
 
-import json
-from pathlib import Path
-
 import torch
-from count_from_config import count_parameters  # the tool next to this file
+from count_params import count_parameters, load_config
 from torch import nn
-
-CONFIGS = Path(__file__).resolve().parent / "configs"
 
 
 class RMSNorm(nn.Module):
@@ -57,7 +52,7 @@ class CausalLM(nn.Module):
 
 
 for name in ("tinyllama-1.1b", "llama-2-7b", "mistral-7b-v0.1", "llama-3-8b"):
-    config = json.loads((CONFIGS / f"{name}.json").read_text())
+    config = load_config(name)  # a config that comes with the counter
     with torch.device("meta"):
         model = CausalLM(config)
     built = sum(p.numel() for p in model.parameters())

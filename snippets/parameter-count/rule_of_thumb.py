@@ -1,11 +1,7 @@
 """How good is the rule of thumb "non-embedding parameters = 12 * layers * width^2"?"""
 
-import json
-from pathlib import Path
+from count_params import count_parameters, load_config
 
-from count_from_config import count_parameters  # the tool next to this file
-
-CONFIGS = Path(__file__).resolve().parent / "configs"
 # Dense decoders and BERT: the shapes the rule was made for (not mixtures of experts)
 MODELS = [
     "bert-base-uncased",
@@ -26,8 +22,8 @@ print(
     f"{'config':18} {'layers':>6} {'width':>6} {'12*L*d^2':>15} "
     f"{'non-embedding':>15} {'ratio':>6}"
 )
-for path in (CONFIGS / f"{name}.json" for name in MODELS):
-    config = json.loads(path.read_text())
+for name in MODELS:
+    config = load_config(name)  # a config that comes with the counter
     result = count_parameters(config)
     layers = config.get("n_layer") or config["num_hidden_layers"]
     width = config.get("n_embd") or config["hidden_size"]
@@ -36,7 +32,7 @@ for path in (CONFIGS / f"{name}.json" for name in MODELS):
     estimate = 12 * layers * width**2
     exact = result["non_embedding"]
     print(
-        f"{path.stem:18} {layers:>6} {width:>6} {estimate:>15,} {exact:>15,} "
+        f"{name:18} {layers:>6} {width:>6} {estimate:>15,} {exact:>15,} "
         f"{exact / estimate:>6.3f}"
     )
 # --8<-- [end:rule]

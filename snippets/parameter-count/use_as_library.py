@@ -2,28 +2,23 @@
 cannot count raises ConfigError."""
 
 import json
-from pathlib import Path
 
-from count_from_config import ConfigError, count_parameters, main
+from count_params import ConfigError, count_parameters, load_config, main
 
-CONFIGS = Path(__file__).resolve().parent / "configs"
+# The command line, `count-params gpt2`, as text (GPT-2 small: its head is tied).
+main(["gpt2"])
 
-# --8<-- [start:use]
-# The command line, as text (GPT-2 small, whose output head is tied).
-main([str(CONFIGS / "gpt2.json")])
-
-# The result as a Python dict: what --json prints, less its "memory" block.
-llama3 = count_parameters(json.loads((CONFIGS / "llama-3-8b.json").read_text()))
+# As a dict: what --json prints, less "memory". load_config() takes a path too.
+llama3 = count_parameters(load_config("llama-3-8b"))
 print(json.dumps(llama3, indent=2))
 
 # The breakdown always sums to the total.
-result = count_parameters(json.loads((CONFIGS / "mistral-7b-v0.1.json").read_text()))
+result = count_parameters(load_config("mistral-7b-v0.1"))
 sums = sum(result["breakdown"].values()) == result["total"]
 print("mistral total:", f"{result['total']:,}", "| breakdown sums to total:", sums)
 
 # What the counter cannot count exactly is an error naming the problem, not a guess.
-gpt2 = json.loads((CONFIGS / "gpt2.json").read_text())
-bert = json.loads((CONFIGS / "bert-base-uncased.json").read_text())
+gpt2, bert = load_config("gpt2"), load_config("bert-base-uncased")
 bad_configs = {
     "unknown model_type": {"model_type": "mamba", "hidden_size": 4096},
     "missing key": {k: v for k, v in gpt2.items() if k != "n_layer"},
@@ -34,4 +29,3 @@ for label, config in bad_configs.items():
         count_parameters(config)
     except ConfigError as exc:
         print(f"{label}: ConfigError: {exc}")
-# --8<-- [end:use]

@@ -2,7 +2,6 @@
 committed configs."""
 
 import io
-import json
 import re
 from pathlib import Path
 
@@ -10,16 +9,15 @@ import matplotlib
 
 matplotlib.use("Agg")
 import matplotlib.pyplot as plt
-from count_from_config import count_parameters  # the tool next to this file
+from count_params import count_parameters, load_config
 
-CONFIGS = Path(__file__).resolve().parent / "configs"
 MODELS = ["gpt2", "pythia-160m", "tinyllama-1.1b", "llama-2-7b", "llama-3-8b"]
 PARTS = ["embeddings", "attention", "mlp", "norms", "output_head", "other"]
 
 # --8<-- [start:shares]
 shares = {}
 for name in MODELS:
-    result = count_parameters(json.loads((CONFIGS / f"{name}.json").read_text()))
+    result = count_parameters(load_config(name))  # a config that comes with the counter
     shares[name] = [result["breakdown"][part] / result["total"] for part in PARTS]
     cells = "  ".join(
         f"{part} {share:6.2%}"
@@ -75,4 +73,8 @@ fig.savefig(svg, format="svg", metadata=no_metadata)
 svg_text = re.sub(
     r'="[^"]*"', lambda m: re.sub(r"(\.\d)\d+", r"\1", m.group()), svg.getvalue()
 )
+# matplotlib puts each bar in a group of its own and indents every line; neither draws
+# anything, and the page loads less without them.
+svg_text = re.sub(r'<g id="patch_\d+">\s*(<path[^>]*/>)\s*</g>', r"\1", svg_text)
+svg_text = re.sub(r"\n\s+", "\n", svg_text)
 Path("where_parameters_live.svg").write_text(svg_text)

@@ -24,7 +24,7 @@ for name, (weights, fields) in GGUF_BLOCKS.items():
     )
 
 # what that means for a whole file: Llama 2 7B's parameters, all in Q8_0
-# count_from_config: llama-2-7b
+# count-params: llama-2-7b
 n = 6_738_415_616
 print(
     f"Llama 2 7B in Q8_0 (8.5 bits per weight): {n * 8.5 / 8 / 1e9:.2f} GB, "

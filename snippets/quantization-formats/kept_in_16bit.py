@@ -3,21 +3,15 @@
 Quantizers usually leave these tensors alone: the embedding is a lookup (no matmul to
 speed up), the output head and the norms are sensitive and small next to the rest.
 Counts come from the parameter counter
-(snippets/parameter-count/count_from_config.py)."""
+(count_params) and the published configs that come with it."""
 
-import json
-import sys
-from pathlib import Path
-
-COUNTER = Path(__file__).resolve().parents[1] / "parameter-count"
-sys.path.insert(0, str(COUNTER))
-from count_from_config import count_parameters  # noqa: E402
+from count_params import count_parameters, load_config
 
 BITS_4 = 4 + (16 + 4) / 128  # int4 codes, fp16 scale and 4-bit zero per 128 (AWQ)
 
 print("model       vocab    embedding + head    all 4-bit  4-bit, those 16-bit  extra")
 for name in ["llama-3-8b", "qwen3-8b", "gemma-2-2b", "gemma-3-1b"]:
-    c = json.loads((COUNTER / "configs" / f"{name}.json").read_text())
+    c = load_config(name)
     total = count_parameters(c)["total"]
     h, V = c["hidden_size"], c["vocab_size"]
     # tied models (Gemma) share one matrix for the embedding and the output head

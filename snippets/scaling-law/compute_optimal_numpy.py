@@ -39,9 +39,9 @@ for budget in (1e21, 1e23, 1e25):
 
 # Real models: parameters, training tokens (from each model's paper), tokens per
 # parameter, training compute.
-# count_from_config: llama-2-7b
+# count-params: llama-2-7b
 LLAMA2_7B = 6_738_415_616
-# count_from_config: llama-3-8b
+# count-params: llama-3-8b
 LLAMA3_8B = 8_030_261_248
 models = {
     "GPT-3 175B": (175e9, 300e9),

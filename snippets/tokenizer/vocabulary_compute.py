@@ -7,13 +7,7 @@ On a sample of English text, Llama 2's tokenizer makes 3.17 characters per token
 Llama 3's 3.94 (Llama Team 2024, Section 3.2). Attention over the context is left out.
 """
 
-import json
-import sys
-from pathlib import Path
-
-COUNTER = Path(__file__).resolve().parents[1] / "parameter-count"
-sys.path.insert(0, str(COUNTER))
-from count_from_config import count_parameters  # noqa: E402
+from count_params import count_parameters, load_config
 
 CHARS_PER_TOKEN = {32_000: 3.17, 128_256: 3.94}  # the two tokenizers on English text
 
@@ -22,7 +16,7 @@ print(f"the larger vocabulary: {fewer:+.1%} tokens for the same text")
 print("body            width  vocabulary  GFLOP/token: blocks   head"
       "  GFLOP/1,000 chars")
 for name in ["gpt2", "tinyllama-1.1b", "llama-2-7b"]:
-    c = json.loads((COUNTER / "configs" / f"{name}.json").read_text())
+    c = load_config(name)
     d = c.get("n_embd") or c["hidden_size"]
     parts = count_parameters(c)["breakdown"]
     blocks = 2 * (parts["attention"] + parts["mlp"])  # 2 FLOPs per weight and token

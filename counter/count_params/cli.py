@@ -1,0 +1,176 @@
+"""The command line: ``count-params`` (and ``python -m count_params``).
+
+    count-params CONFIG              a breakdown by component (a config.json, or the
+                                     name of a bundled config, such as llama-2-7b)
+    count-params CONFIG --json       one JSON object: count_parameters() and "memory"
+    count-params CONFIG --weights q4_k_m --context-length 8192 --gpu-gb 24 \\
+        --training qlora             and the memory (as the calculator)
+    count-params                     a table of every bundled config
+    count-params --json              {config name: JSON object} for each
+    count-params --rules             the counting rules as JSON
+
+An unknown model_type, a missing key or an unsupported option is an error naming it
+(exit status 2, message on stderr), never a wrong number.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from count_params.counting import bundled_configs, count_parameters, load_config
+from count_params.errors import ConfigError
+from count_params.footprint import GIB, memory
+from count_params.memory_rules import FORMATS, MEMORY_DEFAULTS, OPTIONS
+from count_params.rules import rules_json
+
+
+def human(n: int) -> str:
+    """1234567 -> '1.23M' (decimal prefixes: M = 10^6, B = 10^9)."""
+    for unit, scale in (("B", 10**9), ("M", 10**6), ("K", 10**3)):
+        if n >= scale:
+            return f"{n / scale:.2f}{unit}"
+    return str(n)
+
+
+def report(name: str, result: dict) -> str:
+    lines = [f"{name} (model_type {result['model_type']})"]
+    for component, n in result["breakdown"].items():
+        share = n / result["total"]
+        note = ""
+        if component == "output_head" and result["tied_output_head"]:
+            note = "  (tied to the token embeddings)"
+        lines.append(f"  {component:12} {n:>15,}  {share:6.1%}{note}")
+    lines.append(f"  {'total':12} {result['total']:>15,}  ({human(result['total'])})")
+    lines.append(f"  {'non-embedding':12} {result['non_embedding']:>14,}")
+    if result["active"] != result["total"]:
+        lines.append(f"  {'active/token':12} {result['active']:>15,}  "
+                     f"({human(result['active'])})")
+    return "\n".join(lines)
+
+
+def table(results: dict[str, dict]) -> str:
+    rows = [f"{'config':23} {'type':11} {'total':>16} {'active':>15} "
+            f"{'non-embedding':>16}"]
+    for name, r in results.items():
+        active = f"{r['active']:,}" if r["active"] != r["total"] else "="
+        rows.append(f"{name:23} {r['model_type']:11} {r['total']:>16,} {active:>15} "
+                    f"{r['non_embedding']:>16,}")
+    return "\n".join(rows)
+
+
+def _gb(n: int) -> str:
+    return f"{n / 1e9:,.2f} GB"
+
+
+def memory_report(m: dict) -> str:
+    """The memory figures, each with the formula that gives it."""
+    w = m["weights"]
+    lines = [f"  memory: weights {w['format']} ({w['source']}) = {_gb(w['bytes'])}"
+             f" = {8 * w['bytes'] / w['parameters']:.3f} bits per parameter"]
+    for part, n in w["by_component"].items():
+        if n:
+            kept = "  (kept in 16 bits)" if part in w["keep"] else ""
+            if "gguf" in FORMATS[w["format"]] and part == "norms":
+                kept = "  (F32, as llama.cpp keeps 1-D tensors)"
+            lines.append(f"    {part:12} {n:>16,} bytes{kept}")
+    kv = m["kv_cache"]
+    if kv is None:
+        lines.append("  KV cache: none (an encoder)")
+    else:
+        per = kv["values_per_layer_token"] * kv["bytes_per_value"]
+        values = kv["values_per_layer_token"]
+        lines.append(f"  KV cache per layer and token: {kv['formula']} = {values:,} "
+                     f"values x {kv['bytes_per_value']} bytes")
+        text = (f"  KV cache ({kv['dtype']}): {kv['full_layers']} full layers x {per:,}"
+                f" bytes per token x {kv['context_length']} tokens")
+        if kv["sliding_layers"]:
+            text += (f" + {kv['sliding_layers']} sliding layers x {per:,} x "
+                     f"min({kv['context_length']}, {kv['sliding_window']})")
+        lines.append(f"{text}, x {kv['batch_size']} sequences = {_gb(kv['bytes'])}")
+        if kv["decompressed_bytes"] is not None:
+            lines.append("    a latent cache (transformers 5, vLLM, SGLang); "
+                         f"decompressed: {_gb(kv['decompressed_bytes'])}")
+    fit = m["fit"]
+    tokens = fit["tokens"]
+    if tokens is None and kv:
+        tokens = "no limit (only the window is cached)"
+    lines.append(f"  card {fit['gpu_bytes'] / GIB:g} GiB: "
+                 f"{_gb(fit['free_after_weights'])} left after the weights; tokens "
+                 f"of one sequence that fit: {tokens}")
+    t = m["training"]
+    if t:
+        lines.append(f"  training {t['mode']}: weights {_gb(t['weights'])} + gradients "
+                     f"{_gb(t['gradients'])} + optimizer states "
+                     f"{_gb(t['optimizer_states'])} + activations "
+                     f"{_gb(t['activations'])} (checkpointing {t['checkpointing']}) = "
+                     f"{_gb(t['total'])}; trainable {t['trainable_parameters']:,}")
+    return "\n".join(lines)
+
+
+# The command line's words for each memory option; the values it takes and its default
+# come from OPTIONS, as the calculator's do.
+OPTION_HELP = {
+    "weights": "weight format", "group_size": "GPTQ/AWQ group size",
+    "keep": "kept in 16 bits", "kv_cache_dtype": "KV cache precision",
+    "context_length": "tokens per sequence", "batch_size": "sequences",
+    "gpu_gb": "memory of the card in GB", "training": "training",
+    "lora_rank": "LoRA rank", "lora_targets": "LoRA targets",
+    "checkpointing": "gradient checkpointing",
+}
+
+
+def _option_help(name: str) -> str:
+    option, text = OPTIONS[name], OPTION_HELP[name]
+    if "choices" in option:
+        text += ": " + ", ".join(option["choices"])
+    default = option["default"]
+    if default is not None:
+        text += f" ({','.join(default) if isinstance(default, list) else default})"
+    return text
+
+
+def _name(config: str) -> str:
+    """The name a report gives a config: a bundled one's name, else its file's stem."""
+    return config if config in bundled_configs() else Path(config).stem
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="count-params",
+                                     description="Count a model's parameters.")
+    parser.add_argument("config", nargs="?",
+                        help="a config.json, or the name of a bundled config "
+                             "(default: every bundled config)")
+    parser.add_argument("--json", action="store_true", help="print one JSON object")
+    parser.add_argument("--rules", action="store_true", help="print the rules as JSON")
+    group = parser.add_argument_group("memory (as the calculator's URL parameters)")
+    for name in OPTIONS:
+        group.add_argument("--" + name.replace("_", "-"), help=_option_help(name))
+    args = parser.parse_args(argv)
+    if args.rules:
+        print(rules_json(), end="")
+        return 0
+    options = {k: getattr(args, k) for k in MEMORY_DEFAULTS}
+    try:
+        if args.config:
+            config = load_config(args.config)
+            result = count_parameters(config)
+            mem = memory(config, options)
+            if args.json:
+                print(json.dumps({**result, "memory": mem}, indent=2))
+            else:
+                print(report(_name(args.config), result))
+                if any(v is not None for v in options.values()):
+                    print(memory_report(mem))
+            return 0
+        results = {name: count_parameters(load_config(name))
+                   for name in bundled_configs()}
+        by_size = sorted(results.items(), key=lambda item: item[1]["total"])
+        results = dict(by_size)  # smallest model first
+        print(json.dumps(results, indent=2) if args.json else table(results))
+        return 0
+    except ConfigError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2

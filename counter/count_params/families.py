@@ -1,0 +1,432 @@
+"""The counting rules, as data: one entry per model_type.
+
+FAMILIES maps each model_type to the keys it reads (with the default of the matching
+Hugging Face transformers config class) and one expression per component, written in a
+small subset of Python expressions (count_params.expressions). The same rules, compiled
+to JSON by count_params.rules, drive the calculator page in the browser, so the two
+cannot drift apart. Notation: V vocabulary, d hidden size, L layers, H attention heads,
+K key/value heads, h head dim, I MLP width, E experts (k of them chosen per token).
+"""
+
+from __future__ import annotations
+
+COMPONENTS = ("embeddings", "attention", "mlp", "norms", "output_head", "other")
+
+# ------------------------------------------------------------------ the rules, as data
+# "reads": variable -> "key" (required), ["key", default] or ["key", default, if null];
+# "a|b" reads the first key present. A default is a literal (its type is the key's
+# type) or an expression over earlier variables. A key set to null takes the "if null"
+# value (transformers may treat null and absent differently), else the default.
+# "only": keys whose other values change the architecture in ways these rules do not
+# cover. "checks": conditions
+# that must hold, with the key to blame. "active": parameters one token uses.
+
+# --8<-- [start:llama]
+LLAMA_READS = {
+    "V": "vocab_size",
+    "d": "hidden_size",
+    "I": "intermediate_size",
+    "L": "num_hidden_layers",
+    "H": "num_attention_heads",
+    "K": ["num_key_value_heads", "H"],
+    "h": ["head_dim", "d / H"],
+    "tied": ["tie_word_embeddings", False],
+}
+KV_DIVIDES = [["H % K == 0", "num_key_value_heads",
+               "'num_attention_heads' is not a multiple of 'num_key_value_heads'"]]
+QKVO = "d*H*h + 2*d*K*h + H*h*d"  # q and output: H heads; k and v: K heads
+QKVO_BIAS = "H*h + 2*K*h + d"
+UNTIED_HEAD = "0 if tied else V*d"
+GQA_CACHE = "2*L*K*h"  # a key and a value vector per layer and key/value head
+
+LLAMA = {
+    "title": "Llama",
+    "reads": {**LLAMA_READS, "attn_bias": ["attention_bias", False],
+              "mlp_bias": ["mlp_bias", False]},
+    "checks": KV_DIVIDES,
+    "count": {
+        "embeddings": "V*d",
+        "attention": f"L * ({QKVO} + ({QKVO_BIAS} if attn_bias else 0))",
+        "mlp": "L * (3*d*I + (2*I + d if mlp_bias else 0))",
+        "norms": "L*2*d + d",
+        "output_head": UNTIED_HEAD,
+    },
+    "kv_cache": GQA_CACHE,
+}
+# --8<-- [end:llama]
+PLAIN_GQA = {  # Llama's shape without any bias: q, k, v, o; gated MLP; RMSNorm
+    "reads": LLAMA_READS,
+    "checks": KV_DIVIDES,
+    "count": {"embeddings": "V*d", "attention": f"L * ({QKVO})", "mlp": "L * 3*d*I",
+              "norms": "L*2*d + d", "output_head": UNTIED_HEAD},
+    "kv_cache": GQA_CACHE,
+}
+BERT = {
+    "title": "BERT encoder (BertModel with its pooler)",
+    "reads": {"V": "vocab_size", "d": "hidden_size", "L": "num_hidden_layers",
+              "H": "num_attention_heads", "I": "intermediate_size",
+              "P": "max_position_embeddings", "T": "type_vocab_size"},
+    "only": {"position_embedding_type": ["absolute"], "add_cross_attention": [False],
+             "is_decoder": [False]},
+    "checks": [["d % H == 0", "num_attention_heads",
+                "'hidden_size' is not divisible by 'num_attention_heads'"]],
+    "count": {"embeddings": "(V + P + T) * d", "attention": "L * 4 * (d*d + d)",
+              "mlp": "L * (2*d*I + I + d)", "norms": "(2*L + 1) * 2*d",
+              "other": "d*d + d"},  # the pooler
+    "kv_cache": None,  # an encoder reads its whole input at once: no cache
+}
+TOP_K = ["k <= E", "num_experts_per_tok", "more experts per token than experts"]
+QWEN_MOE_LAYERS = "moe_layers(L, step, skip) if E > 0 else 0"
+
+FAMILIES: dict[str, dict] = {
+    "gpt2": {
+        "title": "GPT-2",
+        "reads": {"V": "vocab_size", "P": "n_positions", "d": "n_embd", "L": "n_layer",
+                  "H": "n_head", "I": ["n_inner", "4*d"],
+                  "tied": ["tie_word_embeddings", True]},
+        "only": {"add_cross_attention": [False]},
+        "checks": [["d % H == 0", "n_head", "'n_embd' is not divisible by 'n_head'"]],
+        "count": {"embeddings": "V*d + P*d",
+                  "attention": "L * (d*3*d + 3*d + d*d + d)",  # fused q, k, v; output
+                  "mlp": "L * (2*d*I + I + d)", "norms": "L*2*2*d + 2*d",
+                  "output_head": UNTIED_HEAD},
+        "kv_cache": "2*L*d",
+    },
+    "gpt_neox": {
+        "title": "GPT-NeoX, Pythia",
+        "reads": {"V": "vocab_size", "d": "hidden_size", "L": "num_hidden_layers",
+                  "H": "num_attention_heads", "I": "intermediate_size",
+                  "tied": ["tie_word_embeddings", False],
+                  "bias": ["attention_bias", True]},
+        "checks": [["d % H == 0", "num_attention_heads",
+                    "'hidden_size' is not divisible by 'num_attention_heads'"]],
+        "count": {"embeddings": "V*d",
+                  "attention": "L * (d*3*d + d*d + (3*d + d if bias else 0))",
+                  "mlp": "L * (2*d*I + I + d)", "norms": "L*2*2*d + 2*d",
+                  "output_head": UNTIED_HEAD},
+        "kv_cache": "2*L*d",
+    },
+    "gptj": {
+        "title": "GPT-J",
+        "reads": {"V": "vocab_size", "d": "n_embd", "L": "n_layer", "H": "n_head",
+                  "I": ["n_inner", "4*d"], "tied": ["tie_word_embeddings", False]},
+        "checks": [["d % H == 0", "n_head", "'n_embd' is not divisible by 'n_head'"]],
+        "count": {"embeddings": "V*d", "attention": "L * 4*d*d",
+                  "mlp": "L * (2*d*I + I + d)", "norms": "L*2*d + 2*d",
+                  "output_head": "(0 if tied else V*d) + V"},  # the head has a bias
+        "kv_cache": "2*L*d",
+    },
+    "opt": {
+        "title": "OPT",
+        "reads": {"V": "vocab_size", "d": "hidden_size", "L": "num_hidden_layers",
+                  "H": "num_attention_heads", "I": "ffn_dim",
+                  "P": "max_position_embeddings", "p": ["word_embed_proj_dim", "d"],
+                  "tied": ["tie_word_embeddings", True], "bias": ["enable_bias", True],
+                  "pre": ["do_layer_norm_before", True],
+                  "no_final": ["_remove_final_layer_norm", False],
+                  "affine": ["layer_norm_elementwise_affine", True]},
+        "checks": [["d % H == 0", "num_attention_heads",
+                    "'hidden_size' is not divisible by 'num_attention_heads'"]],
+        "count": {"embeddings": "V*p + (P + 2)*d",  # OPT's positions have 2 extra rows
+                  "attention": "L * 4 * (d*d + (d if bias else 0))",
+                  "mlp": "L * (2*d*I + (I + d if bias else 0))",
+                  "norms": "(2*L + (1 if pre and not no_final else 0)) * 2*d "
+                           "if affine else 0",
+                  "output_head": "0 if tied else V*p",
+                  "other": "2*p*d if p != d else 0"},  # project_in and project_out
+        "kv_cache": "2*L*d",
+    },
+    "bloom": {
+        "title": "BLOOM",
+        "reads": {"V": "vocab_size", "d": "n_embed|hidden_size",
+                  "L": "n_layer|num_hidden_layers", "H": "n_head|num_attention_heads",
+                  "tied": ["tie_word_embeddings", True]},
+        "checks": [["d % H == 0", "n_head",
+                    "the hidden size is not divisible by 'n_head'"]],
+        "count": {"embeddings": "V*d",
+                  "attention": "L * (3*d*d + 3*d + d*d + d)",
+                  "mlp": "L * (8*d*d + 4*d + d)",
+                  # ALiBi positions; a LayerNorm on the embeddings
+                  "norms": "L*2*2*d + 2*d + 2*d",
+                  "output_head": UNTIED_HEAD},
+        "kv_cache": "2*L*d",
+    },
+    "falcon": {
+        "title": "Falcon",
+        "reads": {"V": "vocab_size", "d": "n_embed|hidden_size",
+                  "L": "num_hidden_layers", "H": "num_attention_heads",
+                  "K": ["num_kv_heads", "H"],
+                  "F": ["ffn_hidden_size", "4*d"],
+                  "new": ["new_decoder_architecture", False],
+                  "mq": ["multi_query", True], "par": ["parallel_attn", True],
+                  "bias": ["bias", False], "n_ln": ["num_ln_in_parallel_attn", None],
+                  "tied": ["tie_word_embeddings", True]},
+        "checks": [["d % H == 0", "num_attention_heads",
+                    "the hidden size is not divisible by 'num_attention_heads'"]],
+        "let": {"h": "d // H",
+                "qkv": "(H + 2*K)*h if new else (d + 2*h if mq else 3*d)",
+                "n_norms": "2 if not par or n_ln == 2 or (n_ln is None and new) "
+                           "else 1"},
+        "count": {"embeddings": "V*d",
+                  "attention": "L * (d*qkv + d*d + (qkv + d if bias else 0))",
+                  "mlp": "L * (2*d*F + (F + d if bias else 0))",
+                  "norms": "L*n_norms*2*d + 2*d", "output_head": UNTIED_HEAD},
+        "kv_cache": "2*L*(K if new else (1 if mq else H))*h",
+    },
+    "bert": BERT,
+    "roberta": {**BERT, "title": "RoBERTa encoder (RobertaModel with its pooler)"},
+    "distilbert": {
+        "title": "DistilBERT encoder (DistilBertModel)",
+        "reads": {"V": "vocab_size", "d": "dim", "L": "n_layers", "H": "n_heads",
+                  "I": "hidden_dim", "P": "max_position_embeddings"},
+        "checks": [["d % H == 0", "n_heads", "'dim' is not divisible by 'n_heads'"]],
+        "count": {"embeddings": "(V + P) * d", "attention": "L * 4 * (d*d + d)",
+                  "mlp": "L * (2*d*I + I + d)", "norms": "L*2*2*d + 2*d"},
+        "kv_cache": None,
+    },
+    "t5": {
+        "title": "T5 encoder-decoder",
+        "reads": {"V": "vocab_size", "d": "d_model", "h": "d_kv", "F": "d_ff",
+                  "Le": "num_layers", "Ld": ["num_decoder_layers", "Le"],
+                  "H": "num_heads", "B": ["relative_attention_num_buckets", 32],
+                  "act": ["feed_forward_proj", "'relu'"],
+                  "tied": ["tie_word_embeddings", True]},
+        "let": {"wi": "2 if startswith(act, 'gated-') else 1"},
+        "count": {"embeddings": "V*d",  # one table shared by encoder and decoder
+                  "attention": "(Le + 2*Ld) * 4*d*H*h",  # decoder: self and cross
+                  "mlp": "(Le + Ld) * (wi + 1)*d*F", "norms": "(2*Le + 3*Ld + 2) * d",
+                  "output_head": UNTIED_HEAD,
+                  "other": "2*B*H"},  # relative position bias, one per stack
+        "kv_cache": "2*Ld*H*h",  # decoder self-attention (cross-attention cache aside)
+    },
+    "llama": LLAMA,
+    "granite": {**LLAMA, "title": "Granite"},
+    "mistral": {**PLAIN_GQA, "title": "Mistral"},
+    "qwen2": {
+        **PLAIN_GQA, "title": "Qwen2, Qwen2.5",
+        "count": {**PLAIN_GQA["count"],
+                  "attention": f"L * ({QKVO} + H*h + 2*K*h)"},  # q, k, v biases
+    },
+    "qwen3": {
+        **PLAIN_GQA, "title": "Qwen3",
+        "reads": {**LLAMA_READS, "h": ["head_dim", 128],
+                  "attn_bias": ["attention_bias", False]},
+        "count": {**PLAIN_GQA["count"],
+                  "attention": f"L * ({QKVO} + ({QKVO_BIAS} if attn_bias else 0))",
+                  "norms": "L*(2*d + 2*h) + d"},  # RMSNorm on each q and k head
+    },
+    "gemma": {
+        **PLAIN_GQA, "title": "Gemma",
+        "reads": {**LLAMA_READS, "h": ["head_dim", 256],
+                  "tied": ["tie_word_embeddings", True],
+                  "attn_bias": ["attention_bias", False]},
+        "count": {**PLAIN_GQA["count"],
+                  "attention": f"L * ({QKVO} + ({QKVO_BIAS} if attn_bias else 0))"},
+    },
+    "mixtral": {
+        **PLAIN_GQA, "title": "Mixtral (mixture of experts)",
+        "reads": {**LLAMA_READS, "E": ["num_local_experts|num_experts", 8],
+                  "k": ["num_experts_per_tok", 2]},
+        "checks": [*KV_DIVIDES, TOP_K],
+        "count": {**PLAIN_GQA["count"],
+                  "mlp": "L * (d*E + E*3*d*I)"},  # a router and E experts per layer
+        "active": "total - L*(E - k)*3*d*I",
+    },
+    "phi3": {
+        **PLAIN_GQA, "title": "Phi-3",
+        "count": {**PLAIN_GQA["count"]},  # fused qkv and gate_up: the same shapes
+    },
+    "phi": {
+        **PLAIN_GQA, "title": "Phi-1, Phi-1.5, Phi-2",
+        "reads": {**LLAMA_READS, "qk_norm": ["qk_layernorm", False]},
+        "count": {"embeddings": "V*d",
+                  "attention": f"L * ({QKVO} + {QKVO_BIAS})",
+                  "mlp": "L * (2*d*I + I + d)",
+                  # attention and MLP in parallel after one LayerNorm
+                  "norms": "L * (2*d + (4*(d // H) if qk_norm else 0)) + 2*d",
+                  "output_head": "(0 if tied else V*d) + V"},  # the head has a bias
+    },
+    "stablelm": {
+        **PLAIN_GQA, "title": "StableLM",
+        "reads": {**{k: v for k, v in LLAMA_READS.items() if k != "h"},
+                  "qkv_bias": ["use_qkv_bias", False],
+                  "qk_norm": ["qk_layernorm", False],
+                  "par": ["use_parallel_residual", False]},
+        "checks": [*KV_DIVIDES, [
+            "d % H == 0", "num_attention_heads",
+            "'hidden_size' is not divisible by 'num_attention_heads'"]],
+        "let": {"h": "d // H"},
+        "count": {**PLAIN_GQA["count"],
+                  "attention": f"L * ({QKVO} + (H*h + 2*K*h if qkv_bias else 0))",
+                  # LayerNorms with a shift; one per layer when attention and MLP run
+                  # in parallel; per-head q and k LayerNorms have no shift
+                  "norms": "L * ((1 if par else 2)*2*d + (H*h + K*h if qk_norm else 0))"
+                           " + 2*d"},
+    },
+    "olmo": {
+        **PLAIN_GQA, "title": "OLMo",
+        "reads": {**LLAMA_READS, "attn_bias": ["attention_bias", False]},
+        "count": {**PLAIN_GQA["count"],
+                  "attention": f"L * ({QKVO} + ({QKVO_BIAS} if attn_bias else 0))",
+                  "norms": "0"},  # LayerNorm without gain or shift
+    },
+    "olmo2": {
+        **PLAIN_GQA, "title": "OLMo 2",
+        "reads": {**LLAMA_READS, "attn_bias": ["attention_bias", False]},
+        "count": {**PLAIN_GQA["count"],
+                  "attention": f"L * ({QKVO} + ({QKVO_BIAS} if attn_bias else 0))",
+                  "norms": "L*(2*d + H*h + K*h) + d"},  # q and k RMSNorm over all heads
+    },
+    "cohere": {
+        **PLAIN_GQA, "title": "Cohere Command-R",
+        "reads": {**LLAMA_READS, "tied": ["tie_word_embeddings", True],
+                  "attn_bias": ["attention_bias", False],
+                  "qk_norm": ["use_qk_norm", False]},
+        "count": {**PLAIN_GQA["count"],
+                  "attention": f"L * ({QKVO} + ({QKVO_BIAS} if attn_bias else 0))",
+                  # one LayerNorm (gain only) before attention and MLP in parallel
+                  "norms": "L*(d + (H*h + K*h if qk_norm else 0)) + d"},
+    },
+    "starcoder2": {
+        **PLAIN_GQA, "title": "StarCoder2",
+        "reads": {**LLAMA_READS, "tied": ["tie_word_embeddings", True],
+                  "bias": ["use_bias", True]},
+        "count": {**PLAIN_GQA["count"],
+                  "attention": f"L * ({QKVO} + ({QKVO_BIAS} if bias else 0))",
+                  "mlp": "L * (2*d*I + (I + d if bias else 0))",  # not gated
+                  "norms": "L*2*2*d + 2*d"},  # LayerNorm with a shift
+    },
+}
+GEMMA = FAMILIES["gemma"]
+FAMILIES["gemma2"] = {
+    **GEMMA, "title": "Gemma 2",
+    "count": {**GEMMA["count"], "norms": "L*4*d + d"},  # norms before and after each
+}
+FAMILIES["gemma3_text"] = {
+    **GEMMA, "title": "Gemma 3 (text)",
+    "count": {**GEMMA["count"], "norms": "L*(4*d + 2*h) + d"},  # and q, k norms
+}
+QWEN2 = FAMILIES["qwen2"]
+STEP = ["step > 0", "decoder_sparse_step", "'decoder_sparse_step' must be at least 1"]
+FAMILIES["qwen2_moe"] = {
+    **QWEN2, "title": "Qwen2-MoE (mixture of experts)",
+    "reads": {**LLAMA_READS, "qkv_bias": ["qkv_bias", True],
+              "E": ["num_experts", 60], "k": ["num_experts_per_tok", 4],
+              "Ie": ["moe_intermediate_size", 1408],
+              "Is": ["shared_expert_intermediate_size", 5632],
+              "step": ["decoder_sparse_step", 1], "skip": ["mlp_only_layers", []]},
+    "checks": [*KV_DIVIDES, TOP_K, STEP],
+    "let": {"M": QWEN_MOE_LAYERS},
+    "count": {
+        **QWEN2["count"],
+        "attention": f"L * ({QKVO} + (H*h + 2*K*h if qkv_bias else 0))",
+        # MoE layers: router, routed experts, a shared expert and its gate
+        "mlp": "M * (d*E + E*3*d*Ie + 3*d*Is + d) + (L - M) * 3*d*I",
+    },
+    "active": "total - M*(E - k)*3*d*Ie",
+}
+FAMILIES["qwen3_moe"] = {
+    **FAMILIES["qwen3"], "title": "Qwen3-MoE (mixture of experts)",
+    "reads": {**FAMILIES["qwen3"]["reads"], "h": ["head_dim", "d / H"],
+              "E": ["num_experts|num_local_experts", 128],
+              "k": ["num_experts_per_tok", 8], "Ie": ["moe_intermediate_size", 768],
+              "step": ["decoder_sparse_step", 1], "skip": ["mlp_only_layers", []]},
+    "checks": [*KV_DIVIDES, TOP_K, STEP],
+    "let": {"M": QWEN_MOE_LAYERS},
+    "count": {**FAMILIES["qwen3"]["count"],
+              "mlp": "M * (d*E + E*3*d*Ie) + (L - M) * 3*d*I"},
+    "active": "total - M*(E - k)*3*d*Ie",
+}
+DEEPSEEK = {
+    "title": "DeepSeek-V3 (multi-head latent attention, mixture of experts)",
+    "reads": {"V": "vocab_size", "d": "hidden_size", "I": "intermediate_size",
+              "L": "num_hidden_layers", "H": "num_attention_heads",
+              "Ie": ["moe_intermediate_size", 2048], "E": ["n_routed_experts", 256],
+              "k": ["num_experts_per_tok", 8], "S": ["n_shared_experts", 1],
+              "dense": ["first_k_dense_replace", 3], "qr": ["q_lora_rank", 1536, None],
+              "kr": ["kv_lora_rank", 512], "nope": ["qk_nope_head_dim", 128],
+              "rope": ["qk_rope_head_dim", 64], "vh": ["v_head_dim", 128],
+              "attn_bias": ["attention_bias", False],
+              "tied": ["tie_word_embeddings", False]},
+    "checks": [TOP_K],
+    "let": {
+        "b": "1 if attn_bias else 0",
+        "D": "min(dense, L)",  # layers with a dense MLP before the first MoE layer
+        # queries: straight, or through a low-rank bottleneck of width qr
+        "q": "d*H*(nope + rope) if qr is None else "
+             "d*qr + b*qr + qr*H*(nope + rope)",
+        # keys and values: a shared low-rank latent (kr) plus a rotary key part
+        "kv": "d*(kr + rope) + b*(kr + rope) + kr*H*(nope + vh)",
+    },
+    "count": {
+        "embeddings": "V*d",
+        "attention": "L * (q + kv + H*vh*d + b*d)",
+        "mlp": "D*3*d*I + (L - D) * (d*E + E*3*d*Ie + 3*d*S*Ie)",
+        "norms": "L * (2*d + kr + (0 if qr is None else qr)) + d",
+        "output_head": UNTIED_HEAD,
+    },
+    "active": "total - (L - D)*(E - k)*3*d*Ie",
+    # the compressed latent and the rotary key, one of each per layer: what transformers
+    # 5 (DeepseekV3Attention: cache.update(kv_nope, k_rot)), vLLM and SGLang cache
+    "kv_cache": "L*(kr + rope)",
+}
+FAMILIES["deepseek_v3"] = DEEPSEEK
+FAMILIES["deepseek_v2"] = {
+    **DEEPSEEK,
+    "title": "DeepSeek-V2 (multi-head latent attention, mixture of experts)",
+    "reads": {**DEEPSEEK["reads"], "Ie": ["moe_intermediate_size", 1407],
+              "E": ["n_routed_experts", 64], "k": "num_experts_per_tok",
+              "S": ["n_shared_experts", 2], "dense": ["first_k_dense_replace", 0],
+              "mlp_bias": ["mlp_bias", False]},
+    "count": {**DEEPSEEK["count"],
+              "mlp": "D*(3*d*I + (2*I + d if mlp_bias else 0)) + (L - D) * "
+                     "(d*E + E*3*d*Ie + 3*d*S*Ie + (2*S*Ie + d if mlp_bias else 0))"},
+}
+
+
+# Where the config class's default for num_key_value_heads is a number, not "as many as
+# the attention heads" (which is what null means for every family).
+KV_HEADS_DEFAULT = {"gemma": 16, "gemma2": 4, "gemma3_text": 4, "mistral": 8,
+                    "mixtral": 8, "qwen2": 32, "qwen2_moe": 16, "qwen3": 32,
+                    "qwen3_moe": 4, "stablelm": 32, "starcoder2": 2}
+for _name, _heads in KV_HEADS_DEFAULT.items():
+    _reads = FAMILIES[_name]["reads"]
+    FAMILIES[_name]["reads"] = {**_reads, "K": ["num_key_value_heads", _heads, "H"]}
+
+
+# ------------------------------------------------------------------ the words for them
+# How the calculator names the components (the rows of its breakdown) and the variables
+# of the rules (its fields): every family names the same quantity the same way.
+COMPONENT_LABELS = {
+    "embeddings": "Embeddings (token, position, type tables)",
+    "attention": "Attention (all layers)",
+    "mlp": "MLP and experts (all layers)",
+    "norms": "Norms",
+    "output_head": "Output head",
+    "other": "Other (pooler, projections, position bias)",
+}
+VARIABLE_LABELS = {
+    "V": "Vocabulary size", "d": "Hidden size", "L": "Layers", "Le": "Encoder layers",
+    "Ld": "Decoder layers", "H": "Attention heads", "K": "Key/value heads",
+    "h": "Head dimension", "I": "MLP width", "F": "MLP width", "P": "Learned positions",
+    "T": "Token types", "p": "Word embedding width",
+    "tied": "Output head tied to the token embeddings", "E": "Experts (routed)",
+    "k": "Experts per token", "Ie": "Expert MLP width", "Is": "Shared expert MLP width",
+    "S": "Shared experts", "dense": "Dense layers before the first MoE layer",
+    "step": "MoE layer every (layers)", "skip": "Layers with a dense MLP (list)",
+    "qr": "Query low-rank width (null: none)", "kr": "Key/value low-rank width",
+    "nope": "Query/key head width without rotary",
+    "rope": "Rotary query/key head width", "vh": "Value head width",
+    "B": "Relative position buckets", "act": "Feed-forward kind",
+    "n_ln": "LayerNorms per parallel block",
+    "new": "New decoder architecture (grouped key/value heads)",
+    "mq": "Multi-query attention", "par": "Attention and MLP in parallel",
+    "bias": "Biases in the linear layers",
+    "attn_bias": "Biases in the attention projections",
+    "mlp_bias": "Biases in the MLP projections",
+    "qkv_bias": "Biases in the q, k, v projections",
+    "qk_norm": "Norms on queries and keys",
+    "pre": "LayerNorm before each sub-block (pre-norm)",
+    "no_final": "Final LayerNorm removed",
+    "affine": "LayerNorms have a gain and a shift",
+}

@@ -1,0 +1,252 @@
+"""The memory rules, as data: weight formats, the KV cache, training, and the options.
+
+Every figure is a whole number of bytes. A weight format stores `block` weights in
+`bits` bits, its scales and zero points included, so n weights take
+ceil(n * bits / (8 * block)) bytes. Expressions may use g (the group size of GPTQ and
+AWQ), fb (the weights per fp8 scale) and the model's variables (d: hidden size).
+count_params.memory evaluates them; count_params.rules compiles them for the calculator.
+"""
+
+from __future__ import annotations
+
+from count_params.families import QKVO_BIAS
+
+# Weights and bytes per block of each GGUF type: the block structs of llama.cpp,
+# ggml/src/ggml-common.h (block_q8_0: fp16 d + 32 int8; block_q4_0: fp16 d + 16 bytes of
+# nibbles; block_q2_K ... block_q6_K with QK_K = 256 and K_SCALE_SIZE = 12). F32 and F16
+# are plain floats (llama.cpp keeps 1-D tensors, norms and biases, in F32).
+GGUF_TYPES = {"F32": (1, 4), "F16": (1, 2), "Q8_0": (32, 34), "Q4_0": (32, 18),
+              "Q2_K": (256, 84), "Q3_K": (256, 110), "Q4_K": (256, 144),
+              "Q5_K": (256, 176), "Q6_K": (256, 210)}
+KEPT = ["embeddings", "output_head", "norms"]
+E8 = "L if E == 8 else 0"  # 8-expert models (Mixtral): Q8_0 attn_v and attn_k
+NOT_E8 = "0 if E == 8 else "
+# Tensors whose type llama.cpp's quantization mixes change, per layer, and how many
+# layers get which type: llama_tensor_get_type_impl() in llama.cpp src/llama-quant.cpp
+# (use_more_bits(i, n): i < n/8 or i >= 7n/8 or (i - n/8) % 3 == 2).
+GGUF_E8 = {"attn_v": [[E8, "Q8_0"]], "attn_k": [[E8, "Q8_0"]]}
+GGUF_MIXES = {
+    "q8_0": {"base": "Q8_0", "output": "Q8_0", "rules": GGUF_E8},
+    "q6_k": {"base": "Q6_K", "output": "Q6_K", "rules": GGUF_E8},
+    "q4_0": {"base": "Q4_0", "output": "Q6_K", "rules": GGUF_E8},
+    "q5_k_m": {"base": "Q5_K", "output": "Q6_K", "rules": {
+        "attn_v": [[E8, "Q8_0"], [NOT_E8 + "more_bits(L)", "Q6_K"]],
+        "attn_k": [[E8, "Q8_0"]], "ffn_down": [["more_bits(L)", "Q6_K"]]}},
+    "q4_k_m": {"base": "Q4_K", "output": "Q6_K", "rules": {
+        "attn_v": [[E8, "Q8_0"], [NOT_E8 + "more_bits(L)", "Q6_K"]],
+        "attn_k": [[E8, "Q8_0"]], "attn_output": [[E8, "Q5_K"]],
+        "ffn_down": [["more_bits(L)", "Q6_K"]]}},
+    "q3_k_m": {"base": "Q3_K", "output": "Q6_K", "rules": {
+        "attn_v": [[E8, "Q8_0"], [NOT_E8 + "min(2, L)", "Q5_K"],
+                   [NOT_E8 + "L - min(2, L)", "Q4_K"]],
+        "attn_k": [[E8, "Q8_0"]],
+        "attn_output": [[E8, "Q5_K"], [NOT_E8 + "L", "Q4_K"]],
+        "ffn_down": [["L // 16", "Q5_K"], ["L - L // 16", "Q4_K"]]}},
+    "q2_k": {"base": "Q2_K", "output": "Q6_K", "rules": {
+        "attn_v": [[E8, "Q8_0"], [NOT_E8 + "(L if H // K >= 4 else 0)", "Q4_K"],
+                   [NOT_E8 + "(0 if H // K >= 4 else L)", "Q3_K"]],
+        "attn_k": [[E8, "Q8_0"]],
+        "attn_output": [[E8, "Q5_K"], [NOT_E8 + "L", "Q3_K"]],
+        "ffn_down": [["L", "Q3_K"]]}},
+}
+FORMATS = {
+    "fp32": {"title": "fp32 (4 bytes)", "block": "1", "bits": "32", "keep": []},
+    "bf16": {"title": "bf16 (2 bytes)", "block": "1", "bits": "16", "keep": []},
+    "fp16": {"title": "fp16 (2 bytes)", "block": "1", "bits": "16", "keep": []},
+    # bitsandbytes LLM.int8(): int8 weights, one fp32 scale (SCB) per output row; a row
+    # is taken to be d weights long (exact where a layer's input is the hidden size)
+    "int8": {"title": "int8, one fp32 scale per row", "block": "d", "bits": "8*d + 32",
+             "keep": KEPT},
+    # fp8 e4m3 with one fp32 scale per fb weights (128 x 128 blocks, as DeepSeek-V3 and
+    # transformers' FP8 quantization store them)
+    "fp8": {"title": "fp8 e4m3, one fp32 scale per block", "block": "fb",
+            "bits": "8*fb + 32", "keep": KEPT},
+    # GPTQ and AWQ: 4-bit weights packed in int32, per group of g weights of a column an
+    # fp16 scale and a 4-bit zero point (GPTQ's g_idx, 4 bytes per input row, left out)
+    "gptq-int4": {"title": "GPTQ 4-bit, group size g", "block": "g",
+                  "bits": "4*g + 16 + 4", "keep": KEPT},
+    "awq-int4": {"title": "AWQ 4-bit, group size g", "block": "g",
+                 "bits": "4*g + 16 + 4", "keep": KEPT},
+    # bitsandbytes NF4: an fp32 absmax per 64 weights; with double quantization the
+    # absmax is 8-bit, with an fp32 scale per 256 of them (Dettmers et al. 2023, QLoRA,
+    # section 3)
+    "nf4": {"title": "bitsandbytes NF4", "block": "64", "bits": "4*64 + 32",
+            "keep": KEPT},
+    "nf4-dq": {"title": "bitsandbytes NF4, double quantization", "block": "64*256",
+               "bits": "4*64*256 + 8*256 + 32", "keep": KEPT},
+    # OCP microscaling MXFP4: 32 fp4 (e2m1) values share one 8-bit power-of-two scale
+    "mxfp4": {"title": "MXFP4", "block": "32", "bits": "4*32 + 8", "keep": KEPT},
+    **{name: {"title": f"GGUF {name.upper()}", "gguf": mix, "keep": ["norms"]}
+       for name, mix in GGUF_MIXES.items()},
+}
+KV_DTYPES = {"fp32": 4, "bf16": 2, "fp8": 1, "int8": 1}  # bytes per cached value
+LORA_MODULES = ("q", "k", "v", "o", "gate", "up", "down")
+# Training and fine-tuning: bytes of each part, over T (parameters), R (trainable LoRA
+# parameters) and B (the frozen base's bytes in the mode's weight format); "title" names
+# the mode and "states" says in words what the optimizer keeps per trainable parameter.
+TRAINING = {
+    # fp32 weights and gradients; AdamW keeps two fp32 moments per parameter. Mixed
+    # precision totals the same 16 bytes: bf16 weights and gradients plus an fp32 master
+    # copy (Rajbhandari et al. 2020, ZeRO, section 3.1)
+    "adamw": {"title": "Full, AdamW (fp32 states)",
+              "states": "2 x 4 bytes (AdamW's two moments)",
+              "weights": "4*T", "gradients": "4*T", "optimizer_states": "8*T"},
+    # bitsandbytes 8-bit AdamW: two uint8 states with an fp32 absmax per 256 values
+    # (bitsandbytes/optim/optimizer.py, Optimizer2State.init_state)
+    "adamw-8bit": {"title": "Full, 8-bit AdamW (bitsandbytes)",
+                   "states": "2 x 1 byte + an fp32 absmax per 256 values",
+                   "weights": "4*T", "gradients": "4*T",
+                   "optimizer_states": "2*T + 2*4*((T + 255) // 256)"},
+    "sgd-momentum": {"title": "Full, SGD with momentum", "states": "4 bytes (momentum)",
+                     "weights": "4*T", "gradients": "4*T", "optimizer_states": "4*T"},
+    # LoRA: the frozen base holds no gradient; the adapters train in fp32 (peft casts
+    # them to fp32 by default) with AdamW
+    "lora": {"title": "LoRA (frozen base in bf16)", "states": "2 x 4 bytes (AdamW)",
+             "base": "bf16", "weights": "B + 4*R", "gradients": "4*R",
+             "optimizer_states": "8*R"},
+    "qlora": {"title": "QLoRA (frozen base in NF4, double quantization)",
+              "states": "2 x 4 bytes (AdamW)", "base": "nf4-dq", "weights": "B + 4*R",
+              "gradients": "4*R", "optimizer_states": "8*R"},
+}
+# Activations saved for the backward pass, in 16-bit, per Korthikanti et al. 2022
+# ("Reducing Activation Recomputation in Large Transformer Models", section 4.1,
+# equation 1): s*b*d*(34 + 5*H*s/d) bytes per layer without parallelism; with full
+# recomputation (gradient checkpointing) only each layer's input, 2*s*b*d bytes.
+ACTIVATIONS = {"off": "A * (34*s*b*d + 5*H*s*s*b)", "on": "A * 2*s*b*d"}
+
+GQA_TENSORS = {"attn_v": "d*K*h", "attn_k": "d*K*h", "attn_output": "H*h*d",
+               "ffn_down": "I*d"}
+GQA_LORA = {"q": "d + H*h", "k": "d + K*h", "v": "d + K*h", "o": "H*h + d",
+            "gate": "d + I", "up": "d + I", "down": "I + d"}
+ATTN_LORA = {m: GQA_LORA[m] for m in ("q", "k", "v", "o")}
+GQA_KV = {"values": "2*K*h"}
+WIDE_KV = {"values": "2*d"}  # one key and one value of width d per layer
+
+
+def _sliding(default, sliding: str) -> dict:
+    """A family whose layers may attend to a window: how many layers do."""
+    return {"reads": {"W": ["sliding_window", default, None]}, "sliding": sliding}
+
+
+QWEN_SLIDING = {"W": ["sliding_window", 4096, None], "U": ["use_sliding_window", False],
+                "M": ["max_window_layers", 28]}
+# Per family: "kv" the values cached per layer and token, on how many layers ("layers",
+# of which "sliding" attend to a window of W tokens); "tensors" per-layer sizes for
+# the GGUF mixes; "lora" the in + out width of each module LoRA can target.
+MEMORY = {
+    "gpt2": {"kv": WIDE_KV}, "gpt_neox": {"kv": WIDE_KV}, "gptj": {"kv": WIDE_KV},
+    "opt": {"kv": WIDE_KV}, "bloom": {"kv": WIDE_KV},
+    "falcon": {"kv": {"values": "2*(K if new else (1 if mq else H))*h"}},
+    "bert": {}, "roberta": {}, "distilbert": {},
+    "t5": {"kv": {"values": "2*H*h", "layers": "Ld"}, "act_layers": "Le + Ld"},
+    "llama": {"kv": GQA_KV, "tensors": GQA_TENSORS, "lora": GQA_LORA},
+    "granite": {"kv": GQA_KV, "tensors": GQA_TENSORS, "lora": GQA_LORA},
+    "mistral": {"kv": {**GQA_KV, **_sliding(4096, "L if W is not None else 0")},
+                "tensors": GQA_TENSORS, "lora": GQA_LORA},
+    "mixtral": {"kv": {**GQA_KV, **_sliding(None, "L if W is not None else 0")},
+                "tensors": {**GQA_TENSORS, "ffn_down": "E*I*d"}, "lora": ATTN_LORA},
+    "phi3": {"kv": {**GQA_KV, **_sliding(None, "L if W is not None else 0")}},
+    "starcoder2": {"kv": {**GQA_KV, **_sliding(None, "L if W is not None else 0")},
+                   "tensors": GQA_TENSORS, "lora": ATTN_LORA},
+    "qwen2": {"kv": {**GQA_KV, "reads": QWEN_SLIDING,
+                     "sliding": "L - min(M, L) if U and W is not None else 0"},
+              "tensors": GQA_TENSORS, "lora": GQA_LORA},
+    "qwen3": {"kv": {**GQA_KV, "reads": QWEN_SLIDING,
+                     "sliding": "L - min(M, L) if U and W is not None else 0"},
+              "tensors": GQA_TENSORS, "lora": GQA_LORA},
+    "qwen2_moe": {"kv": {**GQA_KV, "reads": QWEN_SLIDING,
+                         "sliding": "(min(M, L) + 1) // 2 if U and W is not None "
+                                    "else 0"},
+                  "lora": ATTN_LORA},
+    "qwen3_moe": {"kv": {**GQA_KV, "reads": QWEN_SLIDING,
+                         "sliding": "L if U and W is not None else 0"},
+                  "lora": ATTN_LORA},
+    "gemma": {"kv": GQA_KV, "tensors": GQA_TENSORS, "lora": GQA_LORA},
+    # Gemma 2: even layers (0, 2, ...) slide; Gemma 3: all but every P-th layer
+    "gemma2": {"kv": {**GQA_KV,
+                      **_sliding(4096, "(L + 1) // 2 if W is not None else 0")},
+               "tensors": GQA_TENSORS, "lora": GQA_LORA},
+    "gemma3_text": {"kv": {**GQA_KV, "reads": {"W": ["sliding_window", 4096, None],
+                                               "P": ["sliding_window_pattern", 6]},
+                           "sliding": "L - L // P if W is not None and P > 0 else 0"},
+                    "tensors": GQA_TENSORS, "lora": GQA_LORA},
+    "phi": {"kv": GQA_KV, "lora": ATTN_LORA},
+    "stablelm": {"kv": GQA_KV, "tensors": GQA_TENSORS, "lora": GQA_LORA},
+    "olmo": {"kv": GQA_KV, "tensors": GQA_TENSORS, "lora": GQA_LORA},
+    "olmo2": {"kv": GQA_KV, "tensors": GQA_TENSORS, "lora": GQA_LORA},
+    "cohere": {"kv": GQA_KV, "tensors": GQA_TENSORS, "lora": GQA_LORA},
+    # multi-head latent attention: the latent (kr) and the rotary key (rope) per layer;
+    # decompressed, H keys of nope + rope and H values of vh
+    "deepseek_v3": {"kv": {"values": "kr + rope",
+                           "decompressed": "H*(nope + rope) + H*vh"},
+                    "router": {"count": "(L - D)*E*d", "fp32": True}},
+    "deepseek_v2": {"kv": {"values": "kr + rope",
+                           "decompressed": "H*(nope + rope) + H*vh"},
+                    "router": {"count": "(L - D)*E*d", "fp32": True}},
+}
+# Biases inside "attention" and "mlp": 1-D tensors, which GGUF files keep in F32
+LLAMA_BIAS = {"attention": f"L * ({QKVO_BIAS}) if attn_bias else 0"}
+for _name in ("qwen3", "gemma", "gemma2", "gemma3_text", "olmo", "olmo2", "cohere"):
+    MEMORY[_name]["biases"] = LLAMA_BIAS
+for _name in ("llama", "granite"):
+    MEMORY[_name]["biases"] = {**LLAMA_BIAS, "mlp": "L * (2*I + d) if mlp_bias else 0"}
+MEMORY["qwen2"]["biases"] = {"attention": "L * (H*h + 2*K*h)"}
+MEMORY["stablelm"]["biases"] = {"attention": "L * (H*h + 2*K*h) if qkv_bias else 0"}
+MEMORY["starcoder2"]["biases"] = {"attention": f"L * ({QKVO_BIAS}) if bias else 0",
+                                  "mlp": "L * (I + d) if bias else 0"}
+# The routers of mixtures of experts (parameters inside "mlp"): fp32 in GGUF files and,
+# for DeepSeek, in transformers whatever the dtype the model is loaded in
+MEMORY["mixtral"]["router"] = {"count": "L*d*E", "fp32": False}
+MEMORY["qwen2_moe"]["router"] = {"count": "M*(d*E + d)", "fp32": False}
+MEMORY["qwen3_moe"]["router"] = {"count": "M*d*E", "fp32": False}
+
+FP8_BLOCK = 128 * 128  # weights per fp8 scale when quantization_config gives no block
+
+# The memory options: memory()'s options argument, the command line's --options and the
+# calculator's URL parameters, with the value an absent option takes ("default").
+# "choices": the values allowed, with the calculator's name for each where it shows a
+# list ("unset": its name for the default, null); "label" and "hint": the calculator's
+# words for the field.
+OPTIONS = {
+    "weights": {
+        "default": None, "label": "Weight format",
+        "choices": {name: spec["title"] for name, spec in FORMATS.items()},
+        "unset": "From the config's quantization_config, else bf16",
+        "hint": "Bits per weight include every scale and zero point; GGUF mixes give "
+                "some tensors more bits, as llama.cpp does."},
+    "group_size": {
+        "default": 128, "label": "Group size (GPTQ, AWQ)",
+        "hint": "Weights that share one scale and zero point."},
+    "keep": {"default": None, "label": "Kept in 16 bits", "choices": KEPT},
+    "kv_cache_dtype": {
+        "default": "bf16", "label": "KV cache precision",
+        "choices": {name: ("bf16 or fp16" if name == "bf16" else name)
+                    + f" ({size} byte{'s' if size > 1 else ''})"
+                    for name, size in KV_DTYPES.items()}},
+    "context_length": {
+        "default": 4096, "label": "Context length (tokens)",
+        "hint": "Tokens per sequence held in the KV cache (what you run with, not the "
+                "model's maximum)."},
+    "batch_size": {"default": 1, "label": "Batch size (sequences)",
+                   "hint": "Sequences decoded at once."},
+    "gpu_gb": {"default": "24", "label": "Card memory (GB)",
+               "hint": "As sold: a 24 GB card has 24 GiB (2^30 bytes each)."},
+    "training": {
+        "default": "none", "label": "Training",
+        "choices": {"none": "None (inference)",
+                    **{mode: spec["title"] for mode, spec in TRAINING.items()}},
+        "hint": "Weights, gradients and optimizer states, with activations estimated "
+                "apart."},
+    "lora_rank": {
+        "default": 16, "label": "LoRA rank",
+        "hint": "r: each targeted matrix (out x in) gains r x (in + out) trainable "
+                "parameters."},
+    "lora_targets": {"default": ["q", "k", "v", "o"], "label": "LoRA targets",
+                     "choices": LORA_MODULES},
+    "checkpointing": {
+        "default": "off", "label": "Gradient checkpointing",
+        "choices": {"off": "Off", "on": "On (recompute each layer)"},
+        "hint": "On: only each layer's input is kept; the rest is recomputed in the "
+                "backward pass."},
+}
+MEMORY_DEFAULTS = {name: option["default"] for name, option in OPTIONS.items()}

@@ -1,0 +1,153 @@
+"""The rules compiled to expression trees: what both evaluators read.
+
+RULES (one entry per model_type) and MEMORY_RULES are the data of count_params.families
+and count_params.memory_rules with every expression compiled once. This package
+evaluates them; ``rules_json()`` is the same data as JSON, which the site's build writes
+into the calculator page (hooks/count_rules.py), so the page and this package run the
+same rules.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+
+from count_params.expressions import compile_expr
+from count_params.families import (
+    COMPONENT_LABELS,
+    COMPONENTS,
+    FAMILIES,
+    VARIABLE_LABELS,
+)
+from count_params.memory_rules import (
+    ACTIVATIONS,
+    FORMATS,
+    FP8_BLOCK,
+    GGUF_TYPES,
+    KV_DTYPES,
+    LORA_MODULES,
+    MEMORY,
+    OPTIONS,
+    TRAINING,
+)
+
+
+def _compile_read(var: str, read) -> dict:
+    """One entry of "reads", as the evaluators use it: keys, type, defaults."""
+    key, default, *if_null = [read, None] if isinstance(read, str) else read
+    out = {"var": var, "keys": key.split("|"), "required": isinstance(read, str)}
+    if if_null or (not out["required"] and default is None):
+        # null in a config.json is not always the same as an absent key
+        null = (if_null or [None])[0]
+        out["null"] = compile_expr(null) if isinstance(null, str) else null
+    if isinstance(default, str):
+        default = compile_expr(default)
+    elif isinstance(default, list):
+        default = ["list"]  # an empty list of layer numbers
+    if out["required"] or default is None or type(default) is int:
+        out["type"] = "int"
+    elif isinstance(default, bool):
+        out["type"] = "bool"
+    else:
+        out["type"] = {"str": "str", "list": "list"}.get(default[0], "int")
+    out["default"] = default
+    return out
+
+
+def _default_text(read, keys: dict) -> str | None:
+    """A read's default as a reader sees it: '4*d' -> '4*n_embd' (the page shows it)."""
+    if isinstance(read, str):
+        return None
+    default = read[1]
+    if isinstance(default, str):
+        name = r"[A-Za-z_]\w*"
+        return re.sub(name, lambda m: keys.get(m.group(), m.group()), default)
+    return json.dumps(default)
+
+
+def _compile_family(spec: dict) -> dict:
+    kv = spec.get("kv_cache")
+    reads = [_compile_read(var, read) for var, read in spec["reads"].items()]
+    keys = {var: (r if isinstance(r, str) else r[0]).split("|")[0]
+            for var, r in spec["reads"].items()}
+    for read, source in zip(reads, spec["reads"].values(), strict=True):
+        read["default_text"] = _default_text(source, keys)
+    return {
+        "title": spec["title"],
+        "reads": reads,
+        "only": spec.get("only", {}),
+        "checks": [{"test": compile_expr(t), "key": k, "message": m}
+                   for t, k, m in spec.get("checks", [])],
+        "let": [{"var": v, "expr": compile_expr(e)}
+                for v, e in spec.get("let", {}).items()],
+        "count": {c: compile_expr(spec["count"].get(c, "0")) for c in COMPONENTS},
+        "active": compile_expr(spec.get("active", "total")),
+        "kv_cache": kv if kv is None else compile_expr(kv),
+    }
+
+
+RULES = {name: _compile_family(spec) for name, spec in sorted(FAMILIES.items())}
+
+
+def _compile_memory(spec: dict) -> dict:
+    kv = spec.get("kv")
+    if kv is not None:
+        reads = kv.get("reads", {})
+        kv = {"reads": [_compile_read(v, r) for v, r in reads.items()],
+              "layers": compile_expr(kv.get("layers", "L")),
+              "sliding": compile_expr(kv.get("sliding", "0")),
+              "values": compile_expr(kv["values"]), "formula": kv["values"],
+              "decompressed": (compile_expr(kv["decompressed"])
+                               if "decompressed" in kv else None)}
+    tensors = spec.get("tensors")
+    lora = spec.get("lora")
+    return {
+        "kv": kv,
+        "tensors": None if tensors is None else {
+            k: compile_expr(v) for k, v in tensors.items()},
+        "lora": None if lora is None else {k: compile_expr(v) for k, v in lora.items()},
+        "act_layers": compile_expr(spec.get("act_layers", "L")),
+        "biases": {k: compile_expr(v) for k, v in spec.get("biases", {}).items()},
+        "router": None if "router" not in spec else {
+            "count": compile_expr(spec["router"]["count"]),
+            "fp32": spec["router"]["fp32"]},
+    }
+
+
+def _compile_formats() -> dict:
+    out = {}
+    for name, spec in FORMATS.items():
+        entry = {"title": spec["title"], "keep": spec["keep"]}
+        if "gguf" in spec:
+            mix = spec["gguf"]
+            entry["gguf"] = {"base": mix["base"], "output": mix["output"], "rules": {
+                t: [[compile_expr(n), ty] for n, ty in rules]
+                for t, rules in mix["rules"].items()}}
+        else:
+            entry["block"] = compile_expr(spec["block"])
+            entry["bits"] = compile_expr(spec["bits"])
+        out[name] = entry
+    return out
+
+
+TRAINING_PARTS = ("weights", "gradients", "optimizer_states")  # the rest are words
+MEMORY_RULES = {
+    "families": {name: _compile_memory(MEMORY[name]) for name in sorted(FAMILIES)},
+    "formats": _compile_formats(),
+    "gguf_types": GGUF_TYPES,
+    "kv_dtypes": KV_DTYPES,
+    "lora_modules": LORA_MODULES,
+    "training": {mode: {k: (compile_expr(v) if k in TRAINING_PARTS else v)
+                        for k, v in parts.items()} for mode, parts in TRAINING.items()},
+    "activations": {k: compile_expr(v) for k, v in ACTIVATIONS.items()},
+    "fp8_block": FP8_BLOCK,
+    "options": OPTIONS,
+}
+
+
+def rules_json() -> str:
+    """The compiled rules, as the page's script reads them, with the calculator's words
+    for the components and the variables."""
+    labels = {"components": COMPONENT_LABELS, "variables": VARIABLE_LABELS}
+    return json.dumps({"components": COMPONENTS, "families": RULES,
+                       "memory": MEMORY_RULES, "labels": labels}, indent=1) + "\n"
