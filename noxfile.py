@@ -56,7 +56,7 @@ def pdf(session):
     site = session.posargs[0] if session.posargs else "site"
     if not os.path.exists(os.path.join(site, "print", "index.html")):
         session.run("mkdocs", "build", "--strict", "-d", site, env={**QUIET_MKDOCS, **_commit_time()})
-    session.run("python", "tools/pdf.py", site)
+    session.run("python", "-m", "tools.pdf", site)
 
 
 @nox.session(python=PYTHON)

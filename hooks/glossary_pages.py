@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from glossary import TERMS_DIR, Term, letter_anchor, letter_of, sort_key, tag_anchor, terms
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File
+from sitelib.glossary import TERMS_DIR, Term, letter_anchor, letter_of, sort_key, tag_anchor, terms
 
 
 def glossary_markdown(found: dict[str, Term]) -> str:

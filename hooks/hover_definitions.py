@@ -9,7 +9,7 @@ import re
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
-from glossary import Term, escape, terms
+from sitelib.glossary import Term, escape, terms
 
 TERM_BY_URL: dict[str, Term] = {}
 

@@ -9,8 +9,8 @@ import zlib
 from pathlib import Path
 from urllib.parse import urljoin
 
-from glossary import Term, terms
-from link_names import link_names, plain_text
+from sitelib.glossary import Term, terms
+from sitelib.link_names import link_names, plain_text
 
 TERMS: dict[str, Term] = {}
 

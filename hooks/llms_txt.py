@@ -13,10 +13,10 @@ from pathlib import Path, PurePosixPath
 from urllib.parse import urljoin
 
 import markdown as python_markdown
-from glossary import Term, terms
 from mkdocs.utils.meta import get_data
-from pins import pinned_versions, with_pinned_versions
-from snippet_files import DATA_DIR, data_by_snippet, with_data_links
+from sitelib.glossary import Term, terms
+from sitelib.pins import pinned_versions, with_pinned_versions
+from sitelib.snippet_data import DATA_DIR, data_by_snippet, with_data_links
 
 LLMS_TXT, LLMS_FULL_TXT = "llms.txt", "llms-full.txt"
 # Material's blocks: content tabs (=== "numpy"), admonitions (!!! note "..."), collapsed details (??? example "...").

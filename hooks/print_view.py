@@ -15,7 +15,7 @@ from html import escape
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
-from glossary import Term, sort_key, terms
+from sitelib.glossary import Term, sort_key, terms
 
 PRINT_DIR = "print"
 SHELL = "glossary/index.html"  # a page at the same depth as print/, so its asset URLs work unchanged

@@ -6,9 +6,9 @@ from __future__ import annotations
 import re
 from urllib.parse import urljoin
 
-from glossary import Term, tag_anchor, term_of, terms
 from mkdocs.exceptions import PluginError
-from pins import pinned_versions
+from sitelib.glossary import Term, tag_anchor, term_of, terms
+from sitelib.pins import pinned_versions
 
 TERMS: dict[str, Term] = {}
 

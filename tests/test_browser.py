@@ -6,28 +6,25 @@ from __future__ import annotations
 from urllib.parse import urlsplit
 
 import pytest
-import urls
 
-from tests.conftest import (
+from tests.support import ROOT, page_assets, page_budget_kb, page_weight_kb, read_page
+from tests.support.browser import (
     AXE_RUN_JS,
+    CODE_STYLES_JS,
     CODE_TOKENS,
     GOOD_LAYOUT_SHIFT,
-    NEXT_FRAME_JS,
-    NO_MOTION_CSS,
-    ROOT,
-    axe_script,
-    axe_violations,
-)
-from tests.helpers import page_assets, page_budget_kb, page_weight_kb, read_page
-from tests.page_loads import (
-    CODE_STYLES_JS,
     LAYOUT_SHIFT_RECORDER,
     NEW_READER_JS,
+    NEXT_FRAME_JS,
+    NO_MOTION_CSS,
     PAGES,
     READ_LAYOUT_SHIFT_JS,
     SCHEMES,
     SEARCH_READY_JS,
+    axe_script,
+    axe_violations,
 )
+from tools import urls
 
 
 def test_the_page_list_matches_the_built_site(built_site):
@@ -361,7 +358,7 @@ def tooltip_text(page) -> str:
 
 
 def test_hover_shows_the_definition(page, site_url):
-    from hooks.glossary import load_terms
+    from sitelib.glossary import load_terms
 
     summary = load_terms(ROOT / "docs")["hyperparameter"].summary
     page.goto(site_url + "terms/parameter/", wait_until="load")

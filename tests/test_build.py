@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from tests.helpers import ROOT, load_module, mkdocs_build, read_page
+from tests.support import ROOT, mkdocs_build, read_page
 
 PAGE = "docs/terms/parameter.md"
 
@@ -91,14 +91,16 @@ def test_two_builds_of_the_same_tree_are_byte_identical(built_site, tmp_path):
     ],
 )
 def test_math_sets_function_names_as_tex_does(tex, expected, absent):
-    math_hook = load_module(ROOT / "hooks" / "math.py")
+    from hooks import math as math_hook
+
     mathml = math_hook.to_mathml(tex, "inline")
     assert expected in mathml, mathml
     assert absent is None or absent not in mathml, mathml
 
 
 def test_compact_html_drops_indentation_but_keeps_code_blocks():
-    compact = load_module(ROOT / "hooks" / "compact_html.py").compact
+    from hooks.compact_html import compact
+
     html = "<div>\n    <p>a\n\n      b</p>\n<pre><code>x\n    y\n\n</code></pre>\n  <script>\n  s\n</script>\n  </div>"
     assert compact(html) == "<div>\n<p>a\nb</p>\n<pre><code>x\n    y\n\n</code></pre>\n<script>\n  s\n</script>\n</div>"
 
@@ -119,8 +121,9 @@ def test_linked_programs_are_published_as_they_are(built_site):
 def test_data_files_are_published_and_offered_where_their_snippets_are(built_site):
     """Each data file a snippet names ('# data:') is served byte for byte at /data/<name>, and every page that
     includes such a snippet has a download link to each of its files."""
+    from sitelib.snippet_data import data_by_snippet
+
     from hooks.includes import included_paths
-    from hooks.snippet_files import data_by_snippet
 
     found = data_by_snippet(ROOT)
     assert {"snippets/embedding/train_embeddings_torch.py", "snippets/fairness-bias/association_test_torch.py"} \
@@ -143,7 +146,7 @@ def test_data_files_are_published_and_offered_where_their_snippets_are(built_sit
 
 
 def test_the_data_line_goes_after_the_snippets_first_block_at_its_indentation():
-    from hooks.snippet_files import with_data_links
+    from sitelib.snippet_data import with_data_links
 
     page = ('=== "numpy"\n\n    ```python title="a"\n    --8<-- "snippets/s/a.py:part"\n    ```\n\n'
             '    ```text title="Output"\n    --8<-- "snippets/s/a.out"\n    ```\n\n'
@@ -159,8 +162,7 @@ def test_the_data_line_goes_after_the_snippets_first_block_at_its_indentation():
 
 def test_a_data_include_outside_a_code_block_stops_the_build():
     from mkdocs.exceptions import PluginError
-
-    from hooks.snippet_files import with_data_links
+    from sitelib.snippet_data import with_data_links
 
     with pytest.raises(PluginError, match="docs/terms/s.md: 'snippets/s/a.py' reads data files"):
         with_data_links('--8<-- "snippets/s/a.py"\n', "docs/terms/s.md", {"snippets/s/a.py": ["x.txt"]}, str)
@@ -179,8 +181,9 @@ def test_a_snippet_naming_a_missing_data_file_stops_the_build(project_copy, tmp_
 
 
 def test_the_architecture_page_names_every_hook_in_the_order_mkdocs_runs_them():
-    """ARCHITECTURE.md lists the hooks by phase; it must name each hook of mkdocs.yml, in mkdocs.yml's order, and
-    every other module in hooks/ must be named there as a library (so a new hook or library is documented)."""
+    """ARCHITECTURE.md lists the hooks by phase; it must name each hook of mkdocs.yml, in mkdocs.yml's order;
+    hooks/ must hold nothing but those hooks; and every module of the library they share, sitelib, must be named
+    there (so a new hook or library module is documented)."""
     import yaml
 
     config = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=yaml.BaseLoader)
@@ -190,6 +193,8 @@ def test_the_architecture_page_names_every_hook_in_the_order_mkdocs_runs_them():
     bullets = "".join(re.findall(r"^- \*\*.*(?:\n  .*)*", section, re.MULTILINE))
     listed = re.findall(r"`([a-z_]+\.py)`", bullets)
     assert listed == hooks, f"ARCHITECTURE.md lists the hooks as {listed}, mkdocs.yml as {hooks}"
-    named = re.findall(r"`([a-z_]+\.py)`", section)
-    libraries = {p.name for p in (ROOT / "hooks").glob("*.py")} - set(hooks) - {"__init__.py"}
-    assert libraries and libraries <= set(named), f"hooks/ modules ARCHITECTURE.md does not name: {libraries - set(named)}"
+    not_hooks = {p.name for p in (ROOT / "hooks").glob("*.py")} - set(hooks)
+    assert not not_hooks, f"hooks/ holds only the hooks mkdocs.yml lists; move shared code to sitelib/: {not_hooks}"
+    named = re.findall(r"`(?:sitelib/)?([a-z_]+\.py)`", section)
+    libraries = {p.name for p in (ROOT / "sitelib" / "sitelib").glob("*.py")} - {"__init__.py"}
+    assert libraries and libraries <= set(named), f"sitelib modules ARCHITECTURE.md does not name: {libraries - set(named)}"

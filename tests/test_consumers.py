@@ -17,8 +17,7 @@ import sys
 from html import unescape
 from pathlib import Path
 
-from tests.conftest import MKDOCS_ENV, ROOT
-from tests.helpers import load_inventory, target_problem
+from tests.support import MKDOCS_ENV, ROOT, load_inventory, target_problem
 
 README = (ROOT / "README.md").read_text(encoding="utf-8")
 HOME = (ROOT / "docs" / "index.md").read_text(encoding="utf-8")

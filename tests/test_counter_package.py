@@ -17,9 +17,9 @@ import venv
 import pytest
 from count_params import load_config, main
 
-from tests.helpers import ROOT, load_module
+from hooks import counter_zipapp as ZIPAPP
+from tests.support import ROOT
 
-ZIPAPP = load_module(ROOT / "hooks" / "counter_zipapp.py")
 PACKAGE = ROOT / ZIPAPP.PACKAGE
 # What a reader runs: the table, a breakdown, JSON with memory options, the rules, and an error (exit status 2).
 CASES = [

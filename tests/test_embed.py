@@ -7,9 +7,10 @@ import gzip
 from urllib.parse import urlsplit
 
 import pytest
+from sitelib.glossary import load_terms
 
-from hooks.glossary import load_terms
-from tests.conftest import ROOT, axe_violations, serve_directory
+from tests.support import ROOT, serve_directory
+from tests.support.browser import axe_violations
 
 CANONICAL = "https://llm-parameter-glossary.github.io/"
 TERMS = load_terms(ROOT / "docs")

@@ -10,10 +10,8 @@ from __future__ import annotations
 import re
 
 from hooks.includes import INCLUDE
-from tests.conftest import ROOT
+from tests.support import FENCE, ROOT
 
-FENCE = re.compile(r"^(?P<indent>[ \t]*)(?P<ticks>`{3,})[ \t]*(?P<info>[^\n`]*)\n(?P<body>.*?)^(?P=indent)(?P=ticks)[ \t]*$",
-                   re.MULTILINE | re.DOTALL)
 PYTHON_INFO = re.compile(r"^\{?\s*\.?(python|py|python3|pycon)\b", re.IGNORECASE)
 
 

@@ -8,10 +8,10 @@ import textwrap
 from urllib.parse import urljoin
 
 import pytest
+from sitelib.glossary import load_terms
 
-from hooks.glossary import load_terms
 from hooks.includes import INCLUDE
-from tests.conftest import ROOT, load_module
+from tests.support import ROOT
 
 SITE_URL = "https://llm-parameter-glossary.github.io/"
 TERMS = load_terms(ROOT / "docs")
@@ -83,9 +83,8 @@ def test_llms_full_inlines_every_include_and_output(llms_full):
     assert "{{" not in llms_full and "](../" not in llms_full and ".md)" not in llms_full
 
 
-def test_plain_blocks_turn_tabs_and_details_into_titled_text(monkeypatch):
-    monkeypatch.syspath_prepend(str(ROOT / "hooks"))  # hooks import each other by name, as MkDocs loads them
-    plain_blocks = load_module(ROOT / "hooks" / "llms_txt.py").plain_blocks
+def test_plain_blocks_turn_tabs_and_details_into_titled_text():
+    from hooks.llms_txt import plain_blocks
 
     text = '=== "numpy"\n\n    ```python\n    x = 1\n    ```\n\n??? example "Whole program"\n\n    y\n\nafter'
     assert plain_blocks(text) == "**numpy**\n\n```python\nx = 1\n```\n\n**Whole program**\n\ny\n\nafter"

@@ -21,9 +21,8 @@ from count_params import ConfigError, load_config, memory
 from count_params.footprint import format_bytes, gguf_bytes
 from count_params.memory_rules import GGUF_MIXES, GGUF_TYPES
 
-from tests.conftest import ROOT, load_module
-
-alloc = load_module(ROOT / "tools" / "memory_allocations.py")
+from tests.support import ROOT
+from tools import memory_allocations as alloc
 
 
 def real_config(stem: str) -> dict:

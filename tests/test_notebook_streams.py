@@ -3,14 +3,10 @@
 from __future__ import annotations
 
 import copy
-import sys
 
 import nbformat
 
-from tests.conftest import ROOT
-
-sys.path.insert(0, str(ROOT / "tools"))
-import notebooks as nbtools  # noqa: E402
+from tools import notebooks as nbtools
 
 NOTEBOOK = nbtools.all_notebooks()[1]
 

@@ -1,36 +1,31 @@
-"""The notebooks in docs/notebooks/: they run from scratch and print what is committed, and their pages are slim,
-offline and free of broken links.
+"""The notebooks in docs/notebooks/: they run from scratch and print what is committed, and the pages made from
+them (hooks/notebooks.py) are plain site pages.
 
 Each notebook is executed top to bottom by nbclient in a fresh kernel (no cache), exactly as
 ``python tools/notebooks.py check`` does; a failing cell, a warning on stderr or a printed line that differs from
-the committed output fails the test with a diff. The pages are checked on the real built site: MkDocs checks a
-notebook's links only because hooks/notebooks.py turns them into links to sources, which is worth checking whole.
+the committed output fails the test with a diff. The pages are checked on the real built site. MkDocs checks a
+notebook's links only because hooks/notebooks.py turns them into links to sources (tested below); the built pages'
+links are checked with every other page's (tests/test_links.py), and their weight with every other page's, on what
+the browser loads (tests/test_browser.py).
 """
 
 from __future__ import annotations
 
 import concurrent.futures
-import gzip
 import re
-import sys
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import nbformat
 import pytest
 
-from tests.conftest import ROOT
-from tests.helpers import broken_links, read_page
-
-sys.path.insert(0, str(ROOT / "tools"))
-import notebooks as nbtools  # noqa: E402
+from tests.support import mkdocs_build, read_page
+from tools import notebooks as nbtools
 
 NOTEBOOKS = nbtools.all_notebooks()
 IDS = [p.stem for p in NOTEBOOKS]
 # A notebook trains its model in well under a minute of CPU; this only catches a runaway on a busy machine.
 WALL_LIMIT_S = 240
-# gzip size of a notebook page's HTML alone (its figures are inlined); mkdocs-jupyter's default page is over 100 KB.
-HTML_GZIP_LIMIT_KB = 60
 
 
 @pytest.fixture(scope="module")
@@ -111,14 +106,6 @@ def notebook_pages(site: Path) -> list[Path]:
     return [site / "notebooks" / p.stem / "index.html" for p in NOTEBOOKS]
 
 
-def test_every_link_in_the_notebook_pages_resolves(built_site):
-    problems = []
-    for page in notebook_pages(built_site):
-        assert page.is_file(), f"{page} was not built"
-        problems += [f"{page.relative_to(built_site)}: {p}" for p in broken_links(built_site, page)]
-    assert not problems, "\n".join(problems)
-
-
 def test_notebook_links_go_to_term_pages(built_site):
     """Concepts link to their term pages (rendered URLs), and the glossary hook gives them hover definitions."""
     for page in notebook_pages(built_site):
@@ -149,8 +136,6 @@ def test_notebook_pages_are_slim_and_load_nothing_from_another_host(built_site):
         images = [a for tag, a in tags if tag == "img"]
         assert all(img.get("alt") for img in images), f"{rel}: a figure has no alternative text"
         assert sum(1 for img in images if img.get("src", "").startswith("data:image/svg+xml")) >= 1
-        kb = len(gzip.compress(page.read_bytes(), 9, mtime=0)) / 1024
-        assert kb < HTML_GZIP_LIMIT_KB, f"{rel}: {kb:.0f} KB gzip"
 
 
 def test_notebook_math_is_rendered_to_mathml(built_site):
@@ -160,3 +145,92 @@ def test_notebook_math_is_rendered_to_mathml(built_site):
         prose = re.sub(r"<pre.*?</pre>", "", content, flags=re.DOTALL)
         assert "<math" in content and "arithmatex" not in content
         assert "$" not in prose, "TeX left unrendered in a notebook page"
+
+
+# ---------------------------------------------------------------- the notebook hook (hooks/notebooks.py)
+
+
+def test_notebook_links_become_links_to_sources_that_mkdocs_checks():
+    """Notebook links are written for the rendered page (for the notebook's own reader); the page made from the
+    notebook links to the sources, so MkDocs validates them (strict) and rewrites them for the offline copy."""
+    from hooks.notebooks import source_link
+
+    sources = {"terms/parameter.md", "notebooks/build.ipynb", "notebooks/shrink.ipynb", "index.md", "notebooks/data.txt"}
+    page_dir = "notebooks/build/"
+    assert source_link("../../terms/parameter/", page_dir, sources) == "../terms/parameter.md"
+    assert source_link("../../terms/parameter/#parameters-vs-buffers", page_dir, sources) == (
+        "../terms/parameter.md#parameters-vs-buffers")
+    assert source_link("../../", page_dir, sources) == "../index.md"
+    assert source_link("../shrink/", page_dir, sources) == "shrink.ipynb"
+    assert source_link("build.ipynb", page_dir, sources) == "build/build.ipynb"  # the download, next to the page
+    assert source_link("../data.txt", page_dir, sources) == "data.txt"
+    assert source_link("../../terms/gone/", page_dir, sources) == "../terms/gone.md"  # MkDocs reports it
+    assert source_link("https://example.org/", page_dir, sources) == "https://example.org/"
+    assert source_link("#section", page_dir, sources) == "#section"
+
+
+def test_a_notebook_output_the_page_cannot_show_stops_the_build_naming_the_notebook():
+    from mkdocs.exceptions import PluginError
+
+    from hooks.notebooks import to_markdown
+
+    notebook = {"cells": [{"cell_type": "code", "source": "1 / 0", "outputs": [
+        {"output_type": "error", "ename": "ZeroDivisionError", "evalue": "division by zero", "traceback": []}]}]}
+    with pytest.raises(PluginError, match=r"docs/notebooks/demo\.ipynb: .*error \(ZeroDivisionError\)"):
+        to_markdown(notebook, "notebooks/demo/", set(), "docs/notebooks/demo.ipynb")
+
+
+def test_a_notebook_page_shows_png_figures_and_html_tables_and_refuses_scripts():
+    """The outputs notebooks commonly hold: a PNG (alternative text from the cell's metadata), a pandas table
+    (kept as HTML, without its style sheet), and an SVG whose cell overrides its title."""
+    from mkdocs.exceptions import PluginError
+
+    from hooks.notebooks import to_markdown
+
+    table = ('<div>\n<style scoped>\n  .dataframe tbody tr th { vertical-align: top; }\n</style>\n'
+             '<table border="1" class="dataframe">\n\n<tr><th>layer</th><td>4096</td></tr>\n</table>\n</div>')
+
+    def page(outputs, metadata=None):
+        cell = {"cell_type": "code", "source": "x", "metadata": metadata or {}, "outputs": outputs}
+        return to_markdown({"cells": [cell]}, "notebooks/demo/", set(), "docs/notebooks/demo.ipynb")
+
+    png = page([{"output_type": "display_data", "data": {"image/png": "iVBORw0K\nGgo=\n", "text/plain": "<Figure>"}}],
+               {"alt": "Loss falls from 4.2 to 1.9"})
+    assert '<img alt="Loss falls from 4.2 to 1.9" src="data:image/png;base64,iVBORw0KGgo=">' in png
+    assert "<Figure>" not in png
+    html = page([{"output_type": "execute_result", "data": {"text/html": table, "text/plain": "   layer"}}])
+    assert '<div class="notebook-html">' in html and "<table><tr><th>layer</th><td>4096</td></tr>" in html.replace(
+        "\n", "")
+    assert "<style" not in html and "dataframe" not in html and "\n\n<tr>" not in html
+    svg = '<svg><metadata><dc:title>From the SVG</dc:title></metadata></svg>'
+    assert 'alt="From the cell"' in page([{"output_type": "display_data", "data": {"image/svg+xml": svg}}],
+                                          {"alt": "From the cell"})
+    with pytest.raises(PluginError, match=r"docs/notebooks/demo\.ipynb: a figure has no alternative text"):
+        page([{"output_type": "display_data", "data": {"image/png": "iVBORw0KGgo="}}])
+    with pytest.raises(PluginError, match=r"docs/notebooks/demo\.ipynb: an HTML output holds a script"):
+        page([{"output_type": "display_data", "data": {"text/html": "<div><script>alert(1)</script></div>"}}])
+
+
+@pytest.mark.slow
+def test_a_notebook_with_a_png_and_a_table_builds_strict(project_copy, tmp_path):
+    """The same outputs through a real strict build: the page has the figure with its text and the table."""
+    import json
+
+    notebook = {"nbformat": 4, "nbformat_minor": 5, "metadata": {}, "cells": [
+        {"cell_type": "markdown", "metadata": {}, "source": "# Demo\n\nA [parameter](../../terms/parameter/)."},
+        {"cell_type": "code", "metadata": {"alt": "A one-pixel plot"}, "execution_count": 1, "source": "plot()",
+         "outputs": [{"output_type": "display_data", "metadata": {}, "data": {
+             "image/png": "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==",
+             "text/plain": "<Figure size 1x1>"}}]},
+        {"cell_type": "code", "metadata": {}, "execution_count": 2, "source": "table()",
+         "outputs": [{"output_type": "execute_result", "execution_count": 2, "metadata": {}, "data": {
+             "text/html": '<div><style scoped>th { color: red; }</style><table border="1" class="dataframe">'
+                          "<tr><th>weights</th><td>4096</td></tr></table></div>", "text/plain": "weights 4096"}}]},
+    ]}
+    (project_copy / "docs" / "notebooks" / "demo.ipynb").write_text(json.dumps(notebook), encoding="utf-8")
+    site = tmp_path / "site"
+    proc = mkdocs_build(project_copy, site)
+    assert proc.returncode == 0, proc.stderr
+    html = (site / "notebooks" / "demo" / "index.html").read_text(encoding="utf-8")
+    assert 'alt="A one-pixel plot" src="data:image/png;base64,iVBORw0KGgo' in html
+    assert "<th>weights</th><td>4096</td>" in html and "color: red" not in html

@@ -22,7 +22,7 @@ import pytest
 from count_params import count_parameters, load_config, memory
 
 from hooks.includes import included_paths
-from tests.conftest import ROOT
+from tests.support import ROOT
 
 CONFIG = load_config("llama-2-7b")
 N = count_parameters(CONFIG)["total"]

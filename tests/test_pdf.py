@@ -7,9 +7,9 @@ import re
 
 import pypdf
 import pytest
+from sitelib.glossary import load_terms, sort_key
 
-from hooks.glossary import load_terms, sort_key
-from tests.conftest import ROOT
+from tests.support import ROOT
 
 TERMS = sorted(load_terms(ROOT / "docs").values(), key=lambda t: sort_key(t.title))
 
@@ -33,7 +33,7 @@ INSPECT_JS = """() => {
 
 @pytest.fixture(scope="module")
 def printed(browser, site_url, tmp_path_factory):
-    from pdf import print_pdf
+    from tools.pdf import print_pdf
 
     out = tmp_path_factory.mktemp("pdf") / "glossary.pdf"
     seen = print_pdf(browser, site_url + "print/", out, inspect=lambda page: page.evaluate(INSPECT_JS))

@@ -12,8 +12,7 @@ from pathlib import Path
 import pytest
 
 from hooks.includes import included_paths
-from tests.conftest import ROOT
-from tests.test_fences import FENCE
+from tests.support import FENCE, ROOT
 
 NUMBER = re.compile(r"(?<![\w.,])\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\w,]*\d)|(?<![\w.,])\d+(?:\.\d+)?(?:[eE][-+]?\d+)?(?![\w.]*\d)")
 UNIT = r"(?:[KMGTP]i?B)\b"

@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from tests.conftest import ROOT, load_module, mkdocs_build
-
-urls = load_module(ROOT / "tools" / "urls.py")
+from tests.support import mkdocs_build
+from tools import urls
 
 
 def test_every_published_url_still_resolves(built_site):

@@ -8,7 +8,8 @@ import sys
 import pytest
 
 from hooks.includes import included_paths
-from tests.conftest import ROOT, snippet_tools
+from tests.support import ROOT
+from tools import snippets as snippet_tools
 
 SNIPPETS = snippet_tools.all_snippets()
 DOC_PAGES = sorted((ROOT / "docs").rglob("*.md"))
@@ -36,16 +37,6 @@ def test_snippet_matches_golden(path, snippet_results):
     differences = snippet_tools.differences(result)
     assert not differences, "\n".join(differences)
     assert result.seconds < snippet_tools.TIME_LIMIT_S, f"{path} took {result.seconds:.1f} s"
-
-
-@pytest.mark.slow
-@pytest.mark.parametrize("path", SNIPPETS, ids=snippet_tools.snippet_id)
-def test_snippet_output_does_not_depend_on_thread_count(path, one_thread_runner):
-    """Goldens are written with two threads; one thread must print the same (reductions can reorder sums)."""
-    result = one_thread_runner.run(path)
-    assert result.ok, result.problem()
-    differences = snippet_tools.differences(result)
-    assert not differences, "with torch.set_num_threads(1):\n" + "\n".join(differences)
 
 
 def test_every_golden_has_its_snippet():

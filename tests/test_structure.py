@@ -5,10 +5,12 @@ shown by a page (so the file a reader downloads is the file the page shows, mark
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import pytest
 
-from tests.conftest import ROOT, snippet_tools
+from tests.support import ROOT
+from tools import snippets as snippet_tools
 
 TERM_PAGES = sorted((ROOT / "docs" / "terms").glob("*.md"))
 DOC_PAGES = sorted((ROOT / "docs").rglob("*.md"))
@@ -167,3 +169,41 @@ def test_markers_come_in_pairs():
         if sorted(starts) != sorted(ends) or len(set(starts)) != len(starts):
             unpaired.append(f"{path.relative_to(ROOT)}: start {starts}, end {ends}")
     assert not unpaired, "\n".join(unpaired)
+
+
+# ---------------------------------------------------------------- a page's tests are found by its slug
+
+PAGE_TESTS = ROOT / "tests" / "pages"
+
+
+def page_of_test_module(module: Path) -> Path | None:
+    """The page whose tests a module of tests/pages/ holds, from its name: test_<slug>.py, the slug's hyphens
+    written as underscores, is docs/terms/<slug>.md or, for another page, docs/<slug>.md; None if neither exists."""
+    slug = module.stem.removeprefix("test_").replace("_", "-")
+    for page in (ROOT / "docs" / "terms" / f"{slug}.md", ROOT / "docs" / f"{slug}.md"):
+        if page.is_file():
+            return page
+    return None
+
+
+def test_every_page_test_module_is_named_after_its_page():
+    modules = sorted(PAGE_TESTS.glob("test_*.py"))
+    assert len(modules) > 30
+    stray = [m.name for m in modules if page_of_test_module(m) is None]
+    assert not stray, f"tests/pages/ modules that name no page (docs/terms/<slug>.md or docs/<slug>.md): {stray}"
+    others = [p.name for p in PAGE_TESTS.iterdir() if p.suffix == ".py" and p.name != "__init__.py"
+              and not p.name.startswith("test_")]
+    assert not others, f"tests/pages/ holds only test_<slug>.py (shared code goes in tests/support/): {others}"
+
+
+def test_the_tests_of_one_page_are_in_tests_pages():
+    """A module at the top of tests/ is about the whole site; one named after a page belongs in tests/pages/."""
+    misplaced = [m.name for m in sorted((ROOT / "tests").glob("test_*.py")) if page_of_test_module(m)]
+    assert not misplaced, f"move these to tests/pages/ (they are named after a page): {misplaced}"
+
+
+def test_a_module_named_after_no_page_is_found(tmp_path):
+    """The check can fail: a module for a page that does not exist (or was renamed) names no page."""
+    assert page_of_test_module(tmp_path / "test_no_such_term.py") is None
+    assert page_of_test_module(tmp_path / "test_kv_cache.py") == ROOT / "docs" / "terms" / "kv-cache.md"
+    assert page_of_test_module(tmp_path / "test_calculator.py") == ROOT / "docs" / "calculator.md"

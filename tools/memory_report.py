@@ -1,6 +1,6 @@
 """The calculator's memory figures for three real models next to what a real allocation measures.
 
-    python tools/memory_report.py
+    python -m tools.memory_report
 
 For a dense grouped-query model (Llama 3 8B), a mixture of experts (Mixtral 8x7B) and a multi-head latent
 attention model (DeepSeek-V2-Lite), from their committed configs:
@@ -18,9 +18,10 @@ from __future__ import annotations
 
 import sys
 
-import memory_allocations as alloc  # beside this file: Python puts a script's folder on the path
 import torch
 from count_params import ConfigError, load_config, memory
+
+from tools import memory_allocations as alloc
 
 MODELS = {"dense GQA": "llama-3-8b", "MoE": "mixtral-8x7b-v0.1", "MLA": "deepseek-v2-lite"}
 CONTEXT, MEASURED_TOKENS, MEASURED_LAYERS = 8192, 64, 2

@@ -1,7 +1,7 @@
 """The whole glossary as one PDF: headless Chromium prints the built site's print view (/print/, made by
 hooks/print_view.py), with a bookmark (outline entry) per term from the headings.
 
-    python tools/pdf.py SITE_DIR [OUT.pdf]    print SITE_DIR/print/ to OUT.pdf (default SITE_DIR/PDF_NAME)
+    python -m tools.pdf SITE_DIR [OUT.pdf]    print SITE_DIR/print/ to OUT.pdf (default SITE_DIR/PDF_NAME)
 """
 
 from __future__ import annotations
@@ -9,7 +9,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from chromium import CHROMIUM, CHROMIUM_ARGS
+from tools.chromium import CHROMIUM, CHROMIUM_ARGS
 
 PDF_NAME = "llm-parameter-glossary.pdf"
 # A4 with room for the page numbers in the footer; light colours whatever the reader's system prefers.

@@ -61,15 +61,6 @@ if platform.machine().lower() in ("x86_64", "amd64"):
         "OPENBLAS_CORETYPE": "Prescott",  # numpy's BLAS with SSE3 kernels
         "NPY_DISABLE_CPU_FEATURES": "X86_V4 AVX512_ICL AVX512_SPR",  # numpy's ufuncs, no AVX-512
     }
-AMPLIFIES_FLOAT_PATHS = re.compile(r"\.backward\(|savefig\(")
-
-
-def amplifies_float_paths(path: Path) -> bool:
-    """Snippets whose output can hang on last-digit differences between CPUs: those that train (autograd's
-    ``.backward(``: many steps compound tiny differences), those that draw (``savefig(``: an SVG's clip ids hash
-    coordinates at full precision), and the numpy twins of those (they print the same numbers)."""
-    twin = path.with_name(path.name.replace("_numpy.py", "_torch.py"))
-    return any(AMPLIFIES_FLOAT_PATHS.search(p.read_text(encoding="utf-8")) for p in {path, twin} if p.exists())
 
 
 def all_snippets() -> list[Path]:

@@ -1,0 +1,710 @@
+"""The calculator page (/calculator/) and the Python counter (the package count_params) never disagree.
+
+The numbers: the page's counting core (docs/assets/count-core.js) runs in Node on thousands of generated and broken
+configurations of every family (tests/support/configs.py), fed the rules the build ships, and must give the tool's
+numbers and refusals, parameters and memory. The wiring: a real browser (headless Chromium) drives the page with a
+configuration of each family pasted into the config.json textarea, every preset, configurations given through the
+URL query string and through the fields with the keyboard alone; the page's exact total (#total data-value) and its
+breakdown must equal count_parameters() on the same config. Invalid input must show a message next to its field and
+no number. Every "try it in the calculator" link of the memory pages opens without error and shows the tool's
+memory(). The page's accessibility in its error and training states (its first state is one of the site-wide page
+checks, tests/test_browser.py).
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import random
+import re
+import shutil
+import subprocess
+import time
+from urllib.parse import parse_qsl, urlencode, urljoin, urlsplit
+
+import pytest
+from count_params import ConfigError, bundled_configs, count_parameters, load_config, memory, rules_json
+from count_params.memory_rules import MEMORY_DEFAULTS
+from count_params.rules import RULES
+
+from hooks import count_rules as count_rules_hook
+from tests.support import ROOT
+from tests.support.browser import axe_violations, without_search_documents
+from tests.support.configs import broken_config, generated_config, memory_case
+
+# The families a configuration in the URL is tried with (their configs have no list or object values, which a URL
+# cannot carry).
+URL_FAMILIES = ["gpt2", "gpt_neox", "opt", "bert", "llama", "mistral"]
+
+
+# ---------------------------------------------------------------- the page's counting core, in Node
+
+CORE = ROOT / "docs" / "assets" / "count-core.js"
+FORM = ROOT / "docs" / "assets" / "calculator.js"
+
+
+def _words(value) -> list[str]:
+    """Every string in the words the package gives the page (labels, hints, the names of choices)."""
+    if isinstance(value, str):
+        return [value]
+    items = value.values() if isinstance(value, dict) else value if isinstance(value, list | tuple) else []
+    return [w for item in items for w in _words(item)]
+
+
+def test_the_site_ships_exactly_the_tools_rules_and_configs():
+    """One source of truth: the page's rules file (count-rules.js, hooks/count_rules.py) is the package's rules (the
+    rules, the options with their defaults, the words the calculator shows), and its presets are the bundled
+    configs."""
+    script = count_rules_hook.rules_script()
+    shipped = json.loads(script.split("window.llmCountRules = ", 1)[1].rstrip().removesuffix(";"))
+    assert {k: v for k, v in shipped.items() if k != "presets"} == json.loads(rules_json())
+    names = bundled_configs()
+    assert [(p["id"], json.loads(p["json"])) for p in shipped["presets"]] == [(n, load_config(n)) for n in names]
+
+
+def test_the_page_types_none_of_the_words_and_defaults_the_package_gives():
+    """One place: the labels of the components and fields, and the memory options' labels, hints and choices,
+    reach the page through count-rules.js; neither script retypes one (a label copied into the page would drift)."""
+    rules = json.loads(rules_json())
+    options = rules["memory"]["options"]
+    words = _words(rules["labels"]) + _words([{k: v for k, v in o.items() if k != "default"} for o in options.values()])
+    words += _words([[mode["title"], mode["states"]] for mode in rules["memory"]["training"].values()])
+    long_words = sorted({w for w in words if len(w) > 12})  # short ones ("Layers", "bf16") are also code words
+    assert len(long_words) > 60
+    for script in (FORM, CORE):
+        text = script.read_text(encoding="utf-8")
+        typed = [w for w in long_words if w in text]
+        assert not typed, f"{script.name} types words that count-rules.js gives it: {typed}"
+PARITY_PER_FAMILY = 100  # valid configs per family; as many broken ones, and some beyond 2**53
+# Runs count-core.js as the page does: the rules as the build writes them, each config parsed with exact integers
+# (with JSON.parse source access, as recent browsers have, and without it, as older engines do).
+SOURCE_ACCESS_FLAG = "--harmony-json-parse-with-source"  # gives Node 20 the source access browsers have
+NODE_PARITY = """
+const fs = require("fs");
+const core = require(process.argv[1]);
+const input = JSON.parse(fs.readFileSync(process.argv[2], "utf8"));
+const start = process.hrtime.bigint();
+const out = input.configs.map((text) => {
+  const r = core.count(core.parseJSON(text), input.rules);
+  return r.ok ? {ok: true, total: r.total, active: r.active, non_embedding: r.non_embedding,
+    tied: r.tied_output_head, kv: r.kv_values_per_token, breakdown: r.breakdown} : r;
+});
+const ms = Number(process.hrtime.bigint() - start) / 1e6;
+process.stdout.write(JSON.stringify({ms, sourceAccess: core.sourceAccess, out},
+  (k, v) => typeof v === "bigint" ? v.toString() : v));
+"""
+
+
+def parity_configs() -> list[dict]:
+    rng = random.Random(2026_12_01)
+    valid = [generated_config(family, rng) for family in RULES for _ in range(PARITY_PER_FAMILY)]
+    valid += [generated_config(family, rng, scale=2**20) for family in RULES for _ in range(3)]
+    return valid + [broken_config(c, rng) for c in valid]
+
+
+def python_result(config: dict):
+    try:
+        r = count_parameters(config)
+    except ConfigError as exc:
+        return {"ok": False, "key": exc.key}
+    return {"ok": True, "total": r["total"], "active": r["active"], "non_embedding": r["non_embedding"],
+            "tied": r["tied_output_head"], "kv": r["kv_values_per_token"], "breakdown": r["breakdown"]}
+
+
+def test_the_page_core_and_the_python_tool_agree_on_thousands_of_configs(tmp_path):
+    """count-core.js, fed the rules the build ships, gives the Python tool's numbers for every valid config and
+    refuses every config the tool refuses, blaming the same key."""
+    assert shutil.which("node"), "this test needs Node.js 20 or later (`apt-get install nodejs`; nox -s tests installs it)"
+    configs = parity_configs()
+    data = tmp_path / "parity.json"
+    data.write_text(json.dumps({"rules": json.loads(rules_json()), "configs": [json.dumps(c) for c in configs]}))
+    expected = [python_result(c) for c in configs]
+    flag_works = subprocess.run(["node", SOURCE_ACCESS_FLAG, "-e", ""], capture_output=True).returncode == 0
+    for flags in ([SOURCE_ACCESS_FLAG], []) if flag_works else ([],):
+        began = time.perf_counter()
+        proc = subprocess.run(["node", *flags, "-e", NODE_PARITY, str(CORE), str(data)],
+                              capture_output=True, text=True, timeout=120)
+        wall = time.perf_counter() - began
+        assert proc.returncode == 0, proc.stderr
+        shown = json.loads(proc.stdout)
+        assert shown["sourceAccess"] or not flags, "the flag did not give JSON.parse source access"
+        n_valid = n_refused = 0
+        for config, js, py in zip(configs, shown["out"], expected, strict=True):
+            assert js["ok"] == py["ok"], f"{config}: Python {py}, JavaScript {js}"
+            if py["ok"]:
+                n_valid += 1
+                numbers = {k: (None if js[k] is None else int(js[k])) for k in ("total", "active", "non_embedding", "kv")}
+                assert numbers == {k: py[k] for k in numbers}, config
+                assert {k: int(v) for k, v in js["breakdown"].items()} == py["breakdown"], config
+                assert js["tied"] == py["tied"], config
+            else:
+                n_refused += 1
+                assert js["errors"][0]["key"] == py["key"], f"{config}: {js['errors']} vs key {py['key']!r}"
+        assert n_valid >= 1500 and n_refused >= 1000, (n_valid, n_refused)
+        access = "with" if shown["sourceAccess"] else "without"
+        print(f"parity ({access} JSON source access): {len(configs)} configs ({n_valid} counted, {n_refused} "
+              f"refused) agree; Node counted them in {shown['ms']:.0f} ms, {wall:.1f} s with start-up")
+    assert any(r["ok"] and r["total"] > 2**53 for r in expected), "no total beyond 2**53 was tried"
+
+
+NODE_MEMORY = """
+const fs = require("fs");
+const core = require(process.argv[1]);
+const input = JSON.parse(fs.readFileSync(process.argv[2], "utf8"));
+const out = input.cases.map(([text, options]) => core.memory(core.parseJSON(text), input.rules, options));
+process.stdout.write(JSON.stringify(out, (k, v) => typeof v === "bigint" ? v.toString() : v));
+"""
+
+
+def _exact(value):
+    """Integers as strings, as the Node side writes its BigInts."""
+    if isinstance(value, dict):
+        return {k: _exact(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_exact(v) for v in value]
+    return str(value) if type(value) is int else value
+
+
+def test_the_page_core_and_the_python_tool_agree_on_memory(tmp_path):
+    """count-core.js's memory() gives the tool's memory() byte for byte (weights by component in every format,
+    KV cache by layer kind, tokens that fit, training) and refuses what the tool refuses, blaming the same key."""
+    rng = random.Random(17)
+    cases = [memory_case(generated_config(family, rng), rng) for family in RULES for _ in range(40)]
+    cases += [memory_case(load_config(name), rng) for name in bundled_configs() for _ in range(4)]
+    data = tmp_path / "memory.json"
+    data.write_text(json.dumps({"rules": json.loads(rules_json()),
+                                "cases": [[json.dumps(c), o] for c, o in cases]}))
+    proc = subprocess.run(["node", "-e", NODE_MEMORY, str(CORE), str(data)], capture_output=True, text=True, timeout=120)
+    assert proc.returncode == 0, proc.stderr
+    shown = json.loads(proc.stdout)
+    kinds = {"ok": 0, "refused": 0}
+    for (config, options), js in zip(cases, shown, strict=True):
+        try:
+            py = memory(config, options)
+        except ConfigError as exc:
+            kinds["refused"] += 1
+            assert not js["ok"], f"{config} {options}: Python refuses ({exc}), JavaScript gives {js}"
+            assert js["errors"][0]["key"] == exc.key, f"{config} {options}: {js['errors']} vs {exc.key!r}"
+            continue
+        kinds["ok"] += 1
+        assert js.pop("ok"), f"{config} {options}: JavaScript refuses ({js['errors']}), Python gives {py}"
+        assert js == _exact(py), f"{config} {options}"
+    assert kinds["ok"] >= 800 and kinds["refused"] >= 50, kinds
+    print(f"memory parity: {kinds}")
+
+
+# ---------------------------------------------------------------- driving the page
+
+READ_RESULT = """() => {
+  const total = document.getElementById("total");
+  const breakdown = {};
+  for (const td of document.querySelectorAll("#calc-breakdown [data-component]")) {
+    breakdown[td.dataset.component] = td.dataset.value;
+  }
+  const memory = {};
+  for (const tr of document.querySelectorAll("#calc-memory [data-memory]")) memory[tr.dataset.memory] = tr.dataset.bytes || null;
+  return {
+    total: total ? total.getAttribute("data-value") : null,
+    non_embedding: document.getElementById("calc-status").dataset.nonEmbedding || null,
+    breakdown, memory,
+    ignored: document.getElementById("calc-ignored").textContent,
+    tablesHidden: document.getElementById("calc-tables").hidden,
+  };
+}"""
+
+# Paste each config into the textarea (an input event, as a paste fires) and read the result back.
+PASTE_ALL = """(texts) => {
+  const read = READ_RESULT;
+  const area = document.getElementById("config-json");
+  return texts.map((text) => {
+    area.value = text;
+    area.dispatchEvent(new Event("input", { bubbles: true }));
+    return read();
+  });
+}""".replace("READ_RESULT", READ_RESULT)
+
+
+def calculator_url(site_url: str, query: dict | None = None) -> str:
+    url = site_url + "calculator/"
+    if query:
+        url += "?" + urlencode({k: _query_value(v) for k, v in query.items() if not isinstance(v, (list, dict))})
+    return url
+
+
+def _query_value(v) -> str:
+    if isinstance(v, bool):
+        return "true" if v else "false"
+    return "null" if v is None else str(v)
+
+
+def open_calculator(page, url: str) -> None:
+    page.goto(url, wait_until="domcontentloaded")
+    page.wait_for_selector("#calculator[data-calc-mounted]", state="attached")
+
+
+def read_result(page) -> dict:
+    return page.evaluate(READ_RESULT)
+
+
+def assert_agrees(shown: dict, config: dict, label: str) -> None:
+    expected = count_parameters(config)
+    assert shown["total"] is not None, f"{label}: the page shows no total for a valid config: {config}"
+    assert int(shown["total"]) == expected["total"], f"{label}: total {shown['total']} != {expected['total']} for {config}"
+    got = {k: int(v) for k, v in shown["breakdown"].items() if k != "total"}
+    assert got == expected["breakdown"], f"{label}: breakdown {got} != {expected['breakdown']} for {config}"
+    assert int(shown["breakdown"]["total"]) == expected["total"]
+    assert int(shown["non_embedding"]) == expected["non_embedding"], f"{label}: non-embedding differs for {config}"
+
+
+@pytest.fixture(scope="module")
+def calc_context(browser, built_site):
+    context = browser.new_context(viewport={"width": 1400, "height": 1000})
+    context.set_default_timeout(10_000)
+    without_search_documents(context, built_site)
+    yield context
+    context.close()
+
+
+@pytest.fixture
+def calc(calc_context, site_url):
+    page = calc_context.new_page()
+    errors: list[str] = []
+    page.on("pageerror", lambda exc: errors.append(str(exc)))
+    open_calculator(page, calculator_url(site_url))
+    yield page
+    page.close()
+    assert not errors, f"JavaScript errors on the calculator page: {errors}"
+
+
+# ---------------------------------------------------------------- agreement with the Python tool
+
+
+def test_a_pasted_configuration_of_each_family_shows_the_tools_count(calc):
+    """Wiring, not arithmetic (the Node tests above check the numbers): a config.json pasted into the textarea
+    reaches the core with the shipped rules, and the page shows the exact total, the breakdown and the
+    non-embedding count, for a config of each family (each has its own fields) and one beyond 2**53."""
+    rng = random.Random(16)
+    configs = [generated_config(family, rng) for family in sorted(RULES)]
+    configs.append(generated_config("llama", rng, scale=2**20))
+    assert count_parameters(configs[-1])["total"] > 2**53, "no total beyond 2**53 was tried"
+    shown = calc.evaluate(PASTE_ALL, [json.dumps(c) for c in configs])
+    for config, result in zip(configs, shown, strict=True):
+        assert_agrees(result, config, f"pasted config ({config['model_type']})")
+
+
+def test_every_preset_is_a_committed_config_and_agrees(calc):
+    stems = sorted(bundled_configs())
+    options = calc.eval_on_selector_all("#calc-preset option", "els => els.map(e => e.value)")
+    assert sorted(o for o in options if o != "custom") == stems, "the presets and the committed configs differ"
+    for stem in stems:
+        config = load_config(stem)
+        calc.select_option("#calc-preset", stem)
+        assert json.loads(calc.input_value("#config-json")) == config, f"preset {stem} is not configs/{stem}.json"
+        assert_agrees(read_result(calc), config, f"preset {stem}")
+
+
+def test_a_mixture_of_experts_shows_its_active_count_and_the_model_table_links_here(calc_context, site_url):
+    page = calc_context.new_page()
+    open_calculator(page, calculator_url(site_url) + "?preset=deepseek-v3")  # as the model table links
+    config = load_config("deepseek-v3")
+    assert_agrees(read_result(page), config, "?preset=deepseek-v3")
+    expected = count_parameters(config)
+    assert expected["active"] < expected["total"]
+    assert page.get_attribute("#calc-status", "data-active") == str(expected["active"])
+    assert f"{expected['active']:,}" in page.inner_text("#calc-status")
+    page.goto(site_url + "models/")
+    link = page.locator("a[href$='?preset=mixtral-8x7b-v0.1']")
+    assert f"{count_parameters(load_config('mixtral-8x7b-v0.1'))['total']:,}" in (
+        page.locator("tr", has=link).inner_text())
+    link.click()
+    page.wait_for_selector("#total[data-value]")
+    assert page.input_value("#calc-preset") == "mixtral-8x7b-v0.1"
+    page.close()
+
+
+def test_a_family_the_rules_do_not_cover_is_not_supported_yet(calc):
+    calc.fill("#config-json", json.dumps({"model_type": "mamba", "hidden_size": 768, "num_hidden_layers": 24}))
+    assert_field_error(calc, "calc-model-type", "not supported yet")
+    assert "qwen3_moe" in calc.inner_text("#calc-model-type-error"), "the supported families are not listed"
+
+
+def test_a_configuration_in_the_url_reproduces_the_count(calc_context, site_url):
+    rng = random.Random(7)
+    page = calc_context.new_page()
+    for family in URL_FAMILIES:
+        config = generated_config(family, rng)
+        assert not any(isinstance(v, (list, dict)) for v in config.values()), config
+        open_calculator(page, calculator_url(site_url, config))
+        assert_agrees(read_result(page), config, f"URL config ({family})")
+    page.close()
+
+
+def test_the_url_mirrors_every_field_and_the_link_reproduces_it(calc, site_url):
+    config = load_config("llama-3-8b")
+    config.update(num_hidden_layers=40, num_key_value_heads=4)
+    calc.fill("#config-json", json.dumps(config))
+    calc.fill("#calc-context", "8192")
+    calc.wait_for_function("location.search.includes('num_hidden_layers=40') && location.search.includes('context_length=8192')")
+    for key in ("model_type=llama", "hidden_size=4096", "num_key_value_heads=4", "intermediate_size=14336",
+                "vocab_size=128256", "tie_word_embeddings=false", "rope_theta=500000"):
+        assert key in calc.evaluate("location.search"), f"{key} is not in the URL"
+    shared = calc.get_attribute("#calc-share", "href")
+    page = calc.context.new_page()
+    open_calculator(page, calculator_url(site_url) + shared)
+    assert_agrees(read_result(page), config, "shared link")
+    assert page.input_value("#calc-context") == "8192"
+    assert "rope_theta" in read_result(page)["ignored"], "a key that does not affect the count is not listed"
+    page.close()
+
+
+def shown_memory(page) -> dict:
+    return {k: (None if v is None else int(v)) for k, v in read_result(page)["memory"].items()}
+
+
+def test_memory_rows_are_the_tools_memory_for_the_same_options(calc):
+    """Weights, KV cache, what fits and training, in the page, are memory() of the tool for the same options."""
+    calc.select_option("#calc-preset", "llama-2-7b")
+    calc.fill("#calc-context", "4096")
+    calc.fill("#calc-batch", "1")
+    calc.select_option("#calc-kv-dtype", "bf16")
+    llama2 = load_config("llama-2-7b")
+    shown = shown_memory(calc)
+    assert shown["kv"] == 2 * 32 * 32 * 128 * 2 * 4096  # 2 x layers x kv heads x head dim x bytes x tokens x batch
+    assert shown["weights"] == 2 * count_parameters(llama2)["total"]
+    kv_row = calc.inner_text("#calc-memory [data-memory='kv']")
+    assert "2.15 GB" in kv_row and "2.00 GiB" in kv_row, kv_row  # 2**31 bytes: GB is 10**9, GiB is 2**30
+    cases = [
+        ("llama-3-8b", {"weights": "q4_k_m", "context_length": "8192", "gpu_gb": "24", "batch_size": "3"}),
+        ("mixtral-8x7b-v0.1", {"weights": "gptq-int4", "group_size": "32", "training": "qlora", "lora_rank": "8",
+                               "lora_targets": "q,v", "checkpointing": "on"}),
+        ("deepseek-v2-lite", {"weights": "nf4-dq", "kv_cache_dtype": "fp8", "training": "adamw-8bit"}),
+        ("gemma-2-2b", {"weights": "int8", "keep": "norms", "context_length": "10000", "training": "sgd-momentum"}),
+    ]
+    for stem, options in cases:
+        config = load_config(stem)
+        calc.select_option("#calc-preset", stem)
+        calc.select_option("#calc-weights", options["weights"])
+        calc.select_option("#calc-training", options.get("training", "none"))
+        calc.select_option("#calc-checkpointing", options.get("checkpointing", "off"))
+        calc.select_option("#calc-kv-dtype", options.get("kv_cache_dtype", "bf16"))
+        for key, field in (("context_length", "#calc-context"), ("batch_size", "#calc-batch"), ("gpu_gb", "#calc-gpu"),
+                           ("group_size", "#calc-group"), ("lora_rank", "#calc-rank")):
+            calc.fill(field, str(options.get(key, MEMORY_DEFAULTS[key])))
+        for key in ("keep", "lora_targets"):
+            if key in options:
+                for box in calc.locator(f"#calc-{key} input[type=checkbox]").all():
+                    box.set_checked(box.get_attribute("value") in options[key].split(","))
+        expected = memory(config, options)
+        shown = shown_memory(calc)
+        assert shown["weights"] == expected["weights"]["bytes"], stem
+        assert shown["kv"] == expected["kv_cache"]["bytes"], stem
+        assert shown["free"] == max(expected["fit"]["free_after_weights"], 0), stem
+        tokens = calc.get_attribute("#calc-status", "data-fit-tokens")
+        assert tokens == ("" if expected["fit"]["tokens"] is None else str(expected["fit"]["tokens"])), stem
+        training = expected["training"]
+        if training:
+            assert [shown[f"train-{k}"] for k in ("weights", "gradients", "optimizer", "activations", "total")] == [
+                training[k] for k in ("weights", "gradients", "optimizer_states", "activations", "total")], stem
+        if stem == "deepseek-v2-lite":
+            assert shown["kv-decompressed"] == expected["kv_cache"]["decompressed_bytes"]
+        working = calc.inner_text("#calc-working")
+        assert f"{expected['weights']['bytes']:,} bytes" in working and "Leaves out" in working, working
+    calc.select_option("#calc-preset", "bert-base-uncased")
+    assert shown_memory(calc)["kv"] is None, "an encoder has no KV cache"
+
+
+def test_memory_parameters_in_the_url_and_a_bad_one_is_a_clear_error(calc_context, site_url):
+    page = calc_context.new_page()
+    url = calculator_url(site_url) + ("?preset=llama-3-8b&weights=q4_k_m&context_length=8192&gpu_gb=24&training=lora"
+                                      "&lora_rank=32&lora_targets=q,k,v,o,gate&checkpointing=on")
+    open_calculator(page, url)
+    config = load_config("llama-3-8b")
+    expected = memory(config, {"weights": "q4_k_m", "context_length": "8192", "training": "lora", "lora_rank": "32",
+                                    "lora_targets": "q,k,v,o,gate", "checkpointing": "on"})
+    shown = shown_memory(page)
+    assert shown["weights"] == expected["weights"]["bytes"] and shown["train-total"] == expected["training"]["total"]
+    assert page.is_hidden("#calc-url-error")
+    page.wait_for_function("location.search.includes('lora_rank=32') && location.search.includes('weights=q4_k_m')")
+    for query, words in (("?preset=llama-9", "preset=llama-9 is not a preset"),
+                         ("?preset=gpt2&weights=int3", "weights=int3 is not one of"),
+                         ("?preset=gpt2&lora_targets=q,z", "z is not one of")):
+        open_calculator(page, calculator_url(site_url) + query)
+        assert page.is_visible("#calc-url-error"), query
+        assert words in page.inner_text("#calc-url-error"), page.inner_text("#calc-url-error")
+        assert read_result(page)["total"] is not None, "the page still counts the default"
+    open_calculator(page, calculator_url(site_url) + "?preset=gpt2&gpu_gb=lots")
+    assert "Card memory (GB) must be a number" in page.inner_text("#calc-gpu-error")
+    page.close()
+
+
+# ---------------------------------------------------------------- invalid input
+
+
+def assert_field_error(page, control_id: str, words: str) -> None:
+    control = page.locator(f"#{control_id}")
+    assert control.get_attribute("aria-invalid") == "true", f"#{control_id} is not marked invalid"
+    error_id = f"{control_id}-error"
+    assert error_id in control.get_attribute("aria-describedby").split(), f"#{control_id} does not point to its message"
+    message = page.inner_text(f"#{error_id}")
+    assert words in message, f"the message next to #{control_id} is {message!r}, expected it to say {words!r}"
+    assert page.locator(f"#{control_id}-field #{error_id}").count() == 1, "the message is not next to its field"
+    shown = read_result(page)
+    assert shown["total"] is None and shown["tablesHidden"], "a number is shown despite invalid input"
+    assert page.inner_text("#total") == ""
+
+
+GPT2_TINY = {"model_type": "gpt2", "vocab_size": 100, "n_positions": 16, "n_embd": 64, "n_layer": 2, "n_head": 4}
+LLAMA_TINY = {"model_type": "llama", "vocab_size": 100, "hidden_size": 64, "intermediate_size": 128,
+              "num_hidden_layers": 2, "num_attention_heads": 8, "num_key_value_heads": 4}
+
+
+@pytest.mark.parametrize(
+    "config, control_id, words, python_rejects",
+    [
+        pytest.param({**GPT2_TINY, "n_embd": 70}, "calc-heads", "not divisible", True, id="heads-do-not-divide"),
+        pytest.param({**LLAMA_TINY, "num_key_value_heads": 3}, "calc-kv_heads", "not a multiple", True, id="kv-heads"),
+        pytest.param({**LLAMA_TINY, "num_hidden_layers": -3}, "calc-layers", "0 or more", True, id="negative"),
+        pytest.param({**GPT2_TINY, "n_layer": 0}, "calc-layers", "at least 1", False, id="zero"),
+        pytest.param({**GPT2_TINY, "vocab_size": "many"}, "calc-vocab", "whole number", True, id="not-a-number"),
+        pytest.param({**LLAMA_TINY, "hidden_size": 64.0}, "calc-hidden", "whole number", True, id="decimal"),
+        pytest.param({**GPT2_TINY, "model_type": "gpt5"}, "calc-model-type", "Unknown model_type", True, id="unknown-family"),
+        pytest.param({k: v for k, v in GPT2_TINY.items() if k != "n_head"}, "calc-heads", "required", True, id="missing"),
+        pytest.param({**GPT2_TINY, "tie_word_embeddings": "yes"}, "calc-tied", "true or false", True, id="not-a-boolean"),
+    ],
+)
+def test_invalid_config_shows_a_message_next_to_the_field_and_no_number(calc, config, control_id, words, python_rejects):
+    if python_rejects:
+        with pytest.raises(ConfigError):
+            count_parameters(config)
+    calc.fill("#config-json", json.dumps(config))
+    assert_field_error(calc, control_id, words)
+
+
+def test_invalid_input_in_the_url_and_in_the_fields(calc, calc_context, site_url):
+    page = calc_context.new_page()
+    open_calculator(page, calculator_url(site_url, {**GPT2_TINY, "n_head": 3, "n_embd": 64}))
+    assert_field_error(page, "calc-heads", "not divisible")
+    open_calculator(page, calculator_url(site_url, {**GPT2_TINY, "model_type": "nonsense"}))
+    assert_field_error(page, "calc-model-type", "Unknown model_type")
+    page.close()
+    calc.fill("#calc-hidden", "abc")
+    assert_field_error(calc, "calc-hidden", "whole number")
+    calc.fill("#calc-hidden", "768")  # fixed: the number comes back, and the message goes
+    gpt2 = load_config("gpt2")
+    assert read_result(calc)["total"] == str(count_parameters(gpt2)["total"])
+    assert calc.get_attribute("#calc-hidden", "aria-invalid") is None and calc.inner_text("#calc-hidden-error") == ""
+    calc.fill("#config-json", '{"model_type": "gpt2", ')
+    assert_field_error(calc, "config-json", "not valid JSON")
+    calc.fill("#calc-context", "-1")
+    assert "at least 1" in calc.inner_text("#calc-context-error")
+
+
+# ---------------------------------------------------------------- accessibility and navigation
+
+
+def test_every_control_has_a_label_and_the_status_is_a_live_region(calc):
+    unlabelled = calc.evaluate("""() => [...document.querySelectorAll("#calculator :is(input, select, textarea)")]
+        .filter((e) => !(e.labels && e.labels.length && e.labels[0].textContent.trim())).map((e) => e.id || e.name)""")
+    assert unlabelled == []
+    assert calc.get_attribute("#calc-status", "aria-live") == "polite"
+    assert calc.locator("#calc-status #total").count() == 1, "the total is not announced"
+    assert calc.get_attribute("label[for='config-json']", "for") == "config-json"
+
+
+def test_the_calculator_works_with_the_keyboard_alone(calc):
+    calc.select_option("#calc-preset", "gpt2")
+    calc.locator("body").focus()
+    for _ in range(120):  # Tab from the top of the page to the layers field
+        calc.keyboard.press("Tab")
+        if calc.evaluate("document.activeElement.id") == "calc-layers":
+            break
+    else:
+        pytest.fail("Tab never reached the layers field")
+    calc.keyboard.press("Control+A")
+    calc.keyboard.type("24")
+    config = load_config("gpt2")
+    config["n_layer"] = 24
+    assert_agrees(read_result(calc), config, "keyboard: 24 layers")
+    while calc.evaluate("document.activeElement.id") != "calc-tied":
+        calc.keyboard.press("Tab")
+    calc.keyboard.press("Space")
+    config["tie_word_embeddings"] = False
+    assert_agrees(read_result(calc), config, "keyboard: untied head")
+    assert calc.input_value("#calc-preset") == "custom"
+
+
+def go_instantly(page, path):
+    """Follow the primary navigation's link to `path`, and wait until the page shows it: Material changes the
+    address before it replaces the content, so until then the old page (and its calculator) is still there."""
+    page.evaluate("document.querySelector('article').setAttribute('data-left-behind', '')")
+    page.locator(f".md-nav--primary a[href$='{path}']").first.click()
+    page.wait_for_function(f"location.pathname.endsWith('/{path}') && !document.querySelector('article[data-left-behind]')")
+
+
+def test_instant_navigation_mounts_the_calculator_once(calc_context, site_url):
+    """Reached by Material's instant navigation (no full page load), the calculator still mounts, once."""
+    page = calc_context.new_page()
+    # Material navigates instantly only to pages in its sitemap, whose URLs name the published host (and port):
+    # serve the sitemap as if the site were published where the test serves it.
+    sitemap = page.request.get(site_url + "sitemap.xml").text()
+    published = min(re.findall(r"<loc>(.*?)</loc>", sitemap), key=len)  # the home page: the published site_url
+    page.route("**/sitemap.xml", lambda route: route.fulfill(body=sitemap.replace(published, site_url),
+                                                             content_type="application/xml"))
+    page.goto(site_url)
+    page.wait_for_load_state("networkidle")
+    go_instantly(page, "calculator/")
+    page.wait_for_selector("#total[data-value]")
+    assert page.evaluate("performance.getEntriesByType('navigation').length") == 1
+    assert page.evaluate("performance.getEntriesByType('navigation')[0].name") == site_url, "not an instant navigation"
+    gpt2 = load_config("gpt2")
+    assert_agrees(read_result(page), gpt2, "after instant navigation")
+    page.fill("#calc-layers", "24")
+    page.wait_for_function("location.search.includes('n_layer=24')")
+    go_instantly(page, "glossary/")
+    page.go_back()  # back to the address the calculator wrote: the same configuration comes back
+    page.wait_for_selector("#total[data-value]")
+    assert_agrees(read_result(page), {**gpt2, "n_layer": 24}, "back to the calculator")
+    assert page.locator("#calc-preset").count() == 1, "the calculator was mounted twice"
+    go_instantly(page, "glossary/")
+    go_instantly(page, "calculator/")
+    assert not page.evaluate("location.search")
+    page.wait_for_selector("#total[data-value]")
+    assert page.evaluate("performance.getEntriesByType('navigation')[0].name") == site_url, "a full page load happened"
+    assert page.locator("#calc-preset").count() == 1, "the calculator was mounted twice"
+    assert_agrees(read_result(page), gpt2, "the plain address: the default preset")
+    page.close()
+
+
+@pytest.mark.parametrize("scheme, material_scheme", [("light", "default"), ("dark", "slate")])
+def test_axe_finds_no_violation_in_the_error_and_training_states(browser, site_url, scheme, material_scheme):
+    """The states a reader reaches by typing, which the site-wide page checks (tests/test_browser.py: axe on every
+    page as it loads, this one included, in both schemes) do not: a field's error (its message, aria-invalid,
+    colours), and the memory rows of a fine-tuning run with the message for a bad address."""
+    context = browser.new_context(color_scheme=scheme, viewport={"width": 1400, "height": 1000})
+    context.set_default_timeout(10_000)
+    page = context.new_page()
+    try:
+        open_calculator(page, calculator_url(site_url))
+        assert page.get_attribute("body", "data-md-color-scheme") == material_scheme
+        page.fill("#calc-heads", "5")
+        assert page.get_attribute("#calc-heads", "aria-invalid") == "true"
+        violations = axe_violations(page)
+        assert not violations, "the error state: " + "\n".join(violations)
+        # (an address that names a bad LoRA target: the page says so, and counts the rest of it)
+        open_calculator(page, calculator_url(site_url) + "?preset=llama-3-8b&training=qlora&weights=q4_k_m&lora_targets=q,z")
+        assert page.is_visible("#calc-url-error") and page.locator("#calc-memory [data-memory^='train-']").count() == 5
+        violations = axe_violations(page)
+        assert not violations, "training and the address's error: " + "\n".join(violations)
+    finally:
+        context.close()
+
+
+def test_on_a_phone_a_bar_shows_the_total_while_the_results_are_below(browser, site_url):
+    context = browser.new_context(viewport={"width": 375, "height": 740})
+    context.set_default_timeout(10_000)
+    page = context.new_page()
+    try:
+        open_calculator(page, calculator_url(site_url))
+        page.wait_for_selector("#total[data-value]")
+        page.locator("#calc-layers").scroll_into_view_if_needed()
+        page.wait_for_selector("#calc-peek", state="visible")
+        assert page.text_content("#calc-peek").startswith(f"Total: {page.text_content('#total')} parameters")
+        page.fill("#calc-layers", "24")
+        page.wait_for_function("document.getElementById('calc-peek').textContent.includes(document.getElementById('total').textContent)")
+        assert page.text_content("#total") != "124,439,808", "the total did not change with the layers"
+        page.click("#calc-peek")
+        page.wait_for_selector("#calc-peek", state="hidden")  # the results are in view
+        assert page.locator("#calc-status").is_visible()
+    finally:
+        context.close()
+
+
+def test_on_a_wide_screen_there_is_no_bar(calc):
+    calc.locator("#calc-layers").scroll_into_view_if_needed()
+    assert not calc.is_visible("#calc-peek")
+
+
+# ---------------------------------------------------------------- the memory pages' links into the calculator
+# Every "try it in the calculator" link of the memory pages (issue 17), opened in the real calculator of the built
+# site as a reader's click opens it: no error about the address or a field, and the figures shown are the tool's
+# memory() for the link's preset and options. The calculator and the tool are the single source of the parameter
+# names and values; these tests keep no copy of them.
+
+MEMORY_PAGES = ["memory-footprint", "quantization", "quantization-formats", "lora", "qlora", "kv-cache",
+                "optimizer-state"]
+HREF = re.compile(r'href="([^"]*calculator/\?[^"]*)"')
+# The memory rows of the page (data-memory) and where the tool's memory() holds the same figure.
+ROWS = {
+    "weights": ("weights", "bytes"),
+    "kv": ("kv_cache", "bytes"),
+    "kv-decompressed": ("kv_cache", "decompressed_bytes"),
+    "train-weights": ("training", "weights"),
+    "train-gradients": ("training", "gradients"),
+    "train-optimizer": ("training", "optimizer_states"),
+    "train-activations": ("training", "activations"),
+    "train-total": ("training", "total"),
+}
+
+
+def calculator_links(built_site) -> dict[str, str]:
+    """Each distinct calculator address the memory pages link to, resolved as the browser resolves it, with the
+    first page that links it."""
+    links: dict[str, str] = {}
+    for slug in MEMORY_PAGES:
+        text = (built_site / "terms" / slug / "index.html").read_text(encoding="utf-8")
+        hrefs = [html.unescape(h) for h in HREF.findall(text)]
+        assert hrefs, f"docs/terms/{slug}.md: no link to the calculator preloaded with an example"
+        for href in hrefs:
+            links.setdefault(urlsplit(urljoin(f"/terms/{slug}/", href)).query, slug)
+    return links
+
+
+def expected_rows(query: str) -> tuple[dict, object]:
+    """The tool's figures for a link: the page's memory rows and the tokens that fit on the card."""
+    options = dict(parse_qsl(query))
+    config = load_config(options.pop("preset"))
+    m = memory(config, options)
+    rows = {row: m[part][key] for row, (part, key) in ROWS.items() if m[part] is not None}
+    rows = {row: value for row, value in rows.items() if value is not None}
+    rows["free"] = max(m["fit"]["free_after_weights"], 0)
+    return rows, m["fit"]["tokens"]
+
+
+def test_every_memory_page_calculator_link_opens_without_error_and_shows_the_tools_figures(browser, built_site,
+                                                                                         site_url):
+    links = calculator_links(built_site)
+    assert len(links) >= 20, f"fewer calculator links than the memory pages have: {links}"
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    context.set_default_timeout(10_000)
+    without_search_documents(context, built_site)
+    page = context.new_page()
+    js_errors: list[str] = []
+    page.on("pageerror", lambda exc: js_errors.append(str(exc)))
+    try:
+        for query, slug in links.items():
+            label = f"docs/terms/{slug}.md links calculator/?{query}"
+            open_calculator(page, f"{site_url}calculator/?{query}")
+            assert page.is_hidden("#calc-url-error"), f"{label}: {page.inner_text('#calc-url-error')}"
+            field_errors = [t for t in page.locator(".calc-error").all_inner_texts() if t.strip()]
+            assert not field_errors, f"{label}: field errors {field_errors}"
+            assert read_result(page)["total"] is not None, f"{label}: no count shown"
+            rows, tokens = expected_rows(query)
+            shown = shown_memory(page)
+            assert {row: shown.get(row) for row in rows} == rows, f"{label}: the page and the tool's memory() differ"
+            assert page.get_attribute("#calc-status", "data-fit-tokens") == ("" if tokens is None else str(tokens)), label
+    finally:
+        context.close()
+    assert not js_errors, f"JavaScript errors on the calculator page: {js_errors}"
+
+
+def test_the_check_sees_a_broken_link(browser, site_url):
+    """An address the calculator refuses shows the error this test looks for."""
+    context = browser.new_context()
+    page = context.new_page()
+    try:
+        open_calculator(page, f"{site_url}calculator/?preset=llama-3-8b&weights=q4_k_s")
+        assert page.is_visible("#calc-url-error")
+    finally:
+        context.close()
+    with pytest.raises(Exception, match="q4_k_s"):
+        expected_rows("preset=llama-3-8b&weights=q4_k_s")

@@ -1,0 +1,177 @@
+"""The parameter counter (the package count_params, counter/) is shown right, not claimed right.
+
+The oracle is the reference implementation, Hugging Face transformers (pinned): every family is built on
+torch's ``meta`` device (shapes only: no weights, no memory, no download) from each committed real config and
+from generated small configs that vary sizes, key aliases, tying and every optional key the rules read. The
+parameters torch reports, a tied tensor counted once, must equal the counter's total exactly. The command line
+is exercised as users run it: ``--json`` output, and clear errors for an unknown model_type and a missing key.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import io
+import json
+import random
+import re
+import subprocess
+import sys
+
+import pytest
+from count_params import ConfigError, bundled_configs, count_parameters, load_config, main, rules_json
+from count_params.rules import RULES
+
+from tests.support import ROOT
+from tests.support.configs import generated_config, reference_count
+
+NAMES = bundled_configs()  # counter/count_params/configs/<name>.json
+# The models the issue names must be among the committed configs.
+REQUIRED = {
+    "gpt2", "gpt2-medium", "gpt2-large", "gpt2-xl", "bert-base-uncased", "pythia-160m", "opt-125m",
+    "llama-2-7b", "llama-3-8b", "mistral-7b-v0.1", "tinyllama-1.1b",
+}
+GENERATED_PER_FAMILY = 20
+
+
+def test_every_required_model_is_committed():
+    assert REQUIRED <= set(NAMES)
+
+
+def test_known_published_count():
+    """Pythia-160M: 162,322,944 in all (its model card) and 85,056,000 non-embedding (Biderman et al. 2023, Table 1)."""
+    config = load_config("pythia-160m")
+    result = count_parameters(config)
+    assert result["total"] == 162_322_944
+    assert result["non_embedding"] == 85_056_000
+
+
+def test_gemma_3_270m_split_as_published():
+    """Google, "Introducing Gemma 3 270M" (2025-08-14): "170 million embedding parameters" and "100 million for
+    our transformer blocks"."""
+    result = count_parameters(load_config("gemma-3-270m"))
+    assert round(result["breakdown"]["embeddings"] / 10**7) == 17
+    assert round(result["non_embedding"] / 10**8) == 1
+
+
+def _run(*args: str) -> subprocess.CompletedProcess:
+    """The command line, count-params, as `python -m count_params` runs it."""
+    return subprocess.run([sys.executable, "-m", "count_params", *args], capture_output=True, text=True, timeout=60)
+
+
+def cli_prints(args: list[str]) -> tuple[int, str, str]:
+    """What `count-params ARGS` prints, run in this process (its entry point, `python -m count_params`, is run
+    as a program by the tests below)."""
+    out, err = io.StringIO(), io.StringIO()
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+        code = main(args)
+    return code, out.getvalue(), err.getvalue()
+
+
+def test_json_output_for_every_config():
+    for name in NAMES:
+        code, stdout, stderr = cli_prints([name, "--json"])
+        assert code == 0 and stderr == ""
+        data = json.loads(stdout)
+        config = load_config(name)
+        assert isinstance(data["total"], int) and data["total"] == reference_count(config)
+        assert all(isinstance(v, int) for v in data["breakdown"].values())
+        assert sum(data["breakdown"].values()) == data["total"]
+
+
+def test_the_rules_option_prints_the_rules_the_site_ships():
+    """`count-params --rules` prints the rules that the build writes for the calculator (tests/pages/
+    test_calculator.py checks the page's copy against the same rules_json())."""
+    code, stdout, stderr = cli_prints(["--rules"])
+    assert code == 0 and stderr == "" and json.loads(stdout) == json.loads(rules_json())
+
+
+def test_human_output_names_the_total(tmp_path):
+    """A bundled config by name, and a config.json by path (the report names it by its file name)."""
+    path = tmp_path / "my-llama.json"
+    path.write_text(json.dumps(load_config("llama-2-7b")))
+    for arg, name in (("llama-2-7b", "llama-2-7b"), (str(path), "my-llama")):
+        proc = _run(arg)
+        assert proc.returncode == 0 and proc.stderr == ""
+        assert proc.stdout.startswith(f"{name} (model_type llama)") and "6,738,415,616" in proc.stdout
+
+
+def test_unknown_model_type_is_a_clear_error(tmp_path):
+    bad = tmp_path / "config.json"
+    bad.write_text(json.dumps({"model_type": "mamba", "vocab_size": 10, "hidden_size": 4}))
+    proc = _run(str(bad), "--json")
+    assert proc.returncode != 0
+    assert proc.stdout == ""
+    assert "unknown model_type 'mamba'" in proc.stderr and "llama" in proc.stderr
+    assert "Traceback" not in proc.stderr
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_missing_key_is_a_clear_error(name, tmp_path):
+    """Removing any size key of any committed config is an error naming that key, never a number."""
+    config = load_config(name)
+    required = [k for k in config if isinstance(config[k], int) and not isinstance(config[k], bool)]
+    for key in required:
+        reduced = {k: v for k, v in config.items() if k != key}
+        try:
+            result = count_parameters(reduced)
+        except ConfigError as exc:
+            assert f"'{key}'" in str(exc)
+        else:
+            # a key the counter does not need (token ids) or one with a documented default must not change the count
+            assert result["total"] == reference_count(reduced), key
+    # and once through the command line
+    key = "vocab_size"
+    bad = tmp_path / "config.json"
+    bad.write_text(json.dumps({k: v for k, v in config.items() if k != key}))
+    proc = _run(str(bad))
+    assert proc.returncode != 0 and proc.stdout == ""
+    assert f"missing required key '{key}'" in proc.stderr and "Traceback" not in proc.stderr
+
+
+def test_missing_model_type_and_bad_values():
+    with pytest.raises(ConfigError, match="'model_type'"):
+        count_parameters({"vocab_size": 10})
+    with pytest.raises(ConfigError, match="'n_embd'"):
+        count_parameters({"model_type": "gpt2", "vocab_size": 10, "n_positions": 4, "n_embd": "768",
+                               "n_layer": 1, "n_head": 1})
+    with pytest.raises(ConfigError, match="position_embedding_type"):
+        count_parameters({"model_type": "bert", "vocab_size": 10, "hidden_size": 4, "num_hidden_layers": 1,
+                               "num_attention_heads": 1, "intermediate_size": 8, "max_position_embeddings": 4,
+                               "type_vocab_size": 2, "position_embedding_type": "relative_key"})
+
+
+def test_no_argument_table_lists_every_config():
+    proc = _run()
+    assert proc.returncode == 0 and proc.stderr == ""
+    for name in NAMES:
+        total = count_parameters(load_config(name))["total"]
+        assert re.search(rf"^{re.escape(name)}\s.*\b{total:,}\b", proc.stdout, re.M), name
+
+
+def test_constants_in_other_snippets_match_the_counter():
+    """Snippets on other pages quote counts as constants (each is a whole program); they must agree."""
+    totals = {name: count_parameters(load_config(name))["total"] for name in NAMES}
+    pattern = re.compile(r"#\s*count-params:\s*([\w.\-]+)\s*\n(?:\s*#.*\n)?\s*\w+\s*=\s*([\d_]+)")
+    found = 0
+    for snippet in (ROOT / "snippets").glob("*/*.py"):
+        for name, value in pattern.findall(snippet.read_text()):
+            found += 1
+            assert int(value.replace("_", "")) == totals[name], f"{snippet}: {name}"
+    assert found >= 2
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_real_config_counts_as_transformers_builds_it(name):
+    config = load_config(name)
+    assert count_parameters(config)["total"] == reference_count(config)
+
+
+@pytest.mark.parametrize("family", sorted(RULES))
+def test_generated_configs_count_as_transformers_builds_them(family):
+    rng = random.Random(f"{family}-16")  # a string seed: the same configs on every run
+    for _ in range(GENERATED_PER_FAMILY):
+        config = generated_config(family, rng)
+        ours = count_parameters(config)
+        assert ours["total"] == reference_count(config), config
+        assert sum(ours["breakdown"].values()) == ours["total"]
+        assert 0 < ours["active"] <= ours["total"]

@@ -1,0 +1,318 @@
+"""What the browser tests share: axe and layout-shift measurements, and every page of the built site loaded in
+headless Chromium as a reader would, for the page checks in tests/test_browser.py (the measurements they judge,
+one report per page and colour scheme).
+
+The loads cost about 140 CPU-seconds, so they start in a background process at the beginning of the session (the
+`page_loads` fixture in conftest.py), taking only the CPU that other tests leave idle, and the tests that judge them
+run last (conftest.py orders them): the rest of the suite runs while the pages load.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import multiprocessing
+import os
+import traceback
+from pathlib import Path
+
+from tests.support import ROOT
+from tools.chromium import CHROMIUM, CHROMIUM_ARGS
+
+# Axe reads colours as drawn at that instant, so a header title caught mid-fade fails the contrast rule. WCAG
+# judges the resting state: stop every transition and animation before axe looks.
+NO_MOTION_CSS = "*, *::before, *::after { transition: none !important; animation: none !important; }"
+
+
+AXE_OPTIONS = {"resultTypes": ["violations"], "rules": {"target-size": {"enabled": True}}}
+NEXT_FRAME_JS = "new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)))"
+
+
+def _violations(response: dict) -> list[str]:
+    return [f"{v['id']} ({v['impact']}): {[n['target'] for n in v['nodes']][:5]} {v['nodes'][0]['failureSummary']}"
+            for v in response["violations"]]
+
+
+# Highlighted code's token <span>s are most of a page's elements, and axe's color-contrast rule is its slowest: the
+# page checks leave them out of that one rule (every other rule still looks at them), because their colours are
+# the same on every page and test_browser.py checks each token colour once, in both schemes, on the code background.
+CODE_TOKENS = ".highlight code span"
+SKIP_CONTRAST_JS = "tokens => axe.configure({rules: [{id: 'color-contrast', selector: `*:not(${tokens})`}]})"
+AXE_RUN_JS = "([context, options]) => axe.run(context || document, options)"
+
+
+def axe_script() -> str:
+    from axe_playwright_python.base import AXE_SCRIPT
+
+    return AXE_SCRIPT
+
+
+def axe_violations(page, code_tokens: bool = True) -> list[str]:
+    """Axe's default rules plus WCAG 2.2's target-size (Lighthouse checks it; axe leaves it off by default);
+    code_tokens=False leaves CODE_TOKENS out of the color-contrast rule."""
+    page.add_style_tag(content=NO_MOTION_CSS)
+    page.evaluate(NEXT_FRAME_JS)
+    page.evaluate(axe_script())
+    if not code_tokens:
+        page.evaluate(SKIP_CONTRAST_JS, CODE_TOKENS)
+    return _violations(page.evaluate(AXE_RUN_JS, [None, AXE_OPTIONS]))
+
+
+async def axe_violations_async(page, code_tokens: bool = True) -> list[str]:
+    """axe_violations() for Playwright's async API (pages checked in parallel)."""
+    await page.add_style_tag(content=NO_MOTION_CSS)
+    await page.evaluate(NEXT_FRAME_JS)
+    await page.evaluate(axe_script())
+    if not code_tokens:
+        await page.evaluate(SKIP_CONTRAST_JS, CODE_TOKENS)
+    return _violations(await page.evaluate(AXE_RUN_JS, [None, AXE_OPTIONS]))
+
+
+# Cumulative Layout Shift as Chromium measures it (Core Web Vitals call under 0.1 "good"): how far visible content
+# jumped while the page loaded and built itself (measured by LAYOUT_SHIFT_RECORDER, below).
+GOOD_LAYOUT_SHIFT = 0.1
+
+
+def without_search_documents(context, site: Path) -> None:
+    """In this browser context, serve the search index with no documents (search_index_stub, below), for tests
+    that never search: each page's search worker would otherwise build the whole index (1 MB) again."""
+    stub = search_index_stub(site)
+    context.route("**/search/search_index.json", lambda route: route.fulfill(body=stub, content_type="application/json"))
+
+
+# ---------------------------------------------------------------- every page, loaded in the background
+
+# A test marked judges_pages("<scheme>") judges its `path` in that scheme; marked without a scheme, it judges every
+# page in its `scheme` parameter.
+JUDGES_PAGES = "judges_pages"
+
+
+def site_pages() -> list[str]:
+    """Every page of the site, found from the sources (the built site's pages are checked to match)."""
+    pages = ["", "glossary/", "tags/", "404.html"]
+    for md in sorted((ROOT / "docs").rglob("*.md")) + sorted((ROOT / "docs").rglob("*.ipynb")):
+        rel = md.relative_to(ROOT / "docs").with_suffix("").as_posix()
+        if rel != "index":
+            pages.append(rel.removesuffix("/index") + "/")
+    return sorted(set(pages))
+
+
+PAGES = site_pages()
+
+
+# Each page in each scheme as a reader sees it: (viewport, prefers-color-scheme, Material's scheme that must follow).
+SCHEMES = {
+    "light-small-screen": ({"width": 375, "height": 740}, "light", "default"),
+    "dark-desktop": ({"width": 1280, "height": 900}, "dark", "slate"),
+}
+# Each scheme has one browser context with one tab, which goes from page to page, one scheme after the other: one
+# load at a time, beside the rest of the suite (two at once slowed the other tests more than they gained: the whole
+# suite took 243 s with two, 225 s with one, measured once each). A tab reused for the next page of the same site
+# keeps its renderer process, which halves the CPU of a load (a new context starts a new renderer). What a reused
+# tab could carry over is ruled out: the context routes a request, which turns off the HTTP cache (each page must
+# fetch its own files, which check_page verifies), and each document starts with empty storage (NEW_READER_JS).
+# Loading is what is judged, not its speed: on a machine busy with other work, a page may take long to go quiet.
+LOAD_TIMEOUT_MS = 120_000
+
+# Each load is judged once it is ready, with no fixed wait (networkidle waits 500 ms after the last request):
+# the load event, Material's search worker past "Initializing search" (it has fetched the index), then no
+# request in flight at an animation frame.
+SEARCH_READY_JS = """() => {
+  const meta = document.querySelector(".md-search-result__meta");
+  return !meta || !/Initializing/.test(meta.textContent);
+}"""
+# Layout shifts are summed from the first moment of the document (an observer added before the page's own
+# scripts run), and read without waiting: takeRecords() hands over entries not yet delivered.
+# Each document in a page-check tab starts as a new reader's, with empty storage: Material remembers the scheme it
+# chose, and the next page must choose it again from the reader's setting. Cleared as the document starts, before
+# its own scripts run, so that nothing the previous page stored, however late, reaches it.
+NEW_READER_JS = "localStorage.clear(); sessionStorage.clear();"
+LAYOUT_SHIFT_RECORDER = """window.__layoutShift = {sum: 0, observer: new PerformanceObserver(list => {
+  for (const e of list.getEntries()) if (!e.hadRecentInput) window.__layoutShift.sum += e.value;
+})};
+window.__layoutShift.observer.observe({type: "layout-shift", buffered: true});"""
+READ_LAYOUT_SHIFT_JS = """() => {
+  for (const e of window.__layoutShift.observer.takeRecords()) if (!e.hadRecentInput) window.__layoutShift.sum += e.value;
+  return window.__layoutShift.sum;
+}"""
+
+
+# How highlighted code is drawn in a part of a page (a CSS selector): for each chain of token classes inside a
+# <code> (a token alone, or one inside a highlighted line), its colour, the background it is drawn on and its size
+# as WCAG's contrast thresholds see it (large: 18 pt, or 14 pt bold; code in an admonition is smaller but still
+# "normal"); the background of each code block; and any inline style, which could give a block its own colours.
+CODE_STYLES_JS = """scope => {
+  const root = document.querySelector(scope);
+  const drawnOn = el => {  // the backgrounds behind an element, down to the first opaque one
+    const layers = [];
+    for (; el; el = el.parentElement) {
+      const bg = getComputedStyle(el).backgroundColor;
+      if (bg === "rgba(0, 0, 0, 0)") continue;
+      layers.push(bg);
+      if (!bg.startsWith("rgba")) break;
+    }
+    return layers.join(" over ") || "none";
+  };
+  const styles = {}, backgrounds = new Set(), inline = [];
+  for (const block of [...(root.matches(".highlight") ? [root] : []), ...root.querySelectorAll(".highlight")]) {
+    for (const el of [block, ...block.querySelectorAll("[style]")])
+      if (el.hasAttribute("style")) inline.push(el.outerHTML.slice(0, 120));
+    for (const code of block.querySelectorAll("code")) {
+      backgrounds.add(drawnOn(code));
+      for (const el of [code, ...code.querySelectorAll("span")]) {
+        const chain = [];
+        for (let e = el; e !== code; e = e.parentElement) chain.unshift(e.className);
+        const s = getComputedStyle(el);
+        const px = parseFloat(s.fontSize), large = px >= 24 || (px >= 18.66 && s.fontWeight >= 700);
+        (styles[chain.join(" > ")] ??= new Set()).add(
+          `${s.color} on ${drawnOn(el)}, ${large ? "large" : "normal"} text, opacity ${s.opacity}`);
+      }
+    }
+  }
+  return {styles: Object.fromEntries(Object.entries(styles).map(([k, v]) => [k, [...v]])),
+          backgrounds: [...backgrounds], inline};
+}"""
+
+
+def search_index_stub(site) -> str:
+    """The search index's own configuration with no documents. Every page's search worker builds a lunr index
+    from search_index.json (1 MB: half a second of CPU per load), yet no page check looks at search results; the
+    page checks serve this stub at the same URL, so the worker still starts and fetches it (and its language
+    files, from the same config), and the search tests use the real index."""
+    index = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    return json.dumps({"config": index["config"], "docs": []})
+
+
+async def _load_until_ready(page, url) -> list[str]:
+    """Load a page and return every request it made once it is ready (see SEARCH_READY_JS)."""
+    requests, pending = [], set()
+    listeners = {"request": lambda r: (requests.append(r.url), pending.add(r)),
+                 "requestfinished": lambda r: pending.discard(r), "requestfailed": lambda r: pending.discard(r)}
+    for event, listener in listeners.items():
+        page.on(event, listener)
+    try:
+        await page.goto(url, wait_until="load")
+        await page.wait_for_function(SEARCH_READY_JS)
+        deadline = asyncio.get_running_loop().time() + LOAD_TIMEOUT_MS / 1000
+        while pending:
+            if asyncio.get_running_loop().time() > deadline:
+                raise TimeoutError(f"{url}: requests still in flight: {[r.url for r in pending]}")
+            await page.evaluate(NEXT_FRAME_JS)
+    finally:
+        for event, listener in listeners.items():
+            page.remove_listener(event, listener)
+    return requests
+
+
+async def _load_and_measure(page, url) -> dict:
+    """Load one page as a reader would and measure what the page checks judge (test_browser.py: check_page)."""
+    requests = await _load_until_ready(page, url)
+    return {
+        "md_scheme": await page.evaluate("document.body.getAttribute('data-md-color-scheme')"),
+        "overflow": await page.evaluate("document.documentElement.scrollWidth - window.innerWidth"),
+        "shift": await page.evaluate(READ_LAYOUT_SHIFT_JS),
+        "code": await page.evaluate(CODE_STYLES_JS, "body"),
+        "violations": await axe_violations_async(page, code_tokens=False),
+        "requests": requests,
+    }
+
+
+async def _load_all(site_url, keys, search_index, stop) -> dict:
+    from playwright.async_api import async_playwright
+
+    async with async_playwright() as p:
+        browser = await p.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
+        search_route = lambda route: route.fulfill(body=search_index, content_type="application/json")  # noqa: E731
+
+        async def new_tab(scheme):
+            viewport, color_scheme, _ = SCHEMES[scheme]
+            context = await browser.new_context(viewport=viewport, color_scheme=color_scheme)
+            context.set_default_timeout(LOAD_TIMEOUT_MS)
+            await context.add_init_script(NEW_READER_JS + LAYOUT_SHIFT_RECORDER)
+            await context.route("**/search/search_index.json", search_route)
+            return await context.new_page()
+
+        async def one_scheme(scheme) -> dict:
+            tab, reports = None, {}
+            for path in [path for path, s in keys if s == scheme]:
+                if stop.is_set():
+                    break
+                for attempt in (1, 2):  # a load that raises (a timeout on a busy machine) gets a second chance
+                    tab = tab or await new_tab(scheme)
+                    try:
+                        reports[path, scheme] = await _load_and_measure(tab, site_url + path)
+                        break
+                    except Exception:  # reported by that page's test, not by all of them
+                        reports[path, scheme] = {"error": f"attempt {attempt}: {traceback.format_exc()}"}
+                        await tab.context.close()  # what the failed load left behind goes with its context
+                        tab = None
+            if tab:
+                await tab.context.close()
+            return reports
+
+        reports = {}
+        for scheme in dict.fromkeys(scheme for _, scheme in keys):
+            reports |= await one_scheme(scheme)
+        await browser.close()
+    return reports
+
+
+def pages_to_load(items) -> list[tuple[str, str]]:
+    """(path, scheme) for every page that these test items judge (all of them, unless -k chose some)."""
+    keys = []
+    for item in items:
+        mark = item.get_closest_marker(JUDGES_PAGES)
+        if mark is None:
+            continue
+        params = item.callspec.params if hasattr(item, "callspec") else {}
+        scheme = mark.args[0] if mark.args else params["scheme"]
+        keys += [(path, scheme) for path in ([params["path"]] if "path" in params else PAGES)]
+    return list(dict.fromkeys(keys))
+
+
+def _load_in_background(site_url, keys, search_index, stop, send) -> None:
+    """In a process of its own: the loads take the CPU that the rest of the suite leaves idle. This process, and so
+    the Playwright driver and the Chromium it starts (children inherit the scheduling policy), runs under
+    SCHED_IDLE. Not a nice value: Chromium sets its own processes' nice values. Not a thread of the tests' process:
+    a thread that waits for the CPU while holding the GIL would stall the tests."""
+    if hasattr(os, "SCHED_IDLE"):  # Linux; elsewhere the loads run at the tests' priority
+        os.sched_setscheduler(0, os.SCHED_IDLE, os.sched_param(0))
+    try:
+        send.send(asyncio.run(_load_all(site_url, keys, search_index, stop)))
+    except Exception:  # Chromium would not start, say: every page test reports it
+        send.send(traceback.format_exc())
+    send.close()
+
+
+class PageLoads:
+    """The pages loading in a background process; reports() waits for them."""
+
+    def __init__(self, site: Path, site_url: str, keys: list[tuple[str, str]]):
+        spawn = multiprocessing.get_context("spawn")  # not fork: the tests' process has threads
+        self._stop = spawn.Event()
+        self._receive, send = spawn.Pipe(duplex=False)
+        self._process = spawn.Process(target=_load_in_background, name="page-loads", daemon=True,
+                                      args=(site_url, keys, search_index_stub(site), self._stop, send))
+        self._process.start()
+        send.close()
+        self._reports = None
+
+    def reports(self) -> dict:
+        """{(path, scheme): report}, once every page has loaded; a page that could not be loaded has {"error": ...}."""
+        if self._reports is None:
+            try:
+                self._reports = self._receive.recv()
+            except EOFError:
+                self._reports = f"the page loads' process ended without a report (exit code {self._process.exitcode})"
+        if isinstance(self._reports, str):
+            raise RuntimeError(f"the pages could not be loaded:\n{self._reports}")
+        return self._reports
+
+    def close(self):
+        self._stop.set()  # a session that ends early (-x, Ctrl-C) does not wait for the pages it no longer needs
+        if self._reports is None and self._process.is_alive():
+            try:
+                self._receive.recv()  # what it loaded so far: the process cannot end until its report is read
+            except EOFError:
+                pass
+        self._process.join()

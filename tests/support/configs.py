@@ -1,0 +1,190 @@
+"""Model configurations for the parameter counter's tests, and what transformers builds from them.
+
+Generated configurations, valid ones of every family and broken ones, shared by tests/pages/test_parameter_count.py
+(against transformers) and tests/pages/test_calculator.py (the page's JavaScript core against the Python tool). The
+values are chosen by the rules themselves: every key a family reads is set, left to its default, or (for aliases)
+spelled either way.
+
+The reference, Hugging Face transformers (pinned): the model it builds from a config on torch's meta device (shapes
+only), built once per session for each config however many tests count it (``built_model``).
+"""
+
+from __future__ import annotations
+
+import json
+import random
+import warnings
+from functools import cache
+
+from count_params.memory_rules import FORMATS, LORA_MODULES
+from count_params.rules import RULES
+
+
+def _divisors(n: int) -> list[int]:
+    return [k for k in range(1, n + 1) if n % k == 0]
+
+
+def generated_config(family: str, rng: random.Random, scale: int = 1) -> dict:
+    """A valid config of the family; each optional key is set about half the time (to a random value) and
+    otherwise left to its default. ``scale`` multiplies the widths: a large scale gives totals beyond 2**53."""
+    heads = rng.randint(1, 4)
+    head_dim = rng.choice([2, 4, 6, 8]) * scale
+    layers = rng.randint(1, 4)
+    experts = rng.randint(1, 6)
+    values = {
+        "V": rng.randint(64, 300) * scale, "d": heads * head_dim, "L": layers, "Le": layers,
+        "Ld": rng.randint(1, 3), "H": heads, "K": rng.choice(_divisors(heads)),
+        "h": rng.choice([2, 4, 8]) * scale, "I": rng.randint(1, 40) * scale, "F": rng.randint(1, 40) * scale,
+        "P": rng.randint(1, 64), "T": rng.randint(1, 3), "p": rng.randint(1, 20) * scale,
+        "E": experts, "k": rng.randint(1, experts), "Ie": rng.randint(1, 12) * scale,
+        "Is": rng.randint(0, 12) * scale, "S": rng.randint(0, 2), "step": rng.randint(1, 3),
+        "skip": sorted(rng.sample(range(layers), rng.randint(0, layers))),
+        "dense": rng.randint(0, layers + 1), "qr": rng.choice([None, rng.randint(1, 8) * scale]),
+        "kr": rng.randint(1, 8) * scale, "nope": rng.randint(1, 4), "rope": rng.choice([2, 4]),
+        "vh": rng.randint(1, 6), "B": rng.randint(1, 40), "n_ln": rng.choice([None, 1, 2]),
+        "act": rng.choice(["relu", "gated-gelu", "gated-silu", "gelu"]),
+    }
+    config = {"model_type": family}
+    for read in RULES[family]["reads"]:
+        var, key = read["var"], rng.choice(read["keys"])
+        if var == "K":  # always set: some classes' default does not divide the heads
+            config[key] = values[var]
+            continue
+        if not read["required"] and rng.random() < 0.5:
+            continue  # the default
+        config[key] = rng.random() < 0.5 if read["type"] == "bool" else values[var]
+    experts = [r for r in RULES[family]["reads"] if r["var"] == "E"]
+    if experts and any(k in config for k in experts[0]["keys"]):
+        config["num_experts_per_tok"] = values["k"]  # at most the experts there are
+    return config
+
+
+def broken_config(config: dict, rng: random.Random) -> dict:
+    """The config with one thing wrong, of a kind that users get wrong: a key missing, a negative, fractional or
+    textual size, a wrong boolean, a null, an unknown family, sizes that do not divide."""
+    broken = dict(config)
+    keys = [k for k in broken if k != "model_type"]
+    key = rng.choice(keys)
+    how = rng.choice(["missing", "negative", "fraction", "text", "bool", "null", "family", "indivisible", "zero"])
+    if how == "missing":
+        del broken[key]
+    elif how == "negative":
+        broken[key] = -rng.randint(1, 9)
+    elif how == "fraction":
+        broken[key] = rng.choice([64.0, 0.5, 1e3])
+    elif how == "text":
+        broken[key] = rng.choice(["768", "many", ""])
+    elif how == "bool":
+        broken[key] = rng.choice([True, False, 0, 1, "true"])
+    elif how == "null":
+        broken[key] = None
+    elif how == "family":
+        broken["model_type"] = rng.choice(["mamba", "llama4", "", 7, None])
+    elif how == "indivisible":
+        broken[key] = rng.choice([3, 5, 7, 11, 13])
+    else:
+        broken[key] = 0
+    return broken
+
+
+FORMAT_NAMES = list(FORMATS)
+QUANT_CONFIGS = [
+    {"quant_method": "gptq", "bits": 4, "group_size": 64}, {"quant_method": "awq", "bits": 4},
+    {"quant_method": "bitsandbytes", "load_in_4bit": True, "bnb_4bit_quant_type": "nf4",
+     "bnb_4bit_use_double_quant": True},
+    {"quant_method": "bitsandbytes", "load_in_8bit": True}, {"quant_method": "fp8", "weight_block_size": [128, 64]},
+    {"quant_method": "mxfp4"}, {"quant_method": "gptq", "bits": 3}, {"quant_method": "hqq"}, "gptq",
+]
+
+
+def memory_case(config: dict, rng: random.Random) -> tuple[dict, dict]:
+    """The config with memory-related keys sometimes set (sliding windows, layer_types, a quantization_config),
+    and memory options as the calculator's URL gives them (strings), a few of them invalid."""
+    config = dict(config)
+    if rng.random() < 0.3:
+        config["sliding_window"] = rng.choice([None, 2, 5, 64])
+    if rng.random() < 0.2:
+        config["use_sliding_window"] = rng.random() < 0.5
+        config["max_window_layers"] = rng.randint(0, 4)
+    if rng.random() < 0.1 and isinstance(config.get("num_hidden_layers"), int):
+        config["sliding_window"] = 3
+        config["layer_types"] = [rng.choice(["full_attention", "sliding_attention"])
+                                 for _ in range(config["num_hidden_layers"] + rng.choice([0, 0, 0, 1]))]
+    if rng.random() < 0.15:
+        config["quantization_config"] = rng.choice(QUANT_CONFIGS)
+    options = {}
+    pick = {
+        "weights": lambda: rng.choice(FORMAT_NAMES + ["int3"] * (rng.random() < 0.05)),
+        "group_size": lambda: rng.choice(["32", "64", "128", "0", "x"][: 3 + 2 * (rng.random() < 0.1)]),
+        "keep": lambda: ",".join(rng.sample(["embeddings", "output_head", "norms"], rng.randint(0, 3))),
+        "kv_cache_dtype": lambda: rng.choice(["fp32", "bf16", "fp8", "int8"]),
+        "context_length": lambda: str(rng.choice([1, 3, 100, 4096, 10**6])),
+        "batch_size": lambda: str(rng.randint(1, 8)),
+        "gpu_gb": lambda: rng.choice(["24", "0.001", "80", "7.5", "1e3"][: 4 + (rng.random() < 0.05)]),
+        "training": lambda: rng.choice(["adamw", "adamw-8bit", "sgd-momentum", "lora", "qlora", "none"]),
+        "lora_rank": lambda: str(rng.choice([1, 8, 64])),
+        "lora_targets": lambda: ",".join(rng.sample(list(LORA_MODULES), rng.randint(1, 4))),
+        "checkpointing": lambda: rng.choice(["on", "off"]),
+    }
+    for name, value in pick.items():
+        if rng.random() < 0.5:
+            options[name] = value()
+    return config, options
+
+
+# ---------------------------------------------------------------- the reference: transformers on the meta device
+
+ENCODERS = {"bert", "roberta", "distilbert"}
+
+
+def built_model(config: dict):
+    """The model transformers builds from this config (on meta): the bare encoder for the encoders, the class
+    for causal language modelling for decoders, T5ForConditionalGeneration for T5. Built once per config and
+    session: do not change it."""
+    return _built_model(json.dumps(config, sort_keys=True))
+
+
+@cache
+def _built_model(config_json: str):
+    import torch
+    import transformers
+
+    transformers.logging.set_verbosity_error()
+    config = json.loads(config_json)
+    model_type = config["model_type"]
+    kwargs = {k: v for k, v in config.items() if k != "model_type"}
+    # Token ids do not change any shape; keep them inside a tiny vocabulary.
+    for key in ("pad_token_id", "bos_token_id", "eos_token_id", "decoder_start_token_id"):
+        kwargs[key] = 0
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        cfg = transformers.AutoConfig.for_model(model_type, **kwargs)
+        if model_type in ENCODERS:
+            auto = transformers.AutoModel
+        elif model_type == "t5":
+            auto = transformers.AutoModelForSeq2SeqLM
+        else:
+            auto = transformers.AutoModelForCausalLM
+        with torch.device("meta"):
+            return auto.from_config(cfg)
+
+
+def transformers_count(config: dict) -> int:
+    """Parameters of the model transformers builds, a tied tensor counted once."""
+    return sum(p.numel() for p in built_model(config).parameters())
+
+
+def reference_count(config: dict) -> int:
+    """What the counter must give: transformers' count, plus the output head that transformers does not build
+    where the model table names it as the exception (hooks/count_rules.py, transformers_ties_the_head)."""
+    from hooks.count_rules import transformers_ties_the_head
+
+    model = built_model(config)
+    count = transformers_count(config)
+    if transformers_ties_the_head(config):
+        # transformers 5 ties T5's output head always (configuration_t5.py: "we tie weights
+        # always and force it to be `True`"), but T5 v1.1 checkpoints, whose configs say
+        # false, store their own lm_head.weight: the tool counts that tensor.
+        assert model.lm_head.weight is model.shared.weight
+        count += model.lm_head.weight.numel()
+    return count
