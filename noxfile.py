@@ -64,7 +64,7 @@ def tests(session):
     """Install everything, then run every test: lint, snippets, build, glossary, notebooks, browser."""
     session.install("-r", "requirements/test.txt")
     _ensure_chromium(session)
-    session.run("ruff", "check", "snippets", "counter", "tests", "hooks", "tools", "noxfile.py")
+    session.run("ruff", "check", "snippets", "counter", "sitelib", "tests", "hooks", "tools", "noxfile.py")
     session.run("codespell", "docs", "README.md")
     session.run("pytest", "--codeblocks", *session.posargs, env=QUIET_MKDOCS)
 
@@ -110,5 +110,5 @@ def lighthouse(session):
 @nox.session(python=PYTHON)
 def lint(session):
     session.install("ruff==0.17.6", "codespell==2.4.3")
-    session.run("ruff", "check", "snippets", "counter", "tests", "hooks", "tools", "noxfile.py")
+    session.run("ruff", "check", "snippets", "counter", "sitelib", "tests", "hooks", "tools", "noxfile.py")
     session.run("codespell", "docs", "README.md")

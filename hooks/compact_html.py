@@ -1,5 +1,5 @@
 """Drop the indentation and blank lines that the theme's templates leave in every page (about 0.6 KB gzip a
-page, toward the page weight budget in tests/helpers.py).
+page, toward the page weight budget in tests/support/__init__.py).
 
 Only whitespace at the start of a line goes, never inside <pre>, <textarea>, <script> or <style>; a line break
 still separates what it separated, so the page renders the same.

@@ -60,7 +60,7 @@ def transformers_ties_the_head(config: dict) -> bool:
 
     transformers 5 ties T5's output head to the token embeddings always (configuration_t5.py: "we tie weights
     always and force it to be `True`"), but a T5 v1.1 config says tie_word_embeddings false and its checkpoint
-    stores its own lm_head.weight, which the counter counts. tests/test_parameter_count.py checks this rule
+    stores its own lm_head.weight, which the counter counts. tests/pages/test_models.py checks this rule
     against transformers for every shipped config.
     """
     return config.get("model_type") == "t5" and config.get("tie_word_embeddings") is False

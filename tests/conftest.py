@@ -3,35 +3,75 @@ in tests/support/, and no module imports this one."""
 
 from __future__ import annotations
 
+import concurrent.futures
+import os
 import shutil
 from pathlib import Path
 
 import pytest
 
-from tests.support import PROJECT_PARTS, ROOT, SnippetResults, mkdocs_build, serve_directory
+from tests.support import PROJECT_PARTS, ROOT, SharedRunner, SnippetResults, mkdocs_build, serve_directory
 from tests.support.browser import JUDGES_PAGES, PageLoads, pages_to_load
+from tools import notebooks as notebook_tools
 from tools import snippets as snippet_tools
 from tools.chromium import CHROMIUM, CHROMIUM_ARGS
+
+# Idle OpenMP threads sleep instead of spinning, as in the snippet runner: torch in this process (the page tests)
+# and in the notebook kernels shares two cores with the work in the background, and spinning threads took about 10
+# CPU-seconds from it. Read when torch is first imported, which is after this module.
+os.environ.setdefault("OMP_WAIT_POLICY", "PASSIVE")
 
 
 @pytest.fixture(scope="session")
 def runner():
     """Snippets run with two torch threads (as on a two-core laptop): the goldens are written so."""
-    with snippet_tools.WarmRunner(threads=2) as r:
-        yield r
+    with snippet_tools.WarmRunner(threads=2, wait=False) as r:
+        yield SharedRunner(r)
 
 
 @pytest.fixture(scope="session")
 def other_cpu_runner():
     """Snippets run as on another reader's CPU: other float kernels (OTHER_CPU_ENV) and one thread."""
-    with snippet_tools.WarmRunner(threads=1, env=snippet_tools.OTHER_CPU_ENV) as r:
-        yield r
+    with snippet_tools.WarmRunner(threads=1, env=snippet_tools.OTHER_CPU_ENV, wait=False) as r:
+        yield SharedRunner(r)
 
 
 @pytest.fixture(scope="session")
 def snippet_results(runner):
     """Each snippet's run with `runner`, once per session, however many tests look at its result."""
     return SnippetResults(runner)
+
+
+@pytest.fixture(scope="session")
+def other_cpu_results(other_cpu_runner):
+    """Each snippet's run with `other_cpu_runner`, once per session."""
+    return SnippetResults(other_cpu_runner)
+
+
+@pytest.fixture(scope="session")
+def notebook_runs():
+    """Each notebook, executed once from scratch in a fresh kernel (tools/notebooks.py): path -> a future of
+    (notebook with outputs, wall s, CPU s). Each kernel trains with one thread."""
+    with concurrent.futures.ThreadPoolExecutor(len(notebook_tools.all_notebooks())) as pool:
+        yield {path: pool.submit(notebook_tools.execute, path) for path in notebook_tools.all_notebooks()}
+
+
+# Work that runs in the background from the start of the session, on the CPU that the tests leave idle, when a
+# selected test needs it: (fixture, what starts it). The tests that use it wait for what they need.
+BACKGROUND = {
+    "snippet_results": lambda results: results.start(snippet_tools.all_snippets()),
+    "other_cpu_results": lambda results: results.start(snippet_tools.all_snippets()),
+    "notebook_runs": lambda runs: None,  # the fixture starts them
+}
+
+
+@pytest.fixture(scope="session", autouse=True)
+def background_work(request):
+    """Start the snippets' runs and the notebooks' that this session's tests need, before the first test."""
+    used = {name for item in request.session.items for name in getattr(item, "fixturenames", ())}
+    for name, start in BACKGROUND.items():
+        if name in used:
+            start(request.getfixturevalue(name))
 
 
 @pytest.fixture(scope="session")

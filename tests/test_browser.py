@@ -314,12 +314,26 @@ def test_every_figure_has_alt_text(built_site):
 # ---------------------------------------------------------------- features
 
 
-def search(page, site_url, query) -> list[str]:
+@pytest.fixture(scope="module")
+def search_page(browser, site_url):
+    """The home page with its search worker ready, shared by the search tests: the worker builds the index (1 MB)
+    once, not once per query."""
+    context = browser.new_context()
+    page = context.new_page()
     page.goto(site_url, wait_until="load")
     page.wait_for_function(SEARCH_READY_JS)  # the search worker has its index
     page.keyboard.press("/")  # Material's shortcut to focus the search box
+    yield page
+    context.close()
+
+
+def search(page, query) -> list[str]:
+    """The links of the results for a query typed into the search box (after clearing the last query's)."""
     # The whole query at once, then a key released: Material searches on each keyup, so typing the query would show
     # the results for its first letters for a moment, and the test could read those.
+    page.fill(".md-search__input", "")
+    page.keyboard.press("End")
+    page.wait_for_selector(".md-search-result__item", state="detached", timeout=10_000)
     page.fill(".md-search__input", query)
     page.keyboard.press("End")
     page.wait_for_selector(".md-search-result__item", timeout=10_000)
@@ -331,9 +345,15 @@ def search(page, site_url, query) -> list[str]:
                                          ("nucleus sampling", "generation-parameters"), ("GQA", "attention"),
                                          ("GGUF", "quantization-formats"), ("safetensors", "checkpoint"),
                                          ("prompt tuning", "peft")])
-def test_search_finds_terms_by_title_and_alias(page, site_url, query, slug):
-    hrefs = search(page, site_url, query)
+def test_search_finds_terms_by_title_and_alias(search_page, query, slug):
+    hrefs = search(search_page, query)
     assert any(urlsplit(h).path.rstrip("/").endswith(f"terms/{slug}") for h in hrefs), hrefs
+
+
+def test_search_shows_the_results_of_the_query_typed_last(search_page):
+    """The shared search page clears one query's results before the next: a query's results are its own."""
+    assert not any("terms/hyperparameter" in h for h in search(search_page, "GGUF"))
+    assert any("terms/hyperparameter" in h for h in search(search_page, "hyperparameter"))
 
 
 def test_copy_button_copies_exactly_the_snippet_file(browser, site_url):

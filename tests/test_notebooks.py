@@ -11,7 +11,6 @@ the browser loads (tests/test_browser.py).
 
 from __future__ import annotations
 
-import concurrent.futures
 import re
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -28,28 +27,14 @@ IDS = [p.stem for p in NOTEBOOKS]
 WALL_LIMIT_S = 240
 
 
-@pytest.fixture(scope="module")
-def fresh_runs(request):
-    """Each notebook this session's tests run, executed once from scratch, all at the same time (each kernel
-    trains with one thread, so two notebooks take two cores and half the wall time): path -> a future of
-    (notebook with outputs, wall s, CPU s)."""
-    paths = [item.callspec.params["path"] for item in request.session.items
-             if getattr(item, "originalname", None) == "test_notebook_runs_from_scratch_and_prints_the_committed_outputs"]
-    with concurrent.futures.ThreadPoolExecutor(max(1, len(paths))) as pool:
-        yield {path: pool.submit(nbtools.execute, path) for path in paths}
-
-
-def run_fresh(fresh_runs, path: Path):
-    return fresh_runs[path].result()
-
-
 def test_there_are_two_notebooks():
     assert IDS == ["build-a-tiny-language-model", "shrink-the-tiny-language-model"]
 
 
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=IDS)
-def test_notebook_runs_from_scratch_and_prints_the_committed_outputs(fresh_runs, path):
-    nb, seconds, _ = run_fresh(fresh_runs, path)  # a failing cell raises CellExecutionError, naming the cell
+def test_notebook_runs_from_scratch_and_prints_the_committed_outputs(notebook_runs, path):
+    """Run in the background from the start of the session (conftest.py: notebook_runs), both at once."""
+    nb, seconds, _ = notebook_runs[path].result()  # a failing cell raises CellExecutionError, naming the cell
     assert not nbtools.problems(nb), nbtools.problems(nb)
     diff = nbtools.differences(path, nb)
     assert not diff, f"printed outputs differ; if the change is intended, run `python tools/notebooks.py update`:\n{diff}"

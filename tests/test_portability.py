@@ -6,7 +6,8 @@ loss printed next to a rounding boundary, a sum that a second thread splits in a
 SVG clip ids hash coordinates at full precision, then differs elsewhere. The `other_cpu_runner` imports torch and
 numpy under ``OTHER_CPU_ENV`` (other SIMD dispatch in ATen, oneDNN, MKL, OpenBLAS, numpy) and runs each snippet
 with one thread: this second run of every snippet covers both the thread count and the CPU, so such a snippet
-fails here rather than on a reader's machine.
+fails here rather than on a reader's machine. The runs go on in the background from the start of the session
+(conftest.py: other_cpu_results).
 """
 
 from __future__ import annotations
@@ -34,8 +35,8 @@ def test_the_other_cpu_takes_other_kernels_with_one_thread(other_cpu_runner, tmp
 
 
 @pytest.mark.parametrize("path", SNIPPETS, ids=snippet_tools.snippet_id)
-def test_output_and_figures_are_the_same_on_another_cpu_with_one_thread(path, other_cpu_runner):
-    result = other_cpu_runner.run(path)
+def test_output_and_figures_are_the_same_on_another_cpu_with_one_thread(path, other_cpu_results):
+    result = other_cpu_results[path]
     assert result.ok, result.problem()
     differences = snippet_tools.differences(result)
     assert not differences, f"with {snippet_tools.OTHER_CPU_ENV} and one thread:\n" + "\n".join(differences)

@@ -261,8 +261,9 @@ def _run_forked(req: dict) -> dict:
 class WarmRunner:
     """Starts the zygote once; ``run(path)`` executes one snippet in a fresh forked child."""
 
-    def __init__(self, threads: int | None = None, env: dict[str, str] | None = None):
-        """``env`` is added to the zygote's environment before it imports torch (e.g. a dispatch setting)."""
+    def __init__(self, threads: int | None = None, env: dict[str, str] | None = None, wait: bool = True):
+        """``env`` is added to the zygote's environment before it imports torch (e.g. a dispatch setting). With
+        ``wait=False`` the zygote imports torch while the caller goes on; the first run waits for it."""
         self.threads = threads
         self.tmp = Path(tempfile.mkdtemp(prefix="snippets-"))
         # Passive OpenMP waiting: idle torch threads sleep instead of spinning, which on a busy two-core
@@ -275,12 +276,20 @@ class WarmRunner:
             text=True,
             env=env,
         )
-        if self.proc.stdout.readline().strip() != "ready":
-            raise RuntimeError("the snippet runner failed to start (see stderr above)")
+        self.ready = False
         self.count = 0
+        if wait:
+            self.wait_ready()
+
+    def wait_ready(self) -> None:
+        if not self.ready:
+            if self.proc.stdout.readline().strip() != "ready":
+                raise RuntimeError("the snippet runner failed to start (see stderr above)")
+            self.ready = True
 
     def run(self, path: Path) -> Result:
         """Run a copy of the snippet in an empty folder that holds only it and the data files it names."""
+        self.wait_ready()
         path = Path(path)
         self.count += 1
         workdir = self.tmp / f"run{self.count}"

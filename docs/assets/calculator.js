@@ -5,7 +5,7 @@
  * (the package count_params, counter/), written by the build into assets/count-rules.js (window.llmCountRules,
  * with the bundled configs as presets, and the words the form shows: the labels of the components and fields,
  * the memory options with their defaults and choices), and evaluated by the generic core assets/count-core.js
- * (window.llmCountCore), which tests/test_calculator.py checks against the Python counter in Node. The form is
+ * (window.llmCountCore), which tests/pages/test_calculator.py checks against the Python counter in Node. The form is
  * built from the rules: each key a family reads is a field. The page is
  * stricter than the tool in one way only: a required size of zero is refused here (the tool accepts it), so the
  * page never shows a count for a model that cannot exist.

@@ -4,7 +4,7 @@
  * It evaluates the counting rules of the Python counter (the package count_params, counter/), which are data:
  * the build (hooks/count_rules.py) writes them, compiled to expression trees, into assets/count-rules.js, and this
  * module evaluates those trees exactly as the Python tool does, with BigInt so that every count is exact.
- * Nothing here knows a model family: a family is supported when the rules say so. tests/test_calculator.py
+ * Nothing here knows a model family: a family is supported when the rules say so. tests/pages/test_calculator.py
  * runs this file in Node against the Python tool on thousands of configurations.
  *
  * Works as a browser script (window.llmCountCore) and as a CommonJS module (require("./count-core.js")).

@@ -11,6 +11,7 @@ import os
 import re
 import subprocess
 import sys
+import threading
 from functools import cache
 from html.parser import HTMLParser
 from pathlib import Path
@@ -202,17 +203,73 @@ def as_numpy(value):
     return value.detach().numpy() if isinstance(value, torch.Tensor) else np.asarray(value)
 
 
-class SnippetResults:
-    """Each snippet's result from one runner, run on first use and kept (the `snippet_results` fixture)."""
+class SharedRunner:
+    """A snippet runner (tools/snippets.py: WarmRunner) that several threads may use: one run at a time."""
 
     def __init__(self, runner):
         self.runner = runner
-        self.cache: dict[Path, object] = {}
+        self._lock = threading.Lock()
+
+    def run(self, path: Path):
+        with self._lock:
+            return self.runner.run(path)
+
+
+class SnippetResults:
+    """Each snippet's result from one runner, run once per session however many tests look at it.
+
+    ``start(paths)`` runs those snippets in a background thread, in order, while the tests go on (the runner's
+    children do the work, on the CPU the tests leave idle); a test that asks for a snippet not yet run moves it to
+    the front of the queue and waits for it. A snippet that is not queued runs when it is asked for."""
+
+    def __init__(self, runner: SharedRunner):
+        self.runner = runner
+        self._results: dict[Path, object] = {}
+        self._queue: list[Path] = []
+        self._now: Path | None = None  # the snippet the background thread is running
+        self._ready = threading.Condition()
+        self._thread: threading.Thread | None = None
+
+    def start(self, paths) -> None:
+        with self._ready:
+            self._queue += [p for p in paths if p not in self._results and p not in self._queue and p != self._now]
+            if self._thread is None and self._queue:
+                self._thread = threading.Thread(target=self._run_queue, name="snippet-results", daemon=True)
+                self._thread.start()
+
+    def _run_queue(self) -> None:
+        while True:
+            with self._ready:
+                if not self._queue:
+                    self._thread = None
+                    return
+                self._now = self._queue.pop(0)
+            result = self._run(self._now)
+            with self._ready:
+                self._results[self._now], self._now = result, None
+                self._ready.notify_all()
+
+    def _run(self, path: Path):
+        try:
+            return self.runner.run(path)
+        except Exception as exc:  # the runner broke: the tests of this snippet report it
+            return exc
 
     def __getitem__(self, path: Path):
-        if path not in self.cache:
-            self.cache[path] = self.runner.run(path)
-        return self.cache[path]
+        with self._ready:
+            if path in self._queue:  # next, please
+                self._queue.remove(path)
+                self._queue.insert(0, path)
+            while path not in self._results and (path in self._queue or path == self._now):
+                self._ready.wait()
+            result = self._results.get(path)
+        if result is None:
+            result = self._run(path)
+            with self._ready:
+                result = self._results.setdefault(path, result)
+        if isinstance(result, Exception):
+            raise result
+        return result
 
 
 def snippet_stdout(snippet_results, rel: str) -> str:
