@@ -11,10 +11,8 @@ only), built once per session for each config however many tests count it (``bui
 
 from __future__ import annotations
 
-import json
 import random
 import warnings
-from functools import cache
 
 from count_params.memory_rules import FORMATS, LORA_MODULES
 from count_params.rules import RULES
@@ -139,18 +137,13 @@ ENCODERS = {"bert", "roberta", "distilbert"}
 
 def built_model(config: dict):
     """The model transformers builds from this config (on meta): the bare encoder for the encoders, the class
-    for causal language modelling for decoders, T5ForConditionalGeneration for T5. Built once per config and
-    session: do not change it."""
-    return _built_model(json.dumps(config, sort_keys=True))
-
-
-@cache
-def _built_model(config_json: str):
+    for causal language modelling for decoders, T5ForConditionalGeneration for T5. Built once per transformers
+    configuration and session (two configs that transformers reads the same way share one model): do not change
+    it."""
     import torch
     import transformers
 
     transformers.logging.set_verbosity_error()
-    config = json.loads(config_json)
     model_type = config["model_type"]
     kwargs = {k: v for k, v in config.items() if k != "model_type"}
     # Token ids do not change any shape; keep them inside a tiny vocabulary.
@@ -159,14 +152,20 @@ def _built_model(config_json: str):
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         cfg = transformers.AutoConfig.for_model(model_type, **kwargs)
-        if model_type in ENCODERS:
-            auto = transformers.AutoModel
-        elif model_type == "t5":
-            auto = transformers.AutoModelForSeq2SeqLM
-        else:
-            auto = transformers.AutoModelForCausalLM
-        with torch.device("meta"):
-            return auto.from_config(cfg)
+        key = cfg.to_json_string(use_diff=False)
+        if key not in _MODELS:
+            if model_type in ENCODERS:
+                auto = transformers.AutoModel
+            elif model_type == "t5":
+                auto = transformers.AutoModelForSeq2SeqLM
+            else:
+                auto = transformers.AutoModelForCausalLM
+            with torch.device("meta"):
+                _MODELS[key] = auto.from_config(cfg)
+    return _MODELS[key]
+
+
+_MODELS: dict[str, object] = {}  # transformers' configuration as JSON -> the model built from it
 
 
 def transformers_count(config: dict) -> int:
