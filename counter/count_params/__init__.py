@@ -12,7 +12,8 @@ ConfigError naming it, never a wrong number. Only the standard library is used.
 
 The breakdown sums to "total". "non_embedding" leaves out the token and position
 tables and an untied output head. "active" is what one token uses: for a mixture of
-experts, the total minus the routed experts it is not sent to (for a dense model, the
+experts, the total minus the routed experts it is not sent to, the whole input
+embedding table included, as Mixtral's model card counts (for a dense model, the
 total). Memory needs the total; compute per token follows the active count.
 "kv_values_per_token" is the number of values a decoder caches per token for all
 layers (keys and values; for multi-head latent attention the latent and the rotary

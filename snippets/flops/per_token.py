@@ -9,6 +9,13 @@ mistralai/Mixtral-8x7B-v0.1); Llama 2 was trained on 2.0T tokens (Llama 2 paper,
 Table 1).
 """
 
+import re
+from pathlib import Path
+
+import matplotlib
+
+matplotlib.use("Agg")
+import matplotlib.pyplot as plt
 from count_params import count_parameters, load_config
 
 G = 1e9
@@ -49,3 +56,34 @@ for c in (4096, 32768, 131072):
     averaged = 2 * L * c * d  # token i attends to i tokens: c/2 on average
     print(f"  {c:9}   {decoded / G:5.1f} GFLOP = {decoded / (2 * N):4.0%} of 2N"
           f"         {averaged / G:5.1f} GFLOP = {averaged / (2 * N):4.0%} of 2N")
+for per_c, name in [(4, "per decoded token"), (2, "averaged over a sequence")]:
+    print(f"  attention = 2N at c = {2 * N / (per_c * L * d):,.0f} ({name})")
+
+plt.rcParams["svg.hashsalt"] = "llm-glossary"
+plt.rcParams["svg.fonttype"] = "none"  # text as text: a smaller file
+plt.rcParams["font.sans-serif"] = ["DejaVu Sans", "Arial"]  # a short font list
+fig, ax = plt.subplots(figsize=(5, 3.2))
+contexts = [2**14 * k for k in range(9)]  # 0 to 131072 tokens
+for per_c, label in [(4, "per decoded token: 2N + 4Lcd"),
+                     (2, "averaged over a sequence: 2N + 2Lcd")]:
+    gflop = [round((2 * N + per_c * L * c * d) / G, 2) for c in contexts]
+    ax.plot(contexts, gflop, label=label)
+ax.axhline(round(2 * N / G, 2), color="gray", ls="--", label="the weights alone: 2N")
+ax.set_xticks(contexts[::2], [f"{c // 1024}K" if c else "0" for c in contexts[::2]])
+ax.set_ylim(bottom=0)
+ax.set_xlabel("context c (tokens)")
+ax.set_ylabel("GFLOP per token")
+ax.set_title("Llama-2-7B: the context sets the cost past ~25K tokens", fontsize=10)
+ax.legend(fontsize=8)
+fig.tight_layout()
+no_metadata = dict.fromkeys(["Date", "Creator", "Format", "Type"])  # stable bytes
+fig.savefig("flops_vs_context.svg", metadata=no_metadata)
+# The same drawing in fewer bytes: coordinates to 0.1 pt, no indents, no group ids,
+# no XML preamble.
+svg = Path("flops_vs_context.svg")
+text = re.sub(r'="[^"]*"', lambda m: re.sub(r"(\.\d)\d+", r"\1", m[0]), svg.read_text())
+for pattern, new in [(r"\n\s+", "\n"), (r'<g id="[^"]*">', "<g>"),
+                     (r' transform="rotate\(-0 [^"]*"', ""),
+                     (r"(?s)<\?xml.*?<svg", "<svg")]:
+    text = re.sub(pattern, new, text)
+svg.write_text(text)

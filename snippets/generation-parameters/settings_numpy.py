@@ -1,6 +1,10 @@
 """Each sampling setting applied to one fixed set of logits: what it does to the
 next-token probabilities. No parameter of the model changes."""
 
+import matplotlib
+
+matplotlib.use("Agg")
+import matplotlib.pyplot as plt
 import numpy as np
 
 vocab = ["sat", "ran", "slept", "is", "was", "ate", "the", "."]
@@ -77,3 +81,23 @@ kept = [int(np.isfinite(z).sum()) for z in
 print("tokens kept: top-k {}, top-p {}, min-p {} alone; {} in turn".format(*kept))
 left = softmax(after_k)  # renormalized over the three that top-k kept
 print(f"after top-k, 'sat' + 'ran' = {left[:2].sum():.4f} of what is left")
+
+# The figure: the probabilities at three temperatures, and where each cut-off ends
+plt.rcParams["svg.hashsalt"] = "llm-glossary"
+plt.rcParams["svg.fonttype"] = "none"  # text as text: a smaller file
+plt.rcParams["font.sans-serif"] = ["DejaVu Sans", "Arial"]  # a short font list
+fig, ax = plt.subplots(figsize=(4.8, 3.2))
+x = np.arange(len(vocab))
+for i, t in enumerate([0.5, 1.0, 1.5]):
+    p = softmax(temperature(logits, t)).round(3)
+    ax.bar(x + 0.27 * (i - 1), p, 0.27, label=f"T = {t}")
+for n, label in zip(kept[:3], ["top-k 3", "top-p 0.8", "min-p 0.1"], strict=True):
+    ax.axvline(n - 0.5, color="0.3", linestyle="--", linewidth=1)
+    ax.text(n - 0.55, 0.69, f"{label} keeps {n}", rotation=90, ha="right", va="top")
+ax.set_xticks(x, vocab)
+ax.set_ylabel("probability")
+ax.set_title("Cut-offs (dashed) applied at temperature 1", fontsize=10)
+ax.legend(title="temperature")
+fig.tight_layout()
+no_metadata = dict.fromkeys(["Date", "Creator", "Format", "Type"])  # lighter
+fig.savefig("temperature_and_cutoffs.svg", metadata=no_metadata)

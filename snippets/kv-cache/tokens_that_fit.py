@@ -6,8 +6,16 @@ Shapes come from the published configs; the weights in each format are the calcu
 (memory() of the parameter counter, count_params). The cache is bf16. A card
 sold as "24 GB" holds 24 GiB (2**30 bytes each), as the calculator assumes; the table
 prints GB = 10**9 bytes. Left out: activations, the runtime's own memory and
-fragmentation."""
+fragmentation. Last, one sequence's cache against the context for three kinds of
+attention, printed and drawn."""
 
+import re
+from pathlib import Path
+
+import matplotlib
+
+matplotlib.use("Agg")
+import matplotlib.pyplot as plt
 from count_params import load_config, memory
 
 CARD, BF16 = 24 * 2**30, 2
@@ -72,3 +80,47 @@ print(f"Gemma 2 2B: {L * per_token / 2**10:g} KiB a token on all {L} layers,"
       f" {L // 2 * per_token / 2**10:g} KiB on the {L // 2} global ones;"
       f" {CONTEXT:,} tokens: {per_sequence(c, per_token, CONTEXT) / 2**20:g} MiB,"
       f" {L * per_token * CONTEXT / 2**20:g} MiB if every layer were global")
+
+# One sequence's cache against the context, for three kinds of attention.
+KINDS = {"llama-2-7b": "Llama 2 7B, MHA", "llama-3-8b": "Llama 3 8B, GQA",
+         "deepseek-v2-lite": "DeepSeek-V2-Lite, MLA"}
+contexts = [2**k for k in range(10, 18)]  # 1024 to 131072 tokens
+print("one sequence's cache, GB, at 4K 32K 128K tokens:")
+curves = {}
+for name in KINDS:
+    c = config(name)
+    curves[name] = [per_sequence(c, per_layer_token(c), t) / 1e9 for t in contexts]
+    print(f"  {name:17}" + "".join(f"{curves[name][contexts.index(t)]:6.2f}"
+                                   for t in (4096, 32768, 131072)))
+
+plt.rcParams["svg.hashsalt"] = "llm-glossary"
+plt.rcParams["svg.fonttype"] = "none"  # text as text: a smaller file
+plt.rcParams["font.sans-serif"] = ["DejaVu Sans", "Arial"]  # a short font list
+fig, ax = plt.subplots(figsize=(5, 3.3))
+for name, label in KINDS.items():
+    (line,) = ax.loglog(contexts, [round(gb, 3) for gb in curves[name]])
+    ax.text(contexts[-1], round(curves[name][-1], 3), " " + label, va="center",
+            color=line.get_color(), fontsize=9)  # the label at the line's end
+ax.axhline(CARD / 1e9, color="gray", ls="--", lw=1)
+ax.text(contexts[0], CARD / 1e9 * 1.2, "a whole 24 GB card", fontsize=9)
+ax.set_xticks(contexts[:5:2] + [contexts[-1]],
+              [f"{t // 1024}K" for t in contexts[:5:2] + [contexts[-1]]])
+ax.set_yticks([0.1, 1, 10], ["0.1", "1", "10"])
+ax.minorticks_off()
+ax.set_xlabel("context: tokens in the sequence")
+ax.set_ylabel("cache of one sequence, GB")
+ax.set_xlim(right=contexts[-1] * 30)  # room for the labels
+ax.spines[["top", "right"]].set_visible(False)
+ax.patch.set_visible(False)  # the figure's white background is enough
+fig.tight_layout()
+no_metadata = dict.fromkeys(["Date", "Creator", "Format", "Type"])  # stable bytes
+fig.savefig("cache_by_context.svg", metadata=no_metadata)
+# The same drawing in fewer bytes: coordinates to 0.1 pt, no indents, no group ids,
+# no XML preamble.
+svg = Path("cache_by_context.svg")
+text = re.sub(r'="[^"]*"', lambda m: re.sub(r"(\.\d)\d+", r"\1", m[0]), svg.read_text())
+for pattern, new in [(r"\n\s+", "\n"), (r'<g id="[^"]*">', "<g>"),
+                     (r' transform="rotate\(-0 [^"]*"', ""),
+                     (r"(?s)<\?xml.*?<svg", "<svg")]:
+    text = re.sub(pattern, new, text)
+svg.write_text(text)

@@ -1,6 +1,10 @@
 """Logits from the output head, turned into probabilities by softmax; temperature
 divides the logits first."""
 
+import matplotlib
+
+matplotlib.use("Agg")
+import matplotlib.pyplot as plt
 import numpy as np
 
 vocab = ["the", "cat", "sat", "on", "mat"]
@@ -30,3 +34,18 @@ print("adding 10 to every logit changes nothing:", np.allclose(softmax(logits + 
 for T in (0.5, 1.0, 2.0):
     pT = softmax(logits / T)  # temperature acts on the logits, before softmax
     print(f"T={T}: {show(pT, 3)}  top token: {vocab[pT.argmax()]}")
+
+# The figure: the logits, and the probabilities softmax makes of them
+plt.rcParams["svg.hashsalt"] = "llm-glossary"
+plt.rcParams["svg.fonttype"] = "none"  # text as text: a smaller file
+plt.rcParams["font.sans-serif"] = ["DejaVu Sans", "Arial"]  # a short font list
+fig, (left, right) = plt.subplots(1, 2, figsize=(4.8, 2.8))
+for ax, values, title, digits in [(left, logits, "logits", 2),
+                                  (right, p, "softmax: probabilities", 3)]:
+    bars = ax.bar(vocab, values.round(3), color="tab:blue")
+    ax.bar_label(bars, [f"{v:.{digits}f}" for v in values], fontsize=9)
+    ax.set_title(title)
+    ax.set_ylim(0, max(values) * 1.2)
+fig.tight_layout()
+no_metadata = dict.fromkeys(["Date", "Creator", "Format", "Type"])  # lighter
+fig.savefig("logits_to_probabilities.svg", metadata=no_metadata)

@@ -5,9 +5,13 @@ parameters are what the
 layer stores; active parameters are the ones a token's computation actually touches.
 """
 
+import matplotlib
 import torch
 import torch.nn.functional as F
 from torch import nn
+
+matplotlib.use("Agg")
+import matplotlib.pyplot as plt
 
 torch.manual_seed(0)
 d, hidden, n_experts, top_k = 32, 64, 8, 2
@@ -39,13 +43,15 @@ class MoE(nn.Module):
         for t in range(x.shape[0]):
             for w, e in zip(weights[t], chosen[t].tolist(), strict=True):
                 out[t] += w * self.experts[e](x[t])  # only the chosen experts run
-        return out, chosen
+        return out, chosen, weights
 
 
 moe = MoE()
 x = torch.randn(6, d)
-out, chosen = moe(x)
+out, chosen, weights = moe(x)
 print("experts chosen per token:", chosen.tolist())
+rounded = [[round(w, 2) for w in row] for row in weights.tolist()]  # same on any CPU
+print("their weights:", rounded)
 
 per_expert = sum(p.numel() for p in moe.experts[0].parameters())
 router = moe.router.weight.numel()
@@ -94,3 +100,26 @@ print(
     f"{2 * (mixtral_active - table) / 1e9:.1f} GFLOPs"
     f" (all experts: {2 * (mixtral_total - table) / 1e9:.1f})"
 )
+
+plt.rcParams["svg.hashsalt"] = "llm-glossary"
+plt.rcParams["svg.fonttype"] = "none"  # text as text: a smaller file
+plt.rcParams["font.sans-serif"] = ["DejaVu Sans", "Arial"]  # short font list per text
+fig, ax = plt.subplots(figsize=(4.6, 2.6))
+for t, (row, experts) in enumerate(zip(rounded, chosen.tolist(), strict=True)):
+    for w, e in zip(row, experts, strict=True):  # a cell for each chosen expert
+        ax.add_patch(plt.Rectangle((e - 0.5, t - 0.5), 1, 1, color="#4e79a7", alpha=w))
+        ax.text(e, t, f"{w:.2f}", ha="center", va="center")
+ax.set_xticks(range(n_experts))
+ax.set_yticks(range(len(x)))
+ax.set_xticks([e + 0.5 for e in range(n_experts - 1)], minor=True)
+ax.set_yticks([t + 0.5 for t in range(len(x) - 1)], minor=True)
+ax.grid(which="minor", color="#dddddd")
+ax.tick_params(which="both", length=0)
+ax.set_xlim(-0.5, n_experts - 0.5)
+ax.set_ylim(len(x) - 0.5, -0.5)
+ax.set_xlabel("expert")
+ax.set_ylabel("token")
+ax.set_title(f"Router weights of the top {top_k} experts of each token", fontsize=10)
+fig.tight_layout()
+no_metadata = dict.fromkeys(["Date", "Creator", "Format", "Type"])
+fig.savefig("routing.svg", metadata=no_metadata)

@@ -6,6 +6,10 @@ word, next word) pair;
 softmax over a row turns the logits into the probabilities of the next word.
 """
 
+import matplotlib
+
+matplotlib.use("Agg")
+import matplotlib.pyplot as plt
 import numpy as np
 
 corpus = (
@@ -47,3 +51,21 @@ for word in ("cat", "dog", "the"):
     p = softmax(logits[index[word]])
     top = np.argsort(-p, kind="stable")[:3]
     print(f"after '{word}':", ", ".join(f"{vocab[i]} {p[i]:.3f}" for i in top))
+
+# The figure: the whole table, each row turned into next-word probabilities
+plt.rcParams["svg.hashsalt"] = "llm-glossary"
+plt.rcParams["svg.fonttype"] = "none"  # text as text: a smaller file
+plt.rcParams["font.sans-serif"] = ["DejaVu Sans", "Arial"]  # a short font list
+table = np.array([softmax(row) for row in logits]).round(3)
+fig, ax = plt.subplots(figsize=(4.4, 4.4))
+ax.imshow(table, cmap="Blues", vmin=0, vmax=1, interpolation="none")
+ax.set_xticks(range(V), vocab, rotation=90)
+ax.set_yticks(range(V), vocab)
+ax.set_xlabel("next word")
+ax.set_ylabel("previous word")
+ax.set_title("P(next | previous): white 0, dark blue 1", fontsize=10)
+ax.add_patch(plt.Rectangle((index["nap"] - 0.5, index["cat"] - 0.5), 1, 1,
+                           fill=False, edgecolor="tab:red", linewidth=2))
+fig.tight_layout()
+no_metadata = dict.fromkeys(["Date", "Creator", "Format", "Type"])  # lighter
+fig.savefig("bigram_table.svg", metadata=no_metadata)

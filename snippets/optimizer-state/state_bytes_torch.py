@@ -1,7 +1,11 @@
 """The state tensors that torch's optimizers allocate, in bytes per parameter."""
 
+import matplotlib
 import torch
 from torch import nn
+
+matplotlib.use("Agg")
+import matplotlib.pyplot as plt
 
 torch.manual_seed(0)
 
@@ -27,8 +31,10 @@ optimizers = {
     "AdamW": lambda ps: torch.optim.AdamW(ps),
     "AdamW, amsgrad": lambda ps: torch.optim.AdamW(ps, amsgrad=True),
 }
+per_param = {}  # optimizer -> bytes per parameter of each kind of state tensor
 for name, make in optimizers.items():
     n, kinds = state_bytes(make)
+    per_param[name] = {k: v / n for k, v in kinds.items()}
     total = sum(kinds.values())
     detail = ", ".join(f"{k} {v:,} B" for k, v in kinds.items()) or "nothing"
     print(f"{name:18} {total / n:5.2f} B/param  ({detail})")
@@ -51,3 +57,31 @@ for label, weights, grads, state in [
         f" model state {total:5.2f} B/param"
     )
 print(f"8-bit AdamW, pure bf16: model state {(2 + 2 + EIGHT_BIT) * n / 1e9:.1f} GB")
+
+plt.rcParams["svg.hashsalt"] = "llm-glossary"
+plt.rcParams["svg.fonttype"] = "none"  # text as text: a smaller file
+plt.rcParams["font.sans-serif"] = ["DejaVu Sans", "Arial"]  # short font list per text
+fig, ax = plt.subplots(figsize=(4.6, 2.9), layout="constrained")
+# 8-bit AdamW: each moment 1 byte of code and 4 bytes of absmax per 256 values
+per_param["8-bit AdamW"] = dict.fromkeys(["exp_avg", "exp_avg_sq"], EIGHT_BIT / 2)
+kinds = {  # state tensor: label, color
+    "momentum_buffer": ("momentum", "#59a14f"),
+    "exp_avg": ("m, mean of gradients", "#4e79a7"),
+    "exp_avg_sq": ("v, mean of squares", "#f28e2b"),
+    "max_exp_avg_sq": ("max of v (amsgrad)", "#e15759"),
+}
+left = [0.0] * len(per_param)
+for kind, (label, color) in kinds.items():
+    widths = [state.get(kind, 0) for state in per_param.values()]
+    ax.barh(list(per_param), widths, left=left, color=color, label=label)
+    left = [a + b for a, b in zip(left, widths, strict=True)]
+for row, total in enumerate(left):
+    ax.text(total + 0.15, row, f"{total:.3g}", va="center")
+ax.invert_yaxis()
+ax.set_xlim(0, 13.5)
+ax.set_xticks(range(0, 13, 2))
+ax.set_xlabel("bytes of optimizer state per parameter")
+ax.spines[["top", "right"]].set_visible(False)
+fig.legend(loc="outside lower left", frameon=False, ncols=2)
+no_metadata = dict.fromkeys(["Date", "Creator", "Format", "Type"])
+fig.savefig("state_per_parameter.svg", metadata=no_metadata)

@@ -5,8 +5,12 @@ GPT-2 small (the gpt2 config.json): vocabulary 50257, 1024 positions, width 768,
 The model is built on the meta device: shapes only, no memory, no weights, no download.
 """
 
+import matplotlib
 import torch
 from torch import nn
+
+matplotlib.use("Agg")
+import matplotlib.pyplot as plt
 
 V, P, d, L = 50257, 1024, 768, 12
 ff = 4 * d
@@ -52,3 +56,23 @@ methods = {
 }
 for name, n in methods.items():
     print(f"{name:46} {n:>12,}  {100 * n / total:8.4f}%")
+
+plt.rcParams["svg.hashsalt"] = "llm-glossary"
+plt.rcParams["svg.fonttype"] = "none"  # text as text: a smaller file
+plt.rcParams["font.sans-serif"] = ["DejaVu Sans", "Arial"]  # short font list per text
+fig, ax = plt.subplots(figsize=(4.6, 2.6))
+labels = ["BitFit", "adapters", "LoRA", "prefix tuning", "IA3", "prompt tuning"]
+counts = list(methods.values())[1:]  # every method but full fine-tuning
+ax.barh(labels, [100 * n / total for n in counts], color="#4e79a7")
+for row, n in enumerate(counts):
+    ax.text(100 * n / total * 1.15, row, f"{n:,}", va="center")
+ax.set_xscale("log")
+ax.set_xlim(0.005, 20)
+ax.minorticks_off()
+ax.set_xticks([0.01, 0.1, 1, 10], ["0.01%", "0.1%", "1%", "10%"])
+ax.set_xlabel("trainable share of GPT-2 small (log scale)")
+ax.invert_yaxis()
+ax.spines[["top", "right"]].set_visible(False)
+fig.tight_layout()
+no_metadata = dict.fromkeys(["Date", "Creator", "Format", "Type"])
+fig.savefig("trainable_share.svg", metadata=no_metadata)

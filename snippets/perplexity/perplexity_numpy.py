@@ -1,5 +1,9 @@
 """Perplexity: the exponential of the mean next-token cross-entropy, from logits."""
 
+import matplotlib
+
+matplotlib.use("Agg")
+import matplotlib.pyplot as plt
 import numpy as np
 
 # A model's scores (logits) over a 5-token vocabulary at 4 positions, and the tokens
@@ -28,3 +32,26 @@ print("equals the geometric mean of 1/p:", np.isclose(perplexity, geometric))
 vocab = logits.shape[1]
 uniform = np.exp(-np.log(np.full(len(targets), 1 / vocab)).mean())
 print(f"a model that guesses uniformly over {vocab} tokens: perplexity {uniform:.3f}")
+
+# The figure: the loss of each token, its mean (the log of the perplexity), and the
+# uniform guess
+plt.rcParams["svg.hashsalt"] = "llm-glossary"
+plt.rcParams["svg.fonttype"] = "none"  # text as text: a smaller file
+plt.rcParams["font.sans-serif"] = ["DejaVu Sans", "Arial"]  # a short font list
+fig, ax = plt.subplots(figsize=(4.8, 3.2))
+positions = np.arange(1, len(losses) + 1)
+ax.bar(positions, losses.round(3), 0.6, color="tab:blue")
+for x, loss, p in zip(positions, losses, np.exp(-losses), strict=True):
+    ax.text(x, loss + 0.05, f"p = {p:.3f}", ha="center")
+ax.axhline(mean_loss, color="tab:orange", linewidth=2,
+           label=f"mean {mean_loss:.3f} nats: perplexity {perplexity:.3f}")
+ax.axhline(np.log(vocab), color="0.3", linestyle="--",
+           label=f"uniform guess: ln {vocab}, perplexity {vocab}")
+ax.set_xticks(positions)
+ax.set_xlabel("position in the text")
+ax.set_ylabel("loss of the right token (nats)")
+ax.set_ylim(0, 3.6)
+ax.legend(loc="upper left")
+fig.tight_layout()
+no_metadata = dict.fromkeys(["Date", "Creator", "Format", "Type"])  # lighter
+fig.savefig("loss_per_token.svg", metadata=no_metadata)

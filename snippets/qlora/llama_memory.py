@@ -1,5 +1,10 @@
 """LoRA against QLoRA on Llama 2 7B: memory for base weights and adapters."""
 
+import matplotlib
+
+matplotlib.use("Agg")
+import matplotlib.pyplot as plt
+
 # Llama 2 7B (Llama-2-7b config): width 4096, 32 layers, MLP width 11008,
 # vocabulary 32000
 d, L, ff, V = 4096, 32, 11008, 32000
@@ -34,3 +39,29 @@ print(
     f"the NF4 base saves {(lora_base - qlora_base) / 1e9:.2f} GB, "
     f"{1 - qlora_base / lora_base:.0%} of the bf16 base"
 )
+
+plt.rcParams["svg.hashsalt"] = "llm-glossary"
+plt.rcParams["svg.fonttype"] = "none"  # text as text: a smaller file
+plt.rcParams["font.sans-serif"] = ["DejaVu Sans", "Arial"]  # short font list per text
+fig, ax = plt.subplots(figsize=(4.6, 2.4), layout="constrained")
+parts = {  # GB for LoRA, then for QLoRA
+    "linear layers: bf16, then NF4": (2 * linear, linear * nf4_dq_bits / 8),
+    "embeddings, head, norms (bf16)": (2 * other, 2 * other),
+    "adapters, gradients, AdamW": (adapter_bytes, adapter_bytes),
+}
+colors = ["#4e79a7", "#bab0ac", "#f28e2b"]
+left = [0.0, 0.0]
+for (label, nbytes), color in zip(parts.items(), colors, strict=True):
+    gb = [b / 1e9 for b in nbytes]
+    ax.barh(["LoRA", "QLoRA"], gb, left=left, color=color, label=label)
+    left = [a + b for a, b in zip(left, gb, strict=True)]
+for row, total in enumerate(left):
+    ax.text(total + 0.2, row, f"{total:.2f} GB", va="center")
+ax.invert_yaxis()
+ax.set_xlim(0, 17)
+ax.set_xticks(range(0, 17, 4))
+ax.set_xlabel("GB, before activations")
+fig.legend(loc="outside lower left", frameon=False)
+ax.spines[["top", "right"]].set_visible(False)
+no_metadata = dict.fromkeys(["Date", "Creator", "Format", "Type"])
+fig.savefig("lora_vs_qlora.svg", metadata=no_metadata)
