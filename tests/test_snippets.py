@@ -79,6 +79,44 @@ def test_every_figure_is_drawn_by_a_snippet(snippet_results):
     assert not stale, f"figures that no snippet draws any more (delete them): {stale}"
 
 
+def test_a_minified_figure_draws_the_same_as_matplotlibs(tmp_path):
+    """minify_svg keeps every drawn element and every text, and moves no coordinate by 0.1 pt or more."""
+    import io
+    import xml.etree.ElementTree as ET
+
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    plt.rcParams["svg.fonttype"] = "none"
+    fig, ax = plt.subplots(figsize=(3, 2))
+    ax.plot([0, 1.23456, 2], [3.14159, 2.71828, 0.57721], marker="o", label="lr=0.005")
+    ax.bar([0.5, 1.5], [1.41421, 1.73205])
+    ax.legend()
+    out = io.BytesIO()
+    fig.savefig(out, format="svg", metadata={"Date": None})
+    plt.close(fig)
+    before, after = out.getvalue(), snippet_tools.minify_svg(out.getvalue())
+    assert len(after) < 0.85 * len(before)
+
+    def drawn(svg: bytes):
+        root = ET.fromstring(svg)
+        elements = [e for e in root.iter() if e.tag.split("}")[1] in ("path", "use", "text", "rect")]
+        numbers = [float(n) for e in elements for k, v in sorted(e.attrib.items())
+                   if k not in ("id", "style") and not v.startswith("rotate(-0 ")  # a rotation by 0 goes
+                   for n in re.findall(r"-?\d+\.?\d*", v)]
+        return [e.tag for e in elements], [e.text for e in elements], numbers
+
+    tags, texts, numbers = drawn(before)
+    tags_after, texts_after, numbers_after = drawn(after)
+    assert (tags_after, texts_after) == (tags, texts)
+    assert "lr=0.005" in texts
+    assert len(numbers_after) == len(numbers)
+    assert max(abs(a - b) for a, b in zip(numbers, numbers_after, strict=True)) < 0.1
+    assert snippet_tools.minify_svg(after) == after  # what is committed is already minified
+
+
 TWINS = [p for p in SNIPPETS if p.stem.endswith("_numpy") and p.with_name(p.stem[:-6] + "_torch.py").exists()]
 
 

@@ -1,8 +1,6 @@
 """Which keys each query may read: full causal attention against a sliding window of
 W = 3, and how far a second sliding-window layer reaches."""
 
-import re
-from pathlib import Path
 
 import matplotlib
 
@@ -56,12 +54,3 @@ fig.legend(handles=[Patch(color=DARK, label="read in one layer"),
 fig.tight_layout(rect=(0, 0.07, 1, 1))
 no_metadata = dict.fromkeys(["Date", "Creator", "Format", "Type"])  # stable bytes
 fig.savefig("masks.svg", metadata=no_metadata)
-# The same drawing in fewer bytes: coordinates to 0.1 pt, no indents, no group ids,
-# no XML preamble.
-svg = Path("masks.svg")
-text = re.sub(r'="[^"]*"', lambda m: re.sub(r"(\.\d)\d+", r"\1", m[0]), svg.read_text())
-for pattern, new in [(r"\n\s+", "\n"), (r'<g id="[^"]*">', "<g>"),
-                     (r' transform="rotate\(-0 [^"]*"', ""),
-                     (r"(?s)<\?xml.*?<svg", "<svg")]:
-    text = re.sub(pattern, new, text)
-svg.write_text(text)

@@ -8,8 +8,6 @@ reading or the arithmetic. Peak figures as in decode_batch.py (NVIDIA's data she
 a batch stops where its caches no longer fit beside the weights in the card's 80 GB.
 """
 
-import re
-from pathlib import Path
 
 import matplotlib
 
@@ -70,12 +68,3 @@ ax.legend(fontsize=8)
 fig.tight_layout()
 no_metadata = dict.fromkeys(["Date", "Creator", "Format", "Type"])  # stable bytes
 fig.savefig("decode_throughput.svg", metadata=no_metadata)
-# The same drawing in fewer bytes: coordinates to 0.1 pt, no indents, no group ids,
-# no XML preamble.
-svg = Path("decode_throughput.svg")
-text = re.sub(r'="[^"]*"', lambda m: re.sub(r"(\.\d)\d+", r"\1", m[0]), svg.read_text())
-for pattern, new in [(r"\n\s+", "\n"), (r'<g id="[^"]*">', "<g>"),
-                     (r' transform="rotate\(-0 [^"]*"', ""),
-                     (r"(?s)<\?xml.*?<svg", "<svg")]:
-    text = re.sub(pattern, new, text)
-svg.write_text(text)

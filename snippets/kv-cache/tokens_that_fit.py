@@ -9,8 +9,6 @@ prints GB = 10**9 bytes. Left out: activations, the runtime's own memory and
 fragmentation. Last, one sequence's cache against the context for three kinds of
 attention, printed and drawn."""
 
-import re
-from pathlib import Path
 
 import matplotlib
 
@@ -115,12 +113,3 @@ ax.patch.set_visible(False)  # the figure's white background is enough
 fig.tight_layout()
 no_metadata = dict.fromkeys(["Date", "Creator", "Format", "Type"])  # stable bytes
 fig.savefig("cache_by_context.svg", metadata=no_metadata)
-# The same drawing in fewer bytes: coordinates to 0.1 pt, no indents, no group ids,
-# no XML preamble.
-svg = Path("cache_by_context.svg")
-text = re.sub(r'="[^"]*"', lambda m: re.sub(r"(\.\d)\d+", r"\1", m[0]), svg.read_text())
-for pattern, new in [(r"\n\s+", "\n"), (r'<g id="[^"]*">', "<g>"),
-                     (r' transform="rotate\(-0 [^"]*"', ""),
-                     (r"(?s)<\?xml.*?<svg", "<svg")]:
-    text = re.sub(pattern, new, text)
-svg.write_text(text)

@@ -1,9 +1,6 @@
 """Four optimizers from one starting point on one 2-D loss surface: a long, narrow,
 curved valley."""
 
-import io
-import re
-from pathlib import Path
 
 import matplotlib
 
@@ -56,13 +53,4 @@ ax.set_ylabel("parameter 2")
 ax.set_title("150 steps of four optimizers on one loss surface")
 ax.legend(fontsize=7, loc="upper right")
 fig.tight_layout()
-svg = io.StringIO()
-fig.savefig(svg, format="svg", metadata={"Date": None})
-# matplotlib writes 6 decimals; 0.1 pt (a seventh of a pixel) draws the same. Only
-# attribute values are rounded: the text (the legend's "lr=0.005") is left as it is.
-def round_coordinates(attribute):
-    return re.sub(r"(\.\d)\d+", r"\1", attribute.group())
-
-
-rounded = re.sub(r'="[^"]*"', round_coordinates, svg.getvalue())
-Path("optimizer_paths.svg").write_text(rounded)
+fig.savefig("optimizer_paths.svg", metadata={"Date": None})

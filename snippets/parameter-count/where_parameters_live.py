@@ -1,9 +1,6 @@
 """Where the parameters of small and large models live, by component, from their
 committed configs."""
 
-import io
-import re
-from pathlib import Path
 
 import matplotlib
 
@@ -65,16 +62,5 @@ ax.legend(
     ncol=3, fontsize=8, loc="upper center", bbox_to_anchor=(0.5, -0.22), frameon=False
 )
 fig.tight_layout()
-svg = io.StringIO()
-no_metadata = {"Date": None, "Creator": None, "Format": None, "Type": None}
-fig.savefig(svg, format="svg", metadata=no_metadata)
-# Coordinates cut from matplotlib's 6 decimals to 1 (0.1 pt draws the same bars) in
-# attribute values only, so that the text keeps its digits.
-svg_text = re.sub(
-    r'="[^"]*"', lambda m: re.sub(r"(\.\d)\d+", r"\1", m.group()), svg.getvalue()
-)
-# matplotlib puts each bar in a group of its own and indents every line; neither draws
-# anything, and the page loads less without them.
-svg_text = re.sub(r'<g id="patch_\d+">\s*(<path[^>]*/>)\s*</g>', r"\1", svg_text)
-svg_text = re.sub(r"\n\s+", "\n", svg_text)
-Path("where_parameters_live.svg").write_text(svg_text)
+no_metadata = dict.fromkeys(["Date", "Creator", "Format", "Type"])
+fig.savefig("where_parameters_live.svg", metadata=no_metadata)
