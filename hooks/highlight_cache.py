@@ -1,37 +1,44 @@
-"""Highlight each distinct code block once per process.
+"""Highlight each distinct code block once, and remember it between builds.
 
-`mkdocs serve` rebuilds every page after each change, and syntax highlighting (pygments) is about a third of a
-build. pygments' output depends only on the code, the lexer and its options, and the formatter and its options,
-so this hook remembers it under exactly those: a rebuild highlights only the blocks that changed, and a block
-shown on several pages is highlighted once. The memory lasts as long as the process (one build, or one serve).
+Syntax highlighting (pygments) is about a quarter of a build. Its output depends only on the code, the lexer and
+its options, and the formatter and its options, so this hook remembers it under exactly those: a block shown on
+several pages is highlighted once, a `mkdocs serve` rebuild highlights only the blocks that changed, and the
+next build reads what the last one wrote to .cache/highlight/ (ignored by git), one file per version of pygments
+and pymdown-extensions, holding only the blocks that build used. A key is the whole input, so a remembered block
+cannot go stale: changed code is a new key.
 """
 
 from __future__ import annotations
 
+import hashlib
+import json
+import os
+from pathlib import Path
+
+import pygments
+import pymdownx
 import pymdownx.highlight
 
-MAX_BLOCKS = 5000  # a whole build has about 400; forget everything past this, in a long serve session
+CACHE_DIR = Path(".cache") / "highlight"  # under the directory of mkdocs.yml
 
 
-def _key(code, lexer, formatter):
-    return (code, type(lexer), repr(sorted(lexer.options.items())), repr(lexer.filters),
-            type(formatter), repr(sorted(formatter.options.items())))
+def _key(code, lexer, formatter) -> str:
+    parts = (code, type(lexer).__qualname__, sorted(lexer.options.items()), lexer.filters,
+             type(formatter).__qualname__, sorted(formatter.options.items()))
+    return hashlib.sha256(repr(parts).encode("utf-8")).hexdigest()
 
 
 def _remembering(highlight):
-    cache = {}
-
     def remembered_highlight(code, lexer, formatter, outfile=None):
         if outfile is not None:
             return highlight(code, lexer, formatter, outfile)
         key = _key(code, lexer, formatter)
-        if key not in cache:
-            if len(cache) >= MAX_BLOCKS:
-                cache.clear()
-            cache[key] = highlight(code, lexer, formatter)
-        return cache[key]
+        if key not in remembered_highlight.cache:
+            remembered_highlight.cache[key] = highlight(code, lexer, formatter)
+        remembered_highlight.used.add(key)
+        return remembered_highlight.cache[key]
 
-    remembered_highlight.cache = cache
+    remembered_highlight.cache, remembered_highlight.used = {}, set()
     return remembered_highlight
 
 
@@ -39,3 +46,33 @@ def _remembering(highlight):
 # (hooks/serve.py): wrap it only once, so that the memory survives.
 if not hasattr(pymdownx.highlight.highlight, "cache"):
     pymdownx.highlight.highlight = _remembering(pymdownx.highlight.highlight)
+REMEMBERED = pymdownx.highlight.highlight
+
+
+def _store(config) -> Path:
+    versions = f"pygments-{pygments.__version__}-pymdownx-{pymdownx.__version__}"
+    return Path(config["config_file_path"]).parent / CACHE_DIR / f"{versions}.json"
+
+
+def on_config(config, **kwargs):
+    REMEMBERED.used.clear()
+    store = _store(config)
+    if not REMEMBERED.cache and store.exists():
+        try:
+            REMEMBERED.cache.update(json.loads(store.read_text(encoding="utf-8")))
+        except (OSError, ValueError):
+            pass  # an unreadable store is only a slower build: it is rewritten below
+
+
+def on_post_build(config, **kwargs):
+    store = _store(config)
+    used = {key: REMEMBERED.cache[key] for key in sorted(REMEMBERED.used)}
+    if store.exists() and set(used) == set(REMEMBERED.cache):
+        return  # nothing new, nothing unused: the store already holds exactly this
+    store.parent.mkdir(parents=True, exist_ok=True)
+    partial = store.with_suffix(f".{os.getpid()}.tmp")  # builds running at once never read a half-written file
+    partial.write_text(json.dumps(used), encoding="utf-8")
+    partial.replace(store)
+    # The process keeps only what this build used, so a long serve session does not grow without end.
+    for key in set(REMEMBERED.cache) - set(used):
+        del REMEMBERED.cache[key]

@@ -20,9 +20,10 @@ from sitelib.glossary import Term, sort_key, terms
 PRINT_DIR = "print"
 SHELL = "glossary/index.html"  # a page at the same depth as print/, so its asset URLs work unchanged
 ARTICLE = re.compile(r'(<article class="md-content__inner md-typeset">)(.*?)(</article>)', re.DOTALL)
-IDS = re.compile(r'\b(id|for|name)="([^"]+)"')
-IDREFS = re.compile(r'\b(aria-(?:labelledby|describedby|controls))="([^"]+)"')
-URLS = re.compile(r'\b(href|src)="([^"]*)"')
+# Attributes follow whitespace: matching that whitespace, not a word boundary, is several times faster.
+IDS = re.compile(r'(\s)(id|for|name)="([^"]+)"')
+IDREFS = re.compile(r'(\s)(aria-(?:labelledby|describedby|controls))="([^"]+)"')
+URLS = re.compile(r'(\s)(href|src)="([^"]*)"')
 
 
 def _article(html: str, where: str) -> str:
@@ -38,20 +39,21 @@ def printable(article: str, term: Term, slugs: set[str]) -> str:
     page = f"/{term.url}"
 
     def url(m: re.Match) -> str:
-        attr, value = m.groups()
+        space, attr, value = m.groups()
         if value.startswith("#"):
-            return f'{attr}="#{prefix}{value[1:]}"' if len(value) > 1 else m.group(0)
+            return f'{space}{attr}="#{prefix}{value[1:]}"' if len(value) > 1 else m.group(0)
         if not value or urlsplit(value).scheme or value.startswith("//"):
             return m.group(0)
         target = urlsplit(urljoin(page, value))
         parts = target.path.strip("/").split("/")
         if len(parts) == 2 and parts[0] == "terms" and parts[1] in slugs:
             anchor = f"{parts[1]}--{target.fragment}" if target.fragment else parts[1]
-            return f'{attr}="#{anchor}"'
-        return f'{attr}="..{target.path}' + (f"#{target.fragment}" if target.fragment else "") + '"'
+            return f'{space}{attr}="#{anchor}"'
+        return f'{space}{attr}="..{target.path}' + (f"#{target.fragment}" if target.fragment else "") + '"'
 
-    article = IDS.sub(lambda m: f'{m.group(1)}="{prefix}{m.group(2)}"', article)
-    article = IDREFS.sub(lambda m: f'{m.group(1)}="' + " ".join(prefix + i for i in m.group(2).split()) + '"', article)
+    article = IDS.sub(lambda m: f'{m.group(1)}{m.group(2)}="{prefix}{m.group(3)}"', article)
+    article = IDREFS.sub(lambda m: f'{m.group(1)}{m.group(2)}="' + " ".join(prefix + i for i in m.group(3).split()) + '"',
+                         article)
     article = URLS.sub(url, article)
     article = re.sub(r"<details(?![^>]*\bopen\b)", "<details open", article)  # printed open
     return f'<section class="print-term" id="{term.slug}">{article}</section>'
@@ -78,7 +80,7 @@ def print_view(site: Path, config) -> str:
         source = site / t.url / "index.html"
         body += "\n" + printable(_article(source.read_text(encoding="utf-8"), str(source)), t, slugs)
     # The A-Z page's own sections, which the shell's navigation links to, are not here: those links go to the top.
-    ids = set(re.findall(r'\bid="([^"]+)"', body))
+    ids = set(re.findall(r'\sid="([^"]+)"', body))
     shell = re.sub(r'href="#([^"]+)"', lambda m: m.group(0) if m.group(1) in ids else 'href="#print"', shell)
     page = ARTICLE.sub(lambda m: m.group(1) + body + m.group(3), shell, count=1)
     page = re.sub(r"<title>.*?</title>", f"<title>Every term - {escape(config['site_name'])}</title>", page, count=1)

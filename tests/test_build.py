@@ -69,7 +69,8 @@ def test_our_validation_settings_stop_the_build_on_bad_links(project_copy, tmp_p
 @pytest.mark.slow
 def test_two_builds_of_the_same_tree_are_byte_identical(built_site, tmp_path):
     """Reproducible output: nothing in the site depends on when or where it was built (SOURCE_DATE_EPOCH fixes
-    the one date MkDocs writes, the sitemap's lastmod, to the commit date in `nox -s build`)."""
+    the one date MkDocs writes, the sitemap's lastmod, to the commit date in `nox -s build`). On a fresh clone the
+    first build highlights every code block and the second reads them from .cache/highlight/: the same bytes."""
     again = tmp_path / "again"
     proc = mkdocs_build(ROOT, again)
     assert proc.returncode == 0, proc.stderr
@@ -78,6 +79,38 @@ def test_two_builds_of_the_same_tree_are_byte_identical(built_site, tmp_path):
     assert first.keys() == second.keys()
     differing = sorted(str(k) for k in first if first[k] != second[k])
     assert not differing, f"files that differ between two builds: {differing}"
+
+
+def test_a_remembered_highlight_serves_exactly_its_input_and_the_store_keeps_what_was_used(tmp_path):
+    """hooks/highlight_cache.py: a block read from the store is returned only for the same code, lexer and formatter
+    options; anything else is highlighted afresh; after the build the store holds the blocks that build used."""
+    import json
+
+    from pygments.formatters import HtmlFormatter
+    from pygments.lexers import PythonLexer
+
+    from hooks import highlight_cache
+
+    remembered, config = highlight_cache.REMEMBERED, {"config_file_path": str(tmp_path / "mkdocs.yml")}
+    saved = dict(remembered.cache)
+    store = highlight_cache._store(config)
+    store.parent.mkdir(parents=True)
+    lexer, formatter = PythonLexer(), HtmlFormatter(wrapcode=True)
+    store.write_text(json.dumps({highlight_cache._key("x = 1\n", lexer, formatter): "FROM THE STORE",
+                                 "unused": "FORGOTTEN"}))
+    try:
+        remembered.cache.clear()
+        highlight_cache.on_config(config)
+        assert remembered("x = 1\n", lexer, formatter) == "FROM THE STORE"
+        fresh = [remembered("x = 2\n", lexer, formatter), remembered("x = 1\n", lexer, HtmlFormatter(linenos=True)),
+                 remembered("x = 1\n", PythonLexer(stripnl=False), formatter)]
+        assert all("FROM THE STORE" not in html and '<span class="mi">' in html for html in fresh)
+        highlight_cache.on_post_build(config)
+        kept = json.loads(store.read_text())
+        assert len(kept) == 4 and "unused" not in kept and "FROM THE STORE" in kept.values()
+    finally:
+        remembered.cache.clear()
+        remembered.cache.update(saved)
 
 
 @pytest.mark.parametrize(
