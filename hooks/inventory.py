@@ -1,5 +1,5 @@
 """The published inventory of terms, at the site's root: objects.inv (a Sphinx inventory, version 2, with a
-std:term entry for every name a term can be linked by, see hooks/link_names.py, and a std:label entry per
+std:term entry for every name a term can be linked by, see sitelib/sitelib/link_names.py, and a std:label entry per
 sub-concept anchor) and terms.json (described field by field by docs/terms.schema.json, which the build publishes beside it)."""
 
 from __future__ import annotations

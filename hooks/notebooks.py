@@ -3,7 +3,7 @@ never runs code), written as the Markdown of any other page and rendered by MkDo
 
 - Markdown cells are kept as they are; their links, written for the rendered page (``../../terms/parameter/``,
   as they must be for the notebook's own reader), become links to the source files, so MkDocs checks them,
-  gives them hover definitions (hooks/glossary.py) and rewrites them for the offline copy like any other link;
+  gives them hover definitions (hooks/hover_definitions.py) and rewrites them for the offline copy like any other link;
 - code cells become ``python`` code blocks, printed outputs ``text`` blocks titled "Output" (as on the term
   pages), and figures an ``<img>``: an SVG as a percent-encoded text data URI (gzip compresses it several
   times better than base64), with the title the notebook stored in the SVG as alternative text; a PNG as
