@@ -97,6 +97,20 @@ Text.
 """
 
 
+FIGURE = re.compile(r"!\[([^\]]*)\]\(\.\./assets/figures/([^/)]+)/([^)\s]+)\)")
+
+
+@pytest.mark.parametrize("page", TERM_PAGES, ids=lambda p: p.stem)
+def test_every_term_page_shows_a_figure_its_own_snippets_draw(page):
+    """A figure under docs/assets/figures/<slug>/ is drawn by a snippet in snippets/<slug>/ (test_snippets checks
+    that every committed figure is what its snippet draws now); each term page shows one of its own, with alt
+    text."""
+    shown = [(alt, folder, name) for alt, folder, name in FIGURE.findall(page.read_text(encoding="utf-8"))
+             if folder == page.stem and (snippet_tools.FIGURES / folder / name).is_file()]
+    assert shown, f"{page.relative_to(ROOT)} shows no figure from docs/assets/figures/{page.stem}/"
+    assert all(len(alt.split()) >= 5 for alt, _, _ in shown), f"{page.relative_to(ROOT)}: a figure without alt text"
+
+
 def test_a_good_page_passes():
     assert skeleton_problems(GOOD_PAGE) == []
 

@@ -4,8 +4,12 @@ what they may change."""
 import copy
 import math
 
+import matplotlib
 import torch
 from torch import nn
+
+matplotlib.use("Agg")
+import matplotlib.pyplot as plt
 
 torch.manual_seed(0)
 torch.set_num_threads(1)
@@ -45,6 +49,9 @@ targets = {
     "new feature": lambda x: x[:, 7:8],  # an input that the source task ignored
 }
 x_train, x_test = torch.randn(50, D_IN), torch.randn(1000, D_IN)
+
+
+results = {}  # way -> (trainable, errors), for the figure
 
 
 # --8<-- [start:compare]
@@ -94,4 +101,29 @@ for way, lr in [
         f"{way:16} trainable {trainable:3d} | test error: related {errors[0]:.2f}, "
         f"new feature {errors[1]:.2f} | first layer moved {100 * drift:.1f}%"
     )
+    results[way] = (trainable, [round(e, 2) for e in errors])  # the printed numbers
 # --8<-- [end:compare]
+
+plt.rcParams["svg.hashsalt"] = "llm-glossary"
+plt.rcParams["svg.fonttype"] = "none"  # text as text: a smaller file
+plt.rcParams["font.sans-serif"] = ["DejaVu Sans", "Arial"]  # a short font list
+fig, ax = plt.subplots(figsize=(5, 3))
+for task, (shift, color) in enumerate([(-0.2, "#4e79a7"), (0.2, "#e15759")]):
+    errors = [e[task] for _, e in results.values()]
+    rows = [row + shift for row in range(len(results))]
+    ax.barh(rows, errors, height=0.4, color=color, label=list(targets)[task] + " task")
+    for row, e in zip(rows, errors, strict=True):
+        ax.text(e + 0.02, row, f"{e:.2f}", va="center", fontsize=9)
+ax.set_yticks(
+    range(len(results)), [f"{w}\n{n} trained" for w, (n, _) in results.items()]
+)
+ax.axvline(1, color="#555555", linestyle="--", linewidth=1)
+ax.text(1.03, 3.1, "as bad as\npredicting\nthe mean", color="#555555", fontsize=9)
+ax.set_xlim(0, 1.7)
+ax.set_xlabel("test error after fine-tuning on 50 examples")
+ax.invert_yaxis()
+ax.spines[["top", "right"]].set_visible(False)
+ax.legend(loc="lower left", bbox_to_anchor=(0, 1), ncol=2, frameon=False)
+fig.tight_layout()
+no_metadata = dict.fromkeys(["Date", "Creator", "Format", "Type"])  # stable bytes
+fig.savefig("fine_tuning_ways.svg", metadata=no_metadata)

@@ -9,6 +9,11 @@ The reward and value models are taken to be the same network with a 1-output hea
 place of the vocabulary head, a common choice.
 """
 
+import matplotlib
+
+matplotlib.use("Agg")
+import matplotlib.pyplot as plt
+
 d, ff, layers, vocab = 4096, 11008, 32, 32000
 body = layers * (4 * d * d + 3 * d * ff + 2 * d) + vocab * d + d  # embeddings, norm
 policy = body + vocab * d  # with the language-model head
@@ -36,3 +41,29 @@ for name, models in setups.items():
         f"{name:10} {total / policy:5.2f} = {parts}:"
         f" {total / (TRAINED * policy) - 1:.1%} more than SFT, {total / 1e9:.1f} GB"
     )
+
+# The same numbers as bars: bytes per policy parameter, one segment per model.
+plt.rcParams["svg.hashsalt"] = "llm-glossary"
+plt.rcParams["svg.fonttype"] = "none"  # text as text: a smaller file
+plt.rcParams["font.sans-serif"] = ["DejaVu Sans", "Arial"]  # a short font list
+colors = dict(policy="#4e79a7", value="#f28e2b", reference="#bab0ac", reward="#59a14f")
+bars = {"SFT": setups["DPO"][:1]} | dict(reversed(setups.items()))
+fig, ax = plt.subplots(figsize=(5, 2.8))
+for row, models in enumerate(bars.values()):
+    left = 0.0
+    for role, count, size in models:
+        width = round(count * size / policy, 2)  # as printed
+        state = "trained" if size == TRAINED else "frozen"
+        label = f"{role} ({state})" if row == 2 else None
+        ax.barh(row, width, left=left, color=colors[role], label=label)
+        left += width
+    ax.text(left + 0.5, row, f"{left:.2f}", va="center")
+ax.set_yticks(range(3), list(bars))
+ax.invert_yaxis()
+ax.set_xlim(0, 40)
+ax.set_xlabel("bytes for each parameter of the policy")
+ax.spines[["top", "right"]].set_visible(False)
+ax.legend(loc="lower left", bbox_to_anchor=(0, 1), ncol=2, frameon=False)
+fig.tight_layout()
+no_metadata = dict.fromkeys(["Date", "Creator", "Format", "Type"])  # stable bytes
+fig.savefig("models_in_memory.svg", metadata=no_metadata)

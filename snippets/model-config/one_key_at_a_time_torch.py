@@ -8,6 +8,10 @@ weights per layer, a final norm, the embedding table and the output head (the sa
 tensor if tied).
 """
 
+import matplotlib
+
+matplotlib.use("Agg")
+import matplotlib.pyplot as plt
 import torch
 from torch import nn
 
@@ -101,10 +105,35 @@ CHANGES = [
 ]
 base, _ = count(BASE)
 print(f"{'base config':34} {base:>10,}")
+bars = []  # for the figure
 for key, value in CHANGES:
     total, active = count({**BASE, key: value})
+    bars.append((f"{key} = {value}", total))
     change = f"{total - base:+,}" if total != base else "no change"
     print(f"{key + ' = ' + str(value):34} {total:>10,}  {change}")
 moe = {**BASE, "num_local_experts": 8, "num_experts_per_tok": 2}
 total, active = count(moe)
 print(f"8 experts, num_experts_per_tok = 2: {total:,} in all, {active:,} active")
+
+# The figure: each change's count as a multiple of the base count, on a log scale.
+plt.rcParams["svg.hashsalt"] = "llm-glossary"
+plt.rcParams["svg.fonttype"] = "none"  # text as text: a smaller file
+plt.rcParams["font.sans-serif"] = ["DejaVu Sans", "Arial"]
+fig, ax = plt.subplots(figsize=(5.4, 3.8))
+labels = [label for label, _ in bars]
+ratios = [round(total / base, 3) for _, total in bars]
+colors = ["#3949ab" if r > 1 else "#c62828" for r in ratios]
+ax.barh(labels, [r - 1 for r in ratios], left=1, color=colors)
+ax.axvline(1, color="0.3", linewidth=1)
+for i, (_, total) in enumerate(bars):
+    note = f"{(total - base) / 1e6:+.2f} M" if total != base else "no change"
+    ax.text(max(ratios[i], 1) * 1.03, i, note, va="center", fontsize=8)
+ax.set_xscale("log")
+ax.set_xlim(0.85, 8.5)
+ax.set_xticks([1, 2, 4, 8], ["1", "2", "4", "8"])
+ax.minorticks_off()
+ax.invert_yaxis()
+ax.tick_params(axis="y", labelsize=9)
+ax.set_xlabel(f"parameters ÷ base ({base / 1e6:.2f} M), log scale")
+fig.tight_layout()
+fig.savefig("count_by_key.svg", metadata={"Date": None})

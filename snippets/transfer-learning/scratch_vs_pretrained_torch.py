@@ -4,8 +4,12 @@ ones."""
 import copy
 import math
 
+import matplotlib
 import torch
 from torch import nn
+
+matplotlib.use("Agg")
+import matplotlib.pyplot as plt
 
 torch.manual_seed(0)
 torch.set_num_threads(1)
@@ -46,7 +50,8 @@ pretrained = train(
 # data.
 readout = torch.randn(1, FEAT) / 2
 x_test, y_test = make_task(1000, readout)
-for n in (10, 30, 100):
+sizes, curves = (10, 20, 50, 100, 200), {"from scratch": [], "pre-trained backbone": []}
+for n in sizes:
     x, y = make_task(n, readout)
     scratch = nn.Sequential(backbone(), nn.Linear(FEAT, 1))  # random start
     # pre-trained backbone, new head
@@ -60,7 +65,26 @@ for n in (10, 30, 100):
             errors.append(
                 (nn.functional.mse_loss(model(x_test), y_test) / y_test.var()).item()
             )
+    for curve, error in zip(curves.values(), errors, strict=True):
+        curve.append(round(error, 2))  # the printed values, for the figure
     print(
         f"{n:3d} target examples: test error from scratch {errors[0]:.2f}, from "
         f"pre-trained {errors[1]:.2f}"
     )
+
+plt.rcParams["svg.hashsalt"] = "llm-glossary"
+plt.rcParams["svg.fonttype"] = "none"  # text as text: a smaller file
+plt.rcParams["font.sans-serif"] = ["DejaVu Sans", "Arial"]  # a short font list
+fig, ax = plt.subplots(figsize=(5, 3))
+for (label, errors), color in zip(curves.items(), ["#e15759", "#4e79a7"], strict=True):
+    ax.semilogx(sizes, errors, "o-", color=color, label=label)
+ax.set_xticks(sizes, [str(n) for n in sizes])
+ax.minorticks_off()
+ax.set_ylim(0, None)
+ax.set_xlabel("target examples (log scale)")
+ax.set_ylabel("test error (1: predicting the mean)")
+ax.spines[["top", "right"]].set_visible(False)
+ax.legend(frameon=False)
+fig.tight_layout()
+no_metadata = dict.fromkeys(["Date", "Creator", "Format", "Type"])  # stable bytes
+fig.savefig("scratch_vs_pretrained.svg", metadata=no_metadata)

@@ -8,6 +8,10 @@ inputs changes every weight
 but not a single prediction.
 """
 
+import matplotlib
+
+matplotlib.use("Agg")
+import matplotlib.pyplot as plt
 import numpy as np
 
 rng = np.random.default_rng(0)
@@ -66,3 +70,29 @@ print(
     "same predictions as before:",
     np.allclose(z @ w_z + b_z, x @ w + b, rtol=0, atol=1e-9),
 )
+
+# The figure: each input's weight beside what removing it costs, from rounded values.
+plt.rcParams["svg.hashsalt"] = "llm-glossary"
+plt.rcParams["svg.fonttype"] = "none"  # text as text: a smaller file
+plt.rcParams["font.sans-serif"] = ["DejaVu Sans", "Arial"]
+fig, (left, right) = plt.subplots(1, 2, figsize=(6, 2.3), sharey=True)
+names = [f"x{j + 1}, std {std[j]:.3g}" for j in range(3)]
+colors = ["#3949ab", "#00897b", "#c62828"]
+sizes = [float(f"{abs(v):.4g}") for v in w]
+costs = [round(v, 3) for v in increase]
+left.barh(names, sizes, color=colors)
+left.set_xscale("log")
+left.set_xlim(0.01, 300)
+left.set_xticks([0.01, 1, 100], ["0.01", "1", "100"])
+left.minorticks_off()
+left.set_title("|weight| (log scale)", fontsize=10)
+right.barh(names, costs, color=colors)
+right.set_xlim(0, 4.8)
+right.set_title("loss increase if removed", fontsize=10)
+for ax, values in [(left, sizes), (right, costs)]:
+    for i, v in enumerate(values):
+        ax.text(v * 1.15 if ax is left else v + 0.1, i, f"{v:g}", va="center",
+                fontsize=9)
+left.invert_yaxis()
+fig.tight_layout()
+fig.savefig("size_is_not_influence.svg", metadata={"Date": None})
