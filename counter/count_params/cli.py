@@ -25,6 +25,7 @@ from count_params.errors import ConfigError
 from count_params.footprint import GIB, memory
 from count_params.memory_rules import FORMATS, MEMORY_DEFAULTS, OPTIONS
 from count_params.rules import rules_json
+from count_params.speed import SPEED_OPTIONS, plan, plan_report
 
 
 def human(n: int) -> str:
@@ -148,7 +149,12 @@ def main(argv: list[str] | None = None) -> int:
     group = parser.add_argument_group("memory (as the calculator's URL parameters)")
     for name in OPTIONS:
         group.add_argument("--" + name.replace("_", "-"), help=_option_help(name))
+    fast = parser.add_argument_group("fit and speed limits (count_params.speed)")
+    for name, option in SPEED_OPTIONS.items():
+        fast.add_argument("--" + name.replace("_", "-"), help=option["help"] + (
+            ": " + ", ".join(option["choices"]) if "choices" in option else ""))
     args = parser.parse_args(argv)
+    speed_options = {k: getattr(args, k) for k in SPEED_OPTIONS}
     if args.rules:
         print(rules_json(), end="")
         return 0
@@ -158,12 +164,18 @@ def main(argv: list[str] | None = None) -> int:
             config = load_config(args.config)
             result = count_parameters(config)
             mem = memory(config, options)
+            limits = None
+            if any(v is not None for v in speed_options.values()):
+                limits = plan(config, {**options, **speed_options})
             if args.json:
-                print(json.dumps({**result, "memory": mem}, indent=2))
+                print(json.dumps({**result, "memory": mem, **(limits or {})},
+                                 indent=2))
             else:
                 print(report(_name(args.config), result))
-                if any(v is not None for v in options.values()):
+                if any(v is not None for v in options.values()) or limits:
                     print(memory_report(mem))
+                if limits:
+                    print(plan_report(limits))
             return 0
         results = {name: count_parameters(load_config(name))
                    for name in bundled_configs()}

@@ -1,0 +1,88 @@
+"""The offloading page's fit and its errors: what each device and the CPU hold adds up to what memory() counts,
+the largest context that fits is the largest (one more token does not fit), a Mac's GPU gets the share of memory
+the page states, and every bad option is an error that names it.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import io
+import json
+
+import pytest
+from count_params import ConfigError, load_config, main, memory
+from count_params.footprint import GIB
+from count_params.speed import plan
+
+MIXTRAL = load_config("mixtral-8x7b-v0.1")
+LLAMA = load_config("llama-3-8b")
+
+
+def test_devices_and_cpu_hold_together_what_memory_counts():
+    options = {"weights": "q4_k_m", "context_length": 4096, "device": "rtx-3090", "devices": 3,
+               "offload": "layers:5", "cpu_memory": "ddr5-5600-2ch"}
+    fit = plan(MIXTRAL, options)["fit"]
+    mem = memory(MIXTRAL, {"weights": "q4_k_m", "context_length": 4096})
+    assert sum(d["layers"] for d in fit["per_device"]) == 32 - 5
+    assert sum(d["weights"] for d in fit["per_device"]) + fit["cpu"]["weights"] == pytest.approx(
+        mem["weights"]["bytes"], abs=8)  # whole bytes: rounding per device
+    assert sum(d["kv_cache"] for d in fit["per_device"]) + fit["cpu"]["kv_cache"] == pytest.approx(
+        mem["kv_cache"]["bytes"], abs=8)
+
+
+def test_expert_offload_keeps_every_routed_expert_in_cpu_ram():
+    L, d, inner = MIXTRAL["num_hidden_layers"], MIXTRAL["hidden_size"], MIXTRAL["intermediate_size"]
+    fit = plan(MIXTRAL, {"weights": "bf16", "offload": "experts", "cpu_memory": "ddr4-3200-2ch"})["fit"]
+    assert fit["cpu"]["weights"] == L * 8 * 3 * d * inner * 2
+
+
+def test_the_step_reads_the_gpu_part_at_gpu_bandwidth_and_the_cpu_part_at_cpu_bandwidth():
+    r = plan(MIXTRAL, {"weights": "q4_k_m", "bandwidth_gbs": 1000, "cpu_bandwidth_gbs": 50,
+                       "offload": "layers:8", "context_length": 100})["speed"]
+    b = r["bytes_per_step"]
+    expected = (b["device_weights"] + b["device_kv_cache"]) / 1000e9 + (b["cpu_weights"] + b["cpu_kv_cache"]) / 50e9
+    assert r["decode_seconds_per_step_min"] == pytest.approx(expected)
+    assert b["cpu_weights"] > 0 and b["cpu_kv_cache"] > 0
+
+
+@pytest.mark.parametrize("what", ["max_context_length", "max_batch_size"])
+def test_the_largest_context_and_batch_that_fit_are_the_largest(what):
+    options = {"weights": "q4_k_m", "device": "rtx-4090", "context_length": 8192}
+    most = plan(LLAMA, options)["fit"][what]
+    key = "context_length" if what == "max_context_length" else "batch_size"
+    assert plan(LLAMA, {**options, key: most})["fit"]["fits"]
+    assert not plan(LLAMA, {**options, key: most + 1})["fit"]["fits"]
+
+
+def test_a_macs_gpu_gets_two_thirds_up_to_32_gb_and_three_quarters_above():
+    assert plan(LLAMA, {"device": "m1-max-64gb"})["fit"]["device_bytes"] == 64 * GIB * 3 // 4
+    assert plan(LLAMA, {"device": "m1-max-64gb", "gpu_gb": "32"})["fit"]["device_bytes"] == 32 * GIB
+
+
+def test_json_output_has_fit_and_speed():
+    out = io.StringIO()
+    with contextlib.redirect_stdout(out):
+        assert main(["llama-3-8b", "--json", "--device", "rtx-4090", "--weights", "q4_k_m"]) == 0
+    got = json.loads(out.getvalue())
+    assert got["speed"]["decode_tokens_per_s_max"] == plan(LLAMA, {"device": "rtx-4090", "weights": "q4_k_m"})[
+        "speed"]["decode_tokens_per_s_max"]
+    assert got["fit"]["per_device"]
+
+
+@pytest.mark.parametrize(("config", "options", "named"), [
+    (LLAMA, {"device": "rtx-9999"}, "device"),
+    (LLAMA, {"devices": 0}, "devices"),
+    (LLAMA, {"split": "rows"}, "split"),
+    (LLAMA, {"offload": "layers:"}, "offload"),
+    (LLAMA, {"offload": "layers:99"}, "offload"),
+    (LLAMA, {"offload": "experts"}, "offload"),
+    (LLAMA, {"bandwidth_gbs": "-3"}, "bandwidth_gbs"),
+    (LLAMA, {"tflops": "fast"}, "tflops"),
+    (LLAMA, {"cpu_gb": "lots", "device": "rtx-4090"}, "cpu_gb"),
+    (LLAMA, {"device": "ddr5-5600-2ch"}, "gpu_gb"),
+    (LLAMA, {"device": "rtx-4090", "offload": "layers:4"}, "cpu_bandwidth_gbs"),
+    (LLAMA, {"cpu_memory": "rtx-4090"}, "cpu_memory"),
+])
+def test_a_bad_option_is_an_error_naming_it(config, options, named):
+    with pytest.raises(ConfigError, match=f"option '{named}'"):
+        plan(config, options)
