@@ -55,7 +55,7 @@
     ".lw-in input{flex:1;min-width:8em;height:24px;margin:0}.lw output{min-width:4em}" +
     ".lw input:focus-visible{outline:3px solid var(--md-accent-fg-color);outline-offset:2px}" +
     ".lw [type=checkbox]{flex:none;min-width:0;width:24px}.lw fieldset{border:0;padding:0}" +
-    ".lw td{white-space:nowrap}.lw-bar{display:inline-block;height:.7em;background:var(--md-typeset-a-color)}.lw-bar+.lw-bar{opacity:.4}" +
+    ".md-typeset .lw table td,.md-typeset .lw table th{padding:.5em .6em}.lw [aria-hidden]{white-space:nowrap}.lw-bar{display:inline-block;height:.7em;background:var(--md-typeset-a-color)}.lw-bar+.lw-bar{opacity:.4}" +
     "@media print{.lw{display:none}}" }));
 
   // Material's instant navigation swaps pages without a load: mount what the new page holds.

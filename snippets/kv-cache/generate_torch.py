@@ -17,6 +17,7 @@ def heads(y):  # (tokens, n * h) -> (n heads, tokens, h)
     return y.view(len(y), -1, h).transpose(0, 1)
 
 
+# --8<-- [start:decode]
 def attend(x_new, keys, values, causal):  # the new tokens' queries read keys, values
     a = F.scaled_dot_product_attention(heads(q(x_new)), keys, values,
                                        is_causal=causal, enable_gqa=True)
@@ -42,3 +43,4 @@ print(f"tokens through the key and value projections: {projected} without, {T} w
 measured = k_cache.nbytes + v_cache.nbytes
 formula = 2 * K * h * 4 * T  # a key and a value per key/value head, float32 = 4 bytes
 print(f"cache after {T} tokens: {measured:,} B measured, {formula:,} B by formula")
+# --8<-- [end:decode]
