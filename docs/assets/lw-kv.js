@@ -31,16 +31,15 @@
       h("tr", {}, ["Model", "Cache", "Weights"].map(function (x) { return h("th", { scope: "col", textContent: x }); })), body]), sum);
 
     function update() {
-      var c = Math.pow(2, ctx.value), b = Math.pow(2, bat.value), most = 0, say = [];
+      var c = Math.pow(2, ctx.value), b = Math.pow(2, bat.value), most = 0;
       var bytes = list.map(function (m) { var x = cache(m, c, b); most = Math.max(most, x + m.weights); return x; });
       list.forEach(function (m, i) {
         rows[i][2].textContent = gb(bytes[i]);
         rows[i][2].setAttribute("data-bytes", bytes[i]);
         rows[i][0].style.width = 6 * m.weights / most + "em";
         rows[i][1].style.width = 6 * bytes[i] / most + "em";
-        say.push(m.name.split(" ")[0] + " " + gb(bytes[i]));
       });
-      sum.textContent = b + " x " + lw.n(c) + " tokens, cache in GB: " + say.join(", ") + ".";
+      sum.textContent = b + " x " + lw.n(c) + " tokens: cache from " + gb(Math.min.apply(null, bytes)) + " to " + gb(Math.max.apply(null, bytes)) + " GB.";
     }
     [ctx, bat].forEach(function (x) { x.addEventListener("input", update); });
     update();

@@ -20,10 +20,10 @@
   lw.add("lora", function (root) {
     var llama = model(lw.snippet(root.getAttribute("data-code"), true)), id = "lw-lora-", boxes = {};
     var rank = lw.slider(root, id + "r", "Rank r", 0, 8, 3, function (v) { return String(Math.pow(2, v)); });
-    var set = lw.h("fieldset", {}, [lw.h("legend", { textContent: "Adapted matrices" })]);
+    var set = lw.h("fieldset", { style: "border:0;padding:0" }, [lw.h("legend", { textContent: "Adapted matrices" })]);
     Object.keys(llama.shapes).forEach(function (name) {
       var s = llama.shapes[name];
-      boxes[name] = lw.h("input", { type: "checkbox", id: id + name, checked: name === "q" || name === "v" });
+      boxes[name] = lw.h("input", { type: "checkbox", id: id + name, checked: name === "q" || name === "v", style: "flex:none;min-width:0;width:24px" });
       set.append(lw.h("span", { className: "lw-in" }, [boxes[name], lw.h("label", { htmlFor: id + name, textContent: name + " (" + s[0] + " x " + s[1] + ")" })]));
     });
     var sum = lw.h("p", { "aria-live": "polite" });

@@ -17,13 +17,13 @@ def heads(y):  # (tokens, n * h) -> (n heads, tokens, h)
     return y.view(len(y), -1, h).transpose(0, 1)
 
 
-# --8<-- [start:decode]
 def attend(x_new, keys, values, causal):  # the new tokens' queries read keys, values
     a = F.scaled_dot_product_attention(heads(q(x_new)), keys, values,
                                        is_causal=causal, enable_gqa=True)
     return a.transpose(0, 1).reshape(len(x_new), H * h)  # output projection left out
 
 
+# --8<-- [start:decode]
 with torch.no_grad():
     plain, cached, projected = [], [], 0
     k_cache, v_cache = torch.empty(K, 0, h), torch.empty(K, 0, h)

@@ -19,7 +19,6 @@ def kv_bytes_per_token(c):
     return 2 * L * K * h * BYTES  # a key and a value per layer and key/value head
 
 
-# --8<-- [start:table]
 print("model            KiB/token  weights GB  cache, one full sequence  = weights at")
 for name in ["tinyllama-1.1b", "llama-2-7b", "mistral-7b-v0.1", "llama-3-8b"]:
     c = config(name)
@@ -30,7 +29,6 @@ for name in ["tinyllama-1.1b", "llama-2-7b", "mistral-7b-v0.1", "llama-3-8b"]:
     cache = per_token * kept
     print(f"{name:16} {per_token / 2**10:>9.0f}  {weights / GB:>10.2f}"
           f"  {cache / GB:>5.2f} GB ({kept:>5,} tok)  {weights // per_token:>8,} tok")
-# --8<-- [end:table]
 
 c = config("llama-3-8b")
 per_token, weights = kv_bytes_per_token(c), count_parameters(c)["total"] * BYTES

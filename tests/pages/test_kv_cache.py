@@ -198,7 +198,9 @@ def test_the_widget_shows_the_programs_numbers_reached_by_keyboard(browser, site
                 assert int(cells.nth(1).get_attribute("data-bytes")) == expected
                 assert cells.nth(2).text_content() == f"{program['weights'](c, 'bf16') / 1e9:.2f}"
         assert page.get_attribute("#lw-kv-b", "aria-valuetext") == "64 sequences"
-        assert summary(page, "kv").startswith("64 x 131,072 tokens, cache in GB: llama-2-7b 4398.05,")
+        top = max(64 * program["per_sequence"](c, program["per_layer_token"](c), 131072) for c in names)
+        assert summary(page, "kv").startswith("64 x 131,072 tokens: cache from ")
+        assert summary(page, "kv").endswith(f" to {top / 1e9:.2f} GB.")
         assert focus_ring(page, "#lw-kv-b").startswith("solid 3px")
     finally:
         page.close()
