@@ -1,12 +1,14 @@
 """Each sampling setting applied to one fixed set of logits: what it does to the
 next-token probabilities. No parameter of the model changes."""
 
+
 import matplotlib
 
 matplotlib.use("Agg")
 import matplotlib.pyplot as plt
 import numpy as np
 
+# --8<-- [start:settings]
 vocab = ["sat", "ran", "slept", "is", "was", "ate", "the", "."]
 logits = np.array([3.0, 2.25, 2.0, 1.5, 1.0, 0.5, -0.5, -1.5])
 context = "the dog sat and the cat"  # the text so far; the logits score what comes next
@@ -81,6 +83,7 @@ kept = [int(np.isfinite(z).sum()) for z in
 print("tokens kept: top-k {}, top-p {}, min-p {} alone; {} in turn".format(*kept))
 left = softmax(after_k)  # renormalized over the three that top-k kept
 print(f"after top-k, 'sat' + 'ran' = {left[:2].sum():.4f} of what is left")
+# --8<-- [end:settings]
 
 # The figure: the probabilities at three temperatures, and where each cut-off ends
 plt.rcParams["svg.hashsalt"] = "llm-glossary"

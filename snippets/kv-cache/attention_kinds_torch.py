@@ -58,6 +58,7 @@ def per_token(tensors, tokens=T):
     return sum(t.nbytes for t in tensors) / tokens
 
 
+# --8<-- [start:measure]
 x = torch.randn(T, D)
 print(f"{'kind':34} {'B/token':>7} {'formula':>22}")
 for name, heads, kv_heads, head_dim in [
@@ -75,6 +76,7 @@ layer = Attention(8, 2, 64, window=WINDOW)
 cached = layer.cache(x)
 print(f"sliding window of {WINDOW}, {T} tokens: caches {cached[0].shape[1]} tokens,"
       f" {per_token(cached):.0f} B per token of prompt")
+# --8<-- [end:measure]
 
 mla = LatentAttention(heads=8, d_c=128, d_r=32, d_nope=64, d_v=64)
 latent, full = per_token(mla.cache(x)), per_token(mla.decompressed(x))

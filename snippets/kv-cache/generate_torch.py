@@ -23,6 +23,7 @@ def attend(x_new, keys, values, causal):  # the new tokens' queries read keys, v
     return a.transpose(0, 1).reshape(len(x_new), H * h)  # output projection left out
 
 
+# --8<-- [start:decode]
 with torch.no_grad():
     plain, cached, projected = [], [], 0
     k_cache, v_cache = torch.empty(K, 0, h), torch.empty(K, 0, h)
@@ -42,3 +43,4 @@ print(f"tokens through the key and value projections: {projected} without, {T} w
 measured = k_cache.nbytes + v_cache.nbytes
 formula = 2 * K * h * 4 * T  # a key and a value per key/value head, float32 = 4 bytes
 print(f"cache after {T} tokens: {measured:,} B measured, {formula:,} B by formula")
+# --8<-- [end:decode]

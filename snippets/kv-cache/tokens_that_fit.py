@@ -36,7 +36,8 @@ def per_layer_token(c, latent=True):  # bytes one layer caches for one token
         return c["num_attention_heads"] * (k + c["v_head_dim"]) * BF16
     H = c["num_attention_heads"]
     head_dim = c.get("head_dim", c["hidden_size"] // H)  # explicit head_dim wins
-    return 2 * c.get("num_key_value_heads", H) * head_dim * BF16
+    K = 1 if c.get("multi_query") else c.get("num_key_value_heads", H)  # Falcon: MQA
+    return 2 * K * head_dim * BF16
 
 
 def per_sequence(c, per_token, context):  # one sequence's cache, all layers
@@ -90,6 +91,18 @@ for name in KINDS:
     curves[name] = [per_sequence(c, per_layer_token(c), t) / 1e9 for t in contexts]
     print(f"  {name:17}" + "".join(f"{curves[name][contexts.index(t)]:6.2f}"
                                    for t in (4096, 32768, 131072)))
+
+# The parts of the cache for the page's interactive figure, which reads these lines
+ATTENTION = {"llama-2-7b": "MHA", "llama-3-8b": "GQA", "falcon-7b": "MQA",
+             "gemma-2-2b": "GQA", "deepseek-v2-lite": "MLA"}
+print("bf16 cache per token and layer, layers (sliding ones), and bf16 weights:")
+for name, kind in ATTENTION.items():
+    c = config(name)
+    L, window = c["num_hidden_layers"], c.get("sliding_window")
+    local = L // 2 if c["model_type"] == "gemma2" else 0  # as in per_sequence
+    slides = f", {local} within {window:,} tokens" if local else ""
+    print(f"  {name:17} {kind}  {per_layer_token(c):6,} B x {L} layers{slides};"
+          f" weights {weights(c, 'bf16'):,} B")
 
 plt.rcParams["svg.hashsalt"] = "llm-glossary"
 plt.rcParams["svg.fonttype"] = "none"  # text as text: a smaller file

@@ -10,10 +10,14 @@ def lora_params(r: int, shapes: list[tuple[int, int]], layers: int) -> int:
 # 32000.
 d, L, ff, V = 4096, 32, 11008, 32000
 total = 2 * V * d + L * (4 * d * d + 3 * d * ff + 2 * d) + d
-q_v = [(d, d), (d, d)]  # the query and value projections, each 4096 x 4096
-# + key, output, gate, up, down
-every_linear = q_v + [(d, d), (d, d), (d, ff), (d, ff), (ff, d)]
-print(f"Llama 2 7B: {total:,} parameters")
+# the seven linear layers of a block, (d_in, d_out)
+linear = {"q": (d, d), "k": (d, d), "v": (d, d), "o": (d, d),
+          "gate": (d, ff), "up": (d, ff), "down": (ff, d)}
+q_v = [linear["q"], linear["v"]]  # the query and value projections, 4096 x 4096
+every_linear = list(linear.values())
+listed = [f"{name} {i} x {o}" for name, (i, o) in linear.items()]
+print(f"Llama 2 7B: {total:,} parameters; {L} layers, each with")
+print("  " + ", ".join(listed[:4]) + ",\n  " + ", ".join(listed[4:]))
 for name, shapes in [("q and v", q_v), ("all 7 linear", every_linear)]:
     for r in (8, 64):
         n = lora_params(r, shapes, L)

@@ -6,6 +6,7 @@ import matplotlib
 matplotlib.use("Agg")
 import matplotlib.pyplot as plt
 
+# --8<-- [start:shapes]
 d_in, d_out, r = 96, 48, 4  # a small layer, so that rank 4 is still visible
 frozen, trained = d_out * d_in, r * (d_in + d_out)
 print(f"W: {d_out} x {d_in} = {frozen:,} numbers, frozen")
@@ -14,6 +15,7 @@ print(
     f"trained ({trained / frozen:.1%} of W's)"
 )
 print(f"BA: {d_out} x {d_in}, the shape of W, of rank at most {r}")
+# --8<-- [end:shapes]
 
 plt.rcParams["svg.hashsalt"] = "llm-glossary"
 plt.rcParams["svg.fonttype"] = "none"  # text as text: a smaller file

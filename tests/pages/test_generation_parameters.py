@@ -20,6 +20,7 @@ from transformers.generation.logits_process import (
 )
 
 from tests.support import ROOT, snippet_globals
+from tests.support.widgets import check_accessibility, focus_ring, keyboard_to, node_call, open_widget, summary
 
 PAGE = " ".join((ROOT / "docs" / "terms" / "generation-parameters.md").read_text(encoding="utf-8").split())
 SNIPPETS = ["settings_numpy", "settings_torch"]
@@ -109,3 +110,89 @@ def test_cut_offs_in_sequence_keep_fewer_tokens_than_any_alone(snippet):
     words = [NUMBER_WORDS[k] for k in kept]
     assert f"keeps {words[3]} tokens, where top-k, top-p and min-p alone keep {words[0]}, {words[1]} and {words[2]}" \
         in PAGE
+
+
+# ---------------------------------------------------------------- the interactive figure (docs/assets/lw-sampling.js)
+
+TEMPERATURES = [i / 20 for i in range(2, 41)]  # the slider's steps: index / 20, as the widget divides
+TOP_PS = [i / 20 for i in range(1, 21)]
+
+
+def python_probs(snippet, t, k, p):
+    """The program's own steps in transformers' order: temperature, top-k, top-p."""
+    z = snippet["top_p"](snippet["top_k"](snippet["temperature"](snippet["logits"], t), k), p)
+    return snippet["softmax"](z)
+
+
+def test_the_widget_computes_the_programs_probabilities_at_every_slider_step(snippet):
+    """lw-sampling.js in Node against the numpy program's functions, at all 6,240 settings of the three sliders:
+    the same tokens kept, and the same probabilities to 1e-12. Exp and sums may differ in the last bit, so a token
+    whose probability is below 1e-12 (at temperature 0.1, "." has 3e-20) may fall on either side of top-p's line."""
+    logits, n = snippet["logits"].tolist(), len(snippet["vocab"])
+    settings = [(t, k, p) for t in TEMPERATURES for k in range(1, n + 1) for p in TOP_PS]
+    shown = node_call("sampling", [("probs", [logits, t, k, p]) for t, k, p in settings])
+    kept_counts = set()
+    for (t, k, p), js in zip(settings, shown, strict=True):
+        py = python_probs(snippet, t, k, p)
+        assert [x > 1e-12 for x in js] == (py > 1e-12).tolist(), (t, k, p)
+        assert max(abs(a - b) for a, b in zip(js, py.tolist(), strict=True)) < 1e-12, (t, k, p)
+        kept_counts.add(int((py > 0).sum()))
+    assert kept_counts == set(range(1, n + 1))  # the grid reaches every number of kept tokens
+
+
+def test_the_widget_node_check_fails_on_a_wrong_order(snippet):
+    """The comparison above can fail: top-p before top-k is another distribution at some settings."""
+    logits = snippet["logits"].tolist()
+    js = node_call("sampling", [("probs", [logits, 1.0, 3, 0.8])])[0]
+    swapped = snippet["softmax"](snippet["top_k"](snippet["top_p"](snippet["logits"], 0.8), 3))
+    assert max(abs(a - b) for a, b in zip(js, swapped.tolist(), strict=True)) > 0.01
+
+
+WIDGET = '[data-lw="sampling"]'
+
+
+def shown_probabilities(page) -> tuple[list[str], list[float]]:
+    cells = page.locator(f"{WIDGET} td [data-value]")
+    return cells.all_text_contents(), [float(v) for v in cells.evaluate_all("es => es.map(e => e.dataset.value)")]
+
+
+# (slider settings as the keyboard reaches them: temperature index, top-k, top-p index) -> the golden's row
+GOLDEN_ROWS = {(20, 8, 20): "no setting", (10, 8, 20): "temperature 0.5", (30, 8, 20): "temperature 1.5",
+               (20, 3, 20): "top-k 3", (20, 8, 16): "top-p 0.8"}
+
+
+def test_the_widget_shows_the_programs_rows_reached_by_keyboard(browser, site_url, snippet):
+    """In the page: the widget reads the logits from the program's code block, and at the settings the program
+    prints, reached with the keyboard, shows its printed row; every value is the program's to 1e-12; the live
+    region says what is kept; the focused slider shows a ring."""
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    try:
+        open_widget(page, site_url + "terms/generation-parameters/", "sampling")
+        out = golden("settings_numpy")
+        for (t, k, p), label in GOLDEN_ROWS.items():
+            keyboard_to(page, "#lw-s-t", t)
+            keyboard_to(page, "#lw-s-k", k)
+            keyboard_to(page, "#lw-s-p", p)
+            texts, values = shown_probabilities(page)
+            assert [float(x) for x in texts] == row(out, label), label
+            py = python_probs(snippet, t / 20, k, p / 20)
+            assert max(abs(a - b) for a, b in zip(values, py.tolist(), strict=True)) < 1e-12, label
+            kept = int((py > 0).sum())
+            top = snippet["vocab"][int(py.argmax())]
+            assert summary(page, "sampling") == f'Keeps {kept} of 8 tokens; "{top}" has probability {py.max():.3f}.'
+        assert page.get_attribute("#lw-s-p", "aria-valuetext") == "0.80"
+        assert focus_ring(page, "#lw-s-p").startswith("solid 3px")
+        # top-k 3, then top-p 0.8 on what is left: two tokens, as "Cut-offs in sequence" says
+        keyboard_to(page, "#lw-s-t", 20)
+        keyboard_to(page, "#lw-s-k", 3)
+        assert summary(page, "sampling").startswith("Keeps 2 of 8 tokens")
+    finally:
+        page.close()
+
+
+def test_the_widget_is_accessible_in_both_schemes(browser, site_url):
+    def act(page):
+        keyboard_to(page, "#lw-s-t", 10)
+        keyboard_to(page, "#lw-s-k", 3)
+
+    check_accessibility(browser, site_url + "terms/generation-parameters/", "sampling", act)

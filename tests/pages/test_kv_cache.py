@@ -15,7 +15,8 @@ import torch
 import transformers
 from count_params import load_config
 
-from tests.support import ROOT
+from tests.support import ROOT, snippet_globals
+from tests.support.widgets import check_accessibility, focus_ring, keyboard_to, node_call, open_widget, summary
 from tools import memory_allocations as alloc
 
 transformers.logging.set_verbosity_error()
@@ -121,3 +122,93 @@ def test_gemma2_per_token_figure_counts_all_layers_and_half_are_global():
     assert (f"Gemma 2 2B caches {kib_all} KiB per token over all {layers} layers, {kib_global} KiB of it on its "
             f"{full} global layers") in PAGE
     assert f"needs {mib} MiB instead of the {mib_all} MiB that all-global layers would keep" in PAGE
+
+
+# ---------------------------------------------------------------- the interactive figure (docs/assets/lw-kv.js)
+
+CONTEXTS = [2**k for k in range(10, 18)]  # the context slider's steps
+BATCHES = [2**k for k in range(7)]  # the batch slider's steps
+
+
+@pytest.fixture(scope="module")
+def fit(tmp_path_factory):
+    """tokens_that_fit.py's functions and the output it printed (the golden the page shows)."""
+    program = snippet_globals("kv-cache/tokens_that_fit.py", tmp_path_factory.mktemp("fit"))
+    return program, (ROOT / "snippets" / "kv-cache" / "tokens_that_fit.out").read_text(encoding="utf-8")
+
+
+def test_the_widget_reads_each_models_parts_as_the_program_computes_them(fit):
+    """lw-kv.js's reading of the printed lines gives, for every model the program lists, its per_layer_token(), its
+    layers, the sliding layers and window that per_sequence() uses, and its bf16 weights, exactly."""
+    program, out = fit
+    models = node_call("kv", [("models", [out])])[0]
+    assert [m["name"] for m in models] == [f"{n} {k}" for n, k in program["ATTENTION"].items()]
+    assert {k for k in program["ATTENTION"].values()} >= {"MHA", "GQA", "MQA", "MLA"}
+    for m in models:
+        c = program["config"](m["name"].split()[0])
+        local = m["layers"] // 2 if c["model_type"] == "gemma2" else 0
+        assert (m["perLayer"], m["layers"], m["local"]) == (program["per_layer_token"](c), c["num_hidden_layers"], local)
+        assert m["window"] == (c.get("sliding_window") or 0 if local else 0)
+        assert m["weights"] == program["weights"](c, "bf16")
+
+
+def test_the_widgets_cache_is_per_sequence_times_the_batch_at_every_slider_step(fit):
+    """cache() in Node against the program's per_sequence(), byte for byte, at all 56 slider settings per model;
+    the sliding window matters (Gemma 2 2B's cache is not its layers times the context beyond 4,096 tokens)."""
+    program, out = fit
+    models = node_call("kv", [("models", [out])])[0]
+    settings = [(m, t, b) for m in models for t in CONTEXTS for b in BATCHES]
+    shown = node_call("kv", [("cache", [m, t, b]) for m, t, b in settings])
+    for (m, t, b), js in zip(settings, shown, strict=True):
+        c = program["config"](m["name"].split()[0])
+        assert js == b * program["per_sequence"](c, program["per_layer_token"](c), t), (m["name"], t, b)
+    gemma = next(m for m in models if m["name"].startswith("gemma"))
+    no_window = node_call("kv", [("cache", [{**gemma, "local": 0}, 8192, 1])])[0]
+    assert no_window != node_call("kv", [("cache", [gemma, 8192, 1])])[0]
+
+
+def printed_gb(out: str) -> dict[str, list[float]]:
+    """The program's "one sequence's cache, GB, at 4K 32K 128K tokens" lines, by model."""
+    block = out.split("one sequence's cache, GB, at 4K 32K 128K tokens:\n", 1)[1]
+    return {m[1]: [float(x) for x in m[2].split()] for m in re.finditer(r"^  (\S+) +([\d. ]+)$", block, re.M)}
+
+
+def test_the_widget_shows_the_programs_numbers_reached_by_keyboard(browser, site_url, fit):
+    """In the page, with the keyboard: at 4K, 32K and 128K tokens and a batch of 1 the cache column shows the GB the
+    program prints; at every batch, each row's bytes are per_sequence() times the batch, and the weights column is
+    the program's weights; the live region sums it up."""
+    program, out = fit
+    printed = printed_gb(out)
+    assert len(printed) == 3
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    try:
+        open_widget(page, site_url + "terms/kv-cache/", "kv")
+        rows = page.locator('[data-lw="kv"] tbody tr')
+        names = [program["config"](n) for n in program["ATTENTION"]]
+        for i, context in enumerate((4096, 32768, 131072)):
+            keyboard_to(page, "#lw-kv-c", context.bit_length() - 1)
+            for name, gb in printed.items():
+                cell = rows.nth(list(program["ATTENTION"]).index(name)).locator("td").nth(1)
+                assert float(cell.text_content()) == gb[i], (name, context)
+        for batch in (1, 8, 64):
+            keyboard_to(page, "#lw-kv-b", batch.bit_length() - 1)
+            for row, c in zip(rows.all(), names, strict=True):
+                cells = row.locator("td")
+                expected = batch * program["per_sequence"](c, program["per_layer_token"](c), 131072)
+                assert int(cells.nth(1).get_attribute("data-bytes")) == expected
+                assert cells.nth(2).text_content() == f"{program['weights'](c, 'bf16') / 1e9:.2f}"
+        assert page.get_attribute("#lw-kv-b", "aria-valuetext") == "64 sequences"
+        top = max(64 * program["per_sequence"](c, program["per_layer_token"](c), 131072) for c in names)
+        assert summary(page, "kv").startswith("64 x 131,072 tokens: cache from ")
+        assert summary(page, "kv").endswith(f" to {top / 1e9:.2f} GB.")
+        assert focus_ring(page, "#lw-kv-b").startswith("solid 3px")
+    finally:
+        page.close()
+
+
+def test_the_widget_is_accessible_in_both_schemes(browser, site_url):
+    def act(page):
+        keyboard_to(page, "#lw-kv-c", 17)
+        keyboard_to(page, "#lw-kv-b", 6)
+
+    check_accessibility(browser, site_url + "terms/kv-cache/", "kv", act)

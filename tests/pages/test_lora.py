@@ -4,7 +4,12 @@ from __future__ import annotations
 
 import re
 
+import pytest
+from count_params import load_config
+
+from tests.support import ROOT, snippet_globals
 from tests.support import snippet_stdout as run_ok
+from tests.support.widgets import check_accessibility, focus_ring, keyboard_to, node_call, open_widget, summary
 
 LORA_TOLERANCE = 1e-5  # float32 outputs of a 64 -> 64 layer, values of order 1
 
@@ -39,3 +44,62 @@ def test_lora_counts_for_llama_2_7b(snippet_results):
     expected = 32 * 2 * 8 * (4096 + 4096)
     assert f"r=8  on q and v     : {expected:>11,} trainable" in out
     assert "Llama 2 7B: 6,738,415,616 parameters" in out  # the published 6.74B, from the config shapes
+
+
+# ---------------------------------------------------------------- the interactive figure (docs/assets/lw-lora.js)
+
+RANKS = [2**k for k in range(9)]  # the rank slider's steps, 1 to 256
+GOLDEN = ROOT / "snippets" / "lora" / "llama_counts.out"
+
+
+@pytest.fixture(scope="module")
+def counts(tmp_path_factory):
+    return snippet_globals("lora/llama_counts.py", tmp_path_factory.mktemp("lora"))
+
+
+def test_the_widget_reads_the_programs_shapes_and_counts_as_it_does(counts):
+    """lw-lora.js in Node reads the seven matrices, the layers and the total from the printed output, as the program
+    defines them (the layers: Llama 2 7B's config), and counts every rank on every one of the 128 sets of matrices
+    as lora_params() does."""
+    out = GOLDEN.read_text(encoding="utf-8")
+    model = node_call("lora", [("model", [out])])[0]
+    layers = load_config("llama-2-7b")["num_hidden_layers"]
+    assert model == {"total": counts["total"], "layers": layers,
+                     "shapes": {name: list(shape) for name, shape in counts["linear"].items()}}
+    names = list(counts["linear"])
+    subsets = [[n for i, n in enumerate(names) if mask >> i & 1] for mask in range(2 ** len(names))]
+    calls = [(r, s) for r in RANKS for s in subsets]
+    shown = node_call("lora", [("trainable", [r, [model["shapes"][n] for n in s], model["layers"]]) for r, s in calls])
+    for (r, s), js in zip(calls, shown, strict=True):
+        assert js == counts["lora_params"](r, [counts["linear"][n] for n in s], layers), (r, s)
+
+
+def test_the_widget_shows_the_programs_rows_reached_by_keyboard(browser, site_url):
+    """In the page, with the keyboard alone: rank 8 and 64 on q and v, then on all seven matrices, give the
+    program's printed rows (count and percentage); the live region says it."""
+    out = GOLDEN.read_text(encoding="utf-8")
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    try:
+        open_widget(page, site_url + "terms/lora/", "lora")
+        for matrices, label in (("q, v", "q and v"), ("q, k, v, o, gate, up, down", "all 7 linear")):
+            if label == "all 7 linear":
+                for name in ("k", "o", "gate", "up", "down"):
+                    page.focus(f"#lw-lora-{name}")
+                    page.keyboard.press("Space")
+            for r in (8, 64):
+                keyboard_to(page, "#lw-lora-r", r.bit_length() - 1)
+                m = re.search(rf"^  r={r:<2} on {label:12}: +([\d,]+) trainable \(([\d.]+)% of the model\)$", out, re.M)
+                assert summary(page, "lora") == (f"Rank {r} on {matrices}: {m[1]} trainable of 6,738,415,616, "
+                                                  f"{m[2]}% of the model.")
+        assert focus_ring(page, "#lw-lora-r").startswith("solid 3px")
+    finally:
+        page.close()
+
+
+def test_the_widget_is_accessible_in_both_schemes(browser, site_url):
+    def act(page):
+        keyboard_to(page, "#lw-lora-r", 8)
+        page.focus("#lw-lora-down")
+        page.keyboard.press("Space")
+
+    check_accessibility(browser, site_url + "terms/lora/", "lora", act)
