@@ -10,7 +10,6 @@ out.
 
 import re
 
-# --8<-- [start:rules]
 NUM = r"(\d+(?:\.\d+)?)"
 RULES = [  # (pattern for one part of the name, what it says), the first match wins
     (rf"(\d+)x{NUM}b", "{0} experts of about {1}B each, sharing attention"),
@@ -45,7 +44,6 @@ def read(name):
             if meaning.endswith("B parameters"):
                 said[part] = meaning.replace("parameters", "active per token")
     return said
-# --8<-- [end:rules]
 
 
 for name in ["mistralai/Mixtral-8x7B-v0.1", "Qwen/Qwen3-30B-A3B-Instruct-2507-FP8",

@@ -28,7 +28,6 @@ class VisionTower(nn.Module):  # a small ViT: patches, positions, encoder layers
         return self.encoder(x + self.positions)
 
 
-# --8<-- [start:model]
 tower = VisionTower(image=336, patch=14)
 projector = nn.Sequential(nn.Linear(vision_width, lm_width), nn.GELU(),
                           nn.Linear(lm_width, lm_width))  # LLaVA-1.5's: an MLP
@@ -39,7 +38,6 @@ text = torch.tensor([[5, 17, 42, 7, 99, 3]])  # "Describe this image in a word:"
 with torch.no_grad():
     image_tokens = projector(tower(image))  # one vector per patch
     sequence = torch.cat([image_tokens, embed(text)], dim=1)  # what the LM reads
-# --8<-- [end:model]
 print(f"image 336 x 336, patches of 14: {image_tokens.shape[1]} image tokens"
       f" of width {image_tokens.shape[2]}")
 print(f"context: {image_tokens.shape[1]} image + {text.shape[1]} text tokens ="

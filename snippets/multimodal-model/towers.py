@@ -15,7 +15,6 @@ matplotlib.use("Agg")
 import matplotlib.pyplot as plt
 
 
-# --8<-- [start:tower]
 def vision_tower(width, mlp, layers, patch, image, class_token, patch_bias):
     patches = (image // patch) ** 2
     embed = width * 3 * patch * patch + (width if patch_bias else 0)  # a conv per patch
@@ -23,7 +22,6 @@ def vision_tower(width, mlp, layers, patch, image, class_token, patch_bias):
     block = 4 * (width * width + width) + mlp * width * 2 + mlp + width + 4 * width
     norms = (2 if class_token else 1) * 2 * width  # CLIP has a norm before the layers
     return patches, embed + layers * block + norms
-# --8<-- [end:tower]
 
 
 clip_patches, clip = vision_tower(1024, 4096, 24, 14, 336, class_token=1,

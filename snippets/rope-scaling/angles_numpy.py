@@ -19,7 +19,6 @@ import matplotlib.pyplot as plt
 d, theta, trained, s = 128, 1_000_000.0, 32_768, 4.0
 i = np.arange(d // 2)  # the rotating pairs of one head
 
-# --8<-- [start:methods]
 freq = theta ** (-2 * i / d)  # radians per token, as trained
 linear = freq / s  # position interpolation: every position divided by s
 ntk = (theta * s ** (d / (d - 2))) ** (-2 * i / d)  # NTK-aware: a larger base
@@ -33,7 +32,6 @@ low, high = math.floor(pair_at(32)), math.ceil(pair_at(1))  # YaRN's beta 32, al
 keep = 1 - np.clip((i - low) / (high - low), 0, 1)  # 1: fast pairs, 0: slow pairs
 yarn = linear * (1 - keep) + freq * keep  # slow pairs interpolated, fast ones kept
 attention_factor = 0.1 * math.log(s) + 1  # YaRN scales q.k by this squared
-# --8<-- [end:methods]
 
 methods = {"as trained": freq, "interpolation": linear, "NTK-aware": ntk, "YaRN": yarn}
 pairs = [0, 16, 32, 40, 48, 63]

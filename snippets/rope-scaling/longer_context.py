@@ -9,10 +9,8 @@ bf16, for one sequence, from the counter's memory().
 from count_params import count_parameters, load_config, memory
 
 config = load_config("qwen3-8b")
-# --8<-- [start:config]
 scaled = {**config, "rope_scaling": {"rope_type": "yarn", "factor": 4.0,
                                      "original_max_position_embeddings": 32768}}
-# --8<-- [end:config]
 before, after = count_parameters(config)["total"], count_parameters(scaled)["total"]
 print(f"parameters: {before:,} without rope_scaling, {after:,} with it")
 

@@ -21,7 +21,6 @@ x = rng.normal(size=(T, d)) + 0.8 * W[0] / np.linalg.norm(W[0])  # expert 0 favo
 print(f"router parameters: {E} experts x width {d} = {W.size}")
 
 
-# --8<-- [start:route]
 def softmax(z):
     e = np.exp(z - z.max(axis=-1, keepdims=True))
     return e / e.sum(axis=-1, keepdims=True)
@@ -37,21 +36,17 @@ chosen, p = top_k(softmax(logits), k)  # softmax over all experts, keep the top 
 weights = p / p.sum(axis=-1, keepdims=True)  # renormalized over the chosen k
 _, top_logits = top_k(logits, k)
 same = np.allclose(weights, softmax(top_logits))  # = softmax over the top-k logits
-# --8<-- [end:route]
 print("softmax router, tokens 0-3: experts", chosen[:4].tolist())
 print("  weights", np.round(weights[:4], 2).tolist())
 print("  the same as a softmax over the top-2 logits only:", same)
 
-# --8<-- [start:sigmoid]
 sig = 1 / (1 + np.exp(-logits))  # sigmoid scores: each expert on its own, 0 to 1
 s_chosen, s = top_k(sig, k)
 s_weights = s / s.sum(axis=-1, keepdims=True)
-# --8<-- [end:sigmoid]
 print("sigmoid router, tokens 0-3: experts", s_chosen[:4].tolist())
 print("  weights", np.round(s_weights[:4], 2).tolist())
 
 
-# --8<-- [start:balance]
 def load(chosen):  # tokens sent to each expert
     return np.bincount(chosen.ravel(), minlength=E)
 
@@ -71,7 +66,6 @@ chosen_b, _ = top_k(sig + bias, k)
 weights_b = np.take_along_axis(sig, chosen_b, axis=-1)  # ... but not their weights
 weights_b /= weights_b.sum(axis=-1, keepdims=True)
 after = load(chosen_b)
-# --8<-- [end:balance]
 print(f"load over {T} tokens (ideal {T * k // E} each):")
 print("  no bias:  ", before.tolist(), f"max/ideal {before.max() / (T * k / E):.2f}")
 print("  with bias:", after.tolist(), f"max/ideal {after.max() / (T * k / E):.2f}")

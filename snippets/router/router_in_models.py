@@ -22,14 +22,12 @@ def experts(c):  # routed experts per layer: each family names the key its own w
             return c[key]
 
 
-# --8<-- [start:router]
 def router_parameters(c):
     moe_layers = c["num_hidden_layers"] - c.get("first_k_dense_replace", 0)
     per_layer = c["hidden_size"] * experts(c)  # one score per expert
     if "shared_expert_intermediate_size" in c:  # Qwen2-MoE: a gate on the shared expert
         per_layer += c["hidden_size"]
     return moe_layers, moe_layers * per_layer
-# --8<-- [end:router]
 
 
 print(f"{'model':21} {'E':>4} {'k':>2} {'shared':>6} {'layers':>6}"

@@ -20,13 +20,11 @@ W = rng.normal(0, 0.02, size=(256, 512))  # out x in, as trained in full precisi
 x = rng.normal(size=(4, 512))  # 4 tokens
 print(f"weights: {W.shape[0]} x {W.shape[1]} = {W.size}")
 
-# --8<-- [start:quantize]
 gamma = np.abs(W).mean()  # one scale for the whole matrix
 T = np.clip(np.round(W / gamma), -1, 1).astype(np.int8)  # ternary codes
 s = 127 / np.abs(x).max(axis=1, keepdims=True)  # one scale per token
 xq = np.clip(np.round(x * s), -128, 127).astype(np.int32)  # 8-bit activations
 y = (xq @ T.T.astype(np.int32)) * gamma / s  # integer sums, rescaled once
-# --8<-- [end:quantize]
 shares = [(T == v).mean() for v in (-1, 0, 1)]
 print(f"scale (mean |w|): {gamma:.5f}; shares of -1, 0, 1:",
       " ".join(f"{v:.3f}" for v in shares))
@@ -36,21 +34,17 @@ exact = x @ W.T
 out_error = np.linalg.norm(y - exact) / np.linalg.norm(exact)
 print(f"relative error of the outputs: {out_error:.3f}")
 
-# --8<-- [start:adds]
 plus, minus = (T == 1), (T == -1)  # each output: add some inputs, subtract others
 adds = np.stack([xq[:, p].sum(axis=1) - xq[:, m].sum(axis=1)
                  for p, m in zip(plus, minus, strict=True)], axis=1)
-# --8<-- [end:adds]
 same = bool((adds == xq @ T.T.astype(np.int32)).all())
 print("additions only give the same integers:", same)
 
-# --8<-- [start:pack]
 codes = (T + 1).astype(np.uint8).ravel()  # 0, 1, 2
 four = codes.reshape(-1, 4) << np.array([0, 2, 4, 6], dtype=np.uint8)
 two_bit = np.bitwise_or.reduce(four, axis=1)  # 4 weights a byte
 five = codes[: codes.size // 5 * 5].reshape(-1, 5).astype(np.int32)
 base3 = (five * 3 ** np.arange(5)).sum(axis=1).astype(np.uint8)  # 3**5 = 243 <= 256
-# --8<-- [end:pack]
 back = (base3[:, None] // 3 ** np.arange(5)) % 3
 print("5 weights a byte, unpacked:", bool((back.ravel() == codes[: back.size]).all()))
 n = W.size

@@ -20,7 +20,6 @@ print(f"weights: {W.shape[0]} x {W.shape[1]} = {W.numel()}")
 
 
 class BitLinear(nn.Linear):
-    # --8<-- [start:layer]
     def forward(self, x):
         gamma = self.weight.abs().mean()
         t = (self.weight / gamma).round().clamp(-1, 1)
@@ -28,7 +27,6 @@ class BitLinear(nn.Linear):
         s = 127 / x.abs().amax(dim=-1, keepdim=True)
         xq = x + ((x * s).round().clamp(-128, 127) / s - x).detach()
         return xq @ w.T
-    # --8<-- [end:layer]
 
 
 layer = BitLinear(512, 256, bias=False, dtype=torch.float64)
