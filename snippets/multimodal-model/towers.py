@@ -50,16 +50,16 @@ colors = ["#f28e2b", "#59a14f", "#4e79a7"]  # tower, projector, language model
 plt.rcParams["svg.hashsalt"] = "llm-glossary"
 plt.rcParams["svg.fonttype"] = "none"  # text as text: a smaller file
 plt.rcParams["font.sans-serif"] = ["DejaVu Sans", "Arial"]  # a short font list
-fig, ax = plt.subplots(figsize=(5.4, 1.6))
+fig, ax = plt.subplots(figsize=(5.4, 2.0))
 left = 0
 for (name, n), color in zip(parts.items(), colors, strict=True):
-    ax.barh(0, round(n / 1e9, 3), left=round(left / 1e9, 3), color=color,
+    ax.barh(0, round(n / 1e9, 3), height=0.5, left=round(left / 1e9, 3), color=color,
             label=f"{name}: {n / 1e9:.2f}B")
     left += n
 ax.set_yticks([])
+ax.set_ylim(-0.4, 1.2)  # room above the bar for the legend
 ax.set_xlabel("parameters of LLaVA-1.5 7B, billions")
-ax.legend(frameon=False, fontsize=8, loc="upper center", bbox_to_anchor=(0.5, 1.45),
-          ncol=3)
+ax.legend(frameon=False, fontsize=8, loc="upper left", ncol=3)
 ax.spines[["top", "right", "left"]].set_visible(False)
 ax.patch.set_visible(False)
 fig.tight_layout()

@@ -62,8 +62,7 @@ centers = (edges[:-1] + edges[1:]) / 2
 for value, color in zip((-1, 0, 1), ("#e15759", "#bab0ac", "#4e79a7"), strict=True):
     chosen = np.clip(np.round(centers / gamma), -1, 1) == value
     ax.bar(centers[chosen], counts[chosen], width=edges[1] - edges[0], color=color,
-           label=f"{value:+d}: {shares[value + 1]:.0%}" if value else
-           f" 0: {shares[1]:.0%}")
+           label=f"{value:2d}: {shares[value + 1]:.1%}")
 for edge in (-gamma / 2, gamma / 2):
     ax.axvline(edge, color="gray", lw=1, ls="--")
 ax.set_xlabel("weight before rounding (dashed: half the scale)")
