@@ -84,6 +84,15 @@ def built_site(tmp_path_factory) -> Path:
     return site
 
 
+@pytest.fixture(scope="session")
+def offline_site(tmp_path_factory):
+    """The offline copy that the README's command makes: OFFLINE=true mkdocs build."""
+    site = tmp_path_factory.mktemp("offline")
+    proc = mkdocs_build(ROOT, site, OFFLINE="true")
+    assert proc.returncode == 0, proc.stderr
+    return site
+
+
 @pytest.fixture
 def project_copy(tmp_path) -> Path:
     """A throwaway copy of everything a build reads, for injecting bad input."""

@@ -12,9 +12,7 @@ from __future__ import annotations
 
 from urllib.parse import urlsplit
 
-import pytest
-
-from tests.support import ROOT, broken_links, broken_links_in_site, mkdocs_build
+from tests.support import broken_links, broken_links_in_site
 from tools.notebooks import all_notebooks
 
 
@@ -51,15 +49,6 @@ def test_the_link_check_reports_broken_links_and_anchors(tmp_path):
         *(f"a/index.html: {p}" for p in broken_links(tmp_path, tmp_path / "a" / "index.html")),
         "a/style.css: url() ../img/dot.svg: no file img/dot.svg",
     ]
-
-
-@pytest.fixture(scope="session")
-def offline_site(tmp_path_factory):
-    """The offline copy that the README's command makes: OFFLINE=true mkdocs build."""
-    site = tmp_path_factory.mktemp("offline")
-    proc = mkdocs_build(ROOT, site, OFFLINE="true")
-    assert proc.returncode == 0, proc.stderr
-    return site
 
 
 def test_offline_copy_works_from_disk_with_search(browser, offline_site):

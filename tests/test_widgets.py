@@ -6,9 +6,6 @@ from __future__ import annotations
 
 import re
 
-import pytest
-
-from tests.support import ROOT, mkdocs_build
 from tests.support.widgets import open_widget
 
 # page -> the widget it holds
@@ -49,22 +46,14 @@ def test_instant_navigation_mounts_each_widget_once(browser, site_url):
         context.close()
 
 
-@pytest.fixture(scope="module")
-def offline_copy(tmp_path_factory):
-    site = tmp_path_factory.mktemp("offline-widgets")
-    proc = mkdocs_build(ROOT, site, OFFLINE="true")
-    assert proc.returncode == 0, proc.stderr
-    return site
-
-
-def test_each_widget_works_from_the_offline_copy_with_no_request(browser, offline_copy):
+def test_each_widget_works_from_the_offline_site_with_no_request(browser, offline_site):
     context = browser.new_context()
     page = context.new_page()
     requests = []
     page.on("request", lambda r: requests.append(r.url))
     try:
         for path, name in WIDGET_PAGES.items():
-            open_widget(page, (offline_copy / (path.rstrip("/") + ".html")).as_uri(), name)
+            open_widget(page, (offline_site / (path.rstrip("/") + ".html")).as_uri(), name)
             assert page.locator(f'[data-lw="{name}"] [aria-live]').text_content()
         leaving = [u for u in requests if not u.startswith(("file:", "data:"))]
         assert not leaving, f"requests from the offline copy: {leaving}"

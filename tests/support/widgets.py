@@ -64,7 +64,8 @@ def summary(page, name: str) -> str:
 
 def focus_ring(page, selector: str) -> str:
     """The outline a focused control shows, as drawn (after a key press, so :focus-visible applies)."""
-    return page.eval_on_selector(selector, "e => { const s = getComputedStyle(e); return s.outlineStyle + ' ' + s.outlineWidth; }")
+    return page.eval_on_selector(selector,
+                                 "e => { const s = getComputedStyle(e); return s.outlineStyle + ' ' + s.outlineWidth; }")
 
 
 def check_accessibility(browser, url: str, name: str, act) -> None:
@@ -79,7 +80,8 @@ def check_accessibility(browser, url: str, name: str, act) -> None:
             assert page.get_attribute("body", "data-md-color-scheme") == md_scheme
             page.add_style_tag(content=NO_MOTION_CSS)
             act(page)
-            unlabelled = page.eval_on_selector_all(f'[data-lw="{name}"] input', "es => es.filter(e => !e.labels.length).map(e => e.id)")
+            unlabelled = page.eval_on_selector_all(f'[data-lw="{name}"] input',
+                                                   "es => es.filter(e => !e.labels.length).map(e => e.id)")
             assert not unlabelled, f"{scheme}: inputs without a label: {unlabelled}"
             overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
             assert overflow <= 0, f"{scheme}: the page scrolls sideways by {overflow} px"
