@@ -20,7 +20,6 @@ weights /= weights.sum(axis=1, keepdims=True)
 plain = weights @ v
 
 
-# --8<-- [start:tiled]
 def tiled_attention(q, k, v):
     out, lse = np.empty_like(q), np.empty(T)  # lse: kept for the backward pass
     largest, tiles = 0, 0
@@ -43,7 +42,6 @@ def tiled_attention(q, k, v):
         out[i : i + B] = acc / total[:, None]
         lse[i : i + B] = m + np.log(total)
     return out, lse, largest, tiles
-# --8<-- [end:tiled]
 
 
 tiled, lse, largest, tiles = tiled_attention(q, k, v)

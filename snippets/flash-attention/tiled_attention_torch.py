@@ -21,7 +21,6 @@ weights = scores.softmax(dim=1)
 sdpa = F.scaled_dot_product_attention(q, k, v, is_causal=True)  # torch's own
 
 
-# --8<-- [start:tiled]
 def tiled_attention(q, k, v):
     out, lse = torch.empty_like(q), torch.empty(T, dtype=q.dtype)  # lse: for backward
     largest, tiles = 0, 0
@@ -44,7 +43,6 @@ def tiled_attention(q, k, v):
         out[i : i + B] = acc / total[:, None]
         lse[i : i + B] = m + torch.log(total)
     return out, lse, largest, tiles
-# --8<-- [end:tiled]
 
 
 tiled, lse, largest, tiles = tiled_attention(q, k, v)

@@ -74,7 +74,6 @@ base = pretrain()
 model_a, model_b = fine_tune(base, mix_a), fine_tune(base, mix_b)
 
 
-# --8<-- [start:merges]
 def task_vector(p):  # what a fine-tune changed
     return {k: p[k] - base[k] for k in base}
 
@@ -112,7 +111,6 @@ def slerp(a, b, t=0.5):  # along the arc between two weight tensors, tensor by t
             out[k] = (torch.sin((1 - t) * angle) * a[k]
                       + torch.sin(t * angle) * b[k]) / torch.sin(angle)
     return out
-# --8<-- [end:merges]
 
 
 def flat(p):

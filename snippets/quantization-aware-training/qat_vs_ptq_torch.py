@@ -26,7 +26,6 @@ y = (torch.tanh(x @ teacher[0]) @ teacher[1]).argmax(dim=1)
 x_train, y_train, x_test, y_test = x[:N], y[:N], x[N:], y[N:]
 
 
-# --8<-- [start:fake]
 def quantize(w, bits):  # round to the grid of 2**bits levels, back to float
     top = 2 ** (bits - 1) - 1  # 4 bits: integers -7 to 7
     scale = w.abs().amax(dim=1, keepdim=True) / top  # one scale per output row
@@ -35,7 +34,6 @@ def quantize(w, bits):  # round to the grid of 2**bits levels, back to float
 
 def fake_quantize(w, bits):  # forward: quantized; backward: the identity (STE)
     return w + (quantize(w, bits) - w).detach()
-# --8<-- [end:fake]
 
 
 def forward(params, x, bits=None):
