@@ -12,11 +12,13 @@ def config(name):  # a config that comes with the counter
     return load_config(name)
 
 
+# --8<-- [start:per_token]
 def kv_bytes_per_token(c):
     L, H = c["num_hidden_layers"], c["num_attention_heads"]
     K = c.get("num_key_value_heads", H)  # absent means one per query head (MHA)
     h = c.get("head_dim", c["hidden_size"] // H)
     return 2 * L * K * h * BYTES  # a key and a value per layer and key/value head
+# --8<-- [end:per_token]
 
 
 print("model            KiB/token  weights GB  cache, one full sequence  = weights at")
