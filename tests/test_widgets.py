@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from tests.support.widgets import open_widget
+from tests.support.widgets import mount, open_widget
 
 # page -> the widget it holds
 WIDGET_PAGES = {"terms/generation-parameters/": "sampling", "terms/kv-cache/": "kv", "terms/lora/": "lora"}
@@ -37,7 +37,7 @@ def test_instant_navigation_mounts_each_widget_once(browser, site_url):
         page.wait_for_load_state("networkidle")
         for path, name in [*WIDGET_PAGES.items(), ("terms/generation-parameters/", "sampling")]:
             go_instantly(page, site_url, path)
-            page.wait_for_selector(f'[data-lw="{name}"][data-lw-mounted] [aria-live]', state="attached")
+            mount(page, name)
             assert page.locator(f'[data-lw="{name}"] input[type=range]').count() >= 1
             assert page.locator(f'[data-lw="{name}"] [aria-live]').count() == 1, f"{path}: mounted twice"
             assert page.evaluate("performance.getEntriesByType('navigation').length") == 1
@@ -57,6 +57,24 @@ def test_each_widget_works_from_the_offline_site_with_no_request(browser, offlin
             assert page.locator(f'[data-lw="{name}"] [aria-live]').text_content()
         leaving = [u for u in requests if not u.startswith(("file:", "data:"))]
         assert not leaving, f"requests from the offline copy: {leaving}"
+    finally:
+        context.close()
+
+
+def test_a_widget_loads_its_scripts_only_when_the_reader_comes_near_it(browser, site_url):
+    """Opening a page costs its weight budget (tests/test_browser.py measures what loads at the top); the widget's
+    two scripts come when the reader scrolls near it, as its page's loader asks."""
+    context = browser.new_context(viewport={"width": 375, "height": 667})
+    try:
+        for path, name in WIDGET_PAGES.items():
+            page, scripts = context.new_page(), []
+            page.on("request", lambda r, scripts=scripts: scripts.append(r.url.rsplit("/", 1)[-1]))
+            page.goto(site_url + path, wait_until="networkidle")
+            wanted = {"widgets.js", f"lw-{name}.js"}
+            assert not wanted & set(scripts), f"{path}: widget scripts loaded before the reader came near"
+            mount(page, name)
+            assert wanted <= set(scripts), f"{path}: loaded {scripts}"
+            page.close()
     finally:
         context.close()
 

@@ -35,12 +35,19 @@ def node_call(widget: str, calls: list[tuple[str, list]]) -> list:
     return json.loads(proc.stdout)
 
 
+def mount(page, name: str) -> None:
+    """Scroll to the widget, as a reader does (its scripts load only when it comes near the screen), and wait
+    until it has mounted."""
+    page.locator(f'[data-lw="{name}"]').scroll_into_view_if_needed()
+    page.wait_for_selector(f'[data-lw="{name}"][data-lw-mounted] [aria-live]', state="attached")
+
+
 def open_widget(page, url: str, name: str) -> None:
     """Load a page and wait until its widget has mounted (it has content), failing on any script error."""
     errors: list[str] = []
     page.on("pageerror", lambda exc: errors.append(str(exc)))
     page.goto(url, wait_until="domcontentloaded")
-    page.wait_for_selector(f'[data-lw="{name}"][data-lw-mounted] [aria-live]', state="attached")
+    mount(page, name)
     assert not errors, f"script errors on {url}: {errors}"
 
 
