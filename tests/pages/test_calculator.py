@@ -24,10 +24,13 @@ from urllib.parse import parse_qsl, urlencode, urljoin, urlsplit
 
 import pytest
 from count_params import ConfigError, bundled_configs, count_parameters, load_config, memory, rules_json
+from count_params.hardware import DEVICES, UNIFIED_SOURCES
 from count_params.memory_rules import MEMORY_DEFAULTS
 from count_params.rules import RULES
+from count_params.speed import LEAVES_OUT, SPEED_OPTIONS, plan
 
 from hooks import count_rules as count_rules_hook
+from hooks import speed_rules as speed_rules_hook
 from tests.support import ROOT
 from tests.support.browser import axe_violations, without_search_documents
 from tests.support.configs import broken_config, generated_config, memory_case
@@ -734,3 +737,148 @@ def test_the_check_sees_a_broken_link(browser, site_url):
         context.close()
     with pytest.raises(Exception, match="q4_k_s"):
         expected_rows("preset=llama-3-8b&weights=q4_k_s")
+
+
+# ---------------------------------------------------------------- fit and speed limits: speed-core.js and plan()
+
+SPEED_CORE = ROOT / "docs" / "assets" / "speed-core.js"
+SPEED_FORM = ROOT / "docs" / "assets" / "calc-speed.js"
+NODE_PLAN = """
+const fs = require("fs");
+const speed = require(process.argv[1]);
+const input = JSON.parse(fs.readFileSync(process.argv[2], "utf8"));
+const start = process.hrtime.bigint();
+const out = input.cases.map(([text, options]) => {
+  const r = speed.plan(speed.core.parseJSON(text), input.rules, input.table, options);
+  delete r.memory;
+  return r;
+});
+const ms = Number(process.hrtime.bigint() - start) / 1e6;
+const gb = Object.fromEntries(Object.keys(input.table.devices).filter((n) => input.table.devices[n].memory_gb !== null)
+  .map((n) => [n, speed.core.gpuBytes(speed.deviceGb(input.table, n))]));
+process.stdout.write(JSON.stringify({ms, out, gb}, (k, v) => typeof v === "bigint" ? v.toString() : v));
+"""
+# Figures the table gives as it has them (2039, or 51.2): the page keeps them as numbers, plan() as int or float.
+TABLE_FIGURES = {"bandwidth_gbs", "tflops", "cpu_bandwidth_gbs"}
+
+
+def speed_options(rng: random.Random, devices: list[str], cpus: list[str]) -> dict:
+    """Fit and speed options as the calculator's URL gives them (strings), a few of them invalid."""
+    bad = rng.random() < 0.15
+    pick = {
+        "device": (0.8, lambda: rng.choice(devices)),
+        "devices": (0.4, lambda: rng.choice(["1", "2", "3", "8"] + ["0", "two"] * bad)),
+        "split": (0.4, lambda: rng.choice(["layers", "tensors"] + ["rows"] * bad)),
+        "offload": (0.5, lambda: rng.choice(["none", "experts", "layers:1", "layers:3", "layers:20"]
+                                            + ["layers:0", "all"] * bad)),
+        "bandwidth_gbs": (0.2, lambda: rng.choice(["1000", "89.6", "3350"] + ["0", "-5", "x"] * bad)),
+        "tflops": (0.2, lambda: rng.choice(["100", "0.5", "989.4"] + ["0"] * bad)),
+        "cpu_memory": (0.5, lambda: rng.choice(cpus + ["ddr9"] * bad)),
+        "cpu_bandwidth_gbs": (0.2, lambda: rng.choice(["50", "200.5"])),
+        "cpu_gb": (0.3, lambda: rng.choice(["64", "16", "512", "7.5"] + ["lots"] * bad)),
+    }
+    return {name: value() for name, (p, value) in pick.items() if rng.random() < p}
+
+
+def plan_cases() -> list[tuple[dict, dict]]:
+    """Models (every bundled config, and generated configs of every family) x devices x options."""
+    rng = random.Random(2026_12_06)
+    rules = speed_rules_hook.speed_rules()
+    devices, cpus = list(rules["devices"]), rules["options"]["cpu_memory"]["choices"]
+    models = [load_config(name) for name in bundled_configs() for _ in range(20)]
+    models += [generated_config(family, rng) for family in RULES for _ in range(20)]
+    cases = []
+    for model in models:
+        config, options = memory_case(model, rng)
+        if rng.random() < 0.8:
+            options.pop("training", None)
+        if rng.random() < 0.6:
+            options.pop("gpu_gb", None)  # the device's memory
+        cases.append((config, {**options, **speed_options(rng, devices, cpus)}))
+    return cases
+
+
+def _same(py, js, where: str) -> None:
+    """plan()'s value and the page's: integers exact (the page's BigInts arrive as strings), floats equal to the
+    last bit, and the same keys everywhere."""
+    if isinstance(py, dict):
+        assert isinstance(js, dict) and set(py) == set(js), f"{where}: {py} vs {js}"
+        for k in py:
+            _same(py[k], js[k], f"{where}.{k}")
+    elif isinstance(py, list):
+        assert isinstance(js, list) and len(py) == len(js), f"{where}: {py} vs {js}"
+        for i, (a, b) in enumerate(zip(py, js, strict=True)):
+            _same(a, b, f"{where}[{i}]")
+    elif py is None or isinstance(py, bool | str):
+        assert py == js, f"{where}: {py!r} vs {js!r}"
+    elif isinstance(js, str):
+        assert type(py) is int and int(js) == py, f"{where}: {py!r} vs {js!r}"
+    else:
+        last = where.rsplit(".", 1)[-1]
+        assert type(py) is float or last in TABLE_FIGURES, f"{where}: the page has a float where plan() has {py!r}"
+        assert float(py) == js, f"{where}: {py!r} vs {js!r}"
+
+
+def test_the_page_plan_and_the_python_plan_agree_on_fit_and_speed(tmp_path):
+    """speed-core.js's plan(), fed the rules and the device table the build ships, gives plan()'s fit (bytes per
+    device and in CPU RAM, what fits, the largest context and batch) and speed limits (bytes and FLOPs per step,
+    decode tokens/s, prefill time, to the last bit of each float) on models x devices x options, and refuses what
+    plan() refuses, blaming the same option; a device's memory in the Card field is the bytes plan() counts."""
+    cases = plan_cases()
+    rules = speed_rules_hook.speed_rules()
+    data = tmp_path / "plan.json"
+    data.write_text(json.dumps({"rules": json.loads(rules_json()), "table": rules,
+                                "cases": [[json.dumps(c), o] for c, o in cases]}))
+    began = time.perf_counter()
+    expected = []
+    for config, options in cases:
+        try:
+            expected.append(plan(config, options))
+        except ConfigError as exc:
+            expected.append(exc)
+    python_s = time.perf_counter() - began
+    began = time.perf_counter()
+    proc = subprocess.run(["node", "-e", NODE_PLAN, str(SPEED_CORE), str(data)], capture_output=True, text=True,
+                          timeout=120)
+    wall = time.perf_counter() - began
+    assert proc.returncode == 0, proc.stderr
+    shown = json.loads(proc.stdout)
+    kinds = {"planned": 0, "refused": 0, "with speed": 0, "offloaded": 0, "split": 0, "no fit": 0}
+    for (config, options), js, py in zip(cases, shown["out"], expected, strict=True):
+        label = f"{config.get('model_type')} {options}"
+        if isinstance(py, ConfigError):
+            kinds["refused"] += 1
+            assert not js["ok"], f"{label}: plan() refuses ({py}), the page gives {js}"
+            assert js["errors"][0]["key"] == py.key, f"{label}: {js['errors']} vs {py.key!r}"
+            continue
+        kinds["planned"] += 1
+        assert js.pop("ok"), f"{label}: the page refuses ({js['errors']}), plan() gives {py}"
+        _same(py, js, label)
+        kinds["with speed"] += py["speed"] is not None
+        kinds["offloaded"] += py["fit"]["offload"] != "none"
+        kinds["split"] += py["fit"]["devices"] > 1
+        kinds["no fit"] += not py["fit"]["fits"]
+    assert kinds["planned"] >= 600 and kinds["refused"] >= 100, kinds
+    assert min(kinds.values()) >= 50, kinds
+    for name, device in rules["devices"].items():
+        if device["memory_gb"] is not None:
+            assert int(shown["gb"][name]) == plan(load_config("gpt2"), {"device": name})["fit"]["device_bytes"], name
+    print(f"plan parity: {len(cases)} cases {kinds} agree; plan() took {python_s:.1f} s, Node {shown['ms']:.0f} ms "
+          f"({wall:.1f} s with start-up)")
+
+
+def test_the_site_ships_exactly_the_counters_devices_and_speed_options():
+    """One source of truth: speed-rules.js (hooks/speed_rules.py) is count_params.hardware's table and
+    count_params.speed's options, as data; the page's scripts type none of their words or figures."""
+    script = speed_rules_hook.speed_script()
+    shipped = json.loads(script.split("window.llmSpeedRules = ", 1)[1].rstrip().removesuffix(";"))
+    assert shipped["devices"] == DEVICES and shipped["options"] == SPEED_OPTIONS and shipped["leaves_out"] == LEAVES_OUT
+    words = [d["title"] for d in DEVICES.values()] + [o["help"] for o in SPEED_OPTIONS.values()] + LEAVES_OUT
+    words += [d["note"] for d in DEVICES.values() if d["note"]] + UNIFIED_SOURCES
+    words += [url for d in DEVICES.values() for url in d["sources"].values() if url]
+    for script in (SPEED_CORE, SPEED_FORM, FORM):
+        text = script.read_text(encoding="utf-8")
+        typed = sorted({w for w in words if w in text})
+        assert not typed, f"{script.name} types words that speed-rules.js gives it: {typed}"
+        figures = {str(d[k]) for d in DEVICES.values() for k in ("bandwidth_gbs", "tflops") if d[k]}
+        assert not [f for f in figures if re.search(rf"(?<![\w.]){re.escape(f)}(?![\w.])", text)], script.name
