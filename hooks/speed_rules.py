@@ -3,7 +3,8 @@
 count_params.hardware holds the devices (memory, bandwidth, dense 16-bit compute, the page each figure comes from,
 a Mac's GPU share) and count_params.speed the options of plan() and what its limits leave out. This hook writes
 them, unchanged, into ``assets/speed-rules.js`` (window.llmSpeedRules), which the calculator's port of plan()
-(assets/speed-core.js) and its form (assets/calc-speed.js) read: no figure of a device is typed in the page.
+(assets/speed-core.js) and its form (assets/calc-speed.js) read: no figure of a device is typed in the page. On the
+calculator page it lists the options' names in ``data-speed-params`` (an address naming one loads those scripts).
 """
 
 from __future__ import annotations
@@ -11,9 +12,11 @@ from __future__ import annotations
 import json
 
 from count_params import hardware, speed
+from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File
 
 SPEED_JS = "assets/speed-rules.js"
+PARAMS_MARKER = 'data-speed-params=""'
 
 
 def speed_rules() -> dict:
@@ -31,3 +34,11 @@ def speed_script() -> str:
 def on_files(files, config, **kwargs):
     files.append(File.generated(config, SPEED_JS, content=speed_script()))
     return files
+
+
+def on_page_markdown(markdown: str, page, config, **kwargs):
+    if page.file.src_uri != "calculator.md":
+        return markdown
+    if PARAMS_MARKER not in markdown:
+        raise PluginError(f"docs/calculator.md: no {PARAMS_MARKER} for the fit and speed options")
+    return markdown.replace(PARAMS_MARKER, f'data-speed-params="{" ".join(speed.SPEED_OPTIONS)}"')
