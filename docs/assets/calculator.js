@@ -260,6 +260,39 @@
       el("p", { class: "calc-note" }, [shareLink]),
     ]);
 
+    // Extensions (assets/calc-speed.js: fit on devices and the speed limits) add a fieldset, results, URL parameters.
+    // The page loads that one when its address names a fit or speed option; else this button loads it on demand.
+    var exts = [];
+    function addExtension(make) {
+      var x = make({ el: el, fieldBlock: fieldBlock, controls: controls, working: working, status: statusAfter, grouped: grouped,
+        gb: gb, gib: gib, setError: setError, memoryOptions: memoryOptions, config: function () { return state.config; },
+        update: function () { update({}); } });
+      form.insertBefore(x.fieldset, form.lastChild);
+      results.querySelector("#calc-tables").insertBefore(x.results, results.querySelector(".calc-working-title"));
+      exts.push(x);
+    }
+    (window.llmCalcExtensions || []).forEach(addExtension);
+    if (!exts.length && root.hasAttribute("data-speed-params")) {
+      var more = el("button", { type: "button", class: "calc-jump", id: "calc-speed-load", text: "Fit on a device and speed limits" });
+      var morePara = el("p", {}, [more]);
+      form.insertBefore(morePara, form.lastChild);
+      more.addEventListener("click", function () {
+        more.disabled = true;
+        var base = document.querySelector("script[src*='calculator.js']").src.replace(/calculator\.js.*$/, "");
+        ["speed-rules.js", "speed-core.js", "calc-speed.js"].forEach(function (name, i, all) {
+          var js = el("script", { src: base + name });
+          js.async = false;
+          if (i === all.length - 1) js.onload = function () {
+            morePara.remove();
+            addExtension(window.llmCalcSpeed);
+            update({});
+            document.getElementById("calc-device").focus();
+          };
+          document.body.appendChild(js);
+        });
+      });
+    }
+
     // On a phone the results sit below a long form: while they are out of sight below, a bar at the foot of
     // the screen shows the total and jumps to them. (The status line above remains what screen readers hear.)
     var peek = el("a", { class: "calc-peek", id: "calc-peek", href: "#calc-results", hidden: "" });
@@ -295,6 +328,7 @@
       setError(textarea, "");
       Object.keys(selects).forEach(function (k) { setError(selects[k], ""); });
       Object.keys(checkSets).forEach(function (k) { setError(checkSets[k], ""); });
+      exts.forEach(function (x) { x.clear(); });
     }
 
     function familyOf(config) {
@@ -421,6 +455,7 @@
         if (k === "training" && o.training === "none") return;
         out[k] = o[k];
       });
+      exts.forEach(function (x) { Object.assign(out, x.settings()); });
       return out;
     }
     function queryString() {
@@ -457,6 +492,8 @@
       var config = {}, any = false, presetConfig = null, problems = [];
       params.forEach(function (value, key) {
         if (IGNORED_QUERY_KEYS.indexOf(key) >= 0) return;
+        var ext = exts.filter(function (x) { return x.params.indexOf(key) >= 0; })[0];
+        if (ext) { var bad = ext.set(key, value); if (bad) problems.push(bad); return; }
         if (has(TEXT_PARAMS, key)) { controls[TEXT_PARAMS[key]].value = value; return; }  // checked with the others
         if (has(SELECTS, key)) {
           var allowed = SELECTS[key].map(function (t) { return t[0]; }).filter(function (v) { return v; });
@@ -661,6 +698,7 @@
         peek.textContent = "No count: see the fields to fix";
         document.getElementById("calc-tables").hidden = true;
         ignored.textContent = "";
+        exts.forEach(function (x) { x.render(null, optionErrors); });
         return;
       }
       statusLine.classList.remove("calc-status-error");
@@ -695,6 +733,7 @@
       } else {
         statusLine.setAttribute("data-active", result.total.toString());
       }
+      exts.forEach(function (x) { x.render(result, optionErrors); });
 
       ignored.textContent = result.ignored.length
         ? "Keys that do not affect the count: " + result.ignored.join(", ") + "."

@@ -522,5 +522,6 @@
     }
   }
 
-  return { count: count, memory: memory, optionErrors: optionErrors, gpuBytes: gpuBytes, evaluate: evaluate, parseJSON: parseJSON, stringify: stringify, show: show, sourceAccess: SOURCE_ACCESS };
+  return { count: count, memory: memory, optionErrors: optionErrors, gpuBytes: gpuBytes, evaluate: evaluate, parseJSON: parseJSON, stringify: stringify, show: show, sourceAccess: SOURCE_ACCESS,
+    countWithEnv: countWithEnv };  // countWithEnv: the count and its variables, for assets/speed-core.js
 });

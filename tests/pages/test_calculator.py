@@ -24,10 +24,14 @@ from urllib.parse import parse_qsl, urlencode, urljoin, urlsplit
 
 import pytest
 from count_params import ConfigError, bundled_configs, count_parameters, load_config, memory, rules_json
+from count_params.footprint import GIB
+from count_params.hardware import DEVICES, UNIFIED_SOURCES
 from count_params.memory_rules import MEMORY_DEFAULTS
 from count_params.rules import RULES
+from count_params.speed import LEAVES_OUT, SPEED_OPTIONS, plan
 
 from hooks import count_rules as count_rules_hook
+from hooks import speed_rules as speed_rules_hook
 from tests.support import ROOT
 from tests.support.browser import axe_violations, without_search_documents
 from tests.support.configs import broken_config, generated_config, memory_case
@@ -657,7 +661,7 @@ def test_on_a_wide_screen_there_is_no_bar(calc_for_configs):
 # names and values; these tests keep no copy of them.
 
 MEMORY_PAGES = ["memory-footprint", "quantization", "quantization-formats", "lora", "qlora", "kv-cache",
-                "optimizer-state"]
+                "optimizer-state", "offloading", "prefill-and-decode"]
 HREF = re.compile(r'href="([^"]*calculator/\?[^"]*)"')
 # The memory rows of the page (data-memory) and where the tool's memory() holds the same figure.
 ROWS = {
@@ -687,8 +691,13 @@ def calculator_links(built_site) -> dict[str, str]:
 
 def expected_rows(query: str) -> tuple[dict, object]:
     """The tool's figures for a link: the page's memory rows and the tokens that fit on the card."""
-    options = dict(parse_qsl(query))
+    options = {k: v for k, v in parse_qsl(query) if k not in SPEED_OPTIONS}  # memory()'s; plan() takes the rest
     config = load_config(options.pop("preset"))
+    device = dict(parse_qsl(query)).get("device")
+    if device and DEVICES[device]["memory_gb"] and "gpu_gb" not in options:  # a device fills in the card's memory
+        held = plan(config, {"device": device})["fit"]["device_bytes"]
+        assert held % GIB == 0, device
+        options["gpu_gb"] = str(held // GIB)
     m = memory(config, options)
     rows = {row: m[part][key] for row, (part, key) in ROWS.items() if m[part] is not None}
     rows = {row: value for row, value in rows.items() if value is not None}
@@ -706,6 +715,7 @@ def test_every_memory_page_calculator_link_opens_without_error_and_shows_the_too
     page = context.new_page()
     js_errors: list[str] = []
     page.on("pageerror", lambda exc: js_errors.append(str(exc)))
+    speed_links = 0
     try:
         for query, slug in links.items():
             label = f"docs/terms/{slug}.md links calculator/?{query}"
@@ -718,9 +728,13 @@ def test_every_memory_page_calculator_link_opens_without_error_and_shows_the_too
             shown = shown_memory(page)
             assert {row: shown.get(row) for row in rows} == rows, f"{label}: the page and the tool's memory() differ"
             assert page.get_attribute("#calc-status", "data-fit-tokens") == ("" if tokens is None else str(tokens)), label
+            if set(dict(parse_qsl(query))) & set(SPEED_OPTIONS):
+                speed_links += 1
+                assert shown_speed(page) == expected_speed(query), f"{label}: the page and the tool's plan() differ"
     finally:
         context.close()
     assert not js_errors, f"JavaScript errors on the calculator page: {js_errors}"
+    assert speed_links >= 6, f"only {speed_links} links open the calculator with a device"
 
 
 def test_the_check_sees_a_broken_link(browser, site_url):
@@ -734,3 +748,286 @@ def test_the_check_sees_a_broken_link(browser, site_url):
         context.close()
     with pytest.raises(Exception, match="q4_k_s"):
         expected_rows("preset=llama-3-8b&weights=q4_k_s")
+
+
+# ---------------------------------------------------------------- fit and speed limits: speed-core.js and plan()
+
+SPEED_CORE = ROOT / "docs" / "assets" / "speed-core.js"
+SPEED_FORM = ROOT / "docs" / "assets" / "calc-speed.js"
+NODE_PLAN = """
+const fs = require("fs");
+const speed = require(process.argv[1]);
+const input = JSON.parse(fs.readFileSync(process.argv[2], "utf8"));
+const start = process.hrtime.bigint();
+const out = input.cases.map(([text, options]) => {
+  const r = speed.plan(speed.core.parseJSON(text), input.rules, input.table, options);
+  delete r.memory;
+  return r;
+});
+const ms = Number(process.hrtime.bigint() - start) / 1e6;
+const gb = Object.fromEntries(Object.keys(input.table.devices).filter((n) => input.table.devices[n].memory_gb !== null)
+  .map((n) => [n, speed.core.gpuBytes(speed.deviceGb(input.table, n))]));
+process.stdout.write(JSON.stringify({ms, out, gb}, (k, v) => typeof v === "bigint" ? v.toString() : v));
+"""
+# Figures the table gives as it has them (2039, or 51.2): the page keeps them as numbers, plan() as int or float.
+TABLE_FIGURES = {"bandwidth_gbs", "tflops", "cpu_bandwidth_gbs"}
+
+
+def speed_options(rng: random.Random, devices: list[str], cpus: list[str]) -> dict:
+    """Fit and speed options as the calculator's URL gives them (strings), a few of them invalid."""
+    bad = rng.random() < 0.15
+    pick = {
+        "device": (0.8, lambda: rng.choice(devices)),
+        "devices": (0.4, lambda: rng.choice(["1", "2", "3", "8"] + ["0", "two"] * bad)),
+        "split": (0.4, lambda: rng.choice(["layers", "tensors"] + ["rows"] * bad)),
+        "offload": (0.5, lambda: rng.choice(["none", "experts", "layers:1", "layers:3", "layers:20"]
+                                            + ["layers:0", "all"] * bad)),
+        "bandwidth_gbs": (0.2, lambda: rng.choice(["1000", "89.6", "3350"] + ["0", "-5", "x"] * bad)),
+        "tflops": (0.2, lambda: rng.choice(["100", "0.5", "989.4"] + ["0"] * bad)),
+        "cpu_memory": (0.5, lambda: rng.choice(cpus + ["ddr9"] * bad)),
+        "cpu_bandwidth_gbs": (0.2, lambda: rng.choice(["50", "200.5"])),
+        "cpu_gb": (0.3, lambda: rng.choice(["64", "16", "512", "7.5"] + ["lots"] * bad)),
+    }
+    return {name: value() for name, (p, value) in pick.items() if rng.random() < p}
+
+
+def plan_cases() -> list[tuple[dict, dict]]:
+    """Models (every bundled config, and generated configs of every family) x devices x options."""
+    rng = random.Random(2026_12_06)
+    rules = speed_rules_hook.speed_rules()
+    devices, cpus = list(rules["devices"]), rules["options"]["cpu_memory"]["choices"]
+    models = [load_config(name) for name in bundled_configs() for _ in range(20)]
+    models += [generated_config(family, rng) for family in RULES for _ in range(20)]
+    cases = []
+    for model in models:
+        config, options = memory_case(model, rng)
+        if rng.random() < 0.8:
+            options.pop("training", None)
+        if rng.random() < 0.6:
+            options.pop("gpu_gb", None)  # the device's memory
+        cases.append((config, {**options, **speed_options(rng, devices, cpus)}))
+    return cases
+
+
+def _same(py, js, where: str) -> None:
+    """plan()'s value and the page's: integers exact (the page's BigInts arrive as strings), floats equal to the
+    last bit, and the same keys everywhere."""
+    if isinstance(py, dict):
+        assert isinstance(js, dict) and set(py) == set(js), f"{where}: {py} vs {js}"
+        for k in py:
+            _same(py[k], js[k], f"{where}.{k}")
+    elif isinstance(py, list):
+        assert isinstance(js, list) and len(py) == len(js), f"{where}: {py} vs {js}"
+        for i, (a, b) in enumerate(zip(py, js, strict=True)):
+            _same(a, b, f"{where}[{i}]")
+    elif py is None or isinstance(py, bool | str):
+        assert py == js, f"{where}: {py!r} vs {js!r}"
+    elif isinstance(js, str):
+        assert type(py) is int and int(js) == py, f"{where}: {py!r} vs {js!r}"
+    else:
+        last = where.rsplit(".", 1)[-1]
+        assert type(py) is float or last in TABLE_FIGURES, f"{where}: the page has a float where plan() has {py!r}"
+        assert float(py) == js, f"{where}: {py!r} vs {js!r}"
+
+
+def test_the_page_plan_and_the_python_plan_agree_on_fit_and_speed(tmp_path):
+    """speed-core.js's plan(), fed the rules and the device table the build ships, gives plan()'s fit (bytes per
+    device and in CPU RAM, what fits, the largest context and batch) and speed limits (bytes and FLOPs per step,
+    decode tokens/s, prefill time, to the last bit of each float) on models x devices x options, and refuses what
+    plan() refuses, blaming the same option; a device's memory in the Card field is the bytes plan() counts."""
+    cases = plan_cases()
+    rules = speed_rules_hook.speed_rules()
+    data = tmp_path / "plan.json"
+    data.write_text(json.dumps({"rules": json.loads(rules_json()), "table": rules,
+                                "cases": [[json.dumps(c), o] for c, o in cases]}))
+    began = time.perf_counter()
+    expected = []
+    for config, options in cases:
+        try:
+            expected.append(plan(config, options))
+        except ConfigError as exc:
+            expected.append(exc)
+    python_s = time.perf_counter() - began
+    began = time.perf_counter()
+    proc = subprocess.run(["node", "-e", NODE_PLAN, str(SPEED_CORE), str(data)], capture_output=True, text=True,
+                          timeout=120)
+    wall = time.perf_counter() - began
+    assert proc.returncode == 0, proc.stderr
+    shown = json.loads(proc.stdout)
+    kinds = {"planned": 0, "refused": 0, "with speed": 0, "offloaded": 0, "split": 0, "no fit": 0}
+    for (config, options), js, py in zip(cases, shown["out"], expected, strict=True):
+        label = f"{config.get('model_type')} {options}"
+        if isinstance(py, ConfigError):
+            kinds["refused"] += 1
+            assert not js["ok"], f"{label}: plan() refuses ({py}), the page gives {js}"
+            assert js["errors"][0]["key"] == py.key, f"{label}: {js['errors']} vs {py.key!r}"
+            continue
+        kinds["planned"] += 1
+        assert js.pop("ok"), f"{label}: the page refuses ({js['errors']}), plan() gives {py}"
+        _same(py, js, label)
+        kinds["with speed"] += py["speed"] is not None
+        kinds["offloaded"] += py["fit"]["offload"] != "none"
+        kinds["split"] += py["fit"]["devices"] > 1
+        kinds["no fit"] += not py["fit"]["fits"]
+    assert kinds["planned"] >= 600 and kinds["refused"] >= 100, kinds
+    assert min(kinds.values()) >= 50, kinds
+    for name, device in rules["devices"].items():
+        if device["memory_gb"] is not None:
+            assert int(shown["gb"][name]) == plan(load_config("gpt2"), {"device": name})["fit"]["device_bytes"], name
+    print(f"plan parity: {len(cases)} cases {kinds} agree; plan() took {python_s:.1f} s, Node {shown['ms']:.0f} ms "
+          f"({wall:.1f} s with start-up)")
+
+
+def test_the_site_ships_exactly_the_counters_devices_and_speed_options():
+    """One source of truth: speed-rules.js (hooks/speed_rules.py) is count_params.hardware's table and
+    count_params.speed's options, as data; the page's scripts type none of their words or figures."""
+    script = speed_rules_hook.speed_script()
+    shipped = json.loads(script.split("window.llmSpeedRules = ", 1)[1].rstrip().removesuffix(";"))
+    assert shipped["devices"] == DEVICES and shipped["options"] == SPEED_OPTIONS and shipped["leaves_out"] == LEAVES_OUT
+    words = [d["title"] for d in DEVICES.values()] + [o["help"] for o in SPEED_OPTIONS.values()] + LEAVES_OUT
+    words += [d["note"] for d in DEVICES.values() if d["note"]] + UNIFIED_SOURCES
+    words += [url for d in DEVICES.values() for url in d["sources"].values() if url]
+    for script in (SPEED_CORE, SPEED_FORM, FORM):
+        text = script.read_text(encoding="utf-8")
+        typed = sorted({w for w in words if w in text})
+        assert not typed, f"{script.name} types words that speed-rules.js gives it: {typed}"
+        figures = {str(d[k]) for d in DEVICES.values() for k in ("bandwidth_gbs", "tflops") if d[k]}
+        assert not [f for f in figures if re.search(rf"(?<![\w.]){re.escape(f)}(?![\w.])", text)], script.name
+
+
+# ---------------------------------------------------------------- fit and speed in the page: wiring
+
+READ_SPEED = """() => Object.fromEntries([...document.querySelectorAll("#calc-speed [data-speed]")]
+  .map((tr) => [tr.dataset.speed, tr.hasAttribute("data-value") ? tr.dataset.value : null]))"""
+
+
+def _value(text):
+    if text is None or text in ("true", "false"):
+        return None if text is None else text == "true"
+    return int(text) if re.fullmatch(r"-?\d+", text) else float(text)
+
+
+def shown_speed(page) -> dict:
+    """The fit and speed rows of the page (data-speed), each row's exact figure (data-value) as a number."""
+    return {k: _value(v) for k, v in page.evaluate(READ_SPEED).items()}
+
+
+def expected_speed(query: str) -> dict:
+    """plan()'s figures for a calculator address, as the page's rows name them."""
+    options = dict(parse_qsl(query))
+    config = load_config(options.pop("preset"))
+    r = plan(config, options)
+    fit, speed = r["fit"], r["speed"]
+    rows = {f"device-{d['device']}": d["total"] for d in fit["per_device"]}
+    if fit["cpu"]["weights"] or fit["cpu"]["kv_cache"]:
+        rows["cpu"] = fit["cpu"]["weights"] + fit["cpu"]["kv_cache"]
+    rows["fits"] = fit["fits"]
+    if memory(config, {k: v for k, v in options.items() if k not in SPEED_OPTIONS})["kv_cache"]:
+        rows.update({"max-context": fit["max_context_length"], "max-batch": fit["max_batch_size"]})
+    if speed:
+        rows.update({"decode": speed["decode_tokens_per_s_max"], "prefill": speed["prefill_seconds_min"],
+                     "decode-sequence": speed["decode_tokens_per_s_per_sequence_max"]})
+    return rows
+
+
+SPEED_URLS = [
+    "preset=qwen3-30b-a3b&weights=q4_k_m&device=rtx-3090&devices=2&context_length=32768",
+    "preset=deepseek-v2-lite&weights=nf4&device=m1-max-64gb&batch_size=4",
+    "preset=gpt2&bandwidth_gbs=100&tflops=10&gpu_gb=8",
+    "preset=bert-base-uncased&device=rx-7900-xtx",
+    "preset=llama-2-7b&device=ddr5-4800-12ch&gpu_gb=384&tflops=20",
+    "preset=mixtral-8x7b-v0.1&weights=q2_k&device=a100-sxm-80gb&offload=experts&cpu_bandwidth_gbs=200",
+]
+
+
+def test_fit_and_speed_in_the_url_show_the_tools_plan_and_a_bad_one_is_a_clear_error(calc_context, site_url):
+    """Addresses with the fit and speed options (every kind of device, typed figures, an encoder, offload, split)
+    show plan()'s figures; an unknown device is named at the top, and a bad option next to its field."""
+    page = calc_context.new_page()
+    errors: list[str] = []
+    page.on("pageerror", lambda exc: errors.append(str(exc)))
+    for query in SPEED_URLS:
+        open_calculator(page, f"{site_url}calculator/?{query}")
+        assert page.is_hidden("#calc-url-error"), f"{query}: {page.inner_text('#calc-url-error')}"
+        assert shown_speed(page) == expected_speed(query), query
+        status = page.inner_text("#calc-status")
+        assert "Fits on" in status, status
+        page.wait_for_function("location.search.includes('device=') || location.search.includes('bandwidth_gbs=')")
+        shared = page.get_attribute("#calc-share", "href")
+        assert all(f"{k}={v}" in shared.replace("%3A", ":") for k, v in parse_qsl(query) if k in SPEED_OPTIONS), shared
+    open_calculator(page, f"{site_url}calculator/?preset=gpt2&device=rtx-9090")
+    assert "device=rtx-9090 is not one of" in page.inner_text("#calc-url-error")
+    open_calculator(page, f"{site_url}calculator/?preset=llama-3-8b&device=rtx-4090&offload=layers:99")
+    assert_speed_error(page, "calc-offload", "more than the model's 32 layers")
+    open_calculator(page, f"{site_url}calculator/?preset=llama-3-8b&device=rtx-4090&offload=experts")
+    assert_speed_error(page, "calc-offload", "needs a mixture of experts")
+    open_calculator(page, f"{site_url}calculator/?preset=llama-3-8b&device=rtx-4090&offload=layers:2")
+    assert_speed_error(page, "calc-cpu-bandwidth-gbs", "read from CPU RAM")
+    page.close()
+    assert not errors, errors
+
+
+def assert_speed_error(page, control_id: str, words: str) -> None:
+    control = page.locator(f"#{control_id}")
+    assert control.get_attribute("aria-invalid") == "true", f"#{control_id} is not marked invalid"
+    assert f"{control_id}-error" in control.get_attribute("aria-describedby").split()
+    assert words in page.inner_text(f"#{control_id}-error"), page.inner_text(f"#{control_id}-error")
+    assert shown_speed(page) == {}, "fit or speed figures are shown despite the error"
+    assert read_result(page)["total"] is not None, "the count is still shown"
+
+
+def test_the_fit_and_speed_section_loads_on_demand_and_works_with_the_keyboard(calc_context, site_url):
+    """The plain page does not load the speed scripts; its button does, from the keyboard; a device picked with the
+    arrow keys fills the card's memory, and the live region announces the fit and the decode limit, as plan()."""
+    page = calc_context.new_page()
+    requests: list[str] = []
+    page.on("request", lambda r: requests.append(r.url))
+    open_calculator(page, calculator_url(site_url) + "?preset=llama-3-8b&weights=q4_k_m")
+    page.wait_for_load_state("networkidle")
+    assert not [r for r in requests if "speed" in r], "the plain page loads the fit and speed scripts"
+    assert page.locator("#calc-speed").count() == 0
+    page.locator("#calc-gpu").focus()
+    for _ in range(40):
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.id") == "calc-speed-load":
+            break
+    else:
+        pytest.fail("Tab never reached the fit and speed button")
+    page.keyboard.press("Enter")
+    page.wait_for_function("document.activeElement && document.activeElement.id === 'calc-device'")
+    assert [r for r in requests if r.endswith("/speed-core.js")], "the button did not load speed-core.js"
+    while page.input_value("#calc-device") != "rtx-4090":
+        page.keyboard.press("ArrowDown")
+    assert page.input_value("#calc-gpu") == "24", "the card's memory is not the device's"
+    page.wait_for_function("location.search.includes('device=rtx-4090')")
+    query = "preset=llama-3-8b&weights=q4_k_m&device=rtx-4090"
+    expected = expected_speed(query)
+    assert shown_speed(page) == expected
+    status = page.inner_text("#calc-status")
+    assert "Fits on 1 x NVIDIA GeForce RTX 4090" in status and f"{expected['decode']:.0f} tokens/s" in status, status
+    assert page.get_attribute("#calc-status", "aria-live") == "polite"
+    working = page.inner_text("#calc-working")
+    assert "These are limits, not estimates" in working and f"{expected['device-0']:,} bytes" in working, working
+    assert page.locator("#calc-speed-fields a, #calc-working a[href^='https://']").count() >= 3, "no figure is cited"
+    page.close()
+
+
+@pytest.mark.parametrize("scheme, material_scheme", [("light", "default"), ("dark", "slate")])
+def test_axe_finds_no_violation_in_the_fit_and_speed_states(browser, site_url, scheme, material_scheme):
+    """The fit and speed section with its figures and working, and with a bad option's message."""
+    context = browser.new_context(color_scheme=scheme, viewport={"width": 1400, "height": 1000})
+    context.set_default_timeout(10_000)
+    page = context.new_page()
+    try:
+        open_calculator(page, calculator_url(site_url) + "?preset=mixtral-8x7b-v0.1&weights=q4_k_m&device=rtx-4090"
+                        "&offload=layers:4&cpu_memory=ddr5-5600-2ch&cpu_gb=64")
+        assert page.get_attribute("body", "data-md-color-scheme") == material_scheme
+        assert page.locator("#calc-speed [data-speed='decode']").count() == 1
+        violations = axe_violations(page)
+        assert not violations, "fit and speed: " + "\n".join(violations)
+        page.fill("#calc-devices", "0")
+        assert page.get_attribute("#calc-devices", "aria-invalid") == "true"
+        violations = axe_violations(page)
+        assert not violations, "a bad option: " + "\n".join(violations)
+    finally:
+        context.close()
