@@ -197,10 +197,10 @@
       decode_tokens_per_s_per_sequence_max: 1 / step, decode_bound_by: tCompute > tMemory ? "compute" : "memory bandwidth",
       prefill_seconds_min: null, prefill_bound_by: null, leaves_out: T.leaves_out };
     if (peak && ctx) {
-      var tFlops = Number(2n * p.matmul * ctx * batch) / peak;
-      var tRead = Number(place.gpu_read) / bw + (cpu ? Number(place.cpu_read) / (s.cpu_bandwidth_gbs * 1e9) : 0);
-      out.prefill_seconds_min = tFlops > tRead ? tFlops : tRead;
-      out.prefill_bound_by = tFlops >= tRead ? "compute" : "memory bandwidth";
+      var flopSeconds = Number(2n * p.matmul * ctx * batch) / peak;
+      var readSeconds = Number(place.gpu_read) / bw + (cpu ? Number(place.cpu_read) / (s.cpu_bandwidth_gbs * 1e9) : 0);
+      out.prefill_seconds_min = flopSeconds > readSeconds ? flopSeconds : readSeconds;
+      out.prefill_bound_by = flopSeconds >= readSeconds ? "compute" : "memory bandwidth";
     }
     return out;
   }

@@ -43,7 +43,8 @@ per_token = lm["kv_values_per_token"] * 2  # bytes, bf16
 for name, tokens in [("LLaVA-1.5, 336 px", clip_patches),
                      ("Gemma 3, 896 px pooled 4 x 4", siglip_patches // 16)]:
     print(f"one image, {name}: {tokens} tokens")
-print(f"  in LLaVA-1.5 7B's cache: {clip_patches * per_token / 2**20:.0f} MiB per image")
+image_mib = clip_patches * per_token / 2**20
+print(f"  in LLaVA-1.5 7B's cache: {image_mib:.0f} MiB per image")
 
 colors = ["#f28e2b", "#59a14f", "#4e79a7"]  # tower, projector, language model
 plt.rcParams["svg.hashsalt"] = "llm-glossary"
