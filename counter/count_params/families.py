@@ -304,6 +304,10 @@ FAMILIES["gemma2"] = {
 }
 FAMILIES["gemma3_text"] = {
     **GEMMA, "title": "Gemma 3 (text)",
+    # Gemma3TextConfig's defaults: a multimodal config's text_config names few keys
+    "reads": {**GEMMA["reads"], "V": ["vocab_size", 262208], "d": ["hidden_size", 2304],
+              "I": ["intermediate_size", 9216], "L": ["num_hidden_layers", 26],
+              "H": ["num_attention_heads", 8]},
     "count": {**GEMMA["count"], "norms": "L*(4*d + 2*h) + d"},  # and q, k norms
 }
 QWEN2 = FAMILIES["qwen2"]
@@ -347,7 +351,8 @@ DEEPSEEK = {
               "kr": ["kv_lora_rank", 512], "nope": ["qk_nope_head_dim", 128],
               "rope": ["qk_rope_head_dim", 64], "vh": ["v_head_dim", 128],
               "attn_bias": ["attention_bias", False],
-              "tied": ["tie_word_embeddings", False]},
+              "tied": ["tie_word_embeddings", False],
+              "N": ["num_nextn_predict_layers", 0]},
     "checks": [TOP_K],
     "let": {
         "b": "1 if attn_bias else 0",
@@ -357,30 +362,84 @@ DEEPSEEK = {
              "d*qr + b*qr + qr*H*(nope + rope)",
         # keys and values: a shared low-rank latent (kr) plus a rotary key part
         "kv": "d*(kr + rope) + b*(kr + rope) + kr*H*(nope + vh)",
+        "A": "q + kv + H*vh*d + b*d",  # one layer's attention
+        "Mo": "d*E + E*3*d*Ie + 3*d*S*Ie",  # one MoE layer: router, experts, shared
+        "n1": "2*d + kr + (0 if qr is None else qr)",  # one layer's norms
     },
     "count": {
         "embeddings": "V*d",
-        "attention": "L * (q + kv + H*vh*d + b*d)",
-        "mlp": "D*3*d*I + (L - D) * (d*E + E*3*d*Ie + 3*d*S*Ie)",
-        "norms": "L * (2*d + kr + (0 if qr is None else qr)) + d",
+        "attention": "L*A",
+        "mlp": "D*3*d*I + (L - D)*Mo",
+        "norms": "L*n1 + d",
         "output_head": UNTIED_HEAD,
     },
     "active": "total - (L - D)*(E - k)*3*d*Ie",
     # the compressed latent and the rotary key, one of each per layer: what transformers
     # 5 (DeepseekV3Attention: cache.update(kv_nope, k_rot)), vLLM and SGLang cache
     "kv_cache": "L*(kr + rope)",
+    # Multi-token prediction (DeepSeek-V3 technical report, section 2.2): N more MoE
+    # layers, each with two norms and a projection of the two joined, and its own copies
+    # of the token table and the head and a final norm (the checkpoint's
+    # model.layers.61.*); transformers does not build them
+    "mtp": "N * (A + Mo + n1 + 2*d + 2*d*d + d + 2*V*d)",
 }
 FAMILIES["deepseek_v3"] = DEEPSEEK
 FAMILIES["deepseek_v2"] = {
     **DEEPSEEK,
     "title": "DeepSeek-V2 (multi-head latent attention, mixture of experts)",
-    "reads": {**DEEPSEEK["reads"], "Ie": ["moe_intermediate_size", 1407],
+    "reads": {**{k: v for k, v in DEEPSEEK["reads"].items() if k != "N"},
+              "Ie": ["moe_intermediate_size", 1407],
               "E": ["n_routed_experts", 64], "k": "num_experts_per_tok",
               "S": ["n_shared_experts", 2], "dense": ["first_k_dense_replace", 0],
               "mlp_bias": ["mlp_bias", False]},
     "count": {**DEEPSEEK["count"],
               "mlp": "D*(3*d*I + (2*I + d if mlp_bias else 0)) + (L - D) * "
                      "(d*E + E*3*d*Ie + 3*d*S*Ie + (2*S*Ie + d if mlp_bias else 0))"},
+    "mtp": "0",  # no multi-token prediction layers
+}
+
+
+# ------------------------------------------------------------------ the model it names
+# The class transformers builds for each family (for causal language modelling; T5's for
+# sequence to sequence). A config whose model_type is not a transformers family (remote
+# code, such as Kimi-K2's kimi_k2) but whose "architectures" names one of these classes
+# is counted as that family, and the count says so.
+BUILDS = {
+    "bloom": "BloomForCausalLM", "cohere": "CohereForCausalLM",
+    "deepseek_v2": "DeepseekV2ForCausalLM", "deepseek_v3": "DeepseekV3ForCausalLM",
+    "falcon": "FalconForCausalLM", "gemma": "GemmaForCausalLM",
+    "gemma2": "Gemma2ForCausalLM", "gemma3_text": "Gemma3ForCausalLM",
+    "gpt2": "GPT2LMHeadModel", "gpt_neox": "GPTNeoXForCausalLM",
+    "gptj": "GPTJForCausalLM",
+    "granite": "GraniteForCausalLM", "llama": "LlamaForCausalLM",
+    "mistral": "MistralForCausalLM", "mixtral": "MixtralForCausalLM",
+    "olmo": "OlmoForCausalLM", "olmo2": "Olmo2ForCausalLM", "opt": "OPTForCausalLM",
+    "phi": "PhiForCausalLM", "phi3": "Phi3ForCausalLM", "qwen2": "Qwen2ForCausalLM",
+    "qwen2_moe": "Qwen2MoeForCausalLM", "qwen3": "Qwen3ForCausalLM",
+    "qwen3_moe": "Qwen3MoeForCausalLM", "stablelm": "StableLmForCausalLM",
+    "starcoder2": "Starcoder2ForCausalLM", "t5": "T5ForConditionalGeneration",
+}
+# Classes that hold another model than the one a family's rules count: per family, the
+# class its config's "architectures" names first, and the rules that replace the
+# family's for it.
+ARCHITECTURES = {
+    "t5": {"T5EncoderModel": {  # the text encoder that image generators ship
+        "title": "T5 encoder alone (T5EncoderModel)",
+        "count": {"embeddings": "V*d", "attention": "Le * 4*d*H*h",
+                  "mlp": "Le * (wi + 1)*d*F", "norms": "(2*Le + 1) * d",
+                  "other": "B*H"},
+        "kv_cache": None,
+    }},
+}
+# Multimodal configs whose language model is a nested text_config: the model_type a
+# text_config without one takes (its config class's default, as transformers fills it),
+# the class transformers builds, what it holds beside the language model (which the
+# count leaves out), and "tied": the default of the outer config's tie_word_embeddings,
+# which decides whether the head is tied (PreTrainedModel.tie_weights reads the outer
+# config; null unties it), whatever the text_config says.
+TEXT_CONFIGS = {
+    "gemma3": {"default": "gemma3_text", "class": "Gemma3ForConditionalGeneration",
+               "beside": "a vision tower (SigLIP) and its projector", "tied": True},
 }
 
 

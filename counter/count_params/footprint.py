@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from count_params.counting import _count, _read
+from count_params.counting import _count, _read, resolve
 from count_params.errors import ConfigError
 from count_params.expressions import evaluate
 from count_params.memory_rules import (
@@ -232,8 +232,9 @@ def memory(config: dict, options: dict | None = None) -> dict:
     """Bytes of weights, KV cache and training for a config and the memory options."""
     opts = _normalize(options)
     result, env, keys = _count(config)
-    model_type = result["model_type"]
+    inner, model_type, arch, _, _ = resolve(config)  # the config the rules read
     mem = MEMORY_RULES["families"][model_type]
+    mem = mem["architectures"].get(arch, mem)
     env.setdefault("E", 1)  # the GGUF rules ask for the experts of dense models too
     quant = weights_from_config(config)
     fmt = opts["weights"] or (quant or {}).get("weights") or "bf16"
@@ -259,7 +260,7 @@ def memory(config: dict, options: dict | None = None) -> dict:
     free = card - weights
     ctx, batch = opts["context_length"], opts["batch_size"]
     if mem["kv"] is not None:
-        full, sliding, window = _kv_layers(config, env, keys, mem, model_type)
+        full, sliding, window = _kv_layers(inner, env, keys, mem, model_type)
         per = evaluate(mem["kv"]["values"], env, keys)
         size = KV_DTYPES[opts["kv_cache_dtype"]]
         tokens = min(ctx, window) if sliding else 0

@@ -14,9 +14,12 @@ import re
 
 from count_params.expressions import compile_expr
 from count_params.families import (
+    ARCHITECTURES,
+    BUILDS,
     COMPONENT_LABELS,
     COMPONENTS,
     FAMILIES,
+    TEXT_CONFIGS,
     VARIABLE_LABELS,
 )
 from count_params.memory_rules import (
@@ -65,7 +68,9 @@ def _default_text(read, keys: dict) -> str | None:
     return json.dumps(default)
 
 
-def _compile_family(spec: dict) -> dict:
+def _compile_family(spec: dict, classes: dict | None = None) -> dict:
+    """A family's rules compiled; ``classes``: the rules that replace some of them for
+    the classes that hold another model (ARCHITECTURES)."""
     kv = spec.get("kv_cache")
     reads = [_compile_read(var, read) for var, read in spec["reads"].items()]
     keys = {var: (r if isinstance(r, str) else r[0]).split("|")[0]
@@ -83,13 +88,24 @@ def _compile_family(spec: dict) -> dict:
         "count": {c: compile_expr(spec["count"].get(c, "0")) for c in COMPONENTS},
         "active": compile_expr(spec.get("active", "total")),
         "kv_cache": kv if kv is None else compile_expr(kv),
+        "mtp": compile_expr(spec.get("mtp", "0")),
+        "architectures": {cls: _compile_family({**spec, **over})
+                          for cls, over in (classes or {}).items()},
     }
 
 
-RULES = {name: _compile_family(spec) for name, spec in sorted(FAMILIES.items())}
+RULES = {name: _compile_family(spec, ARCHITECTURES.get(name))
+         for name, spec in sorted(FAMILIES.items())}
+# What the message for a family the rules do not cover says to do (count_params.cli)
+WITH_TRANSFORMERS = ("count it with transformers on the meta device (no weights, no "
+                     "download): count-params CONFIG --with-transformers")
+# A class transformers builds -> the family counted for it (a config's "architectures")
+CLASSES = {**{cls: name for name, cls in BUILDS.items()},
+           **{cls: name for name, classes in ARCHITECTURES.items() for cls in classes}}
 
 
 def _compile_memory(spec: dict) -> dict:
+    """A family's memory rules compiled, and those of its ARCHITECTURES classes."""
     kv = spec.get("kv")
     if kv is not None:
         reads = kv.get("reads", {})
@@ -111,6 +127,8 @@ def _compile_memory(spec: dict) -> dict:
         "router": None if "router" not in spec else {
             "count": compile_expr(spec["router"]["count"]),
             "fp32": spec["router"]["fp32"]},
+        "architectures": {cls: _compile_memory({**spec, **over, "architectures": {}})
+                          for cls, over in spec.get("architectures", {}).items()},
     }
 
 
@@ -149,5 +167,7 @@ def rules_json() -> str:
     """The compiled rules, as the page's script reads them, with the calculator's words
     for the components and the variables."""
     labels = {"components": COMPONENT_LABELS, "variables": VARIABLE_LABELS}
-    return json.dumps({"components": COMPONENTS, "families": RULES,
-                       "memory": MEMORY_RULES, "labels": labels}, indent=1) + "\n"
+    return json.dumps({"components": COMPONENTS, "families": RULES, "classes": CLASSES,
+                       "text_configs": TEXT_CONFIGS,
+                       "with_transformers": WITH_TRANSFORMERS, "memory": MEMORY_RULES,
+                       "labels": labels}, indent=1) + "\n"

@@ -626,9 +626,6 @@
               state.fields.forEach(function (f) { if (f.read.keys.indexOf(e.key) >= 0) control = f.control; });
             }
             var message = e.message.charAt(0).toUpperCase() + e.message.slice(1) + ".";
-            if (e.key === "model_type" && familyOf(state.config) === null && typeof state.config.model_type === "string") {
-              message += " This family is not supported yet.";
-            }
             byControl.set(control, (byControl.get(control) ? byControl.get(control) + " " : "") + message);
           });
           byControl.forEach(function (message, control) { errors.push({ control: control, message: message }); });
@@ -696,9 +693,13 @@
         statusLine.setAttribute("data-active", result.total.toString());
       }
 
-      ignored.textContent = result.ignored.length
+      if (result.mtp_parameters > 0n) {
+        statusAfter.textContent += " The checkpoint also stores multi-token prediction layers, which transformers does not build: " +
+          grouped(result.mtp_parameters) + " more (" + human(result.total + result.mtp_parameters) + " in all).";
+      }
+      ignored.textContent = result.notes.map(function (n) { return "Counted: " + n + ". "; }).join("") + (result.ignored.length
         ? "Keys that do not affect the count: " + result.ignored.join(", ") + "."
-        : "Every key of this config affects the count.";
+        : "Every key of this config affects the count.");
     }
 
     function matchPreset() {

@@ -165,7 +165,15 @@
     return countWithEnv(config, rules, options).result;
   }
 
-  function countWithEnv(config, rules, options) {
+  // The config a family's rules read, as resolve() in the Python tool: a multimodal config's nested text_config (its
+  // language model), a class that holds another model (architectures), a remote-code model_type whose architectures
+  // names a class of a family the rules cover.
+  function unknownFamily(rules, modelType, key) {
+    return new ConfigError("unknown model_type " + show(modelType) + ": not supported yet (supported: " +
+      Object.keys(rules.families).join(", ") + "); " + rules.with_transformers, key);
+  }
+
+  function resolve(config, rules) {
     if (config === null || typeof config !== "object" || Array.isArray(config)) {
       throw new ConfigError("a config must be a JSON object");
     }
@@ -173,12 +181,46 @@
     if (modelType === null || modelType === undefined) {
       throw new ConfigError("config is missing required key 'model_type'", "model_type");
     }
-    var families = rules.families;
-    if (typeof modelType !== "string" || !has(families, modelType)) {
-      throw new ConfigError("unknown model_type " + show(modelType) + " (supported: " +
-        Object.keys(families).join(", ") + ")", "model_type");
+    var families = rules.families, notes = [];
+    var nested = typeof modelType === "string" && has(rules.text_configs, modelType) ? rules.text_configs[modelType] : null;
+    if (nested) {
+      var text = has(config, "text_config") && config.text_config !== null ? config.text_config : {};
+      if (typeof text !== "object" || Array.isArray(text)) {
+        throw new ConfigError("config key 'text_config' must be an object, got " + show(text), "text_config");
+      }
+      var inner = has(text, "model_type") ? text.model_type : nested["default"];
+      if (typeof inner !== "string" || !has(families, inner)) throw unknownFamily(rules, inner, "text_config");
+      notes.push("the language model alone (text_config, model_type " + inner + "): " + nested["class"] +
+        " also holds " + nested.beside + ", not counted");
+      var copy = {};
+      Object.keys(text).forEach(function (k) { copy[k] = text[k]; });
+      copy.model_type = inner;
+      var tied = has(config, "tie_word_embeddings") ? config.tie_word_embeddings : nested.tied;  // the outer config's
+      copy.tie_word_embeddings = tied === null ? false : tied;
+      return { config: copy, family: inner, arch: null, rules: families[inner], notes: notes };
     }
-    var family = families[modelType];
+    var names = config.architectures;
+    var arch = Array.isArray(names) && names.length && typeof names[0] === "string" ? names[0] : null;
+    var name = modelType;
+    if (typeof modelType !== "string" || !has(families, modelType)) {
+      if (arch === null || !has(rules.classes, arch)) throw unknownFamily(rules, modelType, "model_type");
+      name = rules.classes[arch];
+      notes.push("model_type " + show(modelType) + " is not a transformers family; its architectures names " + arch +
+        ": counted as " + name);
+    }
+    var family = families[name];
+    if (arch === null || !has(family.architectures, arch)) {
+      return { config: config, family: name, arch: null, rules: family, notes: notes };
+    }
+    family = family.architectures[arch];
+    notes.push("architectures names " + arch + ": " + family.title);
+    return { config: config, family: name, arch: arch, rules: family, notes: notes };
+  }
+
+  function countWithEnv(config, rules, options) {
+    var outer = config, resolved = resolve(config, rules);
+    config = resolved.config;
+    var modelType = resolved.family, family = resolved.rules;
     var env = {}, keys = {};
     family.reads.forEach(function (read) {
       env[read["var"]] = readKey(config, read, env, keys, modelType, options.minSize);
@@ -209,16 +251,19 @@
     Object.keys(family.only).forEach(function (k) { read[k] = true; });
     var result = {
       ok: true,
-      model_type: modelType,
+      model_type: outer.model_type,
+      family: modelType,
+      notes: resolved.notes,
       total: total,
       active: evaluate(family.active, env, keys),
       non_embedding: total - breakdown.embeddings - breakdown.output_head,
       tied_output_head: truthy(has(env, "tied") ? env.tied : false),
       kv_values_per_token: family.kv_cache === null ? null : evaluate(family.kv_cache, env, keys),
       breakdown: breakdown,
+      mtp_parameters: evaluate(family.mtp, env, keys),
       ignored: Object.keys(config).filter(function (k) { return k !== "model_type" && !read[k]; }),
     };
-    return { result: result, env: env, keys: keys };
+    return { result: result, env: env, keys: keys, resolved: resolved };
   }
 
   // ------------------------------------------------------------------ memory, as memory() in the Python tool
@@ -399,7 +444,8 @@
     var opts = normalize(options, M);
     var counted = countWithEnv(config, rules, {});
     var result = counted.result, env = counted.env, keys = counted.keys;
-    var modelType = result.model_type, mem = M.families[modelType];
+    var modelType = result.family, mem = M.families[modelType];
+    if (counted.resolved.arch !== null && has(mem.architectures, counted.resolved.arch)) mem = mem.architectures[counted.resolved.arch];
     if (!has(env, "E")) env.E = 1n;
     var quant = weightsFromConfig(config);
     var fmt = opts.weights || (quant ? quant.weights : null) || "bf16";
@@ -420,7 +466,7 @@
     };
     var card = opts.gpu_bytes, free = card - weights, ctx = opts.context_length, batch = opts.batch_size;
     if (mem.kv !== null) {
-      var layers = kvLayers(config, env, keys, mem, modelType), full = layers[0], sliding = layers[1], win = layers[2];
+      var layers = kvLayers(counted.resolved.config, env, keys, mem, modelType), full = layers[0], sliding = layers[1], win = layers[2];
       var per = evaluate(mem.kv.values, env, keys);
       var size = BigInt(M.kv_dtypes[opts.kv_cache_dtype]);
       var tokens = sliding > 0n ? (ctx < win ? ctx : win) : 0n;

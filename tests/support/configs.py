@@ -14,6 +14,7 @@ from __future__ import annotations
 import random
 import warnings
 
+from count_params.families import BUILDS, TEXT_CONFIGS
 from count_params.memory_rules import FORMATS, LORA_MODULES
 from count_params.rules import RULES
 
@@ -40,12 +41,17 @@ def generated_config(family: str, rng: random.Random, scale: int = 1) -> dict:
         "dense": rng.randint(0, layers + 1), "qr": rng.choice([None, rng.randint(1, 8) * scale]),
         "kr": rng.randint(1, 8) * scale, "nope": rng.randint(1, 4), "rope": rng.choice([2, 4]),
         "vh": rng.randint(1, 6), "B": rng.randint(1, 40), "n_ln": rng.choice([None, 1, 2]),
-        "act": rng.choice(["relu", "gated-gelu", "gated-silu", "gelu"]),
+        "act": rng.choice(["relu", "gated-gelu", "gated-silu", "gelu"]), "N": rng.randint(0, 2),
     }
     config = {"model_type": family}
+    # the class the checkpoint holds: unnamed, the family's own, or one that holds another model
+    classes = [BUILDS.get(family), *RULES[family]["architectures"]]
+    named = rng.choice([None, *(c for c in classes if c)])
+    if named:
+        config["architectures"] = [named]
     for read in RULES[family]["reads"]:
         var, key = read["var"], rng.choice(read["keys"])
-        if var == "K":  # always set: some classes' default does not divide the heads
+        if var in ("H", "K"):  # always set: some classes' defaults do not divide the widths
             config[key] = values[var]
             continue
         if not read["required"] and rng.random() < 0.5:
@@ -99,15 +105,19 @@ def memory_case(config: dict, rng: random.Random) -> tuple[dict, dict]:
     """The config with memory-related keys sometimes set (sliding windows, layer_types, a quantization_config),
     and memory options as the calculator's URL gives them (strings), a few of them invalid."""
     config = dict(config)
+    if isinstance(config.get("text_config"), dict):  # the language model's keys are the text_config's
+        config["text_config"] = layers = dict(config["text_config"])
+    else:
+        layers = config
     if rng.random() < 0.3:
-        config["sliding_window"] = rng.choice([None, 2, 5, 64])
+        layers["sliding_window"] = rng.choice([None, 2, 5, 64])
     if rng.random() < 0.2:
-        config["use_sliding_window"] = rng.random() < 0.5
-        config["max_window_layers"] = rng.randint(0, 4)
-    if rng.random() < 0.1 and isinstance(config.get("num_hidden_layers"), int):
-        config["sliding_window"] = 3
-        config["layer_types"] = [rng.choice(["full_attention", "sliding_attention"])
-                                 for _ in range(config["num_hidden_layers"] + rng.choice([0, 0, 0, 1]))]
+        layers["use_sliding_window"] = rng.random() < 0.5
+        layers["max_window_layers"] = rng.randint(0, 4)
+    if rng.random() < 0.1 and isinstance(layers.get("num_hidden_layers"), int):
+        layers["sliding_window"] = 3
+        layers["layer_types"] = [rng.choice(["full_attention", "sliding_attention"])
+                                 for _ in range(layers["num_hidden_layers"] + rng.choice([0, 0, 0, 1]))]
     if rng.random() < 0.15:
         config["quantization_config"] = rng.choice(QUANT_CONFIGS)
     options = {}
@@ -145,15 +155,25 @@ def built_model(config: dict):
 
     transformers.logging.set_verbosity_error()
     model_type = config["model_type"]
-    kwargs = {k: v for k, v in config.items() if k != "model_type"}
+    kwargs = {k: v for k, v in config.items() if k not in ("model_type", "architectures")}
+    named = (config.get("architectures") or [None])[0]
     # Token ids do not change any shape; keep them inside a tiny vocabulary.
     for key in ("pad_token_id", "bos_token_id", "eos_token_id", "decoder_start_token_id"):
         kwargs[key] = 0
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         cfg = transformers.AutoConfig.for_model(model_type, **kwargs)
-        key = cfg.to_json_string(use_diff=False)
+        key = f"{named}: {cfg.to_json_string(use_diff=False)}"
         if key not in _MODELS:
+            if model_type in TEXT_CONFIGS:  # the multimodal model, vision tower and all
+                with torch.device("meta"):
+                    _MODELS[key] = getattr(transformers, TEXT_CONFIGS[model_type]["class"])(cfg)
+                return _MODELS[key]
+            if named in RULES[model_type]["architectures"]:  # a class that holds another model
+                auto = getattr(transformers, named)
+                with torch.device("meta"):
+                    _MODELS[key] = auto(cfg)
+                return _MODELS[key]
             if model_type in ENCODERS:
                 auto = transformers.AutoModel
             elif model_type == "t5":
@@ -169,8 +189,24 @@ _MODELS: dict[str, object] = {}  # transformers' configuration as JSON -> the mo
 
 
 def transformers_count(config: dict) -> int:
-    """Parameters of the model transformers builds, a tied tensor counted once."""
-    return sum(p.numel() for p in built_model(config).parameters())
+    """Parameters of the model transformers builds, a tied tensor counted once; of a multimodal model, those of its
+    language model and output head (the vision tower and projector are not counted yet)."""
+    params = built_model(config).named_parameters()
+    if config["model_type"] in TEXT_CONFIGS:
+        params = [(n, p) for n, p in params if "language_model." in n or n.startswith("lm_head.")]
+    return sum(p.numel() for _, p in params)
+
+
+def nested_config(model_type: str, text: dict, rng: random.Random) -> dict:
+    """A multimodal config of model_type around a generated text config, which names its model_type or leaves it to
+    the class's default."""
+    text = {k: v for k, v in text.items() if k != "architectures"}
+    if text["model_type"] == TEXT_CONFIGS[model_type]["default"] and rng.random() < 0.5:
+        del text["model_type"]
+    config = {"model_type": model_type, "architectures": [TEXT_CONFIGS[model_type]["class"]], "text_config": text}
+    if rng.random() < 0.5:  # the outer config's, which decides
+        config["tie_word_embeddings"] = rng.choice([True, False, None])
+    return config
 
 
 def reference_count(config: dict) -> int:
