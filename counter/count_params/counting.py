@@ -73,6 +73,11 @@ def _read(config: dict, read: dict, env: dict, keys: dict, model_type: str):
                               f"required key {either}", key)
         return evaluate(read["default"], env, keys)
     want = read["type"]
+    if want == "kinds":
+        if not (isinstance(value, list) and all(v in read["kinds"] for v in value)):
+            raise ConfigError(f"config key '{key}' must be a list of layer kinds, each "
+                              f"{' or '.join(read['kinds'])}, got {value!r}", key)
+        return value
     if want == "list":
         if not (isinstance(value, list) and all(_kind(v) == "int" for v in value)):
             raise ConfigError(f"config key '{key}' must be a list of layer numbers, "

@@ -15,7 +15,7 @@ BINARY = {ast.Add: "+", ast.Sub: "-", ast.Mult: "*", ast.FloorDiv: "//", ast.Div
           ast.Mod: "%"}
 COMPARE = {ast.Eq: "==", ast.NotEq: "!=", ast.Lt: "<", ast.LtE: "<=", ast.Gt: ">",
            ast.GtE: ">=", ast.Is: "==", ast.IsNot: "!="}
-FUNCTIONS = ("min", "max", "startswith", "moe_layers", "more_bits")
+FUNCTIONS = ("min", "max", "startswith", "moe_layers", "more_bits", "count", "len")
 
 
 def compile_expr(text: str) -> object:
@@ -92,6 +92,11 @@ def evaluate(node, env: dict, keys: dict):
             return _moe_layers(*values)
         if args[0] == "more_bits":
             return _more_bits(*values)
+        if args[0] == "count":  # entries of a per-layer list equal to a value
+            want = values[1]
+            return sum(1 for v in values[0] if v == want and type(v) is type(want))
+        if args[0] == "len":
+            return len(values[0])
         return {"min": min, "max": max}[args[0]](values)
     values = [evaluate(a, env, keys) for a in args]
     if op == "not":

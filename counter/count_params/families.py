@@ -398,6 +398,42 @@ FAMILIES["deepseek_v2"] = {
     "mtp": "0",  # no multi-token prediction layers
 }
 
+FAMILIES["olmo3"] = {**FAMILIES["olmo2"], "title": "OLMo 3"}  # OLMo 2's shapes
+FAMILIES["smollm3"] = {
+    **LLAMA, "title": "SmolLM3",
+    "reads": {**LLAMA["reads"], "tied": ["tie_word_embeddings", True]},
+}
+FAMILIES["exaone4"] = {
+    **PLAIN_GQA, "title": "EXAONE 4.0",
+    # norms after attention and after the MLP, none before; RMSNorm on each q and k head
+    "count": {**PLAIN_GQA["count"], "norms": "L*(2*d + 2*h) + d"},
+}
+FAMILIES["cohere2"] = {
+    **FAMILIES["cohere"], "title": "Cohere Command R7B, Command A",
+    "reads": {k: v for k, v in FAMILIES["cohere"]["reads"].items()
+              if k not in ("h", "qk_norm")},
+    "checks": [*KV_DIVIDES, [
+        "d % H == 0", "num_attention_heads",
+        "'hidden_size' is not divisible by 'num_attention_heads'"]],
+    "let": {"h": "d // H", "qk_norm": "False"},  # Cohere2Config sets head_dim itself
+}
+FAMILIES["ernie4_5"] = {
+    **PLAIN_GQA, "title": "ERNIE 4.5",
+    "reads": {**LLAMA_READS, "h": ["head_dim", 128, "d // H"],
+              "tied": ["tie_word_embeddings", True], "bias": ["use_bias", False]},
+    "count": {**PLAIN_GQA["count"],
+              "attention": f"L * ({QKVO} + ({QKVO_BIAS} if bias else 0))",
+              "mlp": "L * (3*d*I + (2*I + d if bias else 0))"},
+}
+FAMILIES["glm4"] = {
+    **PLAIN_GQA, "title": "GLM-4",
+    "reads": {**LLAMA_READS, "h": ["head_dim", 128],
+              "attn_bias": ["attention_bias", True]},
+    "count": {**PLAIN_GQA["count"],
+              "attention": f"L * ({QKVO} + (H*h + 2*K*h if attn_bias else 0))",
+              "norms": "L*4*d + d"},  # norms before and after attention and the MLP
+}
+
 
 # ------------------------------------------------------------------ the model it names
 # The class transformers builds for each family (for causal language modelling; T5's for
@@ -418,6 +454,9 @@ BUILDS = {
     "qwen2_moe": "Qwen2MoeForCausalLM", "qwen3": "Qwen3ForCausalLM",
     "qwen3_moe": "Qwen3MoeForCausalLM", "stablelm": "StableLmForCausalLM",
     "starcoder2": "Starcoder2ForCausalLM", "t5": "T5ForConditionalGeneration",
+    "olmo3": "Olmo3ForCausalLM", "smollm3": "SmolLM3ForCausalLM",
+    "exaone4": "Exaone4ForCausalLM", "cohere2": "Cohere2ForCausalLM",
+    "ernie4_5": "Ernie4_5ForCausalLM", "glm4": "Glm4ForCausalLM",
 }
 # Classes that hold another model than the one a family's rules count: per family, the
 # class its config's "architectures" names first, and the rules that replace the
@@ -447,7 +486,8 @@ TEXT_CONFIGS = {
 # the attention heads" (which is what null means for every family).
 KV_HEADS_DEFAULT = {"gemma": 16, "gemma2": 4, "gemma3_text": 4, "mistral": 8,
                     "mixtral": 8, "qwen2": 32, "qwen2_moe": 16, "qwen3": 32,
-                    "qwen3_moe": 4, "stablelm": 32, "starcoder2": 2}
+                    "qwen3_moe": 4, "stablelm": 32, "starcoder2": 2, "smollm3": 4,
+                    "exaone4": 32, "ernie4_5": 2, "glm4": 2}
 for _name, _heads in KV_HEADS_DEFAULT.items():
     _reads = FAMILIES[_name]["reads"]
     FAMILIES[_name]["reads"] = {**_reads, "K": ["num_key_value_heads", _heads, "H"]}

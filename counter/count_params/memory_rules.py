@@ -128,6 +128,7 @@ def _sliding(default, sliding: str) -> dict:
     return {"reads": {"W": ["sliding_window", default, None]}, "sliding": sliding}
 
 
+EVERY_4TH_FULL = {**GQA_KV, **_sliding(4096, "L - L // 4 if W is not None else 0")}
 QWEN_SLIDING = {"W": ["sliding_window", 4096, None], "U": ["use_sliding_window", False],
                 "M": ["max_window_layers", 28]}
 # Per family: "kv" the values cached per layer and token, on how many layers ("layers",
@@ -176,6 +177,24 @@ MEMORY = {
     "olmo": {"kv": GQA_KV, "tensors": GQA_TENSORS, "lora": GQA_LORA},
     "olmo2": {"kv": GQA_KV, "tensors": GQA_TENSORS, "lora": GQA_LORA},
     "cohere": {"kv": GQA_KV, "tensors": GQA_TENSORS, "lora": GQA_LORA},
+    # where a config gives no layer_types, the config class's own pattern: OLMo 3 and
+    # Cohere2 slide on all but every 4th layer, EXAONE 4.0 on all but every P-th;
+    # SmolLM3 on its layers without rotary positions, if use_sliding_window
+    "olmo3": {"kv": EVERY_4TH_FULL, "tensors": GQA_TENSORS, "lora": GQA_LORA},
+    "cohere2": {"kv": EVERY_4TH_FULL, "tensors": GQA_TENSORS, "lora": GQA_LORA},
+    "exaone4": {"kv": {**GQA_KV, "reads": {"W": ["sliding_window", 4096, None],
+                                           "P": ["sliding_window_pattern", 4]},
+                       "sliding": "L - L // P if W is not None and P > 0 else 0"},
+                "tensors": GQA_TENSORS, "lora": GQA_LORA},
+    "smollm3": {"kv": {**GQA_KV, "reads": {
+        "W": ["sliding_window", None, None], "U": ["use_sliding_window", False],
+        "NI": ["no_rope_layer_interval", 4], "nr": ["no_rope_layers", []]},
+        # no_rope_layers: 1 where a layer has rotary positions, 0 where it has none
+        "sliding": "(count(nr, 0) if len(nr) else L // NI) if U and W is not None "
+                   "else 0"},
+        "tensors": GQA_TENSORS, "lora": GQA_LORA},
+    "ernie4_5": {"kv": GQA_KV, "tensors": GQA_TENSORS, "lora": GQA_LORA},
+    "glm4": {"kv": GQA_KV, "lora": ATTN_LORA},
     # multi-head latent attention: the latent (kr) and the rotary key (rope) per layer;
     # decompressed, H keys of nope + rope and H values of vh
     "deepseek_v3": {"kv": {"values": "kr + rope",
@@ -187,11 +206,15 @@ MEMORY = {
 }
 # Biases inside "attention" and "mlp": 1-D tensors, which GGUF files keep in F32
 LLAMA_BIAS = {"attention": f"L * ({QKVO_BIAS}) if attn_bias else 0"}
-for _name in ("qwen3", "gemma", "gemma2", "gemma3_text", "olmo", "olmo2", "cohere"):
+for _name in ("qwen3", "gemma", "gemma2", "gemma3_text", "olmo", "olmo2", "cohere",
+              "olmo3", "cohere2"):
     MEMORY[_name]["biases"] = LLAMA_BIAS
-for _name in ("llama", "granite"):
+for _name in ("llama", "granite", "smollm3"):
     MEMORY[_name]["biases"] = {**LLAMA_BIAS, "mlp": "L * (2*I + d) if mlp_bias else 0"}
 MEMORY["qwen2"]["biases"] = {"attention": "L * (H*h + 2*K*h)"}
+MEMORY["glm4"]["biases"] = {"attention": "L * (H*h + 2*K*h) if attn_bias else 0"}
+MEMORY["ernie4_5"]["biases"] = {"attention": f"L * ({QKVO_BIAS}) if bias else 0",
+                                "mlp": "L * (2*I + d) if bias else 0"}
 MEMORY["stablelm"]["biases"] = {"attention": "L * (H*h + 2*K*h) if qkv_bias else 0"}
 MEMORY["starcoder2"]["biases"] = {"attention": f"L * ({QKVO_BIAS}) if bias else 0",
                                   "mlp": "L * (I + d) if bias else 0"}

@@ -35,8 +35,18 @@ from count_params.memory_rules import (
 )
 
 
+def _key(read) -> str:
+    """The key (or "a|b" keys) an entry of "reads" names."""
+    if isinstance(read, str):
+        return read
+    return read["key"] if isinstance(read, dict) else read[0]
+
+
 def _compile_read(var: str, read) -> dict:
     """One entry of "reads", as the evaluators use it: keys, type, defaults."""
+    if isinstance(read, dict):  # a list of layer kinds, one per layer, or null (absent)
+        return {"var": var, "keys": read["key"].split("|"), "required": False,
+                "null": None, "type": "kinds", "kinds": read["kinds"], "default": None}
     key, default, *if_null = [read, None] if isinstance(read, str) else read
     out = {"var": var, "keys": key.split("|"), "required": isinstance(read, str)}
     if if_null or (not out["required"] and default is None):
@@ -61,6 +71,8 @@ def _default_text(read, keys: dict) -> str | None:
     """A read's default as a reader sees it: '4*d' -> '4*n_embd' (the page shows it)."""
     if isinstance(read, str):
         return None
+    if isinstance(read, dict):
+        return "null"
     default = read[1]
     if isinstance(default, str):
         name = r"[A-Za-z_]\w*"
@@ -73,8 +85,7 @@ def _compile_family(spec: dict, classes: dict | None = None) -> dict:
     the classes that hold another model (ARCHITECTURES)."""
     kv = spec.get("kv_cache")
     reads = [_compile_read(var, read) for var, read in spec["reads"].items()]
-    keys = {var: (r if isinstance(r, str) else r[0]).split("|")[0]
-            for var, r in spec["reads"].items()}
+    keys = {var: _key(r).split("|")[0] for var, r in spec["reads"].items()}
     for read, source in zip(reads, spec["reads"].values(), strict=True):
         read["default_text"] = _default_text(source, keys)
     return {

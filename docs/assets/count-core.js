@@ -87,6 +87,8 @@
       if (node[1] === "startswith") return args[0].startsWith(args[1]);
       if (node[1] === "moe_layers") return moeLayers(args[0], args[1], args[2]);
       if (node[1] === "more_bits") return moreBits(args[0]);
+      if (node[1] === "count") return BigInt(args[0].filter(function (v) { return v === args[1]; }).length);
+      if (node[1] === "len") return BigInt(args[0].length);
       if (node[1] === "min") return args.reduce(function (a, b) { return b < a ? b : a; });
       if (node[1] === "max") return args.reduce(function (a, b) { return b > a ? b : a; });
       throw new Error("unknown function in the rules: " + node[1]);
@@ -133,6 +135,13 @@
       return evaluate(read["default"], env, keys);
     }
     var want = read.type;
+    if (want === "kinds") {
+      if (!Array.isArray(value) || !value.every(function (v) { return read.kinds.indexOf(v) >= 0; })) {
+        throw new ConfigError("config key '" + key + "' must be a list of layer kinds, each " + read.kinds.join(" or ") +
+          ", got " + show(value), key);
+      }
+      return value;
+    }
     if (want === "list") {
       if (!Array.isArray(value) || !value.every(function (v) { return kind(v) === "int"; })) {
         throw new ConfigError("config key '" + key + "' must be a list of layer numbers, got " + show(value), key);

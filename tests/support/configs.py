@@ -56,6 +56,9 @@ def generated_config(family: str, rng: random.Random, scale: int = 1) -> dict:
             continue
         if not read["required"] and rng.random() < 0.5:
             continue  # the default
+        if read["type"] == "kinds":  # one kind per layer
+            config[key] = [rng.choice(read["kinds"]) for _ in range(layers)]
+            continue
         config[key] = rng.random() < 0.5 if read["type"] == "bool" else values[var]
     experts = [r for r in RULES[family]["reads"] if r["var"] == "E"]
     if experts and any(k in config for k in experts[0]["keys"]):
