@@ -434,6 +434,99 @@ FAMILIES["glm4"] = {
               "norms": "L*4*d + d"},  # norms before and after attention and the MLP
 }
 
+EXPERTS = "E*3*d*I"  # E experts of width I: gate and up projections fused, and down
+QK_NORM_ALL = "H*h + K*h"  # RMSNorm over all q heads and over all k heads together
+FAMILIES["olmoe"] = {
+    **PLAIN_GQA, "title": "OLMoE (mixture of experts)",
+    "reads": {**LLAMA_READS, "attn_bias": ["attention_bias", False],
+              "E": ["num_experts", 64], "k": ["num_experts_per_tok", 8]},
+    "checks": [*KV_DIVIDES, TOP_K],
+    "count": {**PLAIN_GQA["count"],
+              "attention": f"L * ({QKVO} + ({QKVO_BIAS} if attn_bias else 0))",
+              "mlp": f"L * (d*E + {EXPERTS})",
+              # q and k RMSNorm as wide as the hidden size would make them, whatever h
+              "norms": "L*(2*d + d + (d // H)*K) + d"},
+    "active": "total - L*(E - k)*3*d*I",
+}
+FAMILIES["phimoe"] = {
+    **PLAIN_GQA, "title": "Phi-3.5-MoE (mixture of experts)",
+    "reads": {**LLAMA_READS, "attn_bias": ["attention_bias", False],
+              "E": ["num_local_experts", 16], "k": ["num_experts_per_tok", 2],
+              "head_bias": ["lm_head_bias", False]},
+    "checks": [*KV_DIVIDES, TOP_K],
+    "count": {**PLAIN_GQA["count"],
+              "attention": f"L * ({QKVO} + ({QKVO_BIAS} if attn_bias else 0))",
+              "mlp": f"L * (d*E + {EXPERTS})",
+              "norms": "L*2*2*d + 2*d",  # LayerNorm with a shift
+              "output_head": "(0 if tied else V*d) + (V if head_bias else 0)"},
+    "active": "total - L*(E - k)*3*d*I",
+}
+FAMILIES["minimax_m2"] = {
+    **PLAIN_GQA, "title": "MiniMax-M2 (mixture of experts)",
+    "reads": {**LLAMA_READS, "h": ["head_dim", 128],
+              "E": ["num_local_experts", 256], "k": ["num_experts_per_tok", 8]},
+    "checks": [*KV_DIVIDES, TOP_K],
+    "count": {**PLAIN_GQA["count"], "mlp": f"L * (d*E + {EXPERTS})",
+              "norms": f"L*(2*d + {QK_NORM_ALL}) + d"},
+    "active": "total - L*(E - k)*3*d*I",
+}
+FAMILIES["gpt_oss"] = {
+    **PLAIN_GQA, "title": "gpt-oss (mixture of experts, attention sinks)",
+    "reads": {**LLAMA_READS, "h": ["head_dim", 64], "I": ["intermediate_size", 2880],
+              "E": ["num_local_experts", 128], "k": ["num_experts_per_tok", 4],
+              "attn_bias": ["attention_bias", True]},
+    "checks": [*KV_DIVIDES, TOP_K],
+    "let": {"X": "3*d*I + 2*I + d"},  # one expert: its projections and their biases
+    "count": {**PLAIN_GQA["count"],
+              # a learned sink logit per head and layer
+              "attention": f"L * ({QKVO} + ({QKVO_BIAS} if attn_bias else 0) + H)",
+              "mlp": "L * (d*E + E + E*X)"},  # the router has a bias
+    "active": "total - L*(E - k)*X",
+}
+GLM4_MOE_READS = {
+    **LLAMA_READS, "attn_bias": ["attention_bias", False],
+    "qk_norm": ["use_qk_norm", False], "E": ["n_routed_experts", 128],
+    "k": ["num_experts_per_tok", 8], "Ie": ["moe_intermediate_size", 1408],
+    "S": ["n_shared_experts", 1], "dense": ["first_k_dense_replace", 1],
+    "N": ["num_nextn_predict_layers", 1]}
+FAMILIES["glm4_moe"] = {
+    "title": "GLM-4.5, GLM-4.6 (mixture of experts)",
+    "reads": GLM4_MOE_READS,
+    "checks": [*KV_DIVIDES, TOP_K],
+    "let": {"D": "min(dense, L)",
+            "A": f"{QKVO} + (H*h + 2*K*h if attn_bias else 0)",
+            "Mo": "d*E + E*3*d*Ie + 3*d*S*Ie",
+            "n1": "2*d + (2*h if qk_norm else 0)"},  # q and k RMSNorm over one head
+    "count": {"embeddings": "V*d", "attention": "L*A",
+              "mlp": "D*3*d*I + (L - D)*Mo", "norms": "L*n1 + d",
+              "output_head": UNTIED_HEAD},
+    "active": "total - (L - D)*(E - k)*3*d*Ie",
+    "kv_cache": GQA_CACHE,
+    "mtp": DEEPSEEK["mtp"],  # the checkpoint's layer L, laid out as DeepSeek-V3's
+}
+FAMILIES["ernie4_5_moe"] = {
+    **FAMILIES["ernie4_5"], "title": "ERNIE 4.5 MoE (mixture of experts)",
+    "reads": {**LLAMA_READS, "tied": ["tie_word_embeddings", True],
+              "bias": ["use_bias", False], "E": ["moe_num_experts", 64],
+              "k": ["moe_k", 6], "Ie": ["moe_intermediate_size", 1536],
+              "S": ["moe_num_shared_experts", 2],
+              "first": ["moe_layer_start_index", 1],
+              "last": ["moe_layer_end_index", "L - 1"],
+              "step": ["moe_layer_interval", 1]},
+    "checks": [*KV_DIVIDES, ["k <= E", "moe_k", "more experts per token than experts"],
+               ["step > 0", "moe_layer_interval",
+                "'moe_layer_interval' must be at least 1"]],
+    # MoE layers: i from first to last whose i + 1 is a multiple of step
+    "let": {"M": "max(0, (min(last, L - 1) + 1) // step - first // step)",
+            "b": "1 if bias else 0"},
+    "count": {**FAMILIES["ernie4_5"]["count"],
+              # routers with a score-correction bias, experts, shared experts
+              "mlp": "(L - M)*(3*d*I + b*(2*I + d)) + M*(d*E + E + E*3*d*Ie + "
+                     "(3*d*S*Ie + b*(2*S*Ie + d) if S > 0 else 0))",
+              "output_head": "(0 if tied else V*d) + b*V"},
+    "active": "total - M*(E - k)*3*d*Ie",
+}
+
 
 # ------------------------------------------------------------------ the model it names
 # The class transformers builds for each family (for causal language modelling; T5's for
@@ -457,6 +550,9 @@ BUILDS = {
     "olmo3": "Olmo3ForCausalLM", "smollm3": "SmolLM3ForCausalLM",
     "exaone4": "Exaone4ForCausalLM", "cohere2": "Cohere2ForCausalLM",
     "ernie4_5": "Ernie4_5ForCausalLM", "glm4": "Glm4ForCausalLM",
+    "olmoe": "OlmoeForCausalLM", "phimoe": "PhimoeForCausalLM",
+    "minimax_m2": "MiniMaxM2ForCausalLM", "gpt_oss": "GptOssForCausalLM",
+    "glm4_moe": "Glm4MoeForCausalLM", "ernie4_5_moe": "Ernie4_5_MoeForCausalLM",
 }
 # Classes that hold another model than the one a family's rules count: per family, the
 # class its config's "architectures" names first, and the rules that replace the
@@ -487,7 +583,8 @@ TEXT_CONFIGS = {
 KV_HEADS_DEFAULT = {"gemma": 16, "gemma2": 4, "gemma3_text": 4, "mistral": 8,
                     "mixtral": 8, "qwen2": 32, "qwen2_moe": 16, "qwen3": 32,
                     "qwen3_moe": 4, "stablelm": 32, "starcoder2": 2, "smollm3": 4,
-                    "exaone4": 32, "ernie4_5": 2, "glm4": 2}
+                    "exaone4": 32, "ernie4_5": 2, "glm4": 2, "phimoe": 8,
+                    "minimax_m2": 8, "gpt_oss": 8, "glm4_moe": 8, "ernie4_5_moe": 4}
 for _name, _heads in KV_HEADS_DEFAULT.items():
     _reads = FAMILIES[_name]["reads"]
     FAMILIES[_name]["reads"] = {**_reads, "K": ["num_key_value_heads", _heads, "H"]}
@@ -512,6 +609,9 @@ VARIABLE_LABELS = {
     "tied": "Output head tied to the token embeddings", "E": "Experts (routed)",
     "k": "Experts per token", "Ie": "Expert MLP width", "Is": "Shared expert MLP width",
     "S": "Shared experts", "dense": "Dense layers before the first MoE layer",
+    "N": "Multi-token prediction layers (in the checkpoint, not the total)",
+    "head_bias": "Bias in the output head",
+    "first": "First MoE layer (from 0)", "last": "Last MoE layer (from 0)",
     "step": "MoE layer every (layers)", "skip": "Layers with a dense MLP (list)",
     "qr": "Query low-rank width (null: none)", "kr": "Key/value low-rank width",
     "nope": "Query/key head width without rotary",

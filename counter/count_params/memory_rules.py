@@ -128,6 +128,7 @@ def _sliding(default, sliding: str) -> dict:
     return {"reads": {"W": ["sliding_window", default, None]}, "sliding": sliding}
 
 
+ROUTERS = {"count": "L*d*E", "fp32": False}  # a router on every layer
 EVERY_4TH_FULL = {**GQA_KV, **_sliding(4096, "L - L // 4 if W is not None else 0")}
 QWEN_SLIDING = {"W": ["sliding_window", 4096, None], "U": ["use_sliding_window", False],
                 "M": ["max_window_layers", 28]}
@@ -195,6 +196,19 @@ MEMORY = {
         "tensors": GQA_TENSORS, "lora": GQA_LORA},
     "ernie4_5": {"kv": GQA_KV, "tensors": GQA_TENSORS, "lora": GQA_LORA},
     "glm4": {"kv": GQA_KV, "lora": ATTN_LORA},
+    "olmoe": {"kv": GQA_KV, "lora": ATTN_LORA, "router": ROUTERS},
+    "phimoe": {"kv": {**GQA_KV, **_sliding(None, "L if W is not None else 0")},
+               "lora": ATTN_LORA, "router": ROUTERS},
+    "minimax_m2": {"kv": GQA_KV, "lora": ATTN_LORA, "router": ROUTERS},
+    # gpt-oss: sliding and full layers alternate, the first sliding; the sinks are
+    # parameters, not cached
+    "gpt_oss": {"kv": {**GQA_KV,
+                       **_sliding(128, "(L + 1) // 2 if W is not None else 0")},
+                "lora": ATTN_LORA, "router": {"count": "L*(d*E + E)", "fp32": False}},
+    "glm4_moe": {"kv": GQA_KV, "lora": ATTN_LORA,
+                 "router": {"count": "(L - D)*d*E", "fp32": False}},
+    "ernie4_5_moe": {"kv": GQA_KV, "lora": ATTN_LORA,
+                     "router": {"count": "M*(d*E + E)", "fp32": False}},
     # multi-head latent attention: the latent (kr) and the rotary key (rope) per layer;
     # decompressed, H keys of nope + rope and H values of vh
     "deepseek_v3": {"kv": {"values": "kr + rope",

@@ -42,6 +42,7 @@ def generated_config(family: str, rng: random.Random, scale: int = 1) -> dict:
         "kr": rng.randint(1, 8) * scale, "nope": rng.randint(1, 4), "rope": rng.choice([2, 4]),
         "vh": rng.randint(1, 6), "B": rng.randint(1, 40), "n_ln": rng.choice([None, 1, 2]),
         "act": rng.choice(["relu", "gated-gelu", "gated-silu", "gelu"]), "N": rng.randint(0, 2),
+        "first": rng.randint(0, layers), "last": rng.randint(0, layers),
     }
     config = {"model_type": family}
     # the class the checkpoint holds: unnamed, the family's own, or one that holds another model
@@ -62,7 +63,8 @@ def generated_config(family: str, rng: random.Random, scale: int = 1) -> dict:
         config[key] = rng.random() < 0.5 if read["type"] == "bool" else values[var]
     experts = [r for r in RULES[family]["reads"] if r["var"] == "E"]
     if experts and any(k in config for k in experts[0]["keys"]):
-        config["num_experts_per_tok"] = values["k"]  # at most the experts there are
+        top_k = next(r for r in RULES[family]["reads"] if r["var"] == "k")
+        config[top_k["keys"][0]] = values["k"]  # at most the experts there are
     return config
 
 
