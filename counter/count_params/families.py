@@ -527,6 +527,51 @@ FAMILIES["ernie4_5_moe"] = {
     "active": "total - M*(E - k)*3*d*Ie",
 }
 
+MLP_KINDS = {"key": "mlp_layer_types", "kinds": ["dense", "sparse"]}
+KINDS_LEN = ["types is None or len(types) == L", "mlp_layer_types",
+             "'mlp_layer_types' must name one kind per layer"]
+FAMILIES["deepseek_v32"] = {
+    **DEEPSEEK,
+    "title": "DeepSeek-V3.2 (latent attention with a sparse-attention indexer)",
+    "reads": {**DEEPSEEK["reads"], "types": MLP_KINDS, "iH": ["index_n_heads", 64],
+              "ihd": ["index_head_dim", 128], "N": ["num_nextn_predict_layers", 0]},
+    "checks": [TOP_K, KINDS_LEN,
+               ["qr is not None", "q_lora_rank",
+                "the indexer reads the query latent: 'q_lora_rank' is null"]],
+    "let": {**DEEPSEEK["let"],
+            "D": "min(dense, L) if types is None else count(types, 'dense')",
+            # the indexer: its queries from the query latent, one key, a weight per head
+            "A": "q + kv + H*vh*d + b*d + qr*iH*ihd + d*ihd + d*iH",
+            "n1": "2*d + kr + qr + 2*ihd"},  # and a LayerNorm on the indexer's key
+}
+FAMILIES["glm4_moe_lite"] = {
+    **DEEPSEEK, "title": "GLM-4.7-Flash (latent attention, mixture of experts)",
+    "reads": {**{k: v for k, v in DEEPSEEK["reads"].items() if k != "dense"},
+              "types": MLP_KINDS, "Ie": ["moe_intermediate_size", 1536],
+              "E": ["n_routed_experts", 64], "k": ["num_experts_per_tok", 4],
+              "qr": ["q_lora_rank", 768, None], "nope": ["qk_nope_head_dim", 192],
+              "vh": ["v_head_dim", 256]},
+    "checks": [TOP_K, KINDS_LEN],
+    # without mlp_layer_types, the first layer is dense (Glm4MoeLiteConfig)
+    "let": {**DEEPSEEK["let"],
+            "D": "min(1, L) if types is None else count(types, 'dense')"},
+}
+FAMILIES["llama4_text"] = {
+    **PLAIN_GQA, "title": "Llama 4 (text; mixture of experts)",
+    "reads": {**LLAMA_READS, "h": ["head_dim", 128], "I": ["intermediate_size", 8192],
+              "Im": ["intermediate_size_mlp", 16384], "E": ["num_local_experts", 16],
+              "k": ["num_experts_per_tok", 1], "attn_bias": ["attention_bias", False],
+              "ml": {"key": "moe_layers"}, "step": ["interleave_moe_layer_step", 1]},
+    "checks": [*KV_DIVIDES, TOP_K],
+    # MoE layers: those listed, else every step-th; they have a router, E experts
+    # and a shared expert of width I; the others a dense MLP of width Im
+    "let": {"M": "L // step if ml is None else layers_among(ml, L)"},
+    "count": {**PLAIN_GQA["count"],
+              "attention": f"L * ({QKVO} + ({QKVO_BIAS} if attn_bias else 0))",
+              "mlp": f"M * (d*E + {EXPERTS} + 3*d*I) + (L - M) * 3*d*Im"},
+    "active": "total - M*(E - k)*3*d*I",
+}
+
 
 # ------------------------------------------------------------------ the model it names
 # The class transformers builds for each family (for causal language modelling; T5's for
@@ -553,6 +598,8 @@ BUILDS = {
     "olmoe": "OlmoeForCausalLM", "phimoe": "PhimoeForCausalLM",
     "minimax_m2": "MiniMaxM2ForCausalLM", "gpt_oss": "GptOssForCausalLM",
     "glm4_moe": "Glm4MoeForCausalLM", "ernie4_5_moe": "Ernie4_5_MoeForCausalLM",
+    "deepseek_v32": "DeepseekV32ForCausalLM", "glm4_moe_lite": "Glm4MoeLiteForCausalLM",
+    "llama4_text": "Llama4ForCausalLM",
 }
 # Classes that hold another model than the one a family's rules count: per family, the
 # class its config's "architectures" names first, and the rules that replace the
@@ -584,7 +631,8 @@ KV_HEADS_DEFAULT = {"gemma": 16, "gemma2": 4, "gemma3_text": 4, "mistral": 8,
                     "mixtral": 8, "qwen2": 32, "qwen2_moe": 16, "qwen3": 32,
                     "qwen3_moe": 4, "stablelm": 32, "starcoder2": 2, "smollm3": 4,
                     "exaone4": 32, "ernie4_5": 2, "glm4": 2, "phimoe": 8,
-                    "minimax_m2": 8, "gpt_oss": 8, "glm4_moe": 8, "ernie4_5_moe": 4}
+                    "minimax_m2": 8, "gpt_oss": 8, "glm4_moe": 8, "ernie4_5_moe": 4,
+                    "llama4_text": 8}
 for _name, _heads in KV_HEADS_DEFAULT.items():
     _reads = FAMILIES[_name]["reads"]
     FAMILIES[_name]["reads"] = {**_reads, "K": ["num_key_value_heads", _heads, "H"]}
@@ -612,6 +660,9 @@ VARIABLE_LABELS = {
     "N": "Multi-token prediction layers (in the checkpoint, not the total)",
     "head_bias": "Bias in the output head",
     "first": "First MoE layer (from 0)", "last": "Last MoE layer (from 0)",
+    "types": "MLP kind of each layer (list: dense, sparse)",
+    "iH": "Indexer heads", "ihd": "Indexer head dimension",
+    "Im": "Dense MLP width", "ml": "MoE layers (list)",
     "step": "MoE layer every (layers)", "skip": "Layers with a dense MLP (list)",
     "qr": "Query low-rank width (null: none)", "kr": "Key/value low-rank width",
     "nope": "Query/key head width without rotary",

@@ -194,6 +194,11 @@ def _weight_bytes(fmt_name: str, counts: dict, env: dict, keys: dict, mem: dict,
     return out
 
 
+# Attention layers by what they cache: every token, or the last W (a sliding window;
+# Llama 4's chunks, whose cache transformers keeps as a window of the chunk size)
+LAYER_KINDS = ("full_attention", "sliding_attention", "chunked_attention")
+
+
 def _kv_layers(config: dict, env: dict, keys: dict, mem: dict, model_type: str):
     """(full-attention layers, sliding-window layers, window) of a decoder."""
     kv = mem["kv"]
@@ -202,12 +207,11 @@ def _kv_layers(config: dict, env: dict, keys: dict, mem: dict, model_type: str):
     layers = evaluate(kv["layers"], env, keys)
     types = config.get("layer_types")
     if types is not None and kv["reads"]:
-        kinds = ("full_attention", "sliding_attention")
         if not (isinstance(types, list) and len(types) == layers
-                and all(t in kinds for t in types)):
+                and all(t in LAYER_KINDS for t in types)):
             raise ConfigError(f"config key 'layer_types' must list {layers} entries, "
-                              f"each {' or '.join(kinds)}", "layer_types")
-        sliding = types.count("sliding_attention")
+                              f"each {' or '.join(LAYER_KINDS)}", "layer_types")
+        sliding = sum(1 for t in types if t != "full_attention")
         if sliding and env.get("W") is None:
             raise ConfigError("config key 'layer_types' has sliding layers but "
                               "'sliding_window' is null", "sliding_window")

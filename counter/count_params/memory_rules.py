@@ -207,6 +207,23 @@ MEMORY = {
                 "lora": ATTN_LORA, "router": {"count": "L*(d*E + E)", "fp32": False}},
     "glm4_moe": {"kv": GQA_KV, "lora": ATTN_LORA,
                  "router": {"count": "(L - D)*d*E", "fp32": False}},
+    # DeepSeek-V3.2: the latent, the rotary key and the indexer's key
+    # (transformers' DynamicIndexedLayer)
+    "deepseek_v32": {"kv": {"values": "kr + rope + ihd",
+                            "decompressed": "H*(nope + rope) + H*vh + ihd"},
+                     "router": {"count": "(L - D)*E*d", "fp32": True}},
+    "glm4_moe_lite": {"kv": {"values": "kr + rope",
+                             "decompressed": "H*(nope + rope) + H*vh"},
+                      "router": {"count": "(L - D)*E*d", "fp32": False}},
+    # Llama 4: chunked attention on the layers with rotary positions (every layer but
+    # each NI-th), cached as a window of the chunk size
+    "llama4_text": {"kv": {**GQA_KV, "reads": {
+        "W": ["attention_chunk_size", 8192, None], "NI": ["no_rope_layer_interval", 4],
+        "nr": ["no_rope_layers", []]},
+        "sliding": "(count(nr, 1) if len(nr) else L - L // NI) if W is not None "
+                   "else 0"},
+        "lora": ATTN_LORA,
+                    "router": {"count": "M*d*E", "fp32": False}},
     "ernie4_5_moe": {"kv": GQA_KV, "lora": ATTN_LORA,
                      "router": {"count": "M*(d*E + E)", "fp32": False}},
     # multi-head latent attention: the latent (kr) and the rotary key (rope) per layer;

@@ -44,9 +44,12 @@ def _key(read) -> str:
 
 def _compile_read(var: str, read) -> dict:
     """One entry of "reads", as the evaluators use it: keys, type, defaults."""
-    if isinstance(read, dict):  # a list of layer kinds, one per layer, or null (absent)
-        return {"var": var, "keys": read["key"].split("|"), "required": False,
-                "null": None, "type": "kinds", "kinds": read["kinds"], "default": None}
+    if isinstance(read, dict):  # a list of layer kinds or of layer numbers, or null
+        out = {"var": var, "keys": read["key"].split("|"), "required": False,
+               "null": None, "default": None}
+        if "kinds" in read:
+            return {**out, "type": "kinds", "kinds": read["kinds"]}
+        return {**out, "type": "list"}
     key, default, *if_null = [read, None] if isinstance(read, str) else read
     out = {"var": var, "keys": key.split("|"), "required": isinstance(read, str)}
     if if_null or (not out["required"] and default is None):

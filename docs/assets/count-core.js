@@ -89,6 +89,11 @@
       if (node[1] === "more_bits") return moreBits(args[0]);
       if (node[1] === "count") return BigInt(args[0].filter(function (v) { return v === args[1]; }).length);
       if (node[1] === "len") return BigInt(args[0].length);
+      if (node[1] === "layers_among") {  // distinct layer numbers below n in a list
+        var below = {};
+        args[0].forEach(function (i) { if (i < args[1]) below[i] = true; });
+        return BigInt(Object.keys(below).length);
+      }
       if (node[1] === "min") return args.reduce(function (a, b) { return b < a ? b : a; });
       if (node[1] === "max") return args.reduce(function (a, b) { return b > a ? b : a; });
       throw new Error("unknown function in the rules: " + node[1]);
@@ -417,11 +422,11 @@
     var layers = evaluate(kv.layers, env, keys), sliding;
     var types = config.layer_types;
     if (types !== null && types !== undefined && kv.reads.length) {
-      var kinds = ["full_attention", "sliding_attention"];
+      var kinds = ["full_attention", "sliding_attention", "chunked_attention"];  // LAYER_KINDS in footprint.py
       if (!(Array.isArray(types) && BigInt(types.length) === layers && types.every(function (t) { return kinds.indexOf(t) >= 0; }))) {
         throw new ConfigError("config key 'layer_types' must list " + layers + " entries, each " + kinds.join(" or "), "layer_types");
       }
-      sliding = BigInt(types.filter(function (t) { return t === "sliding_attention"; }).length);
+      sliding = BigInt(types.filter(function (t) { return t !== "full_attention"; }).length);
       if (sliding > 0n && (env.W === null || env.W === undefined)) {
         throw new ConfigError("config key 'layer_types' has sliding layers but 'sliding_window' is null", "sliding_window");
       }

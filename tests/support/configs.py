@@ -42,8 +42,11 @@ def generated_config(family: str, rng: random.Random, scale: int = 1) -> dict:
         "kr": rng.randint(1, 8) * scale, "nope": rng.randint(1, 4), "rope": rng.choice([2, 4]),
         "vh": rng.randint(1, 6), "B": rng.randint(1, 40), "n_ln": rng.choice([None, 1, 2]),
         "act": rng.choice(["relu", "gated-gelu", "gated-silu", "gelu"]), "N": rng.randint(0, 2),
-        "first": rng.randint(0, layers), "last": rng.randint(0, layers),
+        "first": rng.randint(0, layers), "last": rng.randint(0, layers), "iH": rng.randint(1, 4),
+        "ihd": rng.choice([2, 4, 8]) * scale, "Im": rng.randint(1, 40) * scale,
     }
+    if any(check["key"] == "q_lora_rank" for check in RULES[family]["checks"]):
+        values["qr"] = rng.randint(1, 8) * scale  # the family needs the query latent
     config = {"model_type": family}
     # the class the checkpoint holds: unnamed, the family's own, or one that holds another model
     classes = [BUILDS.get(family), *RULES[family]["architectures"]]
@@ -59,6 +62,9 @@ def generated_config(family: str, rng: random.Random, scale: int = 1) -> dict:
             continue  # the default
         if read["type"] == "kinds":  # one kind per layer
             config[key] = [rng.choice(read["kinds"]) for _ in range(layers)]
+            continue
+        if read["type"] == "list" and var not in values:  # layer numbers, some beyond the last
+            config[key] = rng.sample(range(layers + 2), rng.randint(0, layers + 1))
             continue
         config[key] = rng.random() < 0.5 if read["type"] == "bool" else values[var]
     experts = [r for r in RULES[family]["reads"] if r["var"] == "E"]
@@ -121,7 +127,7 @@ def memory_case(config: dict, rng: random.Random) -> tuple[dict, dict]:
         layers["max_window_layers"] = rng.randint(0, 4)
     if rng.random() < 0.1 and isinstance(layers.get("num_hidden_layers"), int):
         layers["sliding_window"] = 3
-        layers["layer_types"] = [rng.choice(["full_attention", "sliding_attention"])
+        layers["layer_types"] = [rng.choice(["full_attention", "sliding_attention", "chunked_attention"])
                                  for _ in range(layers["num_hidden_layers"] + rng.choice([0, 0, 0, 1]))]
     if rng.random() < 0.15:
         config["quantization_config"] = rng.choice(QUANT_CONFIGS)
