@@ -63,7 +63,7 @@ def transformers_ties_the_head(config: dict) -> bool:
     stores its own lm_head.weight, which the counter counts. tests/pages/test_models.py checks this rule
     against transformers for every shipped config.
     """
-    return (config.get("model_type") == "t5" and config.get("tie_word_embeddings") is False
+    return (config.get("model_type") in ("t5", "mt5") and config.get("tie_word_embeddings") is False
             and count_params.count_parameters(config)["breakdown"]["output_head"] > 0)
 
 

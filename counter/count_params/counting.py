@@ -132,9 +132,14 @@ def resolve(config: dict) -> tuple[dict, str, str | None, dict, list[str]]:
             raise unknown_family(inner, "text_config")
         notes.append(f"the language model alone (text_config, model_type {inner}): "
                      f"{nested['class']} also holds {nested['beside']}, not counted")
-        tied = config.get("tie_word_embeddings", nested["tied"])
-        inner_config = {**text, "model_type": inner,
-                        "tie_word_embeddings": False if tied is None else tied}
+        inner_config = {**text, "model_type": inner}
+        tied = config.get("tie_word_embeddings", nested.get("tied"))
+        if tied is None and "tie_word_embeddings" in config and not nested.get(
+                "null unties"):
+            raise ConfigError("config key 'tie_word_embeddings' must be true or false, "
+                              "got None", "tie_word_embeddings")
+        if "tied" in nested:  # the outer config's flag ties the head
+            inner_config["tie_word_embeddings"] = False if tied is None else tied
         return inner_config, inner, None, RULES[inner], notes
     arch = _architecture(config)
     family = model_type

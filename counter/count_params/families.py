@@ -297,6 +297,32 @@ FAMILIES: dict[str, dict] = {
                   "norms": "L*2*2*d + 2*d"},  # LayerNorm with a shift
     },
 }
+FAMILIES["mt5"] = {**FAMILIES["t5"], "title": "mT5 encoder-decoder",
+                  "reads": {**FAMILIES["t5"]["reads"],
+                            "act": ["feed_forward_proj", "'gated-gelu'"]}}
+FAMILIES["bart"] = {
+    "title": "BART encoder-decoder",
+    "reads": {"V": "vocab_size", "d": "d_model", "Le": "encoder_layers",
+              "Ld": "decoder_layers", "He": "encoder_attention_heads",
+              "Hd": "decoder_attention_heads", "Fe": "encoder_ffn_dim",
+              "Fd": "decoder_ffn_dim", "P": "max_position_embeddings",
+              "tied": ["tie_word_embeddings", True]},
+    "checks": [["d % He == 0", "encoder_attention_heads",
+                "'d_model' is not divisible by 'encoder_attention_heads'"],
+               ["d % Hd == 0", "decoder_attention_heads",
+                "'d_model' is not divisible by 'decoder_attention_heads'"]],
+    "let": {"H": "max(He, Hd)"},  # the heads the activations estimate takes
+    # one token table, shared by both stacks, or (untied, as transformers 5 builds it)
+    # the shared one and one per stack; learned positions per stack, 2 extra rows each
+    "count": {"embeddings": "(1 if tied else 3)*V*d + 2*(P + 2)*d",
+              # LayerNorms with a shift: two per encoder layer, three per decoder
+              # layer, one on each stack's embeddings
+              "attention": "(Le + 2*Ld) * 4*(d*d + d)",  # the decoder's: self and cross
+              "mlp": "Le*(2*d*Fe + Fe + d) + Ld*(2*d*Fd + Fd + d)",
+              "norms": "(2*Le + 3*Ld + 2) * 2*d",
+              "output_head": UNTIED_HEAD},
+    "kv_cache": "2*Ld*d",  # decoder self-attention (cross-attention cache aside)
+}
 GEMMA = FAMILIES["gemma"]
 FAMILIES["gemma2"] = {
     **GEMMA, "title": "Gemma 2",
@@ -399,6 +425,10 @@ FAMILIES["deepseek_v2"] = {
 }
 
 FAMILIES["olmo3"] = {**FAMILIES["olmo2"], "title": "OLMo 3"}  # OLMo 2's shapes
+FAMILIES["ministral3"] = {
+    **PLAIN_GQA, "title": "Ministral 3 (text)",
+    "reads": {**LLAMA_READS, "h": ["head_dim", 128]},  # whatever d and H
+}
 FAMILIES["smollm3"] = {
     **LLAMA, "title": "SmolLM3",
     "reads": {**LLAMA["reads"], "tied": ["tie_word_embeddings", True]},
@@ -599,29 +629,40 @@ BUILDS = {
     "minimax_m2": "MiniMaxM2ForCausalLM", "gpt_oss": "GptOssForCausalLM",
     "glm4_moe": "Glm4MoeForCausalLM", "ernie4_5_moe": "Ernie4_5_MoeForCausalLM",
     "deepseek_v32": "DeepseekV32ForCausalLM", "glm4_moe_lite": "Glm4MoeLiteForCausalLM",
-    "llama4_text": "Llama4ForCausalLM",
+    "llama4_text": "Llama4ForCausalLM", "mt5": "MT5ForConditionalGeneration",
+    "bart": "BartForConditionalGeneration", "ministral3": "Ministral3ForCausalLM",
 }
 # Classes that hold another model than the one a family's rules count: per family, the
 # class its config's "architectures" names first, and the rules that replace the
 # family's for it.
+T5_ENCODER = {"count": {"embeddings": "V*d", "attention": "Le * 4*d*H*h",
+                        "mlp": "Le * (wi + 1)*d*F", "norms": "(2*Le + 1) * d",
+                        "other": "B*H"},
+              "kv_cache": None}
 ARCHITECTURES = {
     "t5": {"T5EncoderModel": {  # the text encoder that image generators ship
-        "title": "T5 encoder alone (T5EncoderModel)",
-        "count": {"embeddings": "V*d", "attention": "Le * 4*d*H*h",
-                  "mlp": "Le * (wi + 1)*d*F", "norms": "(2*Le + 1) * d",
-                  "other": "B*H"},
-        "kv_cache": None,
-    }},
+        **T5_ENCODER, "title": "T5 encoder alone (T5EncoderModel)"}},
+    "mt5": {"MT5EncoderModel": {
+        **T5_ENCODER, "title": "mT5 encoder alone (MT5EncoderModel)"}},
 }
 # Multimodal configs whose language model is a nested text_config: the model_type a
 # text_config without one takes (its config class's default, as transformers fills it),
 # the class transformers builds, what it holds beside the language model (which the
 # count leaves out), and "tied": the default of the outer config's tie_word_embeddings,
 # which decides whether the head is tied (PreTrainedModel.tie_weights reads the outer
-# config; null unties it), whatever the text_config says.
+# config), whatever the text_config says; null unties it where the class allows null
+# ("null unties"), and is refused where it does not. Without "tied", the language
+# model is a model for causal language modelling of its own, tied as its text_config
+# says (Llama 4).
 TEXT_CONFIGS = {
     "gemma3": {"default": "gemma3_text", "class": "Gemma3ForConditionalGeneration",
-               "beside": "a vision tower (SigLIP) and its projector", "tied": True},
+               "beside": "a vision tower (SigLIP) and its projector", "tied": True,
+               "null unties": True},
+    "mistral3": {"default": "mistral", "class": "Mistral3ForConditionalGeneration",
+                 "beside": "a vision tower (Pixtral) and its projector", "tied": True,
+                 "null unties": False},
+    "llama4": {"default": "llama4_text", "class": "Llama4ForConditionalGeneration",
+               "beside": "a vision tower and its projector", "null unties": False},
 }
 
 
@@ -632,7 +673,7 @@ KV_HEADS_DEFAULT = {"gemma": 16, "gemma2": 4, "gemma3_text": 4, "mistral": 8,
                     "qwen3_moe": 4, "stablelm": 32, "starcoder2": 2, "smollm3": 4,
                     "exaone4": 32, "ernie4_5": 2, "glm4": 2, "phimoe": 8,
                     "minimax_m2": 8, "gpt_oss": 8, "glm4_moe": 8, "ernie4_5_moe": 4,
-                    "llama4_text": 8}
+                    "llama4_text": 8, "ministral3": 8}
 for _name, _heads in KV_HEADS_DEFAULT.items():
     _reads = FAMILIES[_name]["reads"]
     FAMILIES[_name]["reads"] = {**_reads, "K": ["num_key_value_heads", _heads, "H"]}
@@ -651,6 +692,8 @@ COMPONENT_LABELS = {
 }
 VARIABLE_LABELS = {
     "V": "Vocabulary size", "d": "Hidden size", "L": "Layers", "Le": "Encoder layers",
+    "He": "Encoder attention heads", "Hd": "Decoder attention heads",
+    "Fe": "Encoder MLP width", "Fd": "Decoder MLP width",
     "Ld": "Decoder layers", "H": "Attention heads", "K": "Key/value heads",
     "h": "Head dimension", "I": "MLP width", "F": "MLP width", "P": "Learned positions",
     "T": "Token types", "p": "Word embedding width",

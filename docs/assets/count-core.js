@@ -209,8 +209,11 @@
       var copy = {};
       Object.keys(text).forEach(function (k) { copy[k] = text[k]; });
       copy.model_type = inner;
-      var tied = has(config, "tie_word_embeddings") ? config.tie_word_embeddings : nested.tied;  // the outer config's
-      copy.tie_word_embeddings = tied === null ? false : tied;
+      var tied = has(config, "tie_word_embeddings") ? config.tie_word_embeddings : has(nested, "tied") ? nested.tied : null;
+      if (tied === null && has(config, "tie_word_embeddings") && !nested["null unties"]) {
+        throw new ConfigError("config key 'tie_word_embeddings' must be true or false, got None", "tie_word_embeddings");
+      }
+      if (has(nested, "tied")) copy.tie_word_embeddings = tied === null ? false : tied;  // the outer config's flag ties the head
       return { config: copy, family: inner, arch: null, rules: families[inner], notes: notes };
     }
     var names = config.architectures;

@@ -85,11 +85,12 @@ def test_a_remote_code_family_is_counted_by_the_class_its_architectures_names():
 
 def test_the_classes_the_counter_relabels_by_are_the_ones_transformers_builds():
     """BUILDS, the class of each family that a remote-code config may name, is the class transformers builds for
-    that model_type."""
+    that model_type: for sequence to sequence where it has one (BART has both), else for causal language
+    modelling."""
     from transformers.models.auto import modeling_auto as auto
 
     for family, cls in BUILDS.items():
-        built = auto.MODEL_FOR_CAUSAL_LM_MAPPING_NAMES.get(family) or auto.MODEL_FOR_SEQ_TO_SEQ_CAUSAL_LM_MAPPING_NAMES[family]
+        built = auto.MODEL_FOR_SEQ_TO_SEQ_CAUSAL_LM_MAPPING_NAMES.get(family) or auto.MODEL_FOR_CAUSAL_LM_MAPPING_NAMES[family]
         assert cls == built, family
 
 
@@ -266,6 +267,10 @@ def test_a_multimodal_configs_language_model_counts_as_transformers_builds_it(mo
     family = TEXT_CONFIGS[model_type]["default"]
     for _ in range(GENERATED_PER_FAMILY // 2):
         config = nested_config(model_type, generated_config(family, rng), rng)
+        if config.get("tie_word_embeddings", False) is None and not TEXT_CONFIGS[model_type]["null unties"]:
+            with pytest.raises(ConfigError, match="'tie_word_embeddings' must be true or false"):
+                count_parameters(config)  # as transformers refuses it
+            config["tie_word_embeddings"] = rng.random() < 0.5
         result = count_parameters(config)
         assert result["total"] == reference_count(config), config
         assert (result["model_type"], result["family"]) == (model_type, family)

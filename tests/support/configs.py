@@ -44,6 +44,8 @@ def generated_config(family: str, rng: random.Random, scale: int = 1) -> dict:
         "act": rng.choice(["relu", "gated-gelu", "gated-silu", "gelu"]), "N": rng.randint(0, 2),
         "first": rng.randint(0, layers), "last": rng.randint(0, layers), "iH": rng.randint(1, 4),
         "ihd": rng.choice([2, 4, 8]) * scale, "Im": rng.randint(1, 40) * scale,
+        "He": rng.choice(_divisors(heads * head_dim)), "Hd": rng.choice(_divisors(heads * head_dim)),
+        "Fe": rng.randint(1, 40) * scale, "Fd": rng.randint(1, 40) * scale,
     }
     if any(check["key"] == "q_lora_rank" for check in RULES[family]["checks"]):
         values["qr"] = rng.randint(1, 8) * scale  # the family needs the query latent
@@ -187,7 +189,7 @@ def built_model(config: dict):
                 return _MODELS[key]
             if model_type in ENCODERS:
                 auto = transformers.AutoModel
-            elif model_type == "t5":
+            elif BUILDS.get(model_type, "").endswith("ForConditionalGeneration"):  # an encoder-decoder
                 auto = transformers.AutoModelForSeq2SeqLM
             else:
                 auto = transformers.AutoModelForCausalLM
