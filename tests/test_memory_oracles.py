@@ -6,7 +6,9 @@ real allocations on the CPU, not against themselves.
 - GGUF: each block type's bytes from its struct's fields (llama.cpp ggml/src/ggml-common.h), the table on the
   quantization-formats page, and the _M mixes tensor by tensor as llama.cpp's llama-quant.cpp assigns types;
 - KV cache: the cache tensors of tiny transformers models for each attention kind (grouped-query with an
-  explicit head_dim, sliding window, Gemma 2's alternation, Qwen2's max_window_layers, DeepSeek's latent);
+  explicit head_dim, sliding window, Gemma 2's alternation, Qwen2's max_window_layers, DeepSeek's latent; each
+  class's own mix of sliding and full layers, given layer_types, gpt-oss with its sinks, Llama 4's chunks,
+  DeepSeek-V3.2's indexer keys), and which layers transformers caches as windows;
 - training: the gradients and the optimizer states torch allocates for AdamW and SGD with momentum;
 - LoRA: the trainable count of a model that peft builds on the meta device, and the adapters' dtype.
 """
@@ -244,7 +246,28 @@ KINDS = {
                    "qk_rope_head_dim": 4, "qk_nope_head_dim": 6, "v_head_dim": 5, "q_lora_rank": 8,
                    "n_routed_experts": 4, "num_experts_per_tok": 2, "moe_intermediate_size": 8,
                    "first_k_dense_replace": 1, "n_group": 1, "topk_group": 1},
+    # sliding and full layers by each class's own pattern (no layer_types given)
+    "gpt-oss-alternating-with-sinks": {"model_type": "gpt_oss", **SMALL, "num_hidden_layers": 4, "head_dim": 8,
+                                       "sliding_window": 5, "num_local_experts": 4, "num_experts_per_tok": 2},
+    "olmo3-every-4th-full": {"model_type": "olmo3", **SMALL, "num_hidden_layers": 5, "sliding_window": 5},
+    "cohere2-every-4th-full": {"model_type": "cohere2", **SMALL, "num_hidden_layers": 5, "sliding_window": 5},
+    "exaone4-pattern": {"model_type": "exaone4", **SMALL, "num_hidden_layers": 4, "sliding_window": 5,
+                        "sliding_window_pattern": 2},
+    "smollm3-no-rope-layers-slide": {"model_type": "smollm3", **SMALL, "num_hidden_layers": 4, "pad_token_id": 0,
+                                     "sliding_window": 5, "use_sliding_window": True, "no_rope_layer_interval": 2},
+    "layer-types-given": {"model_type": "olmo3", **SMALL, "sliding_window": 5,
+                          "layer_types": ["full_attention", "sliding_attention", "sliding_attention"]},
+    # Llama 4's chunked attention, cached as a window of the chunk size
+    "llama4-chunked": {"model_type": "llama4_text", **SMALL, "num_hidden_layers": 4, "head_dim": 8,
+                       "attention_chunk_size": 5, "num_local_experts": 2, "intermediate_size_mlp": 40},
+    # DeepSeek-V3.2: the latent, the rotary key and the sparse-attention indexer's key
+    "indexer-keys": {"model_type": "deepseek_v32", **SMALL, "num_key_value_heads": 4, "kv_lora_rank": 12,
+                     "qk_rope_head_dim": 4, "qk_nope_head_dim": 6, "v_head_dim": 5, "q_lora_rank": 8,
+                     "n_routed_experts": 4, "num_experts_per_tok": 2, "moe_intermediate_size": 8,
+                     "first_k_dense_replace": 1, "n_group": 1, "topk_group": 1, "index_head_dim": 8,
+                     "index_n_heads": 2, "index_topk": 4},
 }
+CACHED = ("keys", "values", "indexer_keys")  # what a cache layer holds per token (not its step counters)
 
 
 @pytest.mark.parametrize("kind", KINDS)
@@ -253,9 +276,12 @@ def test_kv_cache_is_what_transformers_allocates(kind, tokens):
     config = KINDS[kind]
     model = alloc.transformers_model(config)
     cache = alloc.generation_cache(model, tokens, batch=2)
-    real = alloc.storage_bytes(t for layer in cache.layers for t in (layer.keys, layer.values))
+    real = alloc.storage_bytes(getattr(layer, name) for layer in cache.layers for name in CACHED
+                               if getattr(layer, name, None) is not None)
     ours = memory(config, {"kv_cache_dtype": "fp32", "context_length": tokens, "batch_size": 2})["kv_cache"]
     assert ours["bytes"] == real, (kind, tokens)
+    windowed = sum(type(layer).__name__ == "DynamicSlidingWindowLayer" for layer in cache.layers)
+    assert (ours["full_layers"], ours["sliding_layers"]) == (len(cache.layers) - windowed, windowed), kind
     if ours["sliding_layers"] and tokens > ours["sliding_window"]:
         # a sliding layer attends to W tokens; transformers' DynamicSlidingWindowLayer keeps W - 1 visible between
         # steps, in a storage of W (the slice of the last concatenation): the storage is what takes memory
