@@ -340,3 +340,26 @@ def test_lora_trainable_count_is_what_peft_builds(stem, targets, rank):
     adapters = [p for p in wrapped.parameters() if p.requires_grad]
     assert {p.dtype for p in adapters} == {torch.float32}, "peft keeps the adapters in fp32 (4 bytes each)"
     assert ours["gradients"] == 4 * trainable and ours["optimizer_states"] == 8 * trainable
+
+
+# ------------------------------------------------------------------ gpt-oss as shipped: MXFP4 experts
+
+
+def test_gpt_oss_weights_as_shipped_are_its_checkpoints_tensors():
+    """gpt-oss ships its experts in MXFP4 (a uint8 of two fp4 values, and a uint8 power-of-two scale per 32 weights:
+    the checkpoint's *_blocks and *_scales) and everything its quantization_config's modules_to_not_convert names,
+    the experts' biases, and the norms in bf16. The tool, reading that quantization_config, gives the bytes of
+    those tensors for the model transformers builds; the model card gives 12.8 GiB for gpt-oss-20b's checkpoint
+    (OpenAI 2025, "gpt-oss-120b & gpt-oss-20b Model Card", Table 1)."""
+    config = real_config("gpt-oss-20b")
+    model = alloc.transformers_model(config, device="meta", dtype=torch.bfloat16)
+    stored = 0
+    for name, p in model.named_parameters():
+        if name.endswith(("experts.gate_up_proj", "experts.down_proj")):
+            stored += p.numel() // 2 + p.numel() // 32  # fp4 pairs and one scale per block
+        else:
+            stored += 2 * p.numel()
+    ours = memory(config)["weights"]
+    assert (ours["format"], ours["source"]) == ("mxfp4", "quantization_config")
+    assert ours["bytes"] == stored
+    assert round(ours["bytes"] / 2**30, 1) == 12.8

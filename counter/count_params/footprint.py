@@ -102,7 +102,13 @@ def weights_from_config(config: dict) -> dict | None:
                               "whole numbers", key)
         return {"weights": "fp8", "fp8_block": block[0] * block[1]}
     if method == "mxfp4":
-        return {"weights": "mxfp4"}
+        # the modules left unconverted: gpt-oss keeps its attention in 16 bits
+        skip = q.get("modules_to_not_convert") or []
+        if not (isinstance(skip, list) and all(isinstance(m, str) for m in skip)):
+            raise ConfigError(f"{key}: modules_to_not_convert = {skip!r} is not a list of "
+                              "module names", key)
+        return {"weights": "mxfp4",
+                "keep": ["attention"] if any(".self_attn" in m for m in skip) else []}
     raise ConfigError(f"{key}: quant_method = {method!r} is not supported (gptq, awq, "
                       "bitsandbytes, fp8, mxfp4)", key)
 
@@ -172,7 +178,10 @@ def _weight_bytes(fmt_name: str, counts: dict, env: dict, keys: dict, mem: dict,
         elif part in keep:
             out[part] = n * kept_bits // 8
         elif gguf is None:
-            out[part] = format_bytes(fmt_name, n, env)
+            bias = mem["biases"].get(part) if mem["bias16"] and not plain else None
+            biases = 0 if bias is None else evaluate(bias, env, keys)
+            # biases the quantizer leaves in 16 bits (gpt-oss's MXFP4 experts)
+            out[part] = format_bytes(fmt_name, n - biases, env) + 2 * biases
         elif part == "output_head" or (part == "embeddings" and tied):
             out[part] = gguf_bytes(n, gguf["output"])
         elif part in ("attention", "mlp") and mem["tensors"] is not None:
@@ -250,6 +259,8 @@ def memory(config: dict, options: dict | None = None) -> dict:
     env["g"] = group
     env["fb"] = (quant or {}).get("fp8_block", FP8_BLOCK)
     keep = opts["keep"] if opts["keep"] is not None else FORMATS[fmt]["keep"]
+    if source == "quantization_config" and opts["keep"] is None:
+        keep = keep + quant.get("keep", [])
     tied = result["tied_output_head"]
     by_part = _weight_bytes(fmt, result["breakdown"], env, keys, mem, keep, tied)
     weights = sum(by_part.values())

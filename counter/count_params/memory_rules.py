@@ -209,7 +209,11 @@ MEMORY = {
     # parameters, not cached
     "gpt_oss": {"kv": {**GQA_KV,
                        **_sliding(128, "(L + 1) // 2 if W is not None else 0")},
-                "lora": ATTN_LORA, "router": {"count": "L*(d*E + E)", "fp32": False}},
+                "lora": ATTN_LORA, "router": {"count": "L*(d*E + E)", "fp32": False},
+                # the experts' biases, which the MXFP4 checkpoint keeps in bf16
+                "biases": {"attention": f"L * ({QKVO_BIAS}) if attn_bias else 0",
+                           "mlp": "L*E*(2*I + d)"},
+                "bias16": True},
     "glm4_moe": {"kv": GQA_KV, "lora": ATTN_LORA,
                  "router": {"count": "(L - D)*d*E", "fp32": False}},
     # DeepSeek-V3.2: the latent, the rotary key and the indexer's key

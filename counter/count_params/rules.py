@@ -138,6 +138,7 @@ def _compile_memory(spec: dict) -> dict:
         "lora": None if lora is None else {k: compile_expr(v) for k, v in lora.items()},
         "act_layers": compile_expr(spec.get("act_layers", "L")),
         "biases": {k: compile_expr(v) for k, v in spec.get("biases", {}).items()},
+        "bias16": spec.get("bias16", False),
         "router": None if "router" not in spec else {
             "count": compile_expr(spec["router"]["count"]),
             "fp32": spec["router"]["fp32"]},

@@ -353,7 +353,13 @@
       }
       return { weights: "fp8", fp8_block: block[0] * block[1] };
     }
-    if (method === "mxfp4") return { weights: "mxfp4" };
+    if (method === "mxfp4") {  // the modules left unconverted: gpt-oss keeps its attention in 16 bits
+      var skip = has(q, "modules_to_not_convert") && q.modules_to_not_convert !== null ? q.modules_to_not_convert : [];
+      if (!Array.isArray(skip) || !skip.every(function (m) { return typeof m === "string"; })) {
+        throw new ConfigError(key + ": modules_to_not_convert = " + show(skip) + " is not a list of module names", key);
+      }
+      return { weights: "mxfp4", keep: skip.some(function (m) { return m.indexOf(".self_attn") >= 0; }) ? ["attention"] : [] };
+    }
     throw new ConfigError(key + ": quant_method = " + show(method) + " is not supported (gptq, awq, bitsandbytes, fp8, mxfp4)", key);
   }
 
@@ -399,7 +405,9 @@
       else if (keep.indexOf(part) >= 0) out[part] = n * keptBits / 8n;
       else if (!gguf) {
         var block = evaluate(fmt.block, env, keys);
-        out[part] = cdiv(n * evaluate(fmt.bits, env, keys), 8n * block);
+        // biases the quantizer leaves in 16 bits (gpt-oss's MXFP4 experts)
+        var b16 = mem.bias16 && !plain && has(mem.biases, part) ? evaluate(mem.biases[part], env, keys) : 0n;
+        out[part] = cdiv((n - b16) * evaluate(fmt.bits, env, keys), 8n * block) + 2n * b16;
       } else if (part === "output_head" || (part === "embeddings" && tied)) out[part] = ggufBytes(n, gguf.output);
       else if ((part === "attention" || part === "mlp") && mem.tensors !== null) {
         var biases = has(mem.biases, part) ? evaluate(mem.biases[part], env, keys) : 0n;
@@ -471,6 +479,7 @@
     env.g = group;
     env.fb = quant && has(quant, "fp8_block") ? quant.fp8_block : BigInt(M.fp8_block);
     var keep = opts.keep !== null ? opts.keep : M.formats[fmt].keep;
+    if (source === "quantization_config" && opts.keep === null && has(quant, "keep")) keep = keep.concat(quant.keep);
     var tied = result.tied_output_head;
     var byPart = weightBytes(M, fmt, result.breakdown, env, keys, mem, keep, tied);
     var weights = 0n;

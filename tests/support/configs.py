@@ -111,6 +111,8 @@ QUANT_CONFIGS = [
      "bnb_4bit_use_double_quant": True},
     {"quant_method": "bitsandbytes", "load_in_8bit": True}, {"quant_method": "fp8", "weight_block_size": [128, 64]},
     {"quant_method": "mxfp4"}, {"quant_method": "gptq", "bits": 3}, {"quant_method": "hqq"}, "gptq",
+    {"quant_method": "mxfp4", "modules_to_not_convert": ["model.layers.*.self_attn", "lm_head"]},
+    {"quant_method": "mxfp4", "modules_to_not_convert": "lm_head"},
 ]
 
 
