@@ -105,8 +105,8 @@ def weights_from_config(config: dict) -> dict | None:
         # the modules left unconverted: gpt-oss keeps its attention in 16 bits
         skip = q.get("modules_to_not_convert") or []
         if not (isinstance(skip, list) and all(isinstance(m, str) for m in skip)):
-            raise ConfigError(f"{key}: modules_to_not_convert = {skip!r} is not a list of "
-                              "module names", key)
+            raise ConfigError(f"{key}: modules_to_not_convert = {skip!r} is not a list "
+                              "of module names", key)
         return {"weights": "mxfp4",
                 "keep": ["attention"] if any(".self_attn" in m for m in skip) else []}
     raise ConfigError(f"{key}: quant_method = {method!r} is not supported (gptq, awq, "
