@@ -80,7 +80,7 @@ def model_table(calculator_link: str) -> str:
         rows.append((r["total"], (
             f"| [{name}]({calculator_link}?preset={stem}) | `{r['model_type']}` "
             f"| {r['total']:,}{note} | {r['non_embedding']:,} | {active} | {share:.1%} "
-            f"| {_gb(count_params.memory(config)['weights']['bytes'])} |"
+            f"| {_gb(count_params.memory(config, {'weights': 'bf16'})['weights']['bytes'])} |"
         )))
     head = (
         "| Model | Family | Parameters | Non-embedding | Active per token | In embeddings | Weights in bf16 |\n"

@@ -318,7 +318,8 @@ def test_a_pasted_configuration_of_each_family_shows_the_tools_count(calc_for_co
     non-embedding count, for a config of each family (each has its own fields) and one beyond 2**53."""
     rng = random.Random(16)
     configs = [generated_config(family, rng) for family in sorted(RULES)]
-    configs.append(generated_config("llama", rng, scale=2**20))
+    wide = (generated_config("llama", rng, scale=2**20) for _ in range(20))
+    configs.append(next((c for c in wide if count_parameters(c)["total"] > 2**53), configs[-1]))
     assert count_parameters(configs[-1])["total"] > 2**53, "no total beyond 2**53 was tried"
     shown = calc_for_configs.evaluate(PASTE_ALL, [json.dumps(c) for c in configs])
     for config, result in zip(configs, shown, strict=True):
