@@ -514,7 +514,8 @@ FAMILIES["gpt_oss"] = {
     "active": "total - L*(E - k)*X",
 }
 GLM4_MOE_READS = {
-    **LLAMA_READS, "h": ["head_dim", "d // H"],  # Glm4MoeAttention's default, rounded down
+    # head_dim: Glm4MoeAttention's default, rounded down
+    **LLAMA_READS, "h": ["head_dim", "d // H"],
     "attn_bias": ["attention_bias", False],
     "qk_norm": ["use_qk_norm", False], "E": ["n_routed_experts", 128],
     "k": ["num_experts_per_tok", 8], "Ie": ["moe_intermediate_size", 1408],
