@@ -266,8 +266,25 @@ KINDS = {
                      "n_routed_experts": 4, "num_experts_per_tok": 2, "moe_intermediate_size": 8,
                      "first_k_dense_replace": 1, "n_group": 1, "topk_group": 1, "index_head_dim": 8,
                      "index_n_heads": 2, "index_topk": 4},
+    # recurrent layers: a fixed state per sequence (the convolution's window and the SSM or DeltaNet state)
+    "mamba2-state": {"model_type": "mamba2", "vocab_size": 64, "hidden_size": 16, "num_hidden_layers": 2,
+                     "num_heads": 4, "head_dim": 8, "state_size": 4, "n_groups": 2, "expand": 2, "conv_kernel": 4},
+    "gated-deltanet-and-attention": {"model_type": "qwen3_next", **SMALL, "num_hidden_layers": 4, "head_dim": 4,
+                                     "num_experts": 3, "num_experts_per_tok": 2, "moe_intermediate_size": 8,
+                                     "shared_expert_intermediate_size": 12, "linear_num_key_heads": 2,
+                                     "linear_num_value_heads": 4, "linear_key_head_dim": 4,
+                                     "linear_value_head_dim": 6, "linear_conv_kernel_dim": 3, "pad_token_id": 0},
 }
 CACHED = ("keys", "values", "indexer_keys")  # what a cache layer holds per token (not its step counters)
+STATES = ("conv_states", "recurrent_states")  # what a recurrent layer holds per sequence
+
+
+def cached_tensors(layer) -> list:
+    tensors = [getattr(layer, name) for name in CACHED if getattr(layer, name, None) is not None]
+    for name in STATES:
+        states = getattr(layer, name, None) or {}
+        tensors += [t for t in (states.values() if isinstance(states, dict) else states) if t is not None]
+    return tensors
 
 
 @pytest.mark.parametrize("kind", KINDS)
@@ -276,12 +293,17 @@ def test_kv_cache_is_what_transformers_allocates(kind, tokens):
     config = KINDS[kind]
     model = alloc.transformers_model(config)
     cache = alloc.generation_cache(model, tokens, batch=2)
-    real = alloc.storage_bytes(getattr(layer, name) for layer in cache.layers for name in CACHED
-                               if getattr(layer, name, None) is not None)
+    real = alloc.storage_bytes(t for layer in cache.layers for t in cached_tensors(layer))
     ours = memory(config, {"kv_cache_dtype": "fp32", "context_length": tokens, "batch_size": 2})["kv_cache"]
     assert ours["bytes"] == real, (kind, tokens)
-    windowed = sum(type(layer).__name__ == "DynamicSlidingWindowLayer" for layer in cache.layers)
-    assert (ours["full_layers"], ours["sliding_layers"]) == (len(cache.layers) - windowed, windowed), kind
+    kinds = [type(layer).__name__ for layer in cache.layers]
+    windowed, recurrent = kinds.count("DynamicSlidingWindowLayer"), kinds.count("LinearAttentionLayer")
+    assert (ours["full_layers"], ours["sliding_layers"], ours["recurrent_layers"]) == (
+        len(kinds) - windowed - recurrent, windowed, recurrent), kind
+    if recurrent:  # the states, the same at 3 tokens and at 9
+        assert ours["state_bytes"] == alloc.storage_bytes(
+            t for layer, name in zip(cache.layers, kinds, strict=True) if name == "LinearAttentionLayer"
+            for t in cached_tensors(layer)), kind
     if ours["sliding_layers"] and tokens > ours["sliding_window"]:
         # a sliding layer attends to W tokens; transformers' DynamicSlidingWindowLayer keeps W - 1 visible between
         # steps, in a storage of W (the slice of the last concatenation): the storage is what takes memory
@@ -294,6 +316,25 @@ def test_kv_cache_is_what_transformers_allocates(kind, tokens):
         k, v = attn.expand_kv(layer.keys, layer.values)
         per_layer = (k.numel() + v.numel()) * 4
         assert ours["decompressed_bytes"] == per_layer * len(cache.layers)
+
+
+def test_a_hybrid_grows_with_the_context_only_on_its_attention_layers():
+    """At 4K, 32K and 128K tokens, a hybrid's recurrent layers keep the same state (the oracle above checks its
+    bytes against transformers'); only its attention layers grow, so its cache grows by the share of attention
+    layers of a transformer's with the same layers all attention."""
+    hybrid = KINDS["gated-deltanet-and-attention"]
+    pure = {**hybrid, "layer_types": ["full_attention"] * hybrid["num_hidden_layers"]}
+    sizes = {}
+    for context in (4096, 32768, 131072):
+        h = memory(hybrid, {"context_length": context})["kv_cache"]
+        p = memory(pure, {"context_length": context})["kv_cache"]
+        assert h["state_bytes"] > 0 and p["recurrent_layers"] == 0
+        sizes[context] = (h["state_bytes"], h["bytes"], p["bytes"])
+    assert len({state for state, _, _ in sizes.values()}) == 1, "the state grew with the context"
+    grown = [(sizes[b][1] - sizes[a][1], sizes[b][2] - sizes[a][2]) for a, b in ((4096, 32768), (32768, 131072))]
+    layers = hybrid["num_hidden_layers"]
+    attention = memory(hybrid)["kv_cache"]["full_layers"]
+    assert all(h * layers == p * attention for h, p in grown)
 
 
 # ------------------------------------------------------------------ training: gradients and optimizer states

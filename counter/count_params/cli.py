@@ -99,6 +99,10 @@ def memory_report(m: dict) -> str:
         if kv["sliding_layers"]:
             text += (f" + {kv['sliding_layers']} sliding layers x {per:,} x "
                      f"min({kv['context_length']}, {kv['sliding_window']})")
+        if kv["recurrent_layers"]:
+            state = kv["state_values_per_layer"] * kv["bytes_per_value"]
+            text += (f" + {kv['recurrent_layers']} recurrent layers x {state:,} bytes "
+                     "of state per sequence (whatever the context)")
         lines.append(f"{text}, x {kv['batch_size']} sequences = {_gb(kv['bytes'])}")
         if kv["decompressed_bytes"] is not None:
             lines.append("    a latent cache (transformers 5, vLLM, SGLang); "

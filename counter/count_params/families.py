@@ -604,6 +604,71 @@ FAMILIES["llama4_text"] = {
     "active": "total - M*(E - k)*3*d*I",
 }
 
+# Hybrids and state-space models: token mixers that keep a fixed state per sequence
+# (Mamba-2, Gated DeltaNet) count under "attention", the token mixers' component.
+FAMILIES["mamba2"] = {
+    "title": "Mamba-2 (state-space model)",
+    "reads": {"V": "vocab_size", "d": "hidden_size", "L": "num_hidden_layers",
+              "nh": ["num_heads", 128], "hd": ["head_dim", 64],
+              "Ns": ["state_size", 128],
+              "G": ["n_groups", 8], "X": ["expand", 2], "Kc": ["conv_kernel", 4],
+              "bias": ["use_bias", False], "cbias": ["use_conv_bias", True],
+              "tied": ["tie_word_embeddings", False]},
+    "checks": [["X*d == nh*hd", "num_heads",
+                "'hidden_size' x 'expand' must equal 'num_heads' x 'head_dim'"]],
+    # Ii: the inner width; cd: the channels the causal convolution mixes (x, B and C)
+    "let": {"Ii": "X*d", "cd": "X*d + 2*G*Ns", "P": "X*d + (X*d + 2*G*Ns) + nh",
+            "H": "0"},  # no attention heads: no attention scores in the activations
+    "count": {"embeddings": "V*d",
+              # in_proj to x, z, B, C and dt; the convolution; dt_bias, A_log and D;
+              # out_proj
+              "attention": "L * (d*P + (P if bias else 0) + cd*Kc"
+                           " + (cd if cbias else 0) + 3*nh"
+                           " + Ii*d + (d if bias else 0))",
+              "norms": "L*(d + Ii) + d",  # and the gated RMSNorm inside each mixer
+              "output_head": UNTIED_HEAD},
+    "kv_cache": "0",  # no cache that grows with the context: a state per sequence
+}
+LAYER_KINDS = {"key": "layer_types", "kinds": ["linear_attention", "full_attention"]}
+FAMILIES["qwen3_next"] = {
+    "title": "Qwen3-Next (Gated DeltaNet and attention, mixture of experts)",
+    "reads": {**LLAMA_READS, "h": ["head_dim", 256],
+              "attn_bias": ["attention_bias", False],
+              "E": ["num_experts", 512], "k": ["num_experts_per_tok", 10],
+              "Ie": ["moe_intermediate_size", 512],
+              "Is": ["shared_expert_intermediate_size", 512],
+              "step": ["decoder_sparse_step", 1], "skip": ["mlp_only_layers", []],
+              "Kh": ["linear_num_key_heads", 16], "Vh": ["linear_num_value_heads", 32],
+              "Kd": ["linear_key_head_dim", 128], "Vd": ["linear_value_head_dim", 128],
+              "Kc": ["linear_conv_kernel_dim", 4], "types": LAYER_KINDS,
+              "fi": ["full_attention_interval", 4]},
+    "checks": [*KV_DIVIDES, TOP_K, STEP,
+               ["types is None or len(types) == L", "layer_types",
+                "'layer_types' must name one kind per layer"],
+               ["fi > 0", "full_attention_interval",
+                "'full_attention_interval' must be at least 1"]],
+    "let": {
+        # full-attention layers: those listed, else every fi-th (Qwen3NextConfig)
+        "A": "L // fi if types is None else count(types, 'full_attention')",
+        "M": QWEN_MOE_LAYERS,
+        "cd": "2*Kh*Kd + Vh*Vd",  # the channels the causal convolution mixes (q, k, v)
+    },
+    "count": {
+        "embeddings": "V*d",
+        # attention: gated queries (2*H*h); Gated DeltaNet: q, k, v, z; b, a; the
+        # convolution; dt_bias and A_log; out_proj
+        "attention": "A * (d*2*H*h + 2*d*K*h + H*h*d"
+                     " + (2*H*h + 2*K*h + d if attn_bias else 0))"
+                     " + (L - A) * (d*(2*Kh*Kd + 2*Vh*Vd) + d*2*Vh + cd*Kc + 2*Vh"
+                     " + Vh*Vd*d)",
+        "mlp": "M * (d*E + E*3*d*Ie + 3*d*Is + d) + (L - M) * 3*d*I",
+        "norms": "L*2*d + d + A*2*h + (L - A)*Vd",  # q, k norms; DeltaNet's gated norm
+        "output_head": UNTIED_HEAD,
+    },
+    "active": "total - M*(E - k)*3*d*Ie",
+    "kv_cache": "2*A*K*h",  # only the attention layers cache per token
+}
+
 
 # ------------------------------------------------------------------ the model it names
 # The class transformers builds for each family (for causal language modelling; T5's for
@@ -633,6 +698,7 @@ BUILDS = {
     "deepseek_v32": "DeepseekV32ForCausalLM", "glm4_moe_lite": "Glm4MoeLiteForCausalLM",
     "llama4_text": "Llama4ForCausalLM", "mt5": "MT5ForConditionalGeneration",
     "bart": "BartForConditionalGeneration", "ministral3": "Ministral3ForCausalLM",
+    "mamba2": "Mamba2ForCausalLM", "qwen3_next": "Qwen3NextForCausalLM",
 }
 # Classes that hold another model than the one a family's rules count: per family, the
 # class its config's "architectures" names first, and the rules that replace the
@@ -675,7 +741,7 @@ KV_HEADS_DEFAULT = {"gemma": 16, "gemma2": 4, "gemma3_text": 4, "mistral": 8,
                     "qwen3_moe": 4, "stablelm": 32, "starcoder2": 2, "smollm3": 4,
                     "exaone4": 32, "ernie4_5": 2, "glm4": 2, "phimoe": 8,
                     "minimax_m2": 8, "gpt_oss": 8, "glm4_moe": 8, "ernie4_5_moe": 4,
-                    "llama4_text": 8, "ministral3": 8}
+                    "llama4_text": 8, "ministral3": 8, "qwen3_next": 2}
 for _name, _heads in KV_HEADS_DEFAULT.items():
     _reads = FAMILIES[_name]["reads"]
     FAMILIES[_name]["reads"] = {**_reads, "K": ["num_key_value_heads", _heads, "H"]}
@@ -686,7 +752,7 @@ for _name, _heads in KV_HEADS_DEFAULT.items():
 # of the rules (its fields): every family names the same quantity the same way.
 COMPONENT_LABELS = {
     "embeddings": "Embeddings (token, position, type tables)",
-    "attention": "Attention (all layers)",
+    "attention": "Attention and other token mixers (all layers)",
     "mlp": "MLP and experts (all layers)",
     "norms": "Norms",
     "output_head": "Output head",
@@ -708,6 +774,13 @@ VARIABLE_LABELS = {
     "types": "MLP kind of each layer (list: dense, sparse)",
     "iH": "Indexer heads", "ihd": "Indexer head dimension",
     "Im": "Dense MLP width", "ml": "MoE layers (list)",
+    "nh": "SSM heads", "hd": "SSM head dimension", "Ns": "SSM state size",
+    "G": "SSM groups (B and C)", "X": "Inner width over hidden size (expand)",
+    "Kc": "Convolution kernel", "cbias": "Bias in the convolution",
+    "Kh": "Linear-attention key heads", "Vh": "Linear-attention value heads",
+    "Kd": "Linear-attention key head dimension",
+    "Vd": "Linear-attention value head dimension",
+    "fi": "Full attention every (layers)",
     "step": "MoE layer every (layers)", "skip": "Layers with a dense MLP (list)",
     "qr": "Query low-rank width (null: none)", "kr": "Key/value low-rank width",
     "nope": "Query/key head width without rotary",

@@ -286,7 +286,12 @@ def memory(config: dict, options: dict | None = None) -> dict:
               "sliding_layers": sliding, "sliding_window": window if sliding else None,
               "full_bytes": full * per * size * ctx * batch,
               "sliding_bytes": sliding * per * size * tokens * batch}
-        kv["bytes"] = kv["full_bytes"] + kv["sliding_bytes"]
+        # recurrent layers (Mamba, linear attention): a fixed state per sequence
+        kv["recurrent_layers"] = evaluate(mem["kv"]["state_layers"], env, keys)
+        kv["state_values_per_layer"] = evaluate(mem["kv"]["state"], env, keys)
+        state = kv["recurrent_layers"] * kv["state_values_per_layer"] * size
+        kv["state_bytes"] = state * batch
+        kv["bytes"] = kv["full_bytes"] + kv["sliding_bytes"] + kv["state_bytes"]
         decompressed = mem["kv"]["decompressed"]
         kv["decompressed_values_per_layer_token"] = (
             None if decompressed is None else evaluate(decompressed, env, keys))
@@ -298,7 +303,8 @@ def memory(config: dict, options: dict | None = None) -> dict:
         per_token = per * size
         out["fit"] = {
             "gpu_bytes": card, "free_after_weights": free,
-            "tokens": _fit_tokens(free, full * per_token, sliding * per_token, window),
+            "tokens": _fit_tokens(free - state, full * per_token, sliding * per_token,
+                                  window),
             "sequences": (max(free, 0) // (kv["bytes"] // batch)
                           if kv["bytes"] else None)}
     else:

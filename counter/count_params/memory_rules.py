@@ -233,6 +233,16 @@ MEMORY = {
                    "else 0"},
         "lora": ATTN_LORA,
                     "router": {"count": "M*d*E", "fp32": False}},
+    # a state per sequence on each recurrent layer, whatever the context: Mamba-2's
+    # convolution window and SSM state (LinearAttentionLayer: conv_states,
+    # recurrent_states); Gated DeltaNet's convolution window and its Kd x Vd state per
+    # value head
+    "mamba2": {"kv": {"values": "0", "layers": "0", "state_layers": "L",
+                      "state": "cd*Kc + nh*hd*Ns"}},
+    "qwen3_next": {"kv": {**GQA_KV, "layers": "A", "state_layers": "L - A",
+                          "state": "cd*Kc + Vh*Kd*Vd"},
+                   "lora": ATTN_LORA,
+                   "router": {"count": "M*(d*E + d)", "fp32": False}},
     "ernie4_5_moe": {"kv": GQA_KV, "lora": ATTN_LORA,
                      "router": {"count": "M*(d*E + E)", "fp32": False}},
     # multi-head latent attention: the latent (kr) and the rotary key (rope) per layer;

@@ -127,6 +127,9 @@ def _compile_memory(spec: dict) -> dict:
               "layers": compile_expr(kv.get("layers", "L")),
               "sliding": compile_expr(kv.get("sliding", "0")),
               "values": compile_expr(kv["values"]), "formula": kv["values"],
+              # recurrent layers and the values of the state each keeps per sequence
+              "state_layers": compile_expr(kv.get("state_layers", "0")),
+              "state": compile_expr(kv.get("state", "0")),
               "decompressed": (compile_expr(kv["decompressed"])
                                if "decompressed" in kv else None)}
     tensors = spec.get("tensors")

@@ -553,6 +553,10 @@
           text += " + " + kv.sliding_layers + " sliding-window layers x " + grouped(per) + " bytes x min(" + kv.context_length +
             ", window " + kv.sliding_window + ") tokens";
         }
+        if (kv.recurrent_layers > 0n) {
+          text += " + " + kv.recurrent_layers + " recurrent layers x " + grouped(kv.state_values_per_layer * kv.bytes_per_value) +
+            " bytes of state per sequence, whatever the context (Mamba, linear attention)";
+        }
         kvNote.textContent = text + ", x " + kv.batch_size + " sequences = " + grouped(kv.bytes) + " bytes.";
         item("kv", kvNote.textContent + (kv.decompressed_bytes !== null ?
           " Multi-head latent attention: the cache holds the compressed latent and the rotary key per layer (" +

@@ -499,13 +499,18 @@
       var kv = { dtype: opts.kv_cache_dtype, bytes_per_value: size, context_length: ctx, batch_size: batch,
         values_per_layer_token: per, formula: mem.kv.formula, full_layers: full, sliding_layers: sliding, sliding_window: sliding > 0n ? win : null,
         full_bytes: full * per * size * ctx * batch, sliding_bytes: sliding * per * size * tokens * batch };
-      kv.bytes = kv.full_bytes + kv.sliding_bytes;
+      // recurrent layers (Mamba, linear attention): a fixed state per sequence
+      kv.recurrent_layers = evaluate(mem.kv.state_layers, env, keys);
+      kv.state_values_per_layer = evaluate(mem.kv.state, env, keys);
+      var state = kv.recurrent_layers * kv.state_values_per_layer * size;
+      kv.state_bytes = state * batch;
+      kv.bytes = kv.full_bytes + kv.sliding_bytes + kv.state_bytes;
       var dec = mem.kv.decompressed;
       kv.decompressed_values_per_layer_token = dec === null ? null : evaluate(dec, env, keys);
       kv.decompressed_bytes = dec === null ? null : (full + sliding) * kv.decompressed_values_per_layer_token * size * ctx * batch;
       out.kv_cache = kv;
       var perToken = per * size;
-      out.fit = { gpu_bytes: card, free_after_weights: free, tokens: fitTokens(free, full * perToken, sliding * perToken, win),
+      out.fit = { gpu_bytes: card, free_after_weights: free, tokens: fitTokens(free - state, full * perToken, sliding * perToken, win),
         sequences: kv.bytes ? (free > 0n ? free : 0n) / (kv.bytes / batch) : null };
     } else {
       out.fit = { gpu_bytes: card, free_after_weights: free, tokens: null, sequences: null };

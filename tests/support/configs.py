@@ -46,7 +46,13 @@ def generated_config(family: str, rng: random.Random, scale: int = 1) -> dict:
         "ihd": rng.choice([2, 4, 8]) * scale, "Im": rng.randint(1, 40) * scale,
         "He": rng.choice(_divisors(heads * head_dim)), "Hd": rng.choice(_divisors(heads * head_dim)),
         "Fe": rng.randint(1, 40) * scale, "Fd": rng.randint(1, 40) * scale,
+        "Ns": rng.randint(1, 8) * scale, "G": rng.randint(1, 3), "Kc": rng.randint(1, 4), "Kh": rng.randint(1, 3),
+        "Vh": rng.randint(1, 4), "Kd": rng.choice([2, 4]) * scale, "Vd": rng.choice([2, 4, 6]) * scale,
+        "fi": rng.randint(1, 4),
     }
+    values["X"] = rng.randint(1, 3)  # a Mamba-2 mixer: X*d channels in nh heads of hd
+    values["nh"] = rng.choice(_divisors(values["X"] * values["d"]))
+    values["hd"] = values["X"] * values["d"] // values["nh"]
     if any(check["key"] == "q_lora_rank" for check in RULES[family]["checks"]):
         values["qr"] = rng.randint(1, 8) * scale  # the family needs the query latent
     config = {"model_type": family}
@@ -57,7 +63,7 @@ def generated_config(family: str, rng: random.Random, scale: int = 1) -> dict:
         config["architectures"] = [named]
     for read in RULES[family]["reads"]:
         var, key = read["var"], rng.choice(read["keys"])
-        if var in ("H", "K"):  # always set: some classes' defaults do not divide the widths
+        if var in ("H", "K", "nh", "hd", "X"):  # always set: some classes' defaults do not divide the widths
             config[key] = values[var]
             continue
         if not read["required"] and rng.random() < 0.5:
