@@ -129,6 +129,11 @@ def _sliding(default, sliding: str) -> dict:
 
 
 ROUTERS = {"count": "L*d*E", "fp32": False}  # a router on every layer
+# multi-head latent attention: the latent (kr) and the rotary key (rope) per layer;
+# decompressed, H keys of nope + rope and H values of vh. DeepSeek keeps its routers
+# (one per MoE layer) in fp32
+MLA_KV = {"values": "kr + rope", "decompressed": "H*(nope + rope) + H*vh"}
+MLA_ROUTER = {"count": "(L - D)*E*d", "fp32": True}
 EVERY_4TH_FULL = {**GQA_KV, **_sliding(4096, "L - L // 4 if W is not None else 0")}
 QWEN_SLIDING = {"W": ["sliding_window", 4096, None], "U": ["use_sliding_window", False],
                 "M": ["max_window_layers", 28]}
@@ -218,21 +223,19 @@ MEMORY = {
                  "router": {"count": "(L - D)*d*E", "fp32": False}},
     # DeepSeek-V3.2: the latent, the rotary key and the indexer's key
     # (transformers' DynamicIndexedLayer)
-    "deepseek_v32": {"kv": {"values": "kr + rope + ihd",
-                            "decompressed": "H*(nope + rope) + H*vh + ihd"},
-                     "router": {"count": "(L - D)*E*d", "fp32": True}},
-    "glm4_moe_lite": {"kv": {"values": "kr + rope",
-                             "decompressed": "H*(nope + rope) + H*vh"},
-                      "router": {"count": "(L - D)*E*d", "fp32": False}},
+    "deepseek_v32": {"kv": {"values": f"{MLA_KV['values']} + ihd",
+                            "decompressed": f"{MLA_KV['decompressed']} + ihd"},
+                     "router": MLA_ROUTER},
+    "glm4_moe_lite": {"kv": MLA_KV, "router": {**MLA_ROUTER, "fp32": False}},
     # Llama 4: chunked attention on the layers with rotary positions (every layer but
     # each NI-th), cached as a window of the chunk size
-    "llama4_text": {"kv": {**GQA_KV, "reads": {
-        "W": ["attention_chunk_size", 8192, None], "NI": ["no_rope_layer_interval", 4],
-        "nr": ["no_rope_layers", []]},
-        "sliding": "(count(nr, 1) if len(nr) else L - L // NI) if W is not None "
-                   "else 0"},
-        "lora": ATTN_LORA,
-                    "router": {"count": "M*d*E", "fp32": False}},
+    "llama4_text": {
+        "kv": {**GQA_KV, "reads": {"W": ["attention_chunk_size", 8192, None],
+                                   "NI": ["no_rope_layer_interval", 4],
+                                   "nr": ["no_rope_layers", []]},
+               "sliding": "(count(nr, 1) if len(nr) else L - L // NI) "
+                          "if W is not None else 0"},
+        "lora": ATTN_LORA, "router": {"count": "M*d*E", "fp32": False}},
     # a state per sequence on each recurrent layer, whatever the context: Mamba-2's
     # convolution window and SSM state (LinearAttentionLayer: conv_states,
     # recurrent_states); Gated DeltaNet's convolution window and its Kd x Vd state per
@@ -245,14 +248,8 @@ MEMORY = {
                    "router": {"count": "M*(d*E + d)", "fp32": False}},
     "ernie4_5_moe": {"kv": GQA_KV, "lora": ATTN_LORA,
                      "router": {"count": "M*(d*E + E)", "fp32": False}},
-    # multi-head latent attention: the latent (kr) and the rotary key (rope) per layer;
-    # decompressed, H keys of nope + rope and H values of vh
-    "deepseek_v3": {"kv": {"values": "kr + rope",
-                           "decompressed": "H*(nope + rope) + H*vh"},
-                    "router": {"count": "(L - D)*E*d", "fp32": True}},
-    "deepseek_v2": {"kv": {"values": "kr + rope",
-                           "decompressed": "H*(nope + rope) + H*vh"},
-                    "router": {"count": "(L - D)*E*d", "fp32": True}},
+    "deepseek_v3": {"kv": MLA_KV, "router": MLA_ROUTER},
+    "deepseek_v2": {"kv": MLA_KV, "router": MLA_ROUTER},
 }
 # Biases inside "attention" and "mlp": 1-D tensors, which GGUF files keep in F32
 LLAMA_BIAS = {"attention": f"L * ({QKVO_BIAS}) if attn_bias else 0"}
