@@ -63,7 +63,8 @@ def transformers_ties_the_head(config: dict) -> bool:
     stores its own lm_head.weight, which the counter counts. tests/pages/test_models.py checks this rule
     against transformers for every shipped config.
     """
-    return config.get("model_type") == "t5" and config.get("tie_word_embeddings") is False
+    return (config.get("model_type") in ("t5", "mt5") and config.get("tie_word_embeddings") is False
+            and count_params.count_parameters(config)["breakdown"]["output_head"] > 0)
 
 
 def model_table(calculator_link: str) -> str:
@@ -79,7 +80,7 @@ def model_table(calculator_link: str) -> str:
         rows.append((r["total"], (
             f"| [{name}]({calculator_link}?preset={stem}) | `{r['model_type']}` "
             f"| {r['total']:,}{note} | {r['non_embedding']:,} | {active} | {share:.1%} "
-            f"| {_gb(count_params.memory(config)['weights']['bytes'])} |"
+            f"| {_gb(count_params.memory(config, {'weights': 'bf16'})['weights']['bytes'])} |"
         )))
     head = (
         "| Model | Family | Parameters | Non-embedding | Active per token | In embeddings | Weights in bf16 |\n"

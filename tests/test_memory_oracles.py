@@ -6,7 +6,9 @@ real allocations on the CPU, not against themselves.
 - GGUF: each block type's bytes from its struct's fields (llama.cpp ggml/src/ggml-common.h), the table on the
   quantization-formats page, and the _M mixes tensor by tensor as llama.cpp's llama-quant.cpp assigns types;
 - KV cache: the cache tensors of tiny transformers models for each attention kind (grouped-query with an
-  explicit head_dim, sliding window, Gemma 2's alternation, Qwen2's max_window_layers, DeepSeek's latent);
+  explicit head_dim, sliding window, Gemma 2's alternation, Qwen2's max_window_layers, DeepSeek's latent; each
+  class's own mix of sliding and full layers, given layer_types, gpt-oss with its sinks, Llama 4's chunks,
+  DeepSeek-V3.2's indexer keys), and which layers transformers caches as windows;
 - training: the gradients and the optimizer states torch allocates for AdamW and SGD with momentum;
 - LoRA: the trainable count of a model that peft builds on the meta device, and the adapters' dtype.
 """
@@ -244,7 +246,45 @@ KINDS = {
                    "qk_rope_head_dim": 4, "qk_nope_head_dim": 6, "v_head_dim": 5, "q_lora_rank": 8,
                    "n_routed_experts": 4, "num_experts_per_tok": 2, "moe_intermediate_size": 8,
                    "first_k_dense_replace": 1, "n_group": 1, "topk_group": 1},
+    # sliding and full layers by each class's own pattern (no layer_types given)
+    "gpt-oss-alternating-with-sinks": {"model_type": "gpt_oss", **SMALL, "num_hidden_layers": 4, "head_dim": 8,
+                                       "sliding_window": 5, "num_local_experts": 4, "num_experts_per_tok": 2},
+    "olmo3-every-4th-full": {"model_type": "olmo3", **SMALL, "num_hidden_layers": 5, "sliding_window": 5},
+    "cohere2-every-4th-full": {"model_type": "cohere2", **SMALL, "num_hidden_layers": 5, "sliding_window": 5},
+    "exaone4-pattern": {"model_type": "exaone4", **SMALL, "num_hidden_layers": 4, "sliding_window": 5,
+                        "sliding_window_pattern": 2},
+    "smollm3-no-rope-layers-slide": {"model_type": "smollm3", **SMALL, "num_hidden_layers": 4, "pad_token_id": 0,
+                                     "sliding_window": 5, "use_sliding_window": True, "no_rope_layer_interval": 2},
+    "layer-types-given": {"model_type": "olmo3", **SMALL, "sliding_window": 5,
+                          "layer_types": ["full_attention", "sliding_attention", "sliding_attention"]},
+    # Llama 4's chunked attention, cached as a window of the chunk size
+    "llama4-chunked": {"model_type": "llama4_text", **SMALL, "num_hidden_layers": 4, "head_dim": 8,
+                       "attention_chunk_size": 5, "num_local_experts": 2, "intermediate_size_mlp": 40},
+    # DeepSeek-V3.2: the latent, the rotary key and the sparse-attention indexer's key
+    "indexer-keys": {"model_type": "deepseek_v32", **SMALL, "num_key_value_heads": 4, "kv_lora_rank": 12,
+                     "qk_rope_head_dim": 4, "qk_nope_head_dim": 6, "v_head_dim": 5, "q_lora_rank": 8,
+                     "n_routed_experts": 4, "num_experts_per_tok": 2, "moe_intermediate_size": 8,
+                     "first_k_dense_replace": 1, "n_group": 1, "topk_group": 1, "index_head_dim": 8,
+                     "index_n_heads": 2, "index_topk": 4},
+    # recurrent layers: a fixed state per sequence (the convolution's window and the SSM or DeltaNet state)
+    "mamba2-state": {"model_type": "mamba2", "vocab_size": 64, "hidden_size": 16, "num_hidden_layers": 2,
+                     "num_heads": 4, "head_dim": 8, "state_size": 4, "n_groups": 2, "expand": 2, "conv_kernel": 4},
+    "gated-deltanet-and-attention": {"model_type": "qwen3_next", **SMALL, "num_hidden_layers": 4, "head_dim": 4,
+                                     "num_experts": 3, "num_experts_per_tok": 2, "moe_intermediate_size": 8,
+                                     "shared_expert_intermediate_size": 12, "linear_num_key_heads": 2,
+                                     "linear_num_value_heads": 4, "linear_key_head_dim": 4,
+                                     "linear_value_head_dim": 6, "linear_conv_kernel_dim": 3, "pad_token_id": 0},
 }
+CACHED = ("keys", "values", "indexer_keys")  # what a cache layer holds per token (not its step counters)
+STATES = ("conv_states", "recurrent_states")  # what a recurrent layer holds per sequence
+
+
+def cached_tensors(layer) -> list:
+    tensors = [getattr(layer, name) for name in CACHED if getattr(layer, name, None) is not None]
+    for name in STATES:
+        states = getattr(layer, name, None) or {}
+        tensors += [t for t in (states.values() if isinstance(states, dict) else states) if t is not None]
+    return tensors
 
 
 @pytest.mark.parametrize("kind", KINDS)
@@ -253,9 +293,17 @@ def test_kv_cache_is_what_transformers_allocates(kind, tokens):
     config = KINDS[kind]
     model = alloc.transformers_model(config)
     cache = alloc.generation_cache(model, tokens, batch=2)
-    real = alloc.storage_bytes(t for layer in cache.layers for t in (layer.keys, layer.values))
+    real = alloc.storage_bytes(t for layer in cache.layers for t in cached_tensors(layer))
     ours = memory(config, {"kv_cache_dtype": "fp32", "context_length": tokens, "batch_size": 2})["kv_cache"]
     assert ours["bytes"] == real, (kind, tokens)
+    kinds = [type(layer).__name__ for layer in cache.layers]
+    windowed, recurrent = kinds.count("DynamicSlidingWindowLayer"), kinds.count("LinearAttentionLayer")
+    assert (ours["full_layers"], ours["sliding_layers"], ours["recurrent_layers"]) == (
+        len(kinds) - windowed - recurrent, windowed, recurrent), kind
+    if recurrent:  # the states, the same at 3 tokens and at 9
+        assert ours["state_bytes"] == alloc.storage_bytes(
+            t for layer, name in zip(cache.layers, kinds, strict=True) if name == "LinearAttentionLayer"
+            for t in cached_tensors(layer)), kind
     if ours["sliding_layers"] and tokens > ours["sliding_window"]:
         # a sliding layer attends to W tokens; transformers' DynamicSlidingWindowLayer keeps W - 1 visible between
         # steps, in a storage of W (the slice of the last concatenation): the storage is what takes memory
@@ -268,6 +316,25 @@ def test_kv_cache_is_what_transformers_allocates(kind, tokens):
         k, v = attn.expand_kv(layer.keys, layer.values)
         per_layer = (k.numel() + v.numel()) * 4
         assert ours["decompressed_bytes"] == per_layer * len(cache.layers)
+
+
+def test_a_hybrid_grows_with_the_context_only_on_its_attention_layers():
+    """At 4K, 32K and 128K tokens, a hybrid's recurrent layers keep the same state (the oracle above checks its
+    bytes against transformers'); only its attention layers grow, so its cache grows by the share of attention
+    layers of a transformer's with the same layers all attention."""
+    hybrid = KINDS["gated-deltanet-and-attention"]
+    pure = {**hybrid, "layer_types": ["full_attention"] * hybrid["num_hidden_layers"]}
+    sizes = {}
+    for context in (4096, 32768, 131072):
+        h = memory(hybrid, {"context_length": context})["kv_cache"]
+        p = memory(pure, {"context_length": context})["kv_cache"]
+        assert h["state_bytes"] > 0 and p["recurrent_layers"] == 0
+        sizes[context] = (h["state_bytes"], h["bytes"], p["bytes"])
+    assert len({state for state, _, _ in sizes.values()}) == 1, "the state grew with the context"
+    grown = [(sizes[b][1] - sizes[a][1], sizes[b][2] - sizes[a][2]) for a, b in ((4096, 32768), (32768, 131072))]
+    layers = hybrid["num_hidden_layers"]
+    attention = memory(hybrid)["kv_cache"]["full_layers"]
+    assert all(h * layers == p * attention for h, p in grown)
 
 
 # ------------------------------------------------------------------ training: gradients and optimizer states
@@ -314,3 +381,26 @@ def test_lora_trainable_count_is_what_peft_builds(stem, targets, rank):
     adapters = [p for p in wrapped.parameters() if p.requires_grad]
     assert {p.dtype for p in adapters} == {torch.float32}, "peft keeps the adapters in fp32 (4 bytes each)"
     assert ours["gradients"] == 4 * trainable and ours["optimizer_states"] == 8 * trainable
+
+
+# ------------------------------------------------------------------ gpt-oss as shipped: MXFP4 experts
+
+
+def test_gpt_oss_weights_as_shipped_are_its_checkpoints_tensors():
+    """gpt-oss ships its experts in MXFP4 (a uint8 of two fp4 values, and a uint8 power-of-two scale per 32 weights:
+    the checkpoint's *_blocks and *_scales) and everything its quantization_config's modules_to_not_convert names,
+    the experts' biases, and the norms in bf16. The tool, reading that quantization_config, gives the bytes of
+    those tensors for the model transformers builds; the model card gives 12.8 GiB for gpt-oss-20b's checkpoint
+    (OpenAI 2025, "gpt-oss-120b & gpt-oss-20b Model Card", Table 1)."""
+    config = real_config("gpt-oss-20b")
+    model = alloc.transformers_model(config, device="meta", dtype=torch.bfloat16)
+    stored = 0
+    for name, p in model.named_parameters():
+        if name.endswith(("experts.gate_up_proj", "experts.down_proj")):
+            stored += p.numel() // 2 + p.numel() // 32  # fp4 pairs and one scale per block
+        else:
+            stored += 2 * p.numel()
+    ours = memory(config)["weights"]
+    assert (ours["format"], ours["source"]) == ("mxfp4", "quantization_config")
+    assert ours["bytes"] == stored
+    assert round(ours["bytes"] / 2**30, 1) == 12.8

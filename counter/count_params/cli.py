@@ -8,6 +8,10 @@
     count-params                     a table of every bundled config
     count-params --json              {config name: JSON object} for each
     count-params --rules             the counting rules as JSON
+    count-params CONFIG --with-transformers
+                                     the parameters of the model transformers builds
+                                     from CONFIG on torch's meta device (a family the
+                                     rules do not cover; needs transformers and torch)
 
 An unknown model_type, a missing key or an unsupported option is an error naming it
 (exit status 2, message on stderr), never a wrong number.
@@ -38,6 +42,7 @@ def human(n: int) -> str:
 
 def report(name: str, result: dict) -> str:
     lines = [f"{name} (model_type {result['model_type']})"]
+    lines += [f"  counted: {note}" for note in result["notes"]]
     for component, n in result["breakdown"].items():
         share = n / result["total"]
         note = ""
@@ -49,6 +54,11 @@ def report(name: str, result: dict) -> str:
     if result["active"] != result["total"]:
         lines.append(f"  {'active/token':12} {result['active']:>15,}  "
                      f"({human(result['active'])})")
+    mtp = result["mtp_parameters"]
+    if mtp:
+        lines.append(f"  {'+ MTP layers':12} {mtp:>15,}  (multi-token prediction: "
+                     f"in the checkpoint, not built by transformers nor in the total; "
+                     f"with them {human(result['total'] + mtp)})")
     return "\n".join(lines)
 
 
@@ -90,6 +100,10 @@ def memory_report(m: dict) -> str:
         if kv["sliding_layers"]:
             text += (f" + {kv['sliding_layers']} sliding layers x {per:,} x "
                      f"min({kv['context_length']}, {kv['sliding_window']})")
+        if kv["recurrent_layers"]:
+            state = kv["state_values_per_layer"] * kv["bytes_per_value"]
+            text += (f" + {kv['recurrent_layers']} recurrent layers x {state:,} bytes "
+                     "of state per sequence (whatever the context)")
         lines.append(f"{text}, x {kv['batch_size']} sequences = {_gb(kv['bytes'])}")
         if kv["decompressed_bytes"] is not None:
             lines.append("    a latent cache (transformers 5, vLLM, SGLang); "
@@ -133,6 +147,38 @@ def _option_help(name: str) -> str:
     return text
 
 
+def with_transformers(config: dict) -> tuple[str, int]:
+    """The class transformers builds from a config on torch's meta device (shapes only:
+    no weights, no memory, no download) and its parameters, a tied tensor counted once:
+    the class "architectures" names if transformers has it, else the one for causal
+    language modelling, else the bare model."""
+    try:
+        import torch
+        import transformers
+    except ImportError:
+        raise ConfigError("--with-transformers needs transformers and torch "
+                          "(pip install transformers torch)") from None
+    if not isinstance(config, dict) or not isinstance(config.get("model_type"), str):
+        raise ConfigError("config is missing required key 'model_type'", "model_type")
+    kwargs = {k: v for k, v in config.items() if k != "model_type"}
+    try:
+        cfg = transformers.AutoConfig.for_model(config["model_type"], **kwargs)
+    except (KeyError, ValueError) as exc:
+        raise ConfigError(f"transformers {transformers.__version__} cannot read this "
+                          f"config: {exc}", "model_type") from None
+    names = config.get("architectures") or [None]
+    named = getattr(transformers, names[0], None) if isinstance(names[0], str) else None
+    with torch.device("meta"):
+        if named is not None:
+            model = named(cfg)
+        else:
+            try:
+                model = transformers.AutoModelForCausalLM.from_config(cfg)
+            except ValueError:
+                model = transformers.AutoModel.from_config(cfg)
+    return type(model).__name__, sum(p.numel() for p in model.parameters())
+
+
 def _name(config: str) -> str:
     """The name a report gives a config: a bundled one's name, else its file's stem."""
     return config if config in bundled_configs() else Path(config).stem
@@ -146,6 +192,8 @@ def main(argv: list[str] | None = None) -> int:
                              "(default: every bundled config)")
     parser.add_argument("--json", action="store_true", help="print one JSON object")
     parser.add_argument("--rules", action="store_true", help="print the rules as JSON")
+    parser.add_argument("--with-transformers", action="store_true",
+                        help="count with transformers on the meta device instead")
     group = parser.add_argument_group("memory (as the calculator's URL parameters)")
     for name in OPTIONS:
         group.add_argument("--" + name.replace("_", "-"), help=_option_help(name))
@@ -160,6 +208,14 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     options = {k: getattr(args, k) for k in MEMORY_DEFAULTS}
     try:
+        if args.config and args.with_transformers:
+            config = load_config(args.config)
+            built, n = with_transformers(config)
+            print(json.dumps({"model_type": config["model_type"], "class": built,
+                              "total": n}, indent=2) if args.json else
+                  f"{_name(args.config)}: {built}, built by transformers on the meta "
+                  f"device: {n:,} parameters ({human(n)})")
+            return 0
         if args.config:
             config = load_config(args.config)
             result = count_parameters(config)

@@ -10,8 +10,8 @@ from pathlib import Path
 
 from count_params.errors import ConfigError
 from count_params.expressions import evaluate
-from count_params.families import COMPONENTS
-from count_params.rules import RULES
+from count_params.families import COMPONENTS, TEXT_CONFIGS
+from count_params.rules import CLASSES, RULES, WITH_TRANSFORMERS
 
 
 def bundled_configs() -> list[str]:
@@ -73,6 +73,11 @@ def _read(config: dict, read: dict, env: dict, keys: dict, model_type: str):
                               f"required key {either}", key)
         return evaluate(read["default"], env, keys)
     want = read["type"]
+    if want == "kinds":
+        if not (isinstance(value, list) and all(v in read["kinds"] for v in value)):
+            raise ConfigError(f"config key '{key}' must be a list of layer kinds, each "
+                              f"{' or '.join(read['kinds'])}, got {value!r}", key)
+        return value
     if want == "list":
         if not (isinstance(value, list) and all(_kind(v) == "int" for v in value)):
             raise ConfigError(f"config key '{key}' must be a list of layer numbers, "
@@ -90,17 +95,72 @@ def count_parameters(config: dict) -> dict:
     return _count(config)[0]
 
 
-def _count(config: dict) -> tuple[dict, dict, dict]:
-    """The count, and the variables it was computed from (memory reads them)."""
+def _architecture(config: dict) -> str | None:
+    """The class a config's "architectures" names first, if it names one."""
+    names = config.get("architectures")
+    if isinstance(names, list) and names and isinstance(names[0], str):
+        return names[0]
+    return None
+
+
+def unknown_family(model_type, key: str = "model_type") -> ConfigError:
+    return ConfigError(f"unknown model_type {model_type!r}: not supported yet "
+                       f"(supported: {', '.join(RULES)}); {WITH_TRANSFORMERS}", key)
+
+
+def resolve(config: dict) -> tuple[dict, str, str | None, dict, list[str]]:
+    """The config the rules read, the family counted, the class whose own rules replace
+    the family's (or None), those rules, and what to tell the reader: a multimodal
+    config's nested text_config (its language model), a class that holds another model
+    than the family's default (architectures), a remote-code model_type whose
+    architectures names a class of a family the rules cover."""
     if not isinstance(config, dict):
         raise ConfigError("a config must be a JSON object")
     model_type = config.get("model_type")
     if model_type is None:
         raise ConfigError("config is missing required key 'model_type'", "model_type")
+    notes = []
+    nested = TEXT_CONFIGS.get(model_type) if isinstance(model_type, str) else None
+    if nested is not None:
+        text = config.get("text_config")
+        text = {} if text is None else text
+        if not isinstance(text, dict):
+            raise ConfigError("config key 'text_config' must be an object, got "
+                              f"{text!r}", "text_config")
+        inner = text.get("model_type", nested["default"])
+        if not isinstance(inner, str) or inner not in RULES:
+            raise unknown_family(inner, "text_config")
+        notes.append(f"the language model alone (text_config, model_type {inner}): "
+                     f"{nested['class']} also holds {nested['beside']}, not counted")
+        inner_config = {**text, "model_type": inner}
+        tied = config.get("tie_word_embeddings", nested.get("tied"))
+        if tied is None and "tie_word_embeddings" in config and not nested.get(
+                "null unties"):
+            raise ConfigError("config key 'tie_word_embeddings' must be true or false, "
+                              "got None", "tie_word_embeddings")
+        if "tied" in nested:  # the outer config's flag ties the head
+            inner_config["tie_word_embeddings"] = False if tied is None else tied
+        return inner_config, inner, None, RULES[inner], notes
+    arch = _architecture(config)
+    family = model_type
     if not isinstance(model_type, str) or model_type not in RULES:
-        raise ConfigError(f"unknown model_type '{model_type}' (supported: "
-                          f"{', '.join(RULES)})", "model_type")
-    rules = RULES[model_type]
+        if arch not in CLASSES:
+            raise unknown_family(model_type)
+        family = CLASSES[arch]
+        notes.append(f"model_type {model_type!r} is not a transformers family; its "
+                     f"architectures names {arch}: counted as {family}")
+    rules = RULES[family]
+    if arch not in rules["architectures"]:
+        return config, family, None, rules, notes
+    rules = rules["architectures"][arch]
+    notes.append(f"architectures names {arch}: {rules['title']}")
+    return config, family, arch, rules, notes
+
+
+def _count(config: dict) -> tuple[dict, dict, dict]:
+    """The count, and the variables it was computed from (memory reads them)."""
+    outer = config
+    config, model_type, _, rules, notes = resolve(config)
     env: dict = {}
     keys: dict = {}
     for read in rules["reads"]:
@@ -122,11 +182,15 @@ def _count(config: dict) -> tuple[dict, dict, dict]:
     env["total"] = total = sum(breakdown.values())
     kv = rules["kv_cache"]
     return {
-        "model_type": model_type,
+        "model_type": outer["model_type"],
+        "family": model_type,
+        "notes": notes,
         "total": total,
         "active": evaluate(rules["active"], env, keys),
         "non_embedding": total - breakdown["embeddings"] - breakdown["output_head"],
         "tied_output_head": bool(env.get("tied", False)),
         "kv_values_per_token": None if kv is None else evaluate(kv, env, keys),
         "breakdown": breakdown,
+        # stored in the checkpoint beside the model that transformers builds
+        "mtp_parameters": evaluate(rules["mtp"], env, keys),
     }, env, keys

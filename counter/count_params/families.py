@@ -297,6 +297,32 @@ FAMILIES: dict[str, dict] = {
                   "norms": "L*2*2*d + 2*d"},  # LayerNorm with a shift
     },
 }
+FAMILIES["mt5"] = {**FAMILIES["t5"], "title": "mT5 encoder-decoder",
+                  "reads": {**FAMILIES["t5"]["reads"],
+                            "act": ["feed_forward_proj", "'gated-gelu'"]}}
+FAMILIES["bart"] = {
+    "title": "BART encoder-decoder",
+    "reads": {"V": "vocab_size", "d": "d_model", "Le": "encoder_layers",
+              "Ld": "decoder_layers", "He": "encoder_attention_heads",
+              "Hd": "decoder_attention_heads", "Fe": "encoder_ffn_dim",
+              "Fd": "decoder_ffn_dim", "P": "max_position_embeddings",
+              "tied": ["tie_word_embeddings", True]},
+    "checks": [["d % He == 0", "encoder_attention_heads",
+                "'d_model' is not divisible by 'encoder_attention_heads'"],
+               ["d % Hd == 0", "decoder_attention_heads",
+                "'d_model' is not divisible by 'decoder_attention_heads'"]],
+    "let": {"H": "max(He, Hd)"},  # the heads the activations estimate takes
+    # one token table, shared by both stacks, or (untied, as transformers 5 builds it)
+    # the shared one and one per stack; learned positions per stack, 2 extra rows each
+    "count": {"embeddings": "(1 if tied else 3)*V*d + 2*(P + 2)*d",
+              # LayerNorms with a shift: two per encoder layer, three per decoder
+              # layer, one on each stack's embeddings
+              "attention": "(Le + 2*Ld) * 4*(d*d + d)",  # the decoder's: self and cross
+              "mlp": "Le*(2*d*Fe + Fe + d) + Ld*(2*d*Fd + Fd + d)",
+              "norms": "(2*Le + 3*Ld + 2) * 2*d",
+              "output_head": UNTIED_HEAD},
+    "kv_cache": "2*Ld*d",  # decoder self-attention (cross-attention cache aside)
+}
 GEMMA = FAMILIES["gemma"]
 FAMILIES["gemma2"] = {
     **GEMMA, "title": "Gemma 2",
@@ -304,6 +330,10 @@ FAMILIES["gemma2"] = {
 }
 FAMILIES["gemma3_text"] = {
     **GEMMA, "title": "Gemma 3 (text)",
+    # Gemma3TextConfig's defaults: a multimodal config's text_config names few keys
+    "reads": {**GEMMA["reads"], "V": ["vocab_size", 262208], "d": ["hidden_size", 2304],
+              "I": ["intermediate_size", 9216], "L": ["num_hidden_layers", 26],
+              "H": ["num_attention_heads", 8]},
     "count": {**GEMMA["count"], "norms": "L*(4*d + 2*h) + d"},  # and q, k norms
 }
 QWEN2 = FAMILIES["qwen2"]
@@ -347,7 +377,8 @@ DEEPSEEK = {
               "kr": ["kv_lora_rank", 512], "nope": ["qk_nope_head_dim", 128],
               "rope": ["qk_rope_head_dim", 64], "vh": ["v_head_dim", 128],
               "attn_bias": ["attention_bias", False],
-              "tied": ["tie_word_embeddings", False]},
+              "tied": ["tie_word_embeddings", False],
+              "N": ["num_nextn_predict_layers", 0]},
     "checks": [TOP_K],
     "let": {
         "b": "1 if attn_bias else 0",
@@ -357,30 +388,349 @@ DEEPSEEK = {
              "d*qr + b*qr + qr*H*(nope + rope)",
         # keys and values: a shared low-rank latent (kr) plus a rotary key part
         "kv": "d*(kr + rope) + b*(kr + rope) + kr*H*(nope + vh)",
+        "A": "q + kv + H*vh*d + b*d",  # one layer's attention
+        "Mo": "d*E + E*3*d*Ie + 3*d*S*Ie",  # one MoE layer: router, experts, shared
+        "n1": "2*d + kr + (0 if qr is None else qr)",  # one layer's norms
     },
     "count": {
         "embeddings": "V*d",
-        "attention": "L * (q + kv + H*vh*d + b*d)",
-        "mlp": "D*3*d*I + (L - D) * (d*E + E*3*d*Ie + 3*d*S*Ie)",
-        "norms": "L * (2*d + kr + (0 if qr is None else qr)) + d",
+        "attention": "L*A",
+        "mlp": "D*3*d*I + (L - D)*Mo",
+        "norms": "L*n1 + d",
         "output_head": UNTIED_HEAD,
     },
     "active": "total - (L - D)*(E - k)*3*d*Ie",
     # the compressed latent and the rotary key, one of each per layer: what transformers
     # 5 (DeepseekV3Attention: cache.update(kv_nope, k_rot)), vLLM and SGLang cache
     "kv_cache": "L*(kr + rope)",
+    # Multi-token prediction (DeepSeek-V3 technical report, section 2.2): N more MoE
+    # layers, each with two norms and a projection of the two joined, and its own copies
+    # of the token table and the head and a final norm (the checkpoint's
+    # model.layers.61.*); transformers does not build them
+    "mtp": "N * (A + Mo + n1 + 2*d + 2*d*d + d + 2*V*d)",
 }
 FAMILIES["deepseek_v3"] = DEEPSEEK
 FAMILIES["deepseek_v2"] = {
     **DEEPSEEK,
     "title": "DeepSeek-V2 (multi-head latent attention, mixture of experts)",
-    "reads": {**DEEPSEEK["reads"], "Ie": ["moe_intermediate_size", 1407],
+    "reads": {**{k: v for k, v in DEEPSEEK["reads"].items() if k != "N"},
+              "Ie": ["moe_intermediate_size", 1407],
               "E": ["n_routed_experts", 64], "k": "num_experts_per_tok",
               "S": ["n_shared_experts", 2], "dense": ["first_k_dense_replace", 0],
               "mlp_bias": ["mlp_bias", False]},
     "count": {**DEEPSEEK["count"],
               "mlp": "D*(3*d*I + (2*I + d if mlp_bias else 0)) + (L - D) * "
                      "(d*E + E*3*d*Ie + 3*d*S*Ie + (2*S*Ie + d if mlp_bias else 0))"},
+    "mtp": "0",  # no multi-token prediction layers
+}
+
+FAMILIES["olmo3"] = {**FAMILIES["olmo2"], "title": "OLMo 3"}  # OLMo 2's shapes
+FAMILIES["ministral3"] = {
+    **PLAIN_GQA, "title": "Ministral 3 (text)",
+    "reads": {**LLAMA_READS, "h": ["head_dim", 128]},  # whatever d and H
+}
+FAMILIES["smollm3"] = {
+    **LLAMA, "title": "SmolLM3",
+    "reads": {**LLAMA["reads"], "tied": ["tie_word_embeddings", True]},
+}
+FAMILIES["exaone4"] = {
+    **PLAIN_GQA, "title": "EXAONE 4.0",
+    # norms after attention and after the MLP, none before; RMSNorm on each q and k head
+    "count": {**PLAIN_GQA["count"], "norms": "L*(2*d + 2*h) + d"},
+}
+FAMILIES["cohere2"] = {
+    **FAMILIES["cohere"], "title": "Cohere Command R7B, Command A",
+    "reads": {k: v for k, v in FAMILIES["cohere"]["reads"].items()
+              if k not in ("h", "qk_norm")},
+    "checks": [*KV_DIVIDES, [
+        "d % H == 0", "num_attention_heads",
+        "'hidden_size' is not divisible by 'num_attention_heads'"]],
+    "let": {"h": "d // H", "qk_norm": "False"},  # Cohere2Config sets head_dim itself
+}
+FAMILIES["ernie4_5"] = {
+    **PLAIN_GQA, "title": "ERNIE 4.5",
+    "reads": {**LLAMA_READS, "h": ["head_dim", 128, "d // H"],
+              "tied": ["tie_word_embeddings", True], "bias": ["use_bias", False]},
+    "count": {**PLAIN_GQA["count"],
+              "attention": f"L * ({QKVO} + ({QKVO_BIAS} if bias else 0))",
+              "mlp": "L * (3*d*I + (2*I + d if bias else 0))"},
+}
+FAMILIES["glm4"] = {
+    **PLAIN_GQA, "title": "GLM-4",
+    "reads": {**LLAMA_READS, "h": ["head_dim", 128],
+              "attn_bias": ["attention_bias", True]},
+    "count": {**PLAIN_GQA["count"],
+              "attention": f"L * ({QKVO} + (H*h + 2*K*h if attn_bias else 0))",
+              "norms": "L*4*d + d"},  # norms before and after attention and the MLP
+}
+
+EXPERTS = "E*3*d*I"  # E experts of width I: gate and up projections fused, and down
+QK_NORM_ALL = "H*h + K*h"  # RMSNorm over all q heads and over all k heads together
+FAMILIES["olmoe"] = {
+    **PLAIN_GQA, "title": "OLMoE (mixture of experts)",
+    "reads": {**LLAMA_READS, "attn_bias": ["attention_bias", False],
+              "E": ["num_experts", 64], "k": ["num_experts_per_tok", 8]},
+    "checks": [*KV_DIVIDES, TOP_K],
+    "count": {**PLAIN_GQA["count"],
+              "attention": f"L * ({QKVO} + ({QKVO_BIAS} if attn_bias else 0))",
+              "mlp": f"L * (d*E + {EXPERTS})",
+              # q and k RMSNorm as wide as the hidden size would make them, whatever h
+              "norms": "L*(2*d + d + (d // H)*K) + d"},
+    "active": "total - L*(E - k)*3*d*I",
+}
+FAMILIES["phimoe"] = {
+    **PLAIN_GQA, "title": "Phi-3.5-MoE (mixture of experts)",
+    "reads": {**LLAMA_READS, "attn_bias": ["attention_bias", False],
+              "E": ["num_local_experts", 16], "k": ["num_experts_per_tok", 2],
+              "head_bias": ["lm_head_bias", False]},
+    "checks": [*KV_DIVIDES, TOP_K],
+    "count": {**PLAIN_GQA["count"],
+              "attention": f"L * ({QKVO} + ({QKVO_BIAS} if attn_bias else 0))",
+              "mlp": f"L * (d*E + {EXPERTS})",
+              "norms": "L*2*2*d + 2*d",  # LayerNorm with a shift
+              "output_head": "(0 if tied else V*d) + (V if head_bias else 0)"},
+    "active": "total - L*(E - k)*3*d*I",
+}
+FAMILIES["minimax_m2"] = {
+    **PLAIN_GQA, "title": "MiniMax-M2 (mixture of experts)",
+    "reads": {**LLAMA_READS, "h": ["head_dim", 128],
+              "E": ["num_local_experts", 256], "k": ["num_experts_per_tok", 8]},
+    "checks": [*KV_DIVIDES, TOP_K],
+    "count": {**PLAIN_GQA["count"], "mlp": f"L * (d*E + {EXPERTS})",
+              "norms": f"L*(2*d + {QK_NORM_ALL}) + d"},
+    "active": "total - L*(E - k)*3*d*I",
+}
+FAMILIES["gpt_oss"] = {
+    **PLAIN_GQA, "title": "gpt-oss (mixture of experts, attention sinks)",
+    "reads": {**LLAMA_READS, "h": ["head_dim", 64], "I": ["intermediate_size", 2880],
+              "E": ["num_local_experts", 128], "k": ["num_experts_per_tok", 4],
+              "attn_bias": ["attention_bias", True]},
+    "checks": [*KV_DIVIDES, TOP_K],
+    "let": {"X": "3*d*I + 2*I + d"},  # one expert: its projections and their biases
+    "count": {**PLAIN_GQA["count"],
+              # a learned sink logit per head and layer
+              "attention": f"L * ({QKVO} + ({QKVO_BIAS} if attn_bias else 0) + H)",
+              "mlp": "L * (d*E + E + E*X)"},  # the router has a bias
+    "active": "total - L*(E - k)*X",
+}
+GLM4_MOE_READS = {
+    # head_dim: Glm4MoeAttention's default, rounded down
+    **LLAMA_READS, "h": ["head_dim", "d // H"],
+    "attn_bias": ["attention_bias", False],
+    "qk_norm": ["use_qk_norm", False], "E": ["n_routed_experts", 128],
+    "k": ["num_experts_per_tok", 8], "Ie": ["moe_intermediate_size", 1408],
+    "S": ["n_shared_experts", 1], "dense": ["first_k_dense_replace", 1],
+    "N": ["num_nextn_predict_layers", 1]}
+FAMILIES["glm4_moe"] = {
+    "title": "GLM-4.5, GLM-4.6 (mixture of experts)",
+    "reads": GLM4_MOE_READS,
+    "checks": [*KV_DIVIDES, TOP_K],
+    "let": {"D": "min(dense, L)",
+            "A": f"{QKVO} + (H*h + 2*K*h if attn_bias else 0)",
+            "Mo": "d*E + E*3*d*Ie + 3*d*S*Ie",
+            "n1": "2*d + (2*h if qk_norm else 0)"},  # q and k RMSNorm over one head
+    "count": {"embeddings": "V*d", "attention": "L*A",
+              "mlp": "D*3*d*I + (L - D)*Mo", "norms": "L*n1 + d",
+              "output_head": UNTIED_HEAD},
+    "active": "total - (L - D)*(E - k)*3*d*Ie",
+    "kv_cache": GQA_CACHE,
+    "mtp": DEEPSEEK["mtp"],  # the checkpoint's layer L, laid out as DeepSeek-V3's
+}
+FAMILIES["ernie4_5_moe"] = {
+    **FAMILIES["ernie4_5"], "title": "ERNIE 4.5 MoE (mixture of experts)",
+    "reads": {**LLAMA_READS, "tied": ["tie_word_embeddings", True],
+              "bias": ["use_bias", False], "E": ["moe_num_experts", 64],
+              "k": ["moe_k", 6], "Ie": ["moe_intermediate_size", 1536],
+              "S": ["moe_num_shared_experts", 2],
+              "first": ["moe_layer_start_index", 1],
+              "last": ["moe_layer_end_index", "L - 1"],
+              "step": ["moe_layer_interval", 1]},
+    "checks": [*KV_DIVIDES, ["k <= E", "moe_k", "more experts per token than experts"],
+               ["step > 0", "moe_layer_interval",
+                "'moe_layer_interval' must be at least 1"]],
+    # MoE layers: i from first to last whose i + 1 is a multiple of step
+    "let": {"M": "max(0, (min(last, L - 1) + 1) // step - first // step)",
+            "b": "1 if bias else 0"},
+    "count": {**FAMILIES["ernie4_5"]["count"],
+              # routers with a score-correction bias, experts, shared experts
+              "mlp": "(L - M)*(3*d*I + b*(2*I + d)) + M*(d*E + E + E*3*d*Ie + "
+                     "(3*d*S*Ie + b*(2*S*Ie + d) if S > 0 else 0))",
+              "output_head": "(0 if tied else V*d) + b*V"},
+    "active": "total - M*(E - k)*3*d*Ie",
+}
+
+MLP_KINDS = {"key": "mlp_layer_types", "kinds": ["dense", "sparse"]}
+KINDS_LEN = ["types is None or len(types) == L", "mlp_layer_types",
+             "'mlp_layer_types' must name one kind per layer"]
+FAMILIES["deepseek_v32"] = {
+    **DEEPSEEK,
+    "title": "DeepSeek-V3.2 (latent attention with a sparse-attention indexer)",
+    "reads": {**DEEPSEEK["reads"], "types": MLP_KINDS, "iH": ["index_n_heads", 64],
+              "ihd": ["index_head_dim", 128], "N": ["num_nextn_predict_layers", 0]},
+    "checks": [TOP_K, KINDS_LEN,
+               ["qr is not None", "q_lora_rank",
+                "the indexer reads the query latent: 'q_lora_rank' is null"]],
+    "let": {**DEEPSEEK["let"],
+            "D": "min(dense, L) if types is None else count(types, 'dense')",
+            # the indexer: its queries from the query latent, one key, a weight per head
+            "A": "q + kv + H*vh*d + b*d + qr*iH*ihd + d*ihd + d*iH",
+            "n1": "2*d + kr + qr + 2*ihd"},  # and a LayerNorm on the indexer's key
+}
+FAMILIES["glm4_moe_lite"] = {
+    **DEEPSEEK, "title": "GLM-4.7-Flash (latent attention, mixture of experts)",
+    "reads": {**{k: v for k, v in DEEPSEEK["reads"].items() if k != "dense"},
+              "types": MLP_KINDS, "Ie": ["moe_intermediate_size", 1536],
+              "E": ["n_routed_experts", 64], "k": ["num_experts_per_tok", 4],
+              "qr": ["q_lora_rank", 768, None], "nope": ["qk_nope_head_dim", 192],
+              "vh": ["v_head_dim", 256]},
+    "checks": [TOP_K, KINDS_LEN],
+    # without mlp_layer_types, the first layer is dense (Glm4MoeLiteConfig)
+    "let": {**DEEPSEEK["let"],
+            "D": "min(1, L) if types is None else count(types, 'dense')"},
+}
+FAMILIES["llama4_text"] = {
+    **PLAIN_GQA, "title": "Llama 4 (text; mixture of experts)",
+    "reads": {**LLAMA_READS, "h": ["head_dim", 128], "I": ["intermediate_size", 8192],
+              "Im": ["intermediate_size_mlp", 16384], "E": ["num_local_experts", 16],
+              "k": ["num_experts_per_tok", 1], "attn_bias": ["attention_bias", False],
+              "ml": {"key": "moe_layers"}, "step": ["interleave_moe_layer_step", 1]},
+    "checks": [*KV_DIVIDES, TOP_K],
+    # MoE layers: those listed, else every step-th; they have a router, E experts
+    # and a shared expert of width I; the others a dense MLP of width Im
+    "let": {"M": "L // step if ml is None else layers_among(ml, L)"},
+    "count": {**PLAIN_GQA["count"],
+              "attention": f"L * ({QKVO} + ({QKVO_BIAS} if attn_bias else 0))",
+              "mlp": f"M * (d*E + {EXPERTS} + 3*d*I) + (L - M) * 3*d*Im"},
+    "active": "total - M*(E - k)*3*d*I",
+}
+
+# Hybrids and state-space models: token mixers that keep a fixed state per sequence
+# (Mamba-2, Gated DeltaNet) count under "attention", the token mixers' component.
+FAMILIES["mamba2"] = {
+    "title": "Mamba-2 (state-space model)",
+    "reads": {"V": "vocab_size", "d": "hidden_size", "L": "num_hidden_layers",
+              "nh": ["num_heads", 128], "hd": ["head_dim", 64],
+              "Ns": ["state_size", 128],
+              "G": ["n_groups", 8], "X": ["expand", 2], "Kc": ["conv_kernel", 4],
+              "bias": ["use_bias", False], "cbias": ["use_conv_bias", True],
+              "tied": ["tie_word_embeddings", False]},
+    "checks": [["X*d == nh*hd", "num_heads",
+                "'hidden_size' x 'expand' must equal 'num_heads' x 'head_dim'"]],
+    # Ii: the inner width; cd: the channels the causal convolution mixes (x, B and C)
+    "let": {"Ii": "X*d", "cd": "X*d + 2*G*Ns", "P": "X*d + (X*d + 2*G*Ns) + nh",
+            "H": "0"},  # no attention heads: no attention scores in the activations
+    "count": {"embeddings": "V*d",
+              # in_proj to x, z, B, C and dt; the convolution; dt_bias, A_log and D;
+              # out_proj
+              "attention": "L * (d*P + (P if bias else 0) + cd*Kc"
+                           " + (cd if cbias else 0) + 3*nh"
+                           " + Ii*d + (d if bias else 0))",
+              "norms": "L*(d + Ii) + d",  # and the gated RMSNorm inside each mixer
+              "output_head": UNTIED_HEAD},
+    "kv_cache": "0",  # no cache that grows with the context: a state per sequence
+}
+LAYER_KINDS = {"key": "layer_types", "kinds": ["linear_attention", "full_attention"]}
+FAMILIES["qwen3_next"] = {
+    "title": "Qwen3-Next (Gated DeltaNet and attention, mixture of experts)",
+    "reads": {**LLAMA_READS, "h": ["head_dim", 256],
+              "attn_bias": ["attention_bias", False],
+              "E": ["num_experts", 512], "k": ["num_experts_per_tok", 10],
+              "Ie": ["moe_intermediate_size", 512],
+              "Is": ["shared_expert_intermediate_size", 512],
+              "step": ["decoder_sparse_step", 1], "skip": ["mlp_only_layers", []],
+              "Kh": ["linear_num_key_heads", 16], "Vh": ["linear_num_value_heads", 32],
+              "Kd": ["linear_key_head_dim", 128], "Vd": ["linear_value_head_dim", 128],
+              "Kc": ["linear_conv_kernel_dim", 4], "types": LAYER_KINDS,
+              "fi": ["full_attention_interval", 4]},
+    "checks": [*KV_DIVIDES, TOP_K, STEP,
+               ["types is None or len(types) == L", "layer_types",
+                "'layer_types' must name one kind per layer"],
+               ["fi > 0", "full_attention_interval",
+                "'full_attention_interval' must be at least 1"]],
+    "let": {
+        # full-attention layers: those listed, else every fi-th (Qwen3NextConfig)
+        "A": "L // fi if types is None else count(types, 'full_attention')",
+        "M": QWEN_MOE_LAYERS,
+        "cd": "2*Kh*Kd + Vh*Vd",  # the channels the causal convolution mixes (q, k, v)
+    },
+    "count": {
+        "embeddings": "V*d",
+        # attention: gated queries (2*H*h); Gated DeltaNet: q, k, v, z; b, a; the
+        # convolution; dt_bias and A_log; out_proj
+        "attention": "A * (d*2*H*h + 2*d*K*h + H*h*d"
+                     " + (2*H*h + 2*K*h + d if attn_bias else 0))"
+                     " + (L - A) * (d*(2*Kh*Kd + 2*Vh*Vd) + d*2*Vh + cd*Kc + 2*Vh"
+                     " + Vh*Vd*d)",
+        "mlp": "M * (d*E + E*3*d*Ie + 3*d*Is + d) + (L - M) * 3*d*I",
+        "norms": "L*2*d + d + A*2*h + (L - A)*Vd",  # q, k norms; DeltaNet's gated norm
+        "output_head": UNTIED_HEAD,
+    },
+    "active": "total - M*(E - k)*3*d*Ie",
+    "kv_cache": "2*A*K*h",  # only the attention layers cache per token
+}
+
+
+# ------------------------------------------------------------------ the model it names
+# The class transformers builds for each family (for causal language modelling; T5's for
+# sequence to sequence). A config whose model_type is not a transformers family (remote
+# code, such as Kimi-K2's kimi_k2) but whose "architectures" names one of these classes
+# is counted as that family, and the count says so.
+BUILDS = {
+    "bloom": "BloomForCausalLM", "cohere": "CohereForCausalLM",
+    "deepseek_v2": "DeepseekV2ForCausalLM", "deepseek_v3": "DeepseekV3ForCausalLM",
+    "falcon": "FalconForCausalLM", "gemma": "GemmaForCausalLM",
+    "gemma2": "Gemma2ForCausalLM", "gemma3_text": "Gemma3ForCausalLM",
+    "gpt2": "GPT2LMHeadModel", "gpt_neox": "GPTNeoXForCausalLM",
+    "gptj": "GPTJForCausalLM", "granite": "GraniteForCausalLM",
+    "llama": "LlamaForCausalLM",
+    "mistral": "MistralForCausalLM", "mixtral": "MixtralForCausalLM",
+    "olmo": "OlmoForCausalLM", "olmo2": "Olmo2ForCausalLM", "opt": "OPTForCausalLM",
+    "phi": "PhiForCausalLM", "phi3": "Phi3ForCausalLM", "qwen2": "Qwen2ForCausalLM",
+    "qwen2_moe": "Qwen2MoeForCausalLM", "qwen3": "Qwen3ForCausalLM",
+    "qwen3_moe": "Qwen3MoeForCausalLM", "stablelm": "StableLmForCausalLM",
+    "starcoder2": "Starcoder2ForCausalLM", "t5": "T5ForConditionalGeneration",
+    "olmo3": "Olmo3ForCausalLM", "smollm3": "SmolLM3ForCausalLM",
+    "exaone4": "Exaone4ForCausalLM", "cohere2": "Cohere2ForCausalLM",
+    "ernie4_5": "Ernie4_5ForCausalLM", "glm4": "Glm4ForCausalLM",
+    "olmoe": "OlmoeForCausalLM", "phimoe": "PhimoeForCausalLM",
+    "minimax_m2": "MiniMaxM2ForCausalLM", "gpt_oss": "GptOssForCausalLM",
+    "glm4_moe": "Glm4MoeForCausalLM", "ernie4_5_moe": "Ernie4_5_MoeForCausalLM",
+    "deepseek_v32": "DeepseekV32ForCausalLM", "glm4_moe_lite": "Glm4MoeLiteForCausalLM",
+    "llama4_text": "Llama4ForCausalLM", "mt5": "MT5ForConditionalGeneration",
+    "bart": "BartForConditionalGeneration", "ministral3": "Ministral3ForCausalLM",
+    "mamba2": "Mamba2ForCausalLM", "qwen3_next": "Qwen3NextForCausalLM",
+}
+# Classes that hold another model than the one a family's rules count: per family, the
+# class its config's "architectures" names first, and the rules that replace the
+# family's for it.
+T5_ENCODER = {"count": {"embeddings": "V*d", "attention": "Le * 4*d*H*h",
+                        "mlp": "Le * (wi + 1)*d*F", "norms": "(2*Le + 1) * d",
+                        "other": "B*H"},
+              "kv_cache": None}
+ARCHITECTURES = {
+    "t5": {"T5EncoderModel": {  # the text encoder that image generators ship
+        **T5_ENCODER, "title": "T5 encoder alone (T5EncoderModel)"}},
+    "mt5": {"MT5EncoderModel": {
+        **T5_ENCODER, "title": "mT5 encoder alone (MT5EncoderModel)"}},
+}
+# Multimodal configs whose language model is a nested text_config: the model_type a
+# text_config without one takes (its config class's default, as transformers fills it),
+# the class transformers builds, what it holds beside the language model (which the
+# count leaves out), and "tied": the default of the outer config's tie_word_embeddings,
+# which decides whether the head is tied (PreTrainedModel.tie_weights reads the outer
+# config), whatever the text_config says; null unties it where the class allows null
+# ("null unties"), and is refused where it does not. Without "tied", the language
+# model is a model for causal language modelling of its own, tied as its text_config
+# says (Llama 4).
+TEXT_CONFIGS = {
+    "gemma3": {"default": "gemma3_text", "class": "Gemma3ForConditionalGeneration",
+               "beside": "a vision tower (SigLIP) and its projector", "tied": True,
+               "null unties": True},
+    "mistral3": {"default": "mistral", "class": "Mistral3ForConditionalGeneration",
+                 "beside": "a vision tower (Pixtral) and its projector", "tied": True,
+                 "null unties": False},
+    "llama4": {"default": "llama4_text", "class": "Llama4ForConditionalGeneration",
+               "beside": "a vision tower and its projector", "null unties": False},
 }
 
 
@@ -388,7 +738,10 @@ FAMILIES["deepseek_v2"] = {
 # the attention heads" (which is what null means for every family).
 KV_HEADS_DEFAULT = {"gemma": 16, "gemma2": 4, "gemma3_text": 4, "mistral": 8,
                     "mixtral": 8, "qwen2": 32, "qwen2_moe": 16, "qwen3": 32,
-                    "qwen3_moe": 4, "stablelm": 32, "starcoder2": 2}
+                    "qwen3_moe": 4, "stablelm": 32, "starcoder2": 2, "smollm3": 4,
+                    "exaone4": 32, "ernie4_5": 2, "glm4": 2, "phimoe": 8,
+                    "minimax_m2": 8, "gpt_oss": 8, "glm4_moe": 8, "ernie4_5_moe": 4,
+                    "llama4_text": 8, "ministral3": 8, "qwen3_next": 2}
 for _name, _heads in KV_HEADS_DEFAULT.items():
     _reads = FAMILIES[_name]["reads"]
     FAMILIES[_name]["reads"] = {**_reads, "K": ["num_key_value_heads", _heads, "H"]}
@@ -399,7 +752,7 @@ for _name, _heads in KV_HEADS_DEFAULT.items():
 # of the rules (its fields): every family names the same quantity the same way.
 COMPONENT_LABELS = {
     "embeddings": "Embeddings (token, position, type tables)",
-    "attention": "Attention (all layers)",
+    "attention": "Attention and other token mixers (all layers)",
     "mlp": "MLP and experts (all layers)",
     "norms": "Norms",
     "output_head": "Output head",
@@ -407,12 +760,27 @@ COMPONENT_LABELS = {
 }
 VARIABLE_LABELS = {
     "V": "Vocabulary size", "d": "Hidden size", "L": "Layers", "Le": "Encoder layers",
+    "He": "Encoder attention heads", "Hd": "Decoder attention heads",
+    "Fe": "Encoder MLP width", "Fd": "Decoder MLP width",
     "Ld": "Decoder layers", "H": "Attention heads", "K": "Key/value heads",
     "h": "Head dimension", "I": "MLP width", "F": "MLP width", "P": "Learned positions",
     "T": "Token types", "p": "Word embedding width",
     "tied": "Output head tied to the token embeddings", "E": "Experts (routed)",
     "k": "Experts per token", "Ie": "Expert MLP width", "Is": "Shared expert MLP width",
     "S": "Shared experts", "dense": "Dense layers before the first MoE layer",
+    "N": "Multi-token prediction layers (in the checkpoint, not the total)",
+    "head_bias": "Bias in the output head",
+    "first": "First MoE layer (from 0)", "last": "Last MoE layer (from 0)",
+    "types": "MLP kind of each layer (list: dense, sparse)",
+    "iH": "Indexer heads", "ihd": "Indexer head dimension",
+    "Im": "Dense MLP width", "ml": "MoE layers (list)",
+    "nh": "SSM heads", "hd": "SSM head dimension", "Ns": "SSM state size",
+    "G": "SSM groups (B and C)", "X": "Inner width over hidden size (expand)",
+    "Kc": "Convolution kernel", "cbias": "Bias in the convolution",
+    "Kh": "Linear-attention key heads", "Vh": "Linear-attention value heads",
+    "Kd": "Linear-attention key head dimension",
+    "Vd": "Linear-attention value head dimension",
+    "fi": "Full attention every (layers)",
     "step": "MoE layer every (layers)", "skip": "Layers with a dense MLP (list)",
     "qr": "Query low-rank width (null: none)", "kr": "Key/value low-rank width",
     "nope": "Query/key head width without rotary",

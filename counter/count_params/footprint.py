@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from count_params.counting import _count, _read
+from count_params.counting import _count, _read, resolve
 from count_params.errors import ConfigError
 from count_params.expressions import evaluate
 from count_params.memory_rules import (
@@ -102,7 +102,13 @@ def weights_from_config(config: dict) -> dict | None:
                               "whole numbers", key)
         return {"weights": "fp8", "fp8_block": block[0] * block[1]}
     if method == "mxfp4":
-        return {"weights": "mxfp4"}
+        # the modules left unconverted: gpt-oss keeps its attention in 16 bits
+        skip = q.get("modules_to_not_convert") or []
+        if not (isinstance(skip, list) and all(isinstance(m, str) for m in skip)):
+            raise ConfigError(f"{key}: modules_to_not_convert = {skip!r} is not a list "
+                              "of module names", key)
+        return {"weights": "mxfp4",
+                "keep": ["attention"] if any(".self_attn" in m for m in skip) else []}
     raise ConfigError(f"{key}: quant_method = {method!r} is not supported (gptq, awq, "
                       "bitsandbytes, fp8, mxfp4)", key)
 
@@ -172,7 +178,10 @@ def _weight_bytes(fmt_name: str, counts: dict, env: dict, keys: dict, mem: dict,
         elif part in keep:
             out[part] = n * kept_bits // 8
         elif gguf is None:
-            out[part] = format_bytes(fmt_name, n, env)
+            bias = mem["biases"].get(part) if mem["bias16"] and not plain else None
+            biases = 0 if bias is None else evaluate(bias, env, keys)
+            # biases the quantizer leaves in 16 bits (gpt-oss's MXFP4 experts)
+            out[part] = format_bytes(fmt_name, n - biases, env) + 2 * biases
         elif part == "output_head" or (part == "embeddings" and tied):
             out[part] = gguf_bytes(n, gguf["output"])
         elif part in ("attention", "mlp") and mem["tensors"] is not None:
@@ -194,6 +203,11 @@ def _weight_bytes(fmt_name: str, counts: dict, env: dict, keys: dict, mem: dict,
     return out
 
 
+# Attention layers by what they cache: every token, or the last W (a sliding window;
+# Llama 4's chunks, whose cache transformers keeps as a window of the chunk size)
+LAYER_KINDS = ("full_attention", "sliding_attention", "chunked_attention")
+
+
 def _kv_layers(config: dict, env: dict, keys: dict, mem: dict, model_type: str):
     """(full-attention layers, sliding-window layers, window) of a decoder."""
     kv = mem["kv"]
@@ -202,12 +216,11 @@ def _kv_layers(config: dict, env: dict, keys: dict, mem: dict, model_type: str):
     layers = evaluate(kv["layers"], env, keys)
     types = config.get("layer_types")
     if types is not None and kv["reads"]:
-        kinds = ("full_attention", "sliding_attention")
         if not (isinstance(types, list) and len(types) == layers
-                and all(t in kinds for t in types)):
+                and all(t in LAYER_KINDS for t in types)):
             raise ConfigError(f"config key 'layer_types' must list {layers} entries, "
-                              f"each {' or '.join(kinds)}", "layer_types")
-        sliding = types.count("sliding_attention")
+                              f"each {' or '.join(LAYER_KINDS)}", "layer_types")
+        sliding = sum(1 for t in types if t != "full_attention")
         if sliding and env.get("W") is None:
             raise ConfigError("config key 'layer_types' has sliding layers but "
                               "'sliding_window' is null", "sliding_window")
@@ -232,8 +245,9 @@ def memory(config: dict, options: dict | None = None) -> dict:
     """Bytes of weights, KV cache and training for a config and the memory options."""
     opts = _normalize(options)
     result, env, keys = _count(config)
-    model_type = result["model_type"]
+    inner, model_type, arch, _, _ = resolve(config)  # the config the rules read
     mem = MEMORY_RULES["families"][model_type]
+    mem = mem["architectures"].get(arch, mem)
     env.setdefault("E", 1)  # the GGUF rules ask for the experts of dense models too
     quant = weights_from_config(config)
     fmt = opts["weights"] or (quant or {}).get("weights") or "bf16"
@@ -245,6 +259,8 @@ def memory(config: dict, options: dict | None = None) -> dict:
     env["g"] = group
     env["fb"] = (quant or {}).get("fp8_block", FP8_BLOCK)
     keep = opts["keep"] if opts["keep"] is not None else FORMATS[fmt]["keep"]
+    if source == "quantization_config" and opts["keep"] is None:
+        keep = keep + quant.get("keep", [])
     tied = result["tied_output_head"]
     by_part = _weight_bytes(fmt, result["breakdown"], env, keys, mem, keep, tied)
     weights = sum(by_part.values())
@@ -259,7 +275,7 @@ def memory(config: dict, options: dict | None = None) -> dict:
     free = card - weights
     ctx, batch = opts["context_length"], opts["batch_size"]
     if mem["kv"] is not None:
-        full, sliding, window = _kv_layers(config, env, keys, mem, model_type)
+        full, sliding, window = _kv_layers(inner, env, keys, mem, model_type)
         per = evaluate(mem["kv"]["values"], env, keys)
         size = KV_DTYPES[opts["kv_cache_dtype"]]
         tokens = min(ctx, window) if sliding else 0
@@ -270,7 +286,12 @@ def memory(config: dict, options: dict | None = None) -> dict:
               "sliding_layers": sliding, "sliding_window": window if sliding else None,
               "full_bytes": full * per * size * ctx * batch,
               "sliding_bytes": sliding * per * size * tokens * batch}
-        kv["bytes"] = kv["full_bytes"] + kv["sliding_bytes"]
+        # recurrent layers (Mamba, linear attention): a fixed state per sequence
+        kv["recurrent_layers"] = evaluate(mem["kv"]["state_layers"], env, keys)
+        kv["state_values_per_layer"] = evaluate(mem["kv"]["state"], env, keys)
+        state = kv["recurrent_layers"] * kv["state_values_per_layer"] * size
+        kv["state_bytes"] = state * batch
+        kv["bytes"] = kv["full_bytes"] + kv["sliding_bytes"] + kv["state_bytes"]
         decompressed = mem["kv"]["decompressed"]
         kv["decompressed_values_per_layer_token"] = (
             None if decompressed is None else evaluate(decompressed, env, keys))
@@ -282,7 +303,8 @@ def memory(config: dict, options: dict | None = None) -> dict:
         per_token = per * size
         out["fit"] = {
             "gpu_bytes": card, "free_after_weights": free,
-            "tokens": _fit_tokens(free, full * per_token, sliding * per_token, window),
+            "tokens": _fit_tokens(free - state, full * per_token, sliding * per_token,
+                                  window),
             "sequences": (max(free, 0) // (kv["bytes"] // batch)
                           if kv["bytes"] else None)}
     else:

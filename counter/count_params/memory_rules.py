@@ -128,6 +128,13 @@ def _sliding(default, sliding: str) -> dict:
     return {"reads": {"W": ["sliding_window", default, None]}, "sliding": sliding}
 
 
+ROUTERS = {"count": "L*d*E", "fp32": False}  # a router on every layer
+# multi-head latent attention: the latent (kr) and the rotary key (rope) per layer;
+# decompressed, H keys of nope + rope and H values of vh. DeepSeek keeps its routers
+# (one per MoE layer) in fp32
+MLA_KV = {"values": "kr + rope", "decompressed": "H*(nope + rope) + H*vh"}
+MLA_ROUTER = {"count": "(L - D)*E*d", "fp32": True}
+EVERY_4TH_FULL = {**GQA_KV, **_sliding(4096, "L - L // 4 if W is not None else 0")}
 QWEN_SLIDING = {"W": ["sliding_window", 4096, None], "U": ["use_sliding_window", False],
                 "M": ["max_window_layers", 28]}
 # Per family: "kv" the values cached per layer and token, on how many layers ("layers",
@@ -138,7 +145,11 @@ MEMORY = {
     "opt": {"kv": WIDE_KV}, "bloom": {"kv": WIDE_KV},
     "falcon": {"kv": {"values": "2*(K if new else (1 if mq else H))*h"}},
     "bert": {}, "roberta": {}, "distilbert": {},
-    "t5": {"kv": {"values": "2*H*h", "layers": "Ld"}, "act_layers": "Le + Ld"},
+    "t5": {"kv": {"values": "2*H*h", "layers": "Ld"}, "act_layers": "Le + Ld",
+           "architectures": {"T5EncoderModel": {"kv": None, "act_layers": "Le"}}},
+    "mt5": {"kv": {"values": "2*H*h", "layers": "Ld"}, "act_layers": "Le + Ld",
+            "architectures": {"MT5EncoderModel": {"kv": None, "act_layers": "Le"}}},
+    "bart": {"kv": {"values": "2*d", "layers": "Ld"}, "act_layers": "Le + Ld"},
     "llama": {"kv": GQA_KV, "tensors": GQA_TENSORS, "lora": GQA_LORA},
     "granite": {"kv": GQA_KV, "tensors": GQA_TENSORS, "lora": GQA_LORA},
     "mistral": {"kv": {**GQA_KV, **_sliding(4096, "L if W is not None else 0")},
@@ -175,22 +186,82 @@ MEMORY = {
     "olmo": {"kv": GQA_KV, "tensors": GQA_TENSORS, "lora": GQA_LORA},
     "olmo2": {"kv": GQA_KV, "tensors": GQA_TENSORS, "lora": GQA_LORA},
     "cohere": {"kv": GQA_KV, "tensors": GQA_TENSORS, "lora": GQA_LORA},
-    # multi-head latent attention: the latent (kr) and the rotary key (rope) per layer;
-    # decompressed, H keys of nope + rope and H values of vh
-    "deepseek_v3": {"kv": {"values": "kr + rope",
-                           "decompressed": "H*(nope + rope) + H*vh"},
-                    "router": {"count": "(L - D)*E*d", "fp32": True}},
-    "deepseek_v2": {"kv": {"values": "kr + rope",
-                           "decompressed": "H*(nope + rope) + H*vh"},
-                    "router": {"count": "(L - D)*E*d", "fp32": True}},
+    # where a config gives no layer_types, the config class's own pattern: OLMo 3 and
+    # Cohere2 slide on all but every 4th layer, EXAONE 4.0 on all but every P-th;
+    # SmolLM3 on its layers without rotary positions, if use_sliding_window
+    "olmo3": {"kv": EVERY_4TH_FULL, "tensors": GQA_TENSORS, "lora": GQA_LORA},
+    "cohere2": {"kv": EVERY_4TH_FULL, "tensors": GQA_TENSORS, "lora": GQA_LORA},
+    "exaone4": {"kv": {**GQA_KV, "reads": {"W": ["sliding_window", 4096, None],
+                                           "P": ["sliding_window_pattern", 4]},
+                       "sliding": "L - L // P if W is not None and P > 0 else 0"},
+                "tensors": GQA_TENSORS, "lora": GQA_LORA},
+    "smollm3": {"kv": {**GQA_KV, "reads": {
+        "W": ["sliding_window", None, None], "U": ["use_sliding_window", False],
+        "NI": ["no_rope_layer_interval", 4], "nr": ["no_rope_layers", []]},
+        # no_rope_layers: 1 where a layer has rotary positions, 0 where it has none
+        "sliding": "(count(nr, 0) if len(nr) else L // NI) if U and W is not None "
+                   "else 0"},
+        "tensors": GQA_TENSORS, "lora": GQA_LORA},
+    "ernie4_5": {"kv": GQA_KV, "tensors": GQA_TENSORS, "lora": GQA_LORA},
+    "ministral3": {"kv": {**GQA_KV, **_sliding(None, "L if W is not None else 0")},
+                   "tensors": GQA_TENSORS, "lora": GQA_LORA},
+    "glm4": {"kv": GQA_KV, "lora": ATTN_LORA},
+    "olmoe": {"kv": GQA_KV, "lora": ATTN_LORA, "router": ROUTERS},
+    "phimoe": {"kv": {**GQA_KV, **_sliding(None, "L if W is not None else 0")},
+               "lora": ATTN_LORA, "router": ROUTERS},
+    "minimax_m2": {"kv": GQA_KV, "lora": ATTN_LORA, "router": ROUTERS},
+    # gpt-oss: sliding and full layers alternate, the first sliding; the sinks are
+    # parameters, not cached
+    "gpt_oss": {"kv": {**GQA_KV,
+                       **_sliding(128, "(L + 1) // 2 if W is not None else 0")},
+                "lora": ATTN_LORA, "router": {"count": "L*(d*E + E)", "fp32": False},
+                # the experts' biases, which the MXFP4 checkpoint keeps in bf16
+                "biases": {"attention": f"L * ({QKVO_BIAS}) if attn_bias else 0",
+                           "mlp": "L*E*(2*I + d)"},
+                "bias16": True},
+    "glm4_moe": {"kv": GQA_KV, "lora": ATTN_LORA,
+                 "router": {"count": "(L - D)*d*E", "fp32": False}},
+    # DeepSeek-V3.2: the latent, the rotary key and the indexer's key
+    # (transformers' DynamicIndexedLayer)
+    "deepseek_v32": {"kv": {"values": f"{MLA_KV['values']} + ihd",
+                            "decompressed": f"{MLA_KV['decompressed']} + ihd"},
+                     "router": MLA_ROUTER},
+    "glm4_moe_lite": {"kv": MLA_KV, "router": {**MLA_ROUTER, "fp32": False}},
+    # Llama 4: chunked attention on the layers with rotary positions (every layer but
+    # each NI-th), cached as a window of the chunk size
+    "llama4_text": {
+        "kv": {**GQA_KV, "reads": {"W": ["attention_chunk_size", 8192, None],
+                                   "NI": ["no_rope_layer_interval", 4],
+                                   "nr": ["no_rope_layers", []]},
+               "sliding": "(count(nr, 1) if len(nr) else L - L // NI) "
+                          "if W is not None else 0"},
+        "lora": ATTN_LORA, "router": {"count": "M*d*E", "fp32": False}},
+    # a state per sequence on each recurrent layer, whatever the context: Mamba-2's
+    # convolution window and SSM state (LinearAttentionLayer: conv_states,
+    # recurrent_states); Gated DeltaNet's convolution window and its Kd x Vd state per
+    # value head
+    "mamba2": {"kv": {"values": "0", "layers": "0", "state_layers": "L",
+                      "state": "cd*Kc + nh*hd*Ns"}},
+    "qwen3_next": {"kv": {**GQA_KV, "layers": "A", "state_layers": "L - A",
+                          "state": "cd*Kc + Vh*Kd*Vd"},
+                   "lora": ATTN_LORA,
+                   "router": {"count": "M*(d*E + d)", "fp32": False}},
+    "ernie4_5_moe": {"kv": GQA_KV, "lora": ATTN_LORA,
+                     "router": {"count": "M*(d*E + E)", "fp32": False}},
+    "deepseek_v3": {"kv": MLA_KV, "router": MLA_ROUTER},
+    "deepseek_v2": {"kv": MLA_KV, "router": MLA_ROUTER},
 }
 # Biases inside "attention" and "mlp": 1-D tensors, which GGUF files keep in F32
 LLAMA_BIAS = {"attention": f"L * ({QKVO_BIAS}) if attn_bias else 0"}
-for _name in ("qwen3", "gemma", "gemma2", "gemma3_text", "olmo", "olmo2", "cohere"):
+for _name in ("qwen3", "gemma", "gemma2", "gemma3_text", "olmo", "olmo2", "cohere",
+              "olmo3", "cohere2"):
     MEMORY[_name]["biases"] = LLAMA_BIAS
-for _name in ("llama", "granite"):
+for _name in ("llama", "granite", "smollm3"):
     MEMORY[_name]["biases"] = {**LLAMA_BIAS, "mlp": "L * (2*I + d) if mlp_bias else 0"}
 MEMORY["qwen2"]["biases"] = {"attention": "L * (H*h + 2*K*h)"}
+MEMORY["glm4"]["biases"] = {"attention": "L * (H*h + 2*K*h) if attn_bias else 0"}
+MEMORY["ernie4_5"]["biases"] = {"attention": f"L * ({QKVO_BIAS}) if bias else 0",
+                                "mlp": "L * (2*I + d) if bias else 0"}
 MEMORY["stablelm"]["biases"] = {"attention": "L * (H*h + 2*K*h) if qkv_bias else 0"}
 MEMORY["starcoder2"]["biases"] = {"attention": f"L * ({QKVO_BIAS}) if bias else 0",
                                   "mlp": "L * (I + d) if bias else 0"}

@@ -14,9 +14,12 @@ import re
 
 from count_params.expressions import compile_expr
 from count_params.families import (
+    ARCHITECTURES,
+    BUILDS,
     COMPONENT_LABELS,
     COMPONENTS,
     FAMILIES,
+    TEXT_CONFIGS,
     VARIABLE_LABELS,
 )
 from count_params.memory_rules import (
@@ -32,8 +35,21 @@ from count_params.memory_rules import (
 )
 
 
+def _key(read) -> str:
+    """The key (or "a|b" keys) an entry of "reads" names."""
+    if isinstance(read, str):
+        return read
+    return read["key"] if isinstance(read, dict) else read[0]
+
+
 def _compile_read(var: str, read) -> dict:
     """One entry of "reads", as the evaluators use it: keys, type, defaults."""
+    if isinstance(read, dict):  # a list of layer kinds or of layer numbers, or null
+        out = {"var": var, "keys": read["key"].split("|"), "required": False,
+               "null": None, "default": None}
+        if "kinds" in read:
+            return {**out, "type": "kinds", "kinds": read["kinds"]}
+        return {**out, "type": "list"}
     key, default, *if_null = [read, None] if isinstance(read, str) else read
     out = {"var": var, "keys": key.split("|"), "required": isinstance(read, str)}
     if if_null or (not out["required"] and default is None):
@@ -58,6 +74,8 @@ def _default_text(read, keys: dict) -> str | None:
     """A read's default as a reader sees it: '4*d' -> '4*n_embd' (the page shows it)."""
     if isinstance(read, str):
         return None
+    if isinstance(read, dict):
+        return "null"
     default = read[1]
     if isinstance(default, str):
         name = r"[A-Za-z_]\w*"
@@ -65,11 +83,12 @@ def _default_text(read, keys: dict) -> str | None:
     return json.dumps(default)
 
 
-def _compile_family(spec: dict) -> dict:
+def _compile_family(spec: dict, classes: dict | None = None) -> dict:
+    """A family's rules compiled; ``classes``: the rules that replace some of them for
+    the classes that hold another model (ARCHITECTURES)."""
     kv = spec.get("kv_cache")
     reads = [_compile_read(var, read) for var, read in spec["reads"].items()]
-    keys = {var: (r if isinstance(r, str) else r[0]).split("|")[0]
-            for var, r in spec["reads"].items()}
+    keys = {var: _key(r).split("|")[0] for var, r in spec["reads"].items()}
     for read, source in zip(reads, spec["reads"].values(), strict=True):
         read["default_text"] = _default_text(source, keys)
     return {
@@ -83,13 +102,24 @@ def _compile_family(spec: dict) -> dict:
         "count": {c: compile_expr(spec["count"].get(c, "0")) for c in COMPONENTS},
         "active": compile_expr(spec.get("active", "total")),
         "kv_cache": kv if kv is None else compile_expr(kv),
+        "mtp": compile_expr(spec.get("mtp", "0")),
+        "architectures": {cls: _compile_family({**spec, **over})
+                          for cls, over in (classes or {}).items()},
     }
 
 
-RULES = {name: _compile_family(spec) for name, spec in sorted(FAMILIES.items())}
+RULES = {name: _compile_family(spec, ARCHITECTURES.get(name))
+         for name, spec in sorted(FAMILIES.items())}
+# What the message for a family the rules do not cover says to do (count_params.cli)
+WITH_TRANSFORMERS = ("count it with transformers on the meta device (no weights, no "
+                     "download): count-params CONFIG --with-transformers")
+# A class transformers builds -> the family counted for it (a config's "architectures")
+CLASSES = {**{cls: name for name, cls in BUILDS.items()},
+           **{cls: name for name, classes in ARCHITECTURES.items() for cls in classes}}
 
 
 def _compile_memory(spec: dict) -> dict:
+    """A family's memory rules compiled, and those of its ARCHITECTURES classes."""
     kv = spec.get("kv")
     if kv is not None:
         reads = kv.get("reads", {})
@@ -97,6 +127,9 @@ def _compile_memory(spec: dict) -> dict:
               "layers": compile_expr(kv.get("layers", "L")),
               "sliding": compile_expr(kv.get("sliding", "0")),
               "values": compile_expr(kv["values"]), "formula": kv["values"],
+              # recurrent layers and the values of the state each keeps per sequence
+              "state_layers": compile_expr(kv.get("state_layers", "0")),
+              "state": compile_expr(kv.get("state", "0")),
               "decompressed": (compile_expr(kv["decompressed"])
                                if "decompressed" in kv else None)}
     tensors = spec.get("tensors")
@@ -108,9 +141,12 @@ def _compile_memory(spec: dict) -> dict:
         "lora": None if lora is None else {k: compile_expr(v) for k, v in lora.items()},
         "act_layers": compile_expr(spec.get("act_layers", "L")),
         "biases": {k: compile_expr(v) for k, v in spec.get("biases", {}).items()},
+        "bias16": spec.get("bias16", False),
         "router": None if "router" not in spec else {
             "count": compile_expr(spec["router"]["count"]),
             "fp32": spec["router"]["fp32"]},
+        "architectures": {cls: _compile_memory({**spec, **over, "architectures": {}})
+                          for cls, over in spec.get("architectures", {}).items()},
     }
 
 
@@ -149,5 +185,7 @@ def rules_json() -> str:
     """The compiled rules, as the page's script reads them, with the calculator's words
     for the components and the variables."""
     labels = {"components": COMPONENT_LABELS, "variables": VARIABLE_LABELS}
-    return json.dumps({"components": COMPONENTS, "families": RULES,
-                       "memory": MEMORY_RULES, "labels": labels}, indent=1) + "\n"
+    return json.dumps({"components": COMPONENTS, "families": RULES, "classes": CLASSES,
+                       "text_configs": TEXT_CONFIGS,
+                       "with_transformers": WITH_TRANSFORMERS, "memory": MEMORY_RULES,
+                       "labels": labels}, indent=1) + "\n"

@@ -590,6 +590,10 @@
           text += " + " + kv.sliding_layers + " sliding-window layers x " + grouped(per) + " bytes x min(" + kv.context_length +
             ", window " + kv.sliding_window + ") tokens";
         }
+        if (kv.recurrent_layers > 0n) {
+          text += " + " + kv.recurrent_layers + " recurrent layers x " + grouped(kv.state_values_per_layer * kv.bytes_per_value) +
+            " bytes of state per sequence, whatever the context (Mamba, linear attention)";
+        }
         kvNote.textContent = text + ", x " + kv.batch_size + " sequences = " + grouped(kv.bytes) + " bytes.";
         item("kv", kvNote.textContent + (kv.decompressed_bytes !== null ?
           " Multi-head latent attention: the cache holds the compressed latent and the rotary key per layer (" +
@@ -663,9 +667,6 @@
               state.fields.forEach(function (f) { if (f.read.keys.indexOf(e.key) >= 0) control = f.control; });
             }
             var message = e.message.charAt(0).toUpperCase() + e.message.slice(1) + ".";
-            if (e.key === "model_type" && familyOf(state.config) === null && typeof state.config.model_type === "string") {
-              message += " This family is not supported yet.";
-            }
             byControl.set(control, (byControl.get(control) ? byControl.get(control) + " " : "") + message);
           });
           byControl.forEach(function (message, control) { errors.push({ control: control, message: message }); });
@@ -735,9 +736,13 @@
       }
       exts.forEach(function (x) { x.render(result, optionErrors); });
 
-      ignored.textContent = result.ignored.length
+      if (result.mtp_parameters > 0n) {
+        statusAfter.textContent += " The checkpoint also stores multi-token prediction layers, which transformers does not build: " +
+          grouped(result.mtp_parameters) + " more (" + human(result.total + result.mtp_parameters) + " in all).";
+      }
+      ignored.textContent = result.notes.map(function (n) { return "Counted: " + n + ". "; }).join("") + (result.ignored.length
         ? "Keys that do not affect the count: " + result.ignored.join(", ") + "."
-        : "Every key of this config affects the count.";
+        : "Every key of this config affects the count.");
     }
 
     function matchPreset() {

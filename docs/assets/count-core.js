@@ -87,6 +87,13 @@
       if (node[1] === "startswith") return args[0].startsWith(args[1]);
       if (node[1] === "moe_layers") return moeLayers(args[0], args[1], args[2]);
       if (node[1] === "more_bits") return moreBits(args[0]);
+      if (node[1] === "count") return BigInt(args[0].filter(function (v) { return v === args[1]; }).length);
+      if (node[1] === "len") return BigInt(args[0].length);
+      if (node[1] === "layers_among") {  // distinct layer numbers below n in a list
+        var below = {};
+        args[0].forEach(function (i) { if (i < args[1]) below[i] = true; });
+        return BigInt(Object.keys(below).length);
+      }
       if (node[1] === "min") return args.reduce(function (a, b) { return b < a ? b : a; });
       if (node[1] === "max") return args.reduce(function (a, b) { return b > a ? b : a; });
       throw new Error("unknown function in the rules: " + node[1]);
@@ -133,6 +140,13 @@
       return evaluate(read["default"], env, keys);
     }
     var want = read.type;
+    if (want === "kinds") {
+      if (!Array.isArray(value) || !value.every(function (v) { return read.kinds.indexOf(v) >= 0; })) {
+        throw new ConfigError("config key '" + key + "' must be a list of layer kinds, each " + read.kinds.join(" or ") +
+          ", got " + show(value), key);
+      }
+      return value;
+    }
     if (want === "list") {
       if (!Array.isArray(value) || !value.every(function (v) { return kind(v) === "int"; })) {
         throw new ConfigError("config key '" + key + "' must be a list of layer numbers, got " + show(value), key);
@@ -165,7 +179,15 @@
     return countWithEnv(config, rules, options).result;
   }
 
-  function countWithEnv(config, rules, options) {
+  // The config a family's rules read, as resolve() in the Python tool: a multimodal config's nested text_config (its
+  // language model), a class that holds another model (architectures), a remote-code model_type whose architectures
+  // names a class of a family the rules cover.
+  function unknownFamily(rules, modelType, key) {
+    return new ConfigError("unknown model_type " + show(modelType) + ": not supported yet (supported: " +
+      Object.keys(rules.families).join(", ") + "); " + rules.with_transformers, key);
+  }
+
+  function resolve(config, rules) {
     if (config === null || typeof config !== "object" || Array.isArray(config)) {
       throw new ConfigError("a config must be a JSON object");
     }
@@ -173,12 +195,49 @@
     if (modelType === null || modelType === undefined) {
       throw new ConfigError("config is missing required key 'model_type'", "model_type");
     }
-    var families = rules.families;
-    if (typeof modelType !== "string" || !has(families, modelType)) {
-      throw new ConfigError("unknown model_type " + show(modelType) + " (supported: " +
-        Object.keys(families).join(", ") + ")", "model_type");
+    var families = rules.families, notes = [];
+    var nested = typeof modelType === "string" && has(rules.text_configs, modelType) ? rules.text_configs[modelType] : null;
+    if (nested) {
+      var text = has(config, "text_config") && config.text_config !== null ? config.text_config : {};
+      if (typeof text !== "object" || Array.isArray(text)) {
+        throw new ConfigError("config key 'text_config' must be an object, got " + show(text), "text_config");
+      }
+      var inner = has(text, "model_type") ? text.model_type : nested["default"];
+      if (typeof inner !== "string" || !has(families, inner)) throw unknownFamily(rules, inner, "text_config");
+      notes.push("the language model alone (text_config, model_type " + inner + "): " + nested["class"] +
+        " also holds " + nested.beside + ", not counted");
+      var copy = {};
+      Object.keys(text).forEach(function (k) { copy[k] = text[k]; });
+      copy.model_type = inner;
+      var tied = has(config, "tie_word_embeddings") ? config.tie_word_embeddings : has(nested, "tied") ? nested.tied : null;
+      if (tied === null && has(config, "tie_word_embeddings") && !nested["null unties"]) {
+        throw new ConfigError("config key 'tie_word_embeddings' must be true or false, got None", "tie_word_embeddings");
+      }
+      if (has(nested, "tied")) copy.tie_word_embeddings = tied === null ? false : tied;  // the outer config's flag ties the head
+      return { config: copy, family: inner, arch: null, rules: families[inner], notes: notes };
     }
-    var family = families[modelType];
+    var names = config.architectures;
+    var arch = Array.isArray(names) && names.length && typeof names[0] === "string" ? names[0] : null;
+    var name = modelType;
+    if (typeof modelType !== "string" || !has(families, modelType)) {
+      if (arch === null || !has(rules.classes, arch)) throw unknownFamily(rules, modelType, "model_type");
+      name = rules.classes[arch];
+      notes.push("model_type " + show(modelType) + " is not a transformers family; its architectures names " + arch +
+        ": counted as " + name);
+    }
+    var family = families[name];
+    if (arch === null || !has(family.architectures, arch)) {
+      return { config: config, family: name, arch: null, rules: family, notes: notes };
+    }
+    family = family.architectures[arch];
+    notes.push("architectures names " + arch + ": " + family.title);
+    return { config: config, family: name, arch: arch, rules: family, notes: notes };
+  }
+
+  function countWithEnv(config, rules, options) {
+    var outer = config, resolved = resolve(config, rules);
+    config = resolved.config;
+    var modelType = resolved.family, family = resolved.rules;
     var env = {}, keys = {};
     family.reads.forEach(function (read) {
       env[read["var"]] = readKey(config, read, env, keys, modelType, options.minSize);
@@ -209,16 +268,19 @@
     Object.keys(family.only).forEach(function (k) { read[k] = true; });
     var result = {
       ok: true,
-      model_type: modelType,
+      model_type: outer.model_type,
+      family: modelType,
+      notes: resolved.notes,
       total: total,
       active: evaluate(family.active, env, keys),
       non_embedding: total - breakdown.embeddings - breakdown.output_head,
       tied_output_head: truthy(has(env, "tied") ? env.tied : false),
       kv_values_per_token: family.kv_cache === null ? null : evaluate(family.kv_cache, env, keys),
       breakdown: breakdown,
+      mtp_parameters: evaluate(family.mtp, env, keys),
       ignored: Object.keys(config).filter(function (k) { return k !== "model_type" && !read[k]; }),
     };
-    return { result: result, env: env, keys: keys };
+    return { result: result, env: env, keys: keys, resolved: resolved };
   }
 
   // ------------------------------------------------------------------ memory, as memory() in the Python tool
@@ -291,7 +353,13 @@
       }
       return { weights: "fp8", fp8_block: block[0] * block[1] };
     }
-    if (method === "mxfp4") return { weights: "mxfp4" };
+    if (method === "mxfp4") {  // the modules left unconverted: gpt-oss keeps its attention in 16 bits
+      var skip = has(q, "modules_to_not_convert") && q.modules_to_not_convert !== null ? q.modules_to_not_convert : [];
+      if (!Array.isArray(skip) || !skip.every(function (m) { return typeof m === "string"; })) {
+        throw new ConfigError(key + ": modules_to_not_convert = " + show(skip) + " is not a list of module names", key);
+      }
+      return { weights: "mxfp4", keep: skip.some(function (m) { return m.indexOf(".self_attn") >= 0; }) ? ["attention"] : [] };
+    }
     throw new ConfigError(key + ": quant_method = " + show(method) + " is not supported (gptq, awq, bitsandbytes, fp8, mxfp4)", key);
   }
 
@@ -337,7 +405,9 @@
       else if (keep.indexOf(part) >= 0) out[part] = n * keptBits / 8n;
       else if (!gguf) {
         var block = evaluate(fmt.block, env, keys);
-        out[part] = cdiv(n * evaluate(fmt.bits, env, keys), 8n * block);
+        // biases the quantizer leaves in 16 bits (gpt-oss's MXFP4 experts)
+        var b16 = mem.bias16 && !plain && has(mem.biases, part) ? evaluate(mem.biases[part], env, keys) : 0n;
+        out[part] = cdiv((n - b16) * evaluate(fmt.bits, env, keys), 8n * block) + 2n * b16;
       } else if (part === "output_head" || (part === "embeddings" && tied)) out[part] = ggufBytes(n, gguf.output);
       else if ((part === "attention" || part === "mlp") && mem.tensors !== null) {
         var biases = has(mem.biases, part) ? evaluate(mem.biases[part], env, keys) : 0n;
@@ -363,11 +433,11 @@
     var layers = evaluate(kv.layers, env, keys), sliding;
     var types = config.layer_types;
     if (types !== null && types !== undefined && kv.reads.length) {
-      var kinds = ["full_attention", "sliding_attention"];
+      var kinds = ["full_attention", "sliding_attention", "chunked_attention"];  // LAYER_KINDS in footprint.py
       if (!(Array.isArray(types) && BigInt(types.length) === layers && types.every(function (t) { return kinds.indexOf(t) >= 0; }))) {
         throw new ConfigError("config key 'layer_types' must list " + layers + " entries, each " + kinds.join(" or "), "layer_types");
       }
-      sliding = BigInt(types.filter(function (t) { return t === "sliding_attention"; }).length);
+      sliding = BigInt(types.filter(function (t) { return t !== "full_attention"; }).length);
       if (sliding > 0n && (env.W === null || env.W === undefined)) {
         throw new ConfigError("config key 'layer_types' has sliding layers but 'sliding_window' is null", "sliding_window");
       }
@@ -399,7 +469,8 @@
     var opts = normalize(options, M);
     var counted = countWithEnv(config, rules, {});
     var result = counted.result, env = counted.env, keys = counted.keys;
-    var modelType = result.model_type, mem = M.families[modelType];
+    var modelType = result.family, mem = M.families[modelType];
+    if (counted.resolved.arch !== null && has(mem.architectures, counted.resolved.arch)) mem = mem.architectures[counted.resolved.arch];
     if (!has(env, "E")) env.E = 1n;
     var quant = weightsFromConfig(config);
     var fmt = opts.weights || (quant ? quant.weights : null) || "bf16";
@@ -408,6 +479,7 @@
     env.g = group;
     env.fb = quant && has(quant, "fp8_block") ? quant.fp8_block : BigInt(M.fp8_block);
     var keep = opts.keep !== null ? opts.keep : M.formats[fmt].keep;
+    if (source === "quantization_config" && opts.keep === null && has(quant, "keep")) keep = keep.concat(quant.keep);
     var tied = result.tied_output_head;
     var byPart = weightBytes(M, fmt, result.breakdown, env, keys, mem, keep, tied);
     var weights = 0n;
@@ -420,20 +492,25 @@
     };
     var card = opts.gpu_bytes, free = card - weights, ctx = opts.context_length, batch = opts.batch_size;
     if (mem.kv !== null) {
-      var layers = kvLayers(config, env, keys, mem, modelType), full = layers[0], sliding = layers[1], win = layers[2];
+      var layers = kvLayers(counted.resolved.config, env, keys, mem, modelType), full = layers[0], sliding = layers[1], win = layers[2];
       var per = evaluate(mem.kv.values, env, keys);
       var size = BigInt(M.kv_dtypes[opts.kv_cache_dtype]);
       var tokens = sliding > 0n ? (ctx < win ? ctx : win) : 0n;
       var kv = { dtype: opts.kv_cache_dtype, bytes_per_value: size, context_length: ctx, batch_size: batch,
         values_per_layer_token: per, formula: mem.kv.formula, full_layers: full, sliding_layers: sliding, sliding_window: sliding > 0n ? win : null,
         full_bytes: full * per * size * ctx * batch, sliding_bytes: sliding * per * size * tokens * batch };
-      kv.bytes = kv.full_bytes + kv.sliding_bytes;
+      // recurrent layers (Mamba, linear attention): a fixed state per sequence
+      kv.recurrent_layers = evaluate(mem.kv.state_layers, env, keys);
+      kv.state_values_per_layer = evaluate(mem.kv.state, env, keys);
+      var state = kv.recurrent_layers * kv.state_values_per_layer * size;
+      kv.state_bytes = state * batch;
+      kv.bytes = kv.full_bytes + kv.sliding_bytes + kv.state_bytes;
       var dec = mem.kv.decompressed;
       kv.decompressed_values_per_layer_token = dec === null ? null : evaluate(dec, env, keys);
       kv.decompressed_bytes = dec === null ? null : (full + sliding) * kv.decompressed_values_per_layer_token * size * ctx * batch;
       out.kv_cache = kv;
       var perToken = per * size;
-      out.fit = { gpu_bytes: card, free_after_weights: free, tokens: fitTokens(free, full * perToken, sliding * perToken, win),
+      out.fit = { gpu_bytes: card, free_after_weights: free, tokens: fitTokens(free - state, full * perToken, sliding * perToken, win),
         sequences: kv.bytes ? (free > 0n ? free : 0n) / (kv.bytes / batch) : null };
     } else {
       out.fit = { gpu_bytes: card, free_after_weights: free, tokens: null, sequences: null };

@@ -24,6 +24,7 @@ from urllib.parse import parse_qsl, urlencode, urljoin, urlsplit
 
 import pytest
 from count_params import ConfigError, bundled_configs, count_parameters, load_config, memory, rules_json
+from count_params.families import TEXT_CONFIGS
 from count_params.footprint import GIB
 from count_params.hardware import DEVICES, UNIFIED_SOURCES
 from count_params.memory_rules import MEMORY_DEFAULTS
@@ -34,7 +35,7 @@ from hooks import count_rules as count_rules_hook
 from hooks import speed_rules as speed_rules_hook
 from tests.support import ROOT
 from tests.support.browser import axe_violations, without_search_documents
-from tests.support.configs import broken_config, generated_config, memory_case
+from tests.support.configs import broken_config, generated_config, memory_case, nested_config
 
 # The families a configuration in the URL is tried with (their configs have no list or object values, which a URL
 # cannot carry).
@@ -91,7 +92,8 @@ const start = process.hrtime.bigint();
 const out = input.configs.map((text) => {
   const r = core.count(core.parseJSON(text), input.rules);
   return r.ok ? {ok: true, total: r.total, active: r.active, non_embedding: r.non_embedding,
-    tied: r.tied_output_head, kv: r.kv_values_per_token, breakdown: r.breakdown} : r;
+    tied: r.tied_output_head, kv: r.kv_values_per_token, breakdown: r.breakdown, family: r.family,
+    notes: r.notes, mtp: r.mtp_parameters} : r;
 });
 const ms = Number(process.hrtime.bigint() - start) / 1e6;
 process.stdout.write(JSON.stringify({ms, sourceAccess: core.sourceAccess, out},
@@ -103,6 +105,8 @@ def parity_configs() -> list[dict]:
     rng = random.Random(2026_12_01)
     valid = [generated_config(family, rng) for family in RULES for _ in range(PARITY_PER_FAMILY)]
     valid += [generated_config(family, rng, scale=2**20) for family in RULES for _ in range(3)]
+    valid += [nested_config(outer, generated_config(spec["default"], rng), rng)
+              for outer, spec in TEXT_CONFIGS.items() for _ in range(PARITY_PER_FAMILY // 2)]
     return valid + [broken_config(c, rng) for c in valid]
 
 
@@ -112,7 +116,8 @@ def python_result(config: dict):
     except ConfigError as exc:
         return {"ok": False, "key": exc.key}
     return {"ok": True, "total": r["total"], "active": r["active"], "non_embedding": r["non_embedding"],
-            "tied": r["tied_output_head"], "kv": r["kv_values_per_token"], "breakdown": r["breakdown"]}
+            "tied": r["tied_output_head"], "kv": r["kv_values_per_token"], "breakdown": r["breakdown"],
+            "family": r["family"], "notes": r["notes"], "mtp": r["mtp_parameters"]}
 
 
 def test_the_page_core_and_the_python_tool_agree_on_thousands_of_configs(tmp_path):
@@ -137,10 +142,11 @@ def test_the_page_core_and_the_python_tool_agree_on_thousands_of_configs(tmp_pat
             assert js["ok"] == py["ok"], f"{config}: Python {py}, JavaScript {js}"
             if py["ok"]:
                 n_valid += 1
-                numbers = {k: (None if js[k] is None else int(js[k])) for k in ("total", "active", "non_embedding", "kv")}
+                numbers = {k: (None if js[k] is None else int(js[k]))
+                           for k in ("total", "active", "non_embedding", "kv", "mtp")}
                 assert numbers == {k: py[k] for k in numbers}, config
                 assert {k: int(v) for k, v in js["breakdown"].items()} == py["breakdown"], config
-                assert js["tied"] == py["tied"], config
+                assert (js["tied"], js["family"], js["notes"]) == (py["tied"], py["family"], py["notes"]), config
             else:
                 n_refused += 1
                 assert js["errors"][0]["key"] == py["key"], f"{config}: {js['errors']} vs key {py['key']!r}"
@@ -174,6 +180,8 @@ def test_the_page_core_and_the_python_tool_agree_on_memory(tmp_path):
     KV cache by layer kind, tokens that fit, training) and refuses what the tool refuses, blaming the same key."""
     rng = random.Random(17)
     cases = [memory_case(generated_config(family, rng), rng) for family in RULES for _ in range(40)]
+    cases += [memory_case(nested_config(outer, generated_config(spec["default"], rng), rng), rng)
+              for outer, spec in TEXT_CONFIGS.items() for _ in range(20)]
     cases += [memory_case(load_config(name), rng) for name in bundled_configs() for _ in range(4)]
     data = tmp_path / "memory.json"
     data.write_text(json.dumps({"rules": json.loads(rules_json()),
@@ -314,7 +322,8 @@ def test_a_pasted_configuration_of_each_family_shows_the_tools_count(calc_for_co
     non-embedding count, for a config of each family (each has its own fields) and one beyond 2**53."""
     rng = random.Random(16)
     configs = [generated_config(family, rng) for family in sorted(RULES)]
-    configs.append(generated_config("llama", rng, scale=2**20))
+    wide = (generated_config("llama", rng, scale=2**20) for _ in range(20))
+    configs.append(next((c for c in wide if count_parameters(c)["total"] > 2**53), configs[-1]))
     assert count_parameters(configs[-1])["total"] > 2**53, "no total beyond 2**53 was tried"
     shown = calc_for_configs.evaluate(PASTE_ALL, [json.dumps(c) for c in configs])
     for config, result in zip(configs, shown, strict=True):
@@ -362,6 +371,7 @@ def test_a_configuration_in_the_url_reproduces_the_count(calc_context, site_url)
     page = calc_context.new_page()
     for family in URL_FAMILIES:
         config = generated_config(family, rng)
+        config.pop("architectures", None)  # a list, which a URL cannot carry
         assert not any(isinstance(v, (list, dict)) for v in config.values()), config
         open_calculator(page, calculator_url(site_url, config))
         assert_agrees(read_result(page), config, f"URL config ({family})")

@@ -19,10 +19,11 @@ import sys
 
 import pytest
 from count_params import ConfigError, bundled_configs, count_parameters, load_config, main, rules_json
+from count_params.families import BUILDS, TEXT_CONFIGS
 from count_params.rules import RULES
 
 from tests.support import ROOT
-from tests.support.configs import generated_config, reference_count
+from tests.support.configs import generated_config, nested_config, reference_count
 
 NAMES = bundled_configs()  # counter/count_params/configs/<name>.json
 # The models the issue names must be among the committed configs.
@@ -51,6 +52,70 @@ def test_gemma_3_270m_split_as_published():
     result = count_parameters(load_config("gemma-3-270m"))
     assert round(result["breakdown"]["embeddings"] / 10**7) == 17
     assert round(result["non_embedding"] / 10**8) == 1
+
+
+def test_the_class_that_architectures_names_is_what_is_counted():
+    """A T5 config whose architectures is T5EncoderModel (the text encoder that image generators ship, such as FLUX's
+    T5-XXL) counts the encoder alone, as transformers builds that class: no decoder, no output head, no KV cache.
+    Before the counter read architectures, it counted the whole encoder-decoder, 2.3 times too much."""
+    config = load_config("t5-v1_1-xxl-encoder")
+    assert config["architectures"] == ["T5EncoderModel"]
+    result = count_parameters(config)
+    assert result["total"] == reference_count(config)
+    assert result["breakdown"]["output_head"] == 0 and result["kv_values_per_token"] is None
+    assert any("T5EncoderModel" in note for note in result["notes"])
+    whole = count_parameters({**config, "architectures": ["T5ForConditionalGeneration"]})
+    assert whole["total"] == reference_count({**config, "architectures": ["T5ForConditionalGeneration"]})
+    assert whole["total"] > 2 * result["total"] and whole["notes"] == []
+
+
+def test_a_remote_code_family_is_counted_by_the_class_its_architectures_names():
+    """Kimi-K2's config says model_type kimi_k2 (remote code) and architectures DeepseekV3ForCausalLM: it is counted
+    as DeepSeek-V3, as transformers builds that class from the same keys, and the result says so."""
+    config = {**load_config("deepseek-v3"), "model_type": "kimi_k2", "architectures": ["DeepseekV3ForCausalLM"]}
+    result = count_parameters(config)
+    assert (result["model_type"], result["family"]) == ("kimi_k2", "deepseek_v3")
+    assert result["total"] == reference_count({**config, "model_type": "deepseek_v3"})
+    assert result["notes"] == ["model_type 'kimi_k2' is not a transformers family; its architectures names "
+                               "DeepseekV3ForCausalLM: counted as deepseek_v3"]
+    with pytest.raises(ConfigError, match="unknown model_type 'kimi_k2'") as caught:
+        count_parameters({**config, "architectures": ["KimiForCausalLM"]})
+    assert caught.value.key == "model_type"
+
+
+def test_the_classes_the_counter_relabels_by_are_the_ones_transformers_builds():
+    """BUILDS, the class of each family that a remote-code config may name, is the class transformers builds for
+    that model_type: for sequence to sequence where it has one (BART has both), else for causal language
+    modelling."""
+    from transformers.models.auto import modeling_auto as auto
+
+    for family, cls in BUILDS.items():
+        built = auto.MODEL_FOR_SEQ_TO_SEQ_CAUSAL_LM_MAPPING_NAMES.get(family) or auto.MODEL_FOR_CAUSAL_LM_MAPPING_NAMES[family]
+        assert cls == built, family
+
+
+def test_multi_token_prediction_layers_are_a_figure_apart():
+    """DeepSeek-V3's checkpoint stores one multi-token-prediction layer (num_nextn_predict_layers: 1) that
+    transformers does not build: the total is what transformers builds, the MTP layer a figure of its own. Its model
+    card: 685B on the Hub, "671B of the Main Model weights and 14B of the Multi-Token Prediction (MTP) Module
+    weights"."""
+    config = load_config("deepseek-v3")
+    assert config["num_nextn_predict_layers"] == 1
+    result = count_parameters(config)
+    assert result["total"] == reference_count(config)
+    # the card's round figures; the Hub's 685B also counts the fp8 checkpoint's scales, which the tool leaves out
+    assert round(result["total"] / 1e9) == 671 and 684e9 < result["total"] + result["mtp_parameters"] < 685e9
+    assert count_parameters({**config, "num_nextn_predict_layers": 0})["total"] == result["total"]
+    code, stdout, _ = cli_prints(["deepseek-v3"])
+    assert code == 0 and f"{result['mtp_parameters']:,}" in stdout
+
+
+def test_gemma_3_4b_language_model_as_published():
+    """Gemma Team, "Gemma 3 Technical Report" (2025), Table 1: the 4B model has 3,209M non-embedding parameters
+    beside its vision encoder; its config.json names few keys of its text_config, the rest are Gemma3TextConfig's
+    defaults."""
+    result = count_parameters(load_config("gemma-3-4b-it"))
+    assert round(result["non_embedding"] / 10**6) == 3209
 
 
 def _run(*args: str) -> subprocess.CompletedProcess:
@@ -107,25 +172,41 @@ def test_unknown_model_type_is_a_clear_error(tmp_path):
 
 @pytest.mark.parametrize("name", NAMES)
 def test_missing_key_is_a_clear_error(name, tmp_path):
-    """Removing any size key of any committed config is an error naming that key, never a number."""
+    """Removing any size key of any committed config (or of its text_config) is an error naming that key, never a
+    number, unless the config class has a default for it, which then counts as transformers builds it."""
     config = load_config(name)
-    required = [k for k in config if isinstance(config[k], int) and not isinstance(config[k], bool)]
-    for key in required:
-        reduced = {k: v for k, v in config.items() if k != key}
+    refused = []
+    for path in _size_keys(config):
+        reduced = _without(config, path)
         try:
             result = count_parameters(reduced)
         except ConfigError as exc:
-            assert f"'{key}'" in str(exc)
+            assert f"'{path[-1]}'" in str(exc)
+            refused.append(path)
         else:
             # a key the counter does not need (token ids) or one with a documented default must not change the count
-            assert result["total"] == reference_count(reduced), key
+            assert result["total"] == reference_count(reduced), path
     # and once through the command line
-    key = "vocab_size"
-    bad = tmp_path / "config.json"
-    bad.write_text(json.dumps({k: v for k, v in config.items() if k != key}))
-    proc = _run(str(bad))
-    assert proc.returncode != 0 and proc.stdout == ""
-    assert f"missing required key '{key}'" in proc.stderr and "Traceback" not in proc.stderr
+    for path in refused[:1]:
+        bad = tmp_path / "config.json"
+        bad.write_text(json.dumps(_without(config, path)))
+        proc = _run(str(bad))
+        assert proc.returncode != 0 and proc.stdout == ""
+        assert f"missing required key '{path[-1]}'" in proc.stderr and "Traceback" not in proc.stderr
+
+
+def _size_keys(config: dict) -> list[tuple[str, ...]]:
+    """The paths of the whole numbers of a config, inside its text_config too."""
+    paths = [(k,) for k, v in config.items() if isinstance(v, int) and not isinstance(v, bool)]
+    if isinstance(config.get("text_config"), dict):
+        paths += [("text_config", *p) for p in _size_keys(config["text_config"])]
+    return paths
+
+
+def _without(config: dict, path: tuple[str, ...]) -> dict:
+    if len(path) == 1:
+        return {k: v for k, v in config.items() if k != path[0]}
+    return {**config, path[0]: _without(config[path[0]], path[1:])}
 
 
 def test_missing_model_type_and_bad_values():
@@ -175,3 +256,25 @@ def test_generated_configs_count_as_transformers_builds_them(family):
         assert ours["total"] == reference_count(config), config
         assert sum(ours["breakdown"].values()) == ours["total"]
         assert 0 < ours["active"] <= ours["total"]
+
+
+@pytest.mark.parametrize("model_type", sorted(TEXT_CONFIGS))
+def test_a_multimodal_configs_language_model_counts_as_transformers_builds_it(model_type):
+    """A multimodal config's language model is its text_config, whose missing keys take the text config class's
+    defaults, as transformers fills them: the count is the language model and its head inside the multimodal class
+    transformers builds, and the result says that the towers beside it are left out."""
+    rng = random.Random(f"{model_type}-nested")
+    family = TEXT_CONFIGS[model_type]["default"]
+    for _ in range(GENERATED_PER_FAMILY // 2):
+        config = nested_config(model_type, generated_config(family, rng), rng)
+        if config.get("tie_word_embeddings", False) is None and not TEXT_CONFIGS[model_type]["null unties"]:
+            with pytest.raises(ConfigError, match="'tie_word_embeddings' must be true or false"):
+                count_parameters(config)  # as transformers refuses it
+            config["tie_word_embeddings"] = rng.random() < 0.5
+        result = count_parameters(config)
+        assert result["total"] == reference_count(config), config
+        assert (result["model_type"], result["family"]) == (model_type, family)
+        assert result["notes"] and "not counted" in result["notes"][0]
+    with pytest.raises(ConfigError, match="'text_config' must be an object") as caught:
+        count_parameters({"model_type": model_type, "text_config": [1]})
+    assert caught.value.key == "text_config"

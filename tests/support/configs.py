@@ -14,6 +14,7 @@ from __future__ import annotations
 import random
 import warnings
 
+from count_params.families import BUILDS, TEXT_CONFIGS
 from count_params.memory_rules import FORMATS, LORA_MODULES
 from count_params.rules import RULES
 
@@ -40,20 +41,44 @@ def generated_config(family: str, rng: random.Random, scale: int = 1) -> dict:
         "dense": rng.randint(0, layers + 1), "qr": rng.choice([None, rng.randint(1, 8) * scale]),
         "kr": rng.randint(1, 8) * scale, "nope": rng.randint(1, 4), "rope": rng.choice([2, 4]),
         "vh": rng.randint(1, 6), "B": rng.randint(1, 40), "n_ln": rng.choice([None, 1, 2]),
-        "act": rng.choice(["relu", "gated-gelu", "gated-silu", "gelu"]),
+        "act": rng.choice(["relu", "gated-gelu", "gated-silu", "gelu"]), "N": rng.randint(0, 2),
+        "first": rng.randint(0, layers), "last": rng.randint(0, layers), "iH": rng.randint(1, 4),
+        "ihd": rng.choice([2, 4, 8]) * scale, "Im": rng.randint(1, 40) * scale,
+        "He": rng.choice(_divisors(heads * head_dim)), "Hd": rng.choice(_divisors(heads * head_dim)),
+        "Fe": rng.randint(1, 40) * scale, "Fd": rng.randint(1, 40) * scale,
+        "Ns": rng.randint(1, 8) * scale, "G": rng.randint(1, 3), "Kc": rng.randint(1, 4), "Kh": rng.randint(1, 3),
+        "Vh": rng.randint(1, 4), "Kd": rng.choice([2, 4]) * scale, "Vd": rng.choice([2, 4, 6]) * scale,
+        "fi": rng.randint(1, 4),
     }
+    values["X"] = rng.randint(1, 3)  # a Mamba-2 mixer: X*d channels in nh heads of hd
+    values["nh"] = rng.choice(_divisors(values["X"] * values["d"]))
+    values["hd"] = values["X"] * values["d"] // values["nh"]
+    if any(check["key"] == "q_lora_rank" for check in RULES[family]["checks"]):
+        values["qr"] = rng.randint(1, 8) * scale  # the family needs the query latent
     config = {"model_type": family}
+    # the class the checkpoint holds: unnamed, the family's own, or one that holds another model
+    classes = [BUILDS.get(family), *RULES[family]["architectures"]]
+    named = rng.choice([None, *(c for c in classes if c)])
+    if named:
+        config["architectures"] = [named]
     for read in RULES[family]["reads"]:
         var, key = read["var"], rng.choice(read["keys"])
-        if var == "K":  # always set: some classes' default does not divide the heads
+        if var in ("H", "K", "nh", "hd", "X"):  # always set: some classes' defaults do not divide the widths
             config[key] = values[var]
             continue
         if not read["required"] and rng.random() < 0.5:
             continue  # the default
+        if read["type"] == "kinds":  # one kind per layer
+            config[key] = [rng.choice(read["kinds"]) for _ in range(layers)]
+            continue
+        if read["type"] == "list" and var not in values:  # layer numbers, some beyond the last
+            config[key] = rng.sample(range(layers + 2), rng.randint(0, layers + 1))
+            continue
         config[key] = rng.random() < 0.5 if read["type"] == "bool" else values[var]
     experts = [r for r in RULES[family]["reads"] if r["var"] == "E"]
     if experts and any(k in config for k in experts[0]["keys"]):
-        config["num_experts_per_tok"] = values["k"]  # at most the experts there are
+        top_k = next(r for r in RULES[family]["reads"] if r["var"] == "k")
+        config[top_k["keys"][0]] = values["k"]  # at most the experts there are
     return config
 
 
@@ -92,6 +117,8 @@ QUANT_CONFIGS = [
      "bnb_4bit_use_double_quant": True},
     {"quant_method": "bitsandbytes", "load_in_8bit": True}, {"quant_method": "fp8", "weight_block_size": [128, 64]},
     {"quant_method": "mxfp4"}, {"quant_method": "gptq", "bits": 3}, {"quant_method": "hqq"}, "gptq",
+    {"quant_method": "mxfp4", "modules_to_not_convert": ["model.layers.*.self_attn", "lm_head"]},
+    {"quant_method": "mxfp4", "modules_to_not_convert": "lm_head"},
 ]
 
 
@@ -99,15 +126,19 @@ def memory_case(config: dict, rng: random.Random) -> tuple[dict, dict]:
     """The config with memory-related keys sometimes set (sliding windows, layer_types, a quantization_config),
     and memory options as the calculator's URL gives them (strings), a few of them invalid."""
     config = dict(config)
+    if isinstance(config.get("text_config"), dict):  # the language model's keys are the text_config's
+        config["text_config"] = layers = dict(config["text_config"])
+    else:
+        layers = config
     if rng.random() < 0.3:
-        config["sliding_window"] = rng.choice([None, 2, 5, 64])
+        layers["sliding_window"] = rng.choice([None, 2, 5, 64])
     if rng.random() < 0.2:
-        config["use_sliding_window"] = rng.random() < 0.5
-        config["max_window_layers"] = rng.randint(0, 4)
-    if rng.random() < 0.1 and isinstance(config.get("num_hidden_layers"), int):
-        config["sliding_window"] = 3
-        config["layer_types"] = [rng.choice(["full_attention", "sliding_attention"])
-                                 for _ in range(config["num_hidden_layers"] + rng.choice([0, 0, 0, 1]))]
+        layers["use_sliding_window"] = rng.random() < 0.5
+        layers["max_window_layers"] = rng.randint(0, 4)
+    if rng.random() < 0.1 and isinstance(layers.get("num_hidden_layers"), int):
+        layers["sliding_window"] = 3
+        layers["layer_types"] = [rng.choice(["full_attention", "sliding_attention", "chunked_attention"])
+                                 for _ in range(layers["num_hidden_layers"] + rng.choice([0, 0, 0, 1]))]
     if rng.random() < 0.15:
         config["quantization_config"] = rng.choice(QUANT_CONFIGS)
     options = {}
@@ -145,18 +176,28 @@ def built_model(config: dict):
 
     transformers.logging.set_verbosity_error()
     model_type = config["model_type"]
-    kwargs = {k: v for k, v in config.items() if k != "model_type"}
+    kwargs = {k: v for k, v in config.items() if k not in ("model_type", "architectures")}
+    named = (config.get("architectures") or [None])[0]
     # Token ids do not change any shape; keep them inside a tiny vocabulary.
     for key in ("pad_token_id", "bos_token_id", "eos_token_id", "decoder_start_token_id"):
         kwargs[key] = 0
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         cfg = transformers.AutoConfig.for_model(model_type, **kwargs)
-        key = cfg.to_json_string(use_diff=False)
+        key = f"{named}: {cfg.to_json_string(use_diff=False)}"
         if key not in _MODELS:
+            if model_type in TEXT_CONFIGS:  # the multimodal model, vision tower and all
+                with torch.device("meta"):
+                    _MODELS[key] = getattr(transformers, TEXT_CONFIGS[model_type]["class"])(cfg)
+                return _MODELS[key]
+            if named in RULES[model_type]["architectures"]:  # a class that holds another model
+                auto = getattr(transformers, named)
+                with torch.device("meta"):
+                    _MODELS[key] = auto(cfg)
+                return _MODELS[key]
             if model_type in ENCODERS:
                 auto = transformers.AutoModel
-            elif model_type == "t5":
+            elif BUILDS.get(model_type, "").endswith("ForConditionalGeneration"):  # an encoder-decoder
                 auto = transformers.AutoModelForSeq2SeqLM
             else:
                 auto = transformers.AutoModelForCausalLM
@@ -169,8 +210,24 @@ _MODELS: dict[str, object] = {}  # transformers' configuration as JSON -> the mo
 
 
 def transformers_count(config: dict) -> int:
-    """Parameters of the model transformers builds, a tied tensor counted once."""
-    return sum(p.numel() for p in built_model(config).parameters())
+    """Parameters of the model transformers builds, a tied tensor counted once; of a multimodal model, those of its
+    language model and output head (the vision tower and projector are not counted yet)."""
+    params = built_model(config).named_parameters()
+    if config["model_type"] in TEXT_CONFIGS:
+        params = [(n, p) for n, p in params if "language_model." in n or n.startswith("lm_head.")]
+    return sum(p.numel() for _, p in params)
+
+
+def nested_config(model_type: str, text: dict, rng: random.Random) -> dict:
+    """A multimodal config of model_type around a generated text config, which names its model_type or leaves it to
+    the class's default."""
+    text = {k: v for k, v in text.items() if k != "architectures"}
+    if text["model_type"] == TEXT_CONFIGS[model_type]["default"] and rng.random() < 0.5:
+        del text["model_type"]
+    config = {"model_type": model_type, "architectures": [TEXT_CONFIGS[model_type]["class"]], "text_config": text}
+    if rng.random() < 0.5:  # the outer config's, which decides
+        config["tie_word_embeddings"] = rng.choice([True, False, None])
+    return config
 
 
 def reference_count(config: dict) -> int:
