@@ -14,6 +14,7 @@ def show(label, p):
     print(f"{label:26}" + " ".join(f"{x:5.3f}" for x in p.tolist()))
 
 
+# --8<-- [start:settings]
 def temperature(z, t):
     return z / t
 
@@ -49,6 +50,7 @@ def repetition_penalty(z, r, seen):
 def frequency_presence(z, freq, pres, seen):  # subtract per occurrence, and once
     counts = torch.tensor([seen.count(w) for w in vocab], dtype=z.dtype)
     return z - freq * counts - pres * (counts > 0)
+# --8<-- [end:settings]
 
 
 seen = ", ".join(f"{w!r} x{earlier.count(w)}" for w in vocab if w in earlier)

@@ -71,12 +71,12 @@ for name, heads, kv_heads, head_dim in [
     formula = 2 * kv_heads * head_dim * BF16
     assert got == formula
     print(f"{name:34} {got:7.0f}   2 x {kv_heads} x {head_dim:3} x 2 = {formula:4}")
+# --8<-- [end:measure]
 
 layer = Attention(8, 2, 64, window=WINDOW)
 cached = layer.cache(x)
 print(f"sliding window of {WINDOW}, {T} tokens: caches {cached[0].shape[1]} tokens,"
       f" {per_token(cached):.0f} B per token of prompt")
-# --8<-- [end:measure]
 
 mla = LatentAttention(heads=8, d_c=128, d_r=32, d_nope=64, d_v=64)
 latent, full = per_token(mla.cache(x)), per_token(mla.decompressed(x))

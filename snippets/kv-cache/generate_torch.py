@@ -36,6 +36,7 @@ with torch.no_grad():
         k_cache = torch.cat([k_cache, heads(k(new))], dim=1)
         v_cache = torch.cat([v_cache, heads(v(new))], dim=1)
         cached.append(attend(new, k_cache, v_cache, causal=False)[-1])
+# --8<-- [end:decode]
 
 same = torch.allclose(torch.stack(plain), torch.stack(cached), atol=1e-6)
 print(f"{T} steps, the same outputs (within 1e-6): {same}")
@@ -43,4 +44,3 @@ print(f"tokens through the key and value projections: {projected} without, {T} w
 measured = k_cache.nbytes + v_cache.nbytes
 formula = 2 * K * h * 4 * T  # a key and a value per key/value head, float32 = 4 bytes
 print(f"cache after {T} tokens: {measured:,} B measured, {formula:,} B by formula")
-# --8<-- [end:decode]

@@ -10,6 +10,7 @@ torch.manual_seed(0)
 torch.set_num_threads(1)
 
 
+# --8<-- [start:layer]
 class LoRALinear(nn.Module):
     def __init__(self, base: nn.Linear, r: int, alpha: float):
         super().__init__()
@@ -31,6 +32,7 @@ class LoRALinear(nn.Module):
             out.weight.copy_(self.base.weight + self.scale * self.B @ self.A)
             out.bias.copy_(self.base.bias)
         return out
+# --8<-- [end:layer]
 
 
 d_in, d_out, r = 64, 64, 4

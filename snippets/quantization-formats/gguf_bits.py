@@ -1,8 +1,7 @@
 """Real bits per weight of GGUF block types, from the bytes of each block's fields."""
 
-# Bytes of each field of one block, from the structs in llama.cpp's
-# ggml/src/ggml-common.h
-# (ggml_half = 2 bytes; QK_K = 256 weights per K-quant super-block; K_SCALE_SIZE = 12).
+# Bytes of each field of one block, from the structs in llama.cpp's ggml-common.h
+# (ggml_half = 2 bytes; QK_K = 256 weights per super-block; K_SCALE_SIZE = 12).
 GGUF_BLOCKS = {
     "Q8_0": (32, {"d fp16": 2, "qs int8[32]": 32}),
     "Q4_0": (32, {"d fp16": 2, "qs nibbles[16]": 16}),
@@ -14,12 +13,19 @@ GGUF_BLOCKS = {
     "Q4_K": (256, {"d, dmin fp16": 4, "scales[12]": 12, "qs[128]": 128}),
     "Q5_K": (256, {"d, dmin fp16": 4, "scales[12]": 12, "qh[32]": 32, "qs[128]": 128}),
     "Q6_K": (256, {"ql[128]": 128, "qh[64]": 64, "scales int8[16]": 16, "d fp16": 2}),
+    # I-quants
+    "IQ1_S": (256, {"d fp16": 2, "qs[32]": 32, "qh uint16[8]": 16}),
+    "IQ1_M": (256, {"qs[32]": 32, "qh[16]": 16, "scales[8]": 8}),  # d: scales' top bits
+    "IQ2_XXS": (256, {"d fp16": 2, "qs uint16[32]": 64}),
+    "IQ2_XS": (256, {"d fp16": 2, "qs uint16[32]": 64, "scales[8]": 8}),
+    "IQ3_XXS": (256, {"d fp16": 2, "qs[96]": 96}),
+    "IQ4_XS": (256, {"d fp16": 2, "scales_h": 2, "scales_l[4]": 4, "qs[128]": 128}),
 }
-print(f"{'type':6} {'weights':>7} {'bytes':>5} {'bits/weight':>11}  fields")
+print(f"{'type':7} {'weights':>7} {'bytes':>5} {'bits/weight':>11}  fields")
 for name, (weights, fields) in GGUF_BLOCKS.items():
     nbytes = sum(fields.values())
     print(
-        f"{name:6} {weights:>7} {nbytes:>5} {8 * nbytes / weights:>11.4f}  "
+        f"{name:7} {weights:>7} {nbytes:>5} {8 * nbytes / weights:>11.4f}  "
         f"{', '.join(fields)}"
     )
 

@@ -1,9 +1,5 @@
-"""What keeping the embeddings, output head and norms in 16 bits costs a 4-bit model.
-
-Quantizers usually leave these tensors alone: the embedding is a lookup (no matmul to
-speed up), the output head and the norms are sensitive and small next to the rest.
-Counts come from the parameter counter
-(count_params) and the published configs that come with it."""
+"""What keeping the embeddings, output head and norms in 16 bits costs a 4-bit model,
+from the parameter counter (count_params) and the configs that come with it."""
 
 from count_params import count_parameters, load_config
 

@@ -50,7 +50,6 @@ scale = w.abs().max() / torch.finfo(torch.float8_e4m3fn).max
 q = (w / scale).to(torch.float8_e4m3fn)
 report("fp8 e4m3", {"weight": q, "weight_scale": scale}, q.float() * scale)
 
-# --8<-- [start:gptq-awq]
 # 4-bit groups along the input: asymmetric codes 0..15, an fp16 scale and a zero
 g = w.reshape(OUT, IN // GROUP, GROUP)
 lo, hi = g.amin(-1), g.amax(-1)
@@ -59,6 +58,7 @@ zeros = torch.round(-lo / scales.float()).clamp(0, 15)
 codes = (torch.round(g / scales.float()[..., None]) + zeros[..., None]).clamp(0, 15)
 decoded = ((codes - zeros[..., None]) * scales.float()[..., None]).reshape(OUT, IN)
 codes = codes.reshape(OUT, IN).to(torch.int32)
+# --8<-- [start:gptq-awq]
 # GPTQ (AutoGPTQ layout): qweight [IN/8, OUT], qzeros [IN/128, OUT/8], scales
 # [IN/128, OUT] and g_idx, the group of each input channel
 gptq = {

@@ -6,6 +6,7 @@ rng = np.random.default_rng(0)
 w = (rng.standard_normal(4096) * 0.02).astype(np.float32)  # one row of a weight matrix
 
 
+# --8<-- [start:q4_0]
 def quantize_q4_0(x):
     """As quantize_row_q4_0_ref: d = (signed value of largest magnitude) / -8."""
     blocks = x.reshape(-1, 32)
@@ -22,6 +23,7 @@ def quantize_q4_0(x):
 def dequantize_q4_0(d, qs):
     q = np.concatenate([qs & 0x0F, qs >> 4], axis=1).astype(np.float32) - 8
     return (q * d.astype(np.float32)[:, None]).reshape(-1)
+# --8<-- [end:q4_0]
 
 
 def quantize_q8_0(x):
@@ -37,8 +39,7 @@ def dequantize_q8_0(d, qs):
     return (qs.astype(np.float32) * d.astype(np.float32)[:, None]).reshape(-1)
 
 
-
-
+# --8<-- [start:count]
 for name, quantize, dequantize in [
     ("Q4_0", quantize_q4_0, dequantize_q4_0),
     ("Q8_0", quantize_q8_0, dequantize_q8_0),
@@ -53,3 +54,4 @@ for name, quantize, dequantize in [
     )
     print(f"  bits per weight: {8 * stored / w.size}")
     print(f"  relative RMS error: {rel:.4f}")
+# --8<-- [end:count]

@@ -7,6 +7,7 @@ rng = np.random.default_rng(0)  # the same weights as the numpy version
 w = torch.from_numpy((rng.standard_normal(4096) * 0.02).astype(np.float32))
 
 
+# --8<-- [start:q4_0]
 def quantize_q4_0(x):
     """As quantize_row_q4_0_ref: d = (signed value of largest magnitude) / -8."""
     blocks = x.reshape(-1, 32)
@@ -22,6 +23,7 @@ def quantize_q4_0(x):
 def dequantize_q4_0(d, qs):
     q = torch.cat([qs & 0x0F, qs >> 4], dim=1).float() - 8
     return (q * d.float()[:, None]).reshape(-1)
+# --8<-- [end:q4_0]
 
 
 def quantize_q8_0(x):
@@ -35,8 +37,6 @@ def quantize_q8_0(x):
 
 def dequantize_q8_0(d, qs):
     return (qs.float() * d.float()[:, None]).reshape(-1)
-
-
 
 
 for name, quantize, dequantize in [

@@ -2,8 +2,8 @@
 data.
 
 The structs are transcribed field by field from llama.cpp's ggml/src/ggml-common.h (ggml_half is a uint16_t;
-QK_K = 256; K_SCALE_SIZE = 12) as ctypes structures, so that their sizes come from the C layout rules,
-padding included, not from a sum typed by hand. Against them:
+QK_K = 256; K_SCALE_SIZE = 12), the I-quants' (block_iq1_s to block_iq4_xs) included, as ctypes structures, so
+that their sizes come from the C layout rules, padding included, not from a sum typed by hand. Against them:
 
 - kquant_scales.py (the K-quants' scale bits, sub-blocks and fp16 super-block values): the bits it adds up must
   fill each struct exactly, its scale and minimum bits must fill the struct's `scales` array, and its fp16
@@ -28,7 +28,9 @@ from tests.support import ROOT, snippet_globals
 PAGE = ROOT / "docs" / "terms" / "quantization-formats.md"
 CALCULATOR = ROOT / "docs" / "calculator.md"
 QK_K = 256
-u8, i8, half = ctypes.c_uint8, ctypes.c_int8, ctypes.c_uint16
+u8, i8, u16 = ctypes.c_uint8, ctypes.c_int8, ctypes.c_uint16
+# ggml_half is a uint16_t too; a type of its own, so that the fp16 fields can be told apart from uint16_t ones
+half = type("ggml_half", (ctypes.c_uint16,), {})
 
 
 def struct(name: str, fields: list[tuple[str, object]]) -> type[ctypes.Structure]:
@@ -52,6 +54,14 @@ STRUCTS = {
                                          ("qh", u8 * (QK_K // 8)), ("qs", u8 * (QK_K // 2))])),
     "Q6_K": (QK_K, struct("block_q6_K", [("ql", u8 * (QK_K // 2)), ("qh", u8 * (QK_K // 4)),
                                          ("scales", i8 * (QK_K // 16)), ("d", half)])),
+    "IQ1_S": (QK_K, struct("block_iq1_s", [("d", half), ("qs", u8 * (QK_K // 8)), ("qh", u16 * (QK_K // 32))])),
+    "IQ1_M": (QK_K, struct("block_iq1_m", [("qs", u8 * (QK_K // 8)), ("qh", u8 * (QK_K // 16)),
+                                           ("scales", u8 * (QK_K // 32))])),
+    "IQ2_XXS": (QK_K, struct("block_iq2_xxs", [("d", half), ("qs", u16 * (QK_K // 8))])),
+    "IQ2_XS": (QK_K, struct("block_iq2_xs", [("d", half), ("qs", u16 * (QK_K // 8)), ("scales", u8 * (QK_K // 32))])),
+    "IQ3_XXS": (QK_K, struct("block_iq3_xxs", [("d", half), ("qs", u8 * (3 * QK_K // 8))])),
+    "IQ4_XS": (QK_K, struct("block_iq4_xs", [("d", half), ("scales_h", u16), ("scales_l", u8 * (QK_K // 64)),
+                                             ("qs", u8 * (QK_K // 2))])),
 }
 
 
@@ -69,7 +79,10 @@ def test_the_ctypes_structs_have_the_sizes_of_their_static_asserts():
     expected = {"Q8_0": 2 + 32, "Q4_0": 2 + 32 // 2, "Q4_1": 2 * 2 + 32 // 2, "Q5_0": 2 + 4 + 32 // 2,
                 "MXFP4": 1 + 32 // 2, "Q2_K": 2 * 2 + QK_K // 16 + QK_K // 4, "Q3_K": 2 + QK_K // 4 + QK_K // 8 + 12,
                 "Q4_K": 2 * 2 + 12 + QK_K // 2, "Q5_K": 2 * 2 + 12 + QK_K // 2 + QK_K // 8,
-                "Q6_K": 2 + QK_K // 16 + 3 * QK_K // 4}
+                "Q6_K": 2 + QK_K // 16 + 3 * QK_K // 4,
+                "IQ1_S": 2 + QK_K // 8 + QK_K // 16, "IQ1_M": QK_K // 8 + QK_K // 16 + QK_K // 32,
+                "IQ2_XXS": 2 + QK_K // 8 * 2, "IQ2_XS": 2 + QK_K // 8 * 2 + QK_K // 32, "IQ3_XXS": 2 + 3 * (QK_K // 8),
+                "IQ4_XS": 2 + 2 + QK_K // 64 + QK_K // 2}
     assert {name: ctypes.sizeof(block) for name, (_, block) in STRUCTS.items()} == expected
 
 
