@@ -288,8 +288,11 @@ TERM_PAGE_BUDGET_KB = 80  # every term page and every other page (issue 15)
 # 60 KB (mkdocs-jupyter's default page is over 100 KB of HTML alone).
 NOTEBOOK_PAGE_BUDGET_KB = 120
 # The calculator is an app, not a term page: on top of a page's ~60 KB of theme it loads its evaluator, the
-# count rules of 30 families and its own script and stylesheet (~29 KB gzip together, 103 KB in all).
-APP_PAGE_BUDGET_KB = 110
+# count rules and presets and its own script and stylesheet. At 30 families that was 103 KB in all (budget 110);
+# the 2026 families (issue 27) doubled the rules, to 16 KB gzip with the 48 presets, and the page to 115 KB. The
+# budget follows, to 120, until the page ships the rules' source text (a fraction of the compiled trees) or
+# loads the presets when one is asked for; fit and speed already load only when asked for.
+APP_PAGE_BUDGET_KB = 120
 APP_PAGES = ("calculator/",)
 
 
