@@ -11,6 +11,7 @@ only), built once per session for each config however many tests count it (``bui
 
 from __future__ import annotations
 
+import math
 import random
 import warnings
 
@@ -20,7 +21,9 @@ from count_params.rules import RULES
 
 
 def _divisors(n: int) -> list[int]:
-    return [k for k in range(1, n + 1) if n % k == 0]
+    """n's divisors, ascending; found up to its square root, as scaled widths reach 2**25."""
+    small = [k for k in range(1, math.isqrt(n) + 1) if n % k == 0]
+    return small + [n // k for k in reversed(small) if k * k != n]
 
 
 def generated_config(family: str, rng: random.Random, scale: int = 1) -> dict:
