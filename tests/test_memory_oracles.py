@@ -42,15 +42,16 @@ def test_plain_formats_are_torch_element_sizes(fmt, dtype):
     assert alloc.storage_bytes([w]) == w.numel() * w.element_size() == format_bytes(fmt, w.numel(), ENV)
 
 
-@pytest.mark.parametrize("fmt", ["int8", "fp8", "gptq-int4", "awq-int4", "nf4", "nf4-dq", "mxfp4"])
+@pytest.mark.parametrize("fmt", ["int8", "fp8", "gptq-int4", "awq-int4", "nf4", "nf4-dq", "mxfp4", "nvfp4"])
 @pytest.mark.parametrize("group", [32, 128])
 def test_quantized_formats_are_the_tensors_their_libraries_store(fmt, group):
     """Allocated for real on the CPU: the tool's bits per weight include every scale and zero point, except the
-    per-tensor constants it says it leaves out (GPTQ's g_idx, double quantization's one fp32 offset)."""
+    per-tensor constants it says it leaves out (GPTQ's g_idx, double quantization's one fp32 offset, NVFP4's one
+    fp32 scale)."""
     out, inp = 384, 256
     tensors = alloc.allocate(fmt, out, inp, group, device="cpu")
     real = alloc.storage_bytes(tensors.values())
-    left_out = {"g_idx": 4 * inp, "offset": 4}
+    left_out = {"g_idx": 4 * inp, "offset": 4, "tensor_scale": 4}
     real -= sum(v for k, v in left_out.items() if k in tensors)
     assert format_bytes(fmt, out * inp, {**ENV, "d": inp, "g": group}) == real, fmt
 
@@ -86,7 +87,7 @@ TINY = {"model_type": "llama", "vocab_size": 1024, "hidden_size": 256, "intermed
         "num_hidden_layers": 2, "num_attention_heads": 4, "num_key_value_heads": 2, "head_dim": 64}
 
 
-@pytest.mark.parametrize("fmt", ["gptq-int4", "awq-int4", "nf4", "mxfp4", "fp8"])
+@pytest.mark.parametrize("fmt", ["gptq-int4", "awq-int4", "nf4", "mxfp4", "nvfp4", "fp8"])
 def test_a_whole_model_in_each_format_is_the_sum_of_its_tensors(fmt):
     model = alloc.transformers_model(TINY, device="meta", dtype=torch.bfloat16)
     ours = memory(TINY, {"weights": fmt})["weights"]

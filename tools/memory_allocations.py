@@ -46,6 +46,9 @@ def layout(fmt: str, out: int, inp: int, group: int = 128) -> dict[str, tuple[tu
                 "absmax_scale": ((math.ceil(blocks / 256),), torch.float32), "offset": ((), torch.float32)}
     if fmt == "mxfp4":  # OCP MX: 32 e2m1 values (two per byte) share one E8M0 scale byte
         return {"blocks": ((n // 2,), torch.uint8), "scales": ((math.ceil(n / 32),), torch.uint8)}
+    if fmt == "nvfp4":  # NVIDIA NVFP4: 16 e2m1 values (two per byte) share one fp8 e4m3 scale; one fp32 per tensor
+        return {"blocks": ((n // 2,), torch.uint8), "scales": ((math.ceil(n / 16),), torch.float8_e4m3fn),
+                "tensor_scale": ((), torch.float32)}
     raise ValueError(f"no layout for format {fmt!r}")
 
 
@@ -156,6 +159,11 @@ def quantize_nf4(w: torch.Tensor, double: bool) -> tuple[dict[str, torch.Tensor]
     return tensors, (NF4_LEVELS[codes.long()] * absmax[:, None]).reshape(w.shape)
 
 
+# The per-tensor constants the counter leaves out of a format's bits (GPTQ's g_idx, 4 bytes an input row; double
+# quantization's one fp32 offset; NVFP4's one fp32 scale).
+PER_TENSOR = ("g_idx", "offset", "tensor_scale")
+
+
 def model_bytes_in(fmt: str, model, group: int = 128) -> int:
     """A model (built in bf16, on meta) in a weight format, tensor by tensor: every weight matrix a quantizer
     converts (the 2-D weights of nn.Linear layers other than the output head, and 3-D expert tensors, one
@@ -167,11 +175,11 @@ def model_bytes_in(fmt: str, model, group: int = 128) -> int:
     for name, module in model.named_modules():
         if isinstance(module, nn.Linear) and not name.endswith("lm_head"):
             tensors = allocate(fmt, module.out_features, module.in_features, group)
-            total += allocated_bytes(v for k, v in tensors.items() if k not in ("g_idx", "offset"))
+            total += allocated_bytes(v for k, v in tensors.items() if k not in PER_TENSOR)
             converted.add(id(module.weight))
     for name, p in model.named_parameters():
         if p.dim() == 3 and ".experts." in name:  # fused experts: (experts, out, in)
             tensors = allocate(fmt, p.shape[1], p.shape[2], group)
-            total += p.shape[0] * allocated_bytes(v for k, v in tensors.items() if k not in ("g_idx", "offset"))
+            total += p.shape[0] * allocated_bytes(v for k, v in tensors.items() if k not in PER_TENSOR)
             converted.add(id(p))
     return total + sum(p.numel() * p.element_size() for p in model.parameters() if id(p) not in converted)

@@ -76,6 +76,9 @@ FORMATS = {
                "bits": "4*64*256 + 8*256 + 32", "keep": KEPT},
     # OCP microscaling MXFP4: 32 fp4 (e2m1) values share one 8-bit power-of-two scale
     "mxfp4": {"title": "MXFP4", "block": "32", "bits": "4*32 + 8", "keep": KEPT},
+    # NVIDIA's NVFP4: 16 fp4 (e2m1) values share one fp8 (e4m3) scale; the one fp32
+    # scale per tensor on top is left out (4 bytes a tensor)
+    "nvfp4": {"title": "NVFP4", "block": "16", "bits": "4*16 + 8", "keep": KEPT},
     **{name: {"title": f"GGUF {name.upper()}", "gguf": mix, "keep": ["norms"]}
        for name, mix in GGUF_MIXES.items()},
 }
