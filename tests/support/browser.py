@@ -47,15 +47,19 @@ def axe_script() -> str:
     return AXE_SCRIPT
 
 
-def axe_violations(page, code_tokens: bool = True) -> list[str]:
+def axe_violations(page, code_tokens: bool = True, within: str | None = None) -> list[str]:
     """Axe's default rules plus WCAG 2.2's target-size (Lighthouse checks it; axe leaves it off by default);
-    code_tokens=False leaves CODE_TOKENS out of the color-contrast rule."""
+    code_tokens=False leaves CODE_TOKENS out of the color-contrast rule. within: a selector for the part of the
+    page that a test changed; the page checks (tests/test_browser.py) run axe on every page as it loads, so a
+    test of a state that a reader reaches on one component judges only that component, not the page again."""
     page.add_style_tag(content=NO_MOTION_CSS)
     page.evaluate(NEXT_FRAME_JS)
     page.evaluate(axe_script())
     if not code_tokens:
         page.evaluate(SKIP_CONTRAST_JS, CODE_TOKENS)
-    return _violations(page.evaluate(AXE_RUN_JS, [None, AXE_OPTIONS]))
+    if within is not None and page.locator(within).count() == 0:
+        raise AssertionError(f"axe: nothing on the page matches {within!r}")
+    return _violations(page.evaluate(AXE_RUN_JS, [within, AXE_OPTIONS]))
 
 
 async def axe_violations_async(page, code_tokens: bool = True) -> list[str]:

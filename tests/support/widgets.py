@@ -95,7 +95,7 @@ def check_accessibility(browser, url: str, name: str, act) -> None:
             wide = page.eval_on_selector_all(f'[data-lw="{name}"], [data-lw="{name}"] table',
                                              "es => es.map(e => e.scrollWidth - e.clientWidth)")
             assert max(wide) <= 0, f"{scheme}: the widget or its table scrolls sideways: {wide} px"
-            violations = axe_violations(page)
+            violations = axe_violations(page, within=f'[data-lw="{name}"]')
             assert not violations, f"{scheme}: " + "\n".join(violations)
         finally:
             context.close()
