@@ -1,11 +1,13 @@
 """Highlight each distinct code block once, and remember it between builds.
 
-Syntax highlighting (pygments) is about a quarter of a build. Its output depends only on the code, the lexer and
-its options, and the formatter and its options, so this hook remembers it under exactly those: a block shown on
-several pages is highlighted once, a `mkdocs serve` rebuild highlights only the blocks that changed, and the
-next build reads what the last one wrote to .cache/highlight/ (ignored by git), one file per version of pygments
-and pymdown-extensions, holding only the blocks that build used. A key is the whole input, so a remembered block
-cannot go stale: changed code is a new key.
+Syntax highlighting (pymdownx.highlight and pygments: finding the lexer, making a formatter, highlighting) is
+about a quarter of a build. Its output depends only on the arguments of pymdown-extensions' Highlight.highlight()
+and the extension's settings, so this hook remembers it under exactly those: a block shown on several pages is
+highlighted once, a `mkdocs serve` rebuild highlights only the blocks that changed, and the next build reads what
+the last one wrote to .cache/highlight/ (ignored by git), one file per version of pygments and
+pymdown-extensions, holding only the blocks that build used. A key is the whole input, so a remembered block
+cannot go stale: changed code is a new key. The one call with a side effect (a title in HTML mode, which goes to
+the page's stash) is never remembered.
 """
 
 from __future__ import annotations
@@ -22,19 +24,19 @@ import pymdownx.highlight
 CACHE_DIR = Path(".cache") / "highlight"  # under the directory of mkdocs.yml
 
 
-def _key(code, lexer, formatter) -> str:
-    parts = (code, type(lexer).__qualname__, sorted(lexer.options.items()), lexer.filters,
-             type(formatter).__qualname__, sorted(formatter.options.items()))
+def _key(settings: dict, args: tuple, kwargs: dict) -> str:
+    parts = (sorted(settings.items()), args, sorted(kwargs.items()))
     return hashlib.sha256(repr(parts).encode("utf-8")).hexdigest()
 
 
 def _remembering(highlight):
-    def remembered_highlight(code, lexer, formatter, outfile=None):
-        if outfile is not None:
-            return highlight(code, lexer, formatter, outfile)
-        key = _key(code, lexer, formatter)
+    def remembered_highlight(self, *args, **kwargs):
+        settings = {name: value for name, value in vars(self).items() if name != "md"}  # md: the page's, no setting
+        if settings.get("title_mode") == "html":
+            return highlight(self, *args, **kwargs)
+        key = _key(settings, args, kwargs)
         if key not in remembered_highlight.cache:
-            remembered_highlight.cache[key] = highlight(code, lexer, formatter)
+            remembered_highlight.cache[key] = highlight(self, *args, **kwargs)
         remembered_highlight.used.add(key)
         return remembered_highlight.cache[key]
 
@@ -42,15 +44,15 @@ def _remembering(highlight):
     return remembered_highlight
 
 
-# pymdownx.highlight calls pygments' highlight() by this name. Hooks are re-imported on every serve rebuild
-# (hooks/serve.py): wrap it only once, so that the memory survives.
-if not hasattr(pymdownx.highlight.highlight, "cache"):
-    pymdownx.highlight.highlight = _remembering(pymdownx.highlight.highlight)
-REMEMBERED = pymdownx.highlight.highlight
+# Hooks are re-imported on every serve rebuild (hooks/serve.py): wrap the method only once, so that the memory
+# survives.
+if not hasattr(pymdownx.highlight.Highlight.highlight, "cache"):
+    pymdownx.highlight.Highlight.highlight = _remembering(pymdownx.highlight.Highlight.highlight)
+REMEMBERED = pymdownx.highlight.Highlight.highlight
 
 
 def _store(config) -> Path:
-    versions = f"pygments-{pygments.__version__}-pymdownx-{pymdownx.__version__}"
+    versions = f"pygments-{pygments.__version__}-pymdownx-{pymdownx.__version__}-calls"  # what a key is of
     return Path(config["config_file_path"]).parent / CACHE_DIR / f"{versions}.json"
 
 

@@ -82,12 +82,13 @@ def test_two_builds_of_the_same_tree_are_byte_identical(built_site, tmp_path):
 
 
 def test_a_remembered_highlight_serves_exactly_its_input_and_the_store_keeps_what_was_used(tmp_path):
-    """hooks/highlight_cache.py: a block read from the store is returned only for the same code, lexer and formatter
-    options; anything else is highlighted afresh; after the build the store holds the blocks that build used."""
+    """hooks/highlight_cache.py: a block read from the store is returned only for the same code, arguments and
+    extension settings; anything else is highlighted afresh; a title in HTML mode (a side effect on the page) is
+    never remembered; after the build the store holds the blocks that build used."""
     import json
 
-    from pygments.formatters import HtmlFormatter
-    from pygments.lexers import PythonLexer
+    import markdown
+    from pymdownx.highlight import Highlight
 
     from hooks import highlight_cache
 
@@ -95,19 +96,24 @@ def test_a_remembered_highlight_serves_exactly_its_input_and_the_store_keeps_wha
     saved = dict(remembered.cache)
     store = highlight_cache._store(config)
     store.parent.mkdir(parents=True)
-    lexer, formatter = PythonLexer(), HtmlFormatter(wrapcode=True)
-    store.write_text(json.dumps({highlight_cache._key("x = 1\n", lexer, formatter): "FROM THE STORE",
+    md = markdown.Markdown()
+    block, numbered = Highlight(md), Highlight(md, linenums=True)
+    settings = {name: value for name, value in vars(block).items() if name != "md"}
+    store.write_text(json.dumps({highlight_cache._key(settings, ("x = 1\n", "python"), {}): "FROM THE STORE",
                                  "unused": "FORGOTTEN"}))
     try:
         remembered.cache.clear()
         highlight_cache.on_config(config)
-        assert remembered("x = 1\n", lexer, formatter) == "FROM THE STORE"
-        fresh = [remembered("x = 2\n", lexer, formatter), remembered("x = 1\n", lexer, HtmlFormatter(linenos=True)),
-                 remembered("x = 1\n", PythonLexer(stripnl=False), formatter)]
+        assert block.highlight("x = 1\n", "python") == "FROM THE STORE"
+        assert Highlight(markdown.Markdown()).highlight("x = 1\n", "python") == "FROM THE STORE", "another page"
+        fresh = [block.highlight("x = 2\n", "python"), numbered.highlight("x = 1\n", "python"),
+                 block.highlight("x = 1\n", "python", hl_lines=[1]), block.highlight("x = 1\n", "python3")]
         assert all("FROM THE STORE" not in html and '<span class="mi">' in html for html in fresh)
+        html_title = Highlight(md, title_mode="html")
+        html_title.highlight("x = 1\n", "python", title="<b>t</b>")
         highlight_cache.on_post_build(config)
         kept = json.loads(store.read_text())
-        assert len(kept) == 4 and "unused" not in kept and "FROM THE STORE" in kept.values()
+        assert len(kept) == 5 and "unused" not in kept and "FROM THE STORE" in kept.values()
     finally:
         remembered.cache.clear()
         remembered.cache.update(saved)
