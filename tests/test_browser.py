@@ -3,6 +3,7 @@ scheme, small screens, the 404 page, accessibility (axe) and no request to anoth
 
 from __future__ import annotations
 
+from html.parser import HTMLParser
 from urllib.parse import urlsplit
 
 import pytest
@@ -10,6 +11,8 @@ import pytest
 from tests.support import ROOT, page_assets, page_budget_kb, page_weight_kb, read_page
 from tests.support.browser import (
     AXE_RUN_JS,
+    CHROME,
+    CHROME_PAGES,
     CODE_STYLES_JS,
     CODE_TOKENS,
     FLATTEN_CODE_TOKENS_JS,
@@ -201,6 +204,49 @@ def test_code_colours_meet_contrast(page_reports, browser, site_url, scheme):
     assert not unlike, f"the palette is not drawn as the pages draw these (pages, palette): {unlike}"
     failures = contrast_failures(result, palette)
     assert not failures, f"{scheme}: code colours below WCAG AA contrast:\n" + "\n".join(failures)
+
+
+class ChromeKinds(HTMLParser):
+    """Every kind of element inside a page's chrome (CHROME): its tag, classes and attribute names. Not the values:
+    texts, links and labels differ from page to page, and axe judges an element by its kind and its styles."""
+
+    VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
+
+    def __init__(self, html: str):
+        super().__init__(convert_charrefs=True)
+        self.roots = {selector.removeprefix(".") for selector in CHROME}
+        self.depth, self.regions, self.kinds = 0, 0, set()
+        self.feed(html)
+
+    def handle_starttag(self, tag, attrs):
+        a = dict(attrs)
+        classes = frozenset((a.get("class") or "").split())
+        if self.depth == 0 and classes & self.roots:
+            self.depth, self.regions = 1 if tag not in self.VOID else 0, self.regions + 1
+        elif self.depth and tag not in self.VOID:
+            self.depth += 1
+        if self.depth or classes & self.roots:
+            self.kinds.add((tag, classes, frozenset(a)))
+
+    def handle_endtag(self, tag):
+        if self.depth and tag not in self.VOID:
+            self.depth -= 1
+
+
+def test_the_pages_that_judge_the_chrome_hold_every_kind_of_element_it_has(built_site):
+    """The page checks run axe on the chrome only on CHROME_PAGES: between them, these must show every kind of
+    element that the chrome of any page has, so that nothing in it goes unjudged."""
+    def kinds(path):
+        page = ChromeKinds(html_file(built_site, path).read_text(encoding="utf-8"))
+        assert page.regions >= 3, f"{path}: the chrome ({CHROME}) was not found"
+        return page.kinds
+
+    judged = set().union(*(kinds(path) for path in CHROME_PAGES))
+    for path in PAGES:
+        unjudged = kinds(path) - judged
+        assert not unjudged, f"{path}: its chrome has elements no page in CHROME_PAGES has: {sorted(map(str, unjudged))[:5]}"
+    # and the premise is a real one: an element of a kind only one page has is seen
+    assert ChromeKinds('<footer class="md-footer"><a class="md-footer__link--new" href="x">new</a></footer>').kinds - judged
 
 
 def test_the_code_palette_needs_one_background_and_one_look_per_token():

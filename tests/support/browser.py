@@ -47,7 +47,7 @@ def axe_script() -> str:
     return AXE_SCRIPT
 
 
-def axe_violations(page, code_tokens: bool = True, within: str | None = None) -> list[str]:
+def axe_violations(page, code_tokens: bool = True, within: str | dict | None = None) -> list[str]:
     """Axe's default rules plus WCAG 2.2's target-size (Lighthouse checks it; axe leaves it off by default);
     code_tokens=False leaves CODE_TOKENS out of the color-contrast rule. within: a selector for the part of the
     page that a test changed; the page checks (tests/test_browser.py) run axe on every page as it loads, so a
@@ -62,14 +62,24 @@ def axe_violations(page, code_tokens: bool = True, within: str | None = None) ->
     return _violations(page.evaluate(AXE_RUN_JS, [within, AXE_OPTIONS]))
 
 
-async def axe_violations_async(page, code_tokens: bool = True) -> list[str]:
-    """axe_violations() for Playwright's async API (pages checked in parallel)."""
+async def axe_violations_async(page, code_tokens: bool = True, within: dict | None = None) -> list[str]:
+    """axe_violations() for Playwright's async API (pages checked in parallel); within: an axe context."""
     await page.add_style_tag(content=NO_MOTION_CSS)
     await page.evaluate(NEXT_FRAME_JS)
     await page.evaluate(axe_script())
     if not code_tokens:
         await page.evaluate(SKIP_CONTRAST_JS, CODE_TOKENS)
-    return _violations(await page.evaluate(AXE_RUN_JS, [None, AXE_OPTIONS]))
+    return _violations(await page.evaluate(AXE_RUN_JS, [within, AXE_OPTIONS]))
+
+
+# The site's chrome: header, tabs, navigation sidebar and footer, made by the theme from the same navigation on every
+# page, where only texts, links and which item is the current one differ. The page checks judge it with axe on
+# CHROME_PAGES, which between them hold every kind of element the chrome has on any page (test_browser.py checks
+# this premise), and leave it out elsewhere: it was a quarter to a third of each page's axe time, repeated on every
+# page (measured with axe.run's own time on five term pages, at both sizes).
+CHROME = (".md-header", ".md-tabs", ".md-sidebar--primary", ".md-footer")
+CHROME_PAGES = ("", "terms/weight/", "calculator/")
+WITHOUT_CHROME = {"exclude": [[selector] for selector in CHROME]}
 
 
 # Cumulative Layout Shift as Chromium measures it (Core Web Vitals call under 0.1 "good"): how far visible content
@@ -228,7 +238,7 @@ FLATTEN_CODE_TOKENS_JS = """() => {
 }"""
 
 
-async def _load_and_measure(page, url) -> dict:
+async def _load_and_measure(page, url, path) -> dict:
     """Load one page as a reader would and measure what the page checks judge (test_browser.py: check_page)."""
     requests = await _load_until_ready(page, url)
     report = {
@@ -239,7 +249,8 @@ async def _load_and_measure(page, url) -> dict:
         "requests": requests,
     }
     await page.evaluate(FLATTEN_CODE_TOKENS_JS)  # last: the measurements above see the page as it loaded
-    report["violations"] = await axe_violations_async(page, code_tokens=False)
+    report["violations"] = await axe_violations_async(
+        page, code_tokens=False, within=None if path in CHROME_PAGES else WITHOUT_CHROME)
     return report
 
 
@@ -266,7 +277,7 @@ async def _load_all(site_url, keys, search_index, stop) -> dict:
                 for attempt in (1, 2):  # a load that raises (a timeout on a busy machine) gets a second chance
                     tab = tab or await new_tab(scheme)
                     try:
-                        reports[path, scheme] = await _load_and_measure(tab, site_url + path)
+                        reports[path, scheme] = await _load_and_measure(tab, site_url + path, path)
                         break
                     except Exception:  # reported by that page's test, not by all of them
                         reports[path, scheme] = {"error": f"attempt {attempt}: {traceback.format_exc()}"}
