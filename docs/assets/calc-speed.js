@@ -111,7 +111,7 @@
       if (d) {
         li("device", [d.title + ": ", source("memory", d.sources.memory_gb), d.memory_gb === null ? "" : " " + d.memory_gb + " GB, ",
           source("bandwidth", d.sources.bandwidth_gbs), " " + d.bandwidth_gbs + " GB/s, ",
-          source("compute", d.sources.tflops), d.tflops === null ? "no compute figure cited" : " " + d.tflops + " TFLOP/s", d.note ? " (" + d.note + ")." : "."]);
+          source("compute", d.sources.tflops), d.tflops === null ? "no compute figure (" + d.missing.tflops + ")" : " " + d.tflops + " TFLOP/s", d.note ? " (" + d.note + ")." : "."]);
       }
       var status = " Fits on " + where + ": " + (fit.fits ? "yes" : "no") + ".";
       if (s === null) {

@@ -7,10 +7,11 @@ memory rules it is built on.
 from __future__ import annotations
 
 import csv
+from urllib.parse import urlsplit
 
 import pytest
 from count_params import load_config, memory
-from count_params.hardware import DEVICES
+from count_params.hardware import DEVICES, VENDOR_DOMAINS
 from count_params.speed import plan
 
 from tests.support import ROOT
@@ -82,8 +83,19 @@ def test_prefill_takes_at_least_its_flops_at_peak_compute():
     assert plan(config, {"device": "m1-max-64gb"})["speed"]["prefill_seconds_min"] is None  # no cited TFLOPS
 
 
-def test_every_figure_of_the_device_table_names_its_source():
+def test_every_figure_of_the_device_table_is_cited_to_its_maker_or_says_why_it_is_missing():
+    """Issue 28: each figure from the vendor's own specification. A device's pages are on its maker's domain (a CPU
+    configuration's on a CPU maker's); a figure left out (None) says why."""
+    every_domain = [d for domains in VENDOR_DOMAINS.values() for d in domains]
     for name, device in DEVICES.items():
+        maker = [v for v in VENDOR_DOMAINS if device["title"].startswith(v + " ")]
+        domains = VENDOR_DOMAINS[maker[0]] if maker else every_domain
+        assert maker or device["kind"] == "cpu", f"{name}: the title names no maker of VENDOR_DOMAINS"
         for figure in ("memory_gb", "bandwidth_gbs", "tflops"):
-            if device[figure] is not None:
-                assert str(device["sources"][figure]).startswith("https://"), (name, figure)
+            if device[figure] is None:
+                assert device["missing"].get(figure, "").strip(), f"{name}: {figure} is left out without a reason"
+                continue
+            url = device["sources"][figure] or ""
+            host = urlsplit(url).hostname or ""
+            assert url.startswith("https://") and any(host == d or host.endswith("." + d) for d in domains), (
+                f"{name}: {figure} is cited to {url!r}, not to a page of {' or '.join(domains)}")
