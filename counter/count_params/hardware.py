@@ -37,10 +37,17 @@ ADA_WP = ("https://images.nvidia.com/aem-dam/Solutions/geforce/ada/"
           "nvidia-ada-gpu-architecture.pdf")
 BLACKWELL_WP = ("https://images.nvidia.com/aem-dam/Solutions/geforce/blackwell/"
                 "nvidia-rtx-blackwell-gpu-architecture.pdf")
+MI250X = "https://www.amd.com/en/products/accelerators/instinct/mi200/mi250x.html"
 MI300X = ("https://www.amd.com/content/dam/amd/en/documents/instinct-tech-docs/"
           "data-sheets/amd-instinct-mi300x-platform-data-sheet.pdf")
+MI325X = "https://www.amd.com/en/products/accelerators/instinct/mi300/mi325x.html"
+MI355X = "https://www.amd.com/en/products/accelerators/instinct/mi350/mi355x.html"
+RX6900XT = ("https://www.amd.com/en/products/graphics/desktops/radeon/6000-series/"
+            "amd-radeon-rx-6900-xt.html")
 RX7900XTX = ("https://www.amd.com/en/products/graphics/desktops/radeon/7000-series/"
              "amd-radeon-rx-7900xtx.html")
+RX9070XT = ("https://www.amd.com/en/products/graphics/desktops/radeon/9000-series/"
+            "amd-radeon-rx-9070xt.html")
 M1_MAX = ("https://www.apple.com/newsroom/2021/10/"
           "introducing-m1-pro-and-m1-max-the-most-powerful-chips-apple-has-ever-built/")
 M2_ULTRA = "https://www.apple.com/newsroom/2023/06/apple-introduces-m2-ultra/"
@@ -50,6 +57,8 @@ RYZEN_5950X = ("https://www.amd.com/en/products/processors/desktops/ryzen/5000-s
                "amd-ryzen-9-5950x.html")
 RYZEN_9950X = ("https://www.amd.com/en/products/processors/desktops/ryzen/9000-series/"
                "amd-ryzen-9-9950x.html")
+TR_PRO_7995WX = ("https://www.amd.com/en/products/processors/workstations/"
+                 "ryzen-threadripper/7000-wx-series/amd-ryzen-threadripper-pro-7995wx.html")
 EPYC_9654 = ("https://www.amd.com/en/products/processors/server/epyc/"
              "4th-generation-9004-and-8004-series/amd-epyc-9654.html")
 
@@ -60,6 +69,8 @@ VENDOR_DOMAINS = {"NVIDIA": ("nvidia.com",), "AMD": ("amd.com",),
 SPARSE_HALF = "the page gives the rate with 2:4 sparsity; dense is half"
 FP16_ACC = ("FP16 tensor rate with FP16 accumulation, the higher of the two the "
             "whitepaper gives")
+NO_DENSE_RATE = ("no dense 16-bit matrix rate from the maker is cited yet: give "
+                 "--tflops for the prefill bound")
 APPLE_NO_RATE = ("Apple publishes no 16-bit GPU rate for this chip: give --tflops "
                  "for the prefill bound")
 
@@ -106,11 +117,21 @@ DEVICES = {
                      ADA_WP, note=FP16_ACC),
     "rtx-5090": _gpu("NVIDIA GeForce RTX 5090", 32, 1792, 419.2, BLACKWELL_WP,
                      BLACKWELL_WP, BLACKWELL_WP, note=FP16_ACC),
-    # AMD, Instinct
+    # AMD, Instinct: CDNA 2, CDNA 3, CDNA 4
+    "mi250x": _gpu("AMD Instinct MI250X", 128, 3200, 383, MI250X, MI250X, MI250X,
+                   note="two dies in one package; the figures are the package's"),
     "mi300x": _gpu("AMD Instinct MI300X", 192, 5300, 1307.4, MI300X, MI300X, MI300X),
-    # AMD, Radeon
+    "mi325x": _gpu("AMD Instinct MI325X", 256, 6000, 1307.4, MI325X, MI325X, MI325X),
+    "mi355x": _gpu("AMD Instinct MI355X", 288, 8000, None, MI355X, MI355X, None,
+                   missing={"tflops": NO_DENSE_RATE}),
+    # AMD, Radeon: RDNA 2, RDNA 3, RDNA 4
+    "rx-6900-xt": _gpu("AMD Radeon RX 6900 XT", 16, 512, 46.08, RX6900XT, RX6900XT,
+                       RX6900XT, note="peak half precision; RDNA 2 has no matrix "
+                                      "units"),
     "rx-7900-xtx": _gpu("AMD Radeon RX 7900 XTX", 24, 960, 122.8, RX7900XTX,
                         RX7900XTX, RX7900XTX, note="peak half precision"),
+    "rx-9070-xt": _gpu("AMD Radeon RX 9070 XT", 16, 640, None, RX9070XT, RX9070XT,
+                       None, missing={"tflops": NO_DENSE_RATE}),
     # Apple: the GPU shares the machine's memory (see unified_share)
     "m1-max-64gb": _gpu("Apple M1 Max (32-core GPU), 64 GB", 64, 400, None, M1_MAX,
                         M1_MAX, None, kind="unified",
@@ -126,9 +147,11 @@ DEVICES = {
     "m4-max-128gb": _gpu("Apple M4 Max (40-core GPU), 128 GB", 128, 546, None,
                          M4_MAX, M4_MAX, None, kind="unified",
                          missing={"tflops": APPLE_NO_RATE}),
-    # CPU memory: a desktop's two channels, a server's twelve
+    # CPU memory: a desktop's two channels, a workstation's eight, a server's twelve
     "ddr4-3200-2ch": _cpu("DDR4-3200, 2 channels (desktop)", 2, 3200, RYZEN_5950X),
     "ddr5-5600-2ch": _cpu("DDR5-5600, 2 channels (desktop)", 2, 5600, RYZEN_9950X),
+    "ddr5-5200-8ch": _cpu("DDR5-5200, 8 channels (AMD Threadripper PRO 7000 WX)", 8,
+                          5200, TR_PRO_7995WX),
     "ddr5-4800-12ch": _cpu("DDR5-4800, 12 channels (AMD EPYC 9004)", 12, 4800,
                            EPYC_9654),
 }

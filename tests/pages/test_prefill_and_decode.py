@@ -99,3 +99,17 @@ def test_every_figure_of_the_device_table_is_cited_to_its_maker_or_says_why_it_i
             host = urlsplit(url).hostname or ""
             assert url.startswith("https://") and any(host == d or host.endswith("." + d) for d in domains), (
                 f"{name}: {figure} is cited to {url!r}, not to a page of {' or '.join(domains)}")
+
+
+def test_the_device_table_covers_three_generations_of_each_gpu_line_and_cpu_memory_from_desktop_to_server():
+    """Issue 28: consumer and datacenter GPUs of the last three generations from NVIDIA and AMD, Apple M-series, and a
+    few CPU memory configurations."""
+    titles = [d["title"] for d in DEVICES.values()]
+    lines = {"NVIDIA datacenter": [t for t in titles if t.startswith("NVIDIA ") and "GeForce" not in t],
+             "NVIDIA GeForce": [t for t in titles if t.startswith("NVIDIA GeForce ")],
+             "AMD Instinct": [t for t in titles if t.startswith("AMD Instinct ")],
+             "AMD Radeon": [t for t in titles if t.startswith("AMD Radeon ")],
+             "Apple": [t for t in titles if t.startswith("Apple ")]}
+    assert all(len(found) >= 3 for found in lines.values()), lines
+    channels = sorted(d["channels"] for d in DEVICES.values() if d["kind"] == "cpu")
+    assert channels[0] == 2 and channels[-1] >= 8 and len(channels) >= 3, channels
