@@ -37,6 +37,7 @@
       blocks.push(api.fieldBlock("calc-" + k.replace(/_/g, "-"), f[1], control, O[k] ? O[k].help : null));
       control.addEventListener(f[2] === "select" ? "change" : "input", function () {
         if (k === "device") fromDevice();
+        if (k === "offload") needsCount();
         api.update();
       });
     });
@@ -58,6 +59,9 @@
         else c[k].removeAttribute("placeholder");
       });
     }
+    // the number field counts for experts:N and layers:K only
+    function needsCount() { c.offload_n.disabled = !/:$/.test(c.offload.value); }
+    needsCount();
     // plan()'s options: offload is the select's form with the number field's N or K (experts:4)
     function options() {
       var o = {};
@@ -151,11 +155,12 @@
       fieldset: fieldset, results: results, params: FIELDS.map(function (f) { return f[0]; }).filter(function (k) { return O[k]; }),
       set: function (k, v) {
         var m = k === "offload" && /^(experts|layers):(.*)$/.exec(v);
-        if (m) { c.offload.value = m[1] + ":"; c.offload_n.value = m[2]; return null; }
+        if (m) { c.offload.value = m[1] + ":"; c.offload_n.value = m[2]; needsCount(); return null; }
         if (CHOICES[k]) {
           var ok = CHOICES[k].map(function (o) { return o[0]; }).filter(Boolean);
           if (ok.indexOf(v) < 0) return k + "=" + v + " is not one of: " + ok.join(", ") + ".";
           c[k].value = v;
+          if (k === "offload") needsCount();
           if (k === "device" && !new URLSearchParams(location.search).has("gpu_gb")) fromDevice();
           else if (k === "device") { var g = api.controls.gpu.value; fromDevice(); api.controls.gpu.value = g; }
           return null;

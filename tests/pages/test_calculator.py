@@ -989,6 +989,7 @@ def test_fit_and_speed_in_the_url_show_the_tools_plan_and_a_bad_one_is_a_clear_e
     # the offload control: a form (select) and its N or K (number), one URL parameter
     query = "preset=qwen3-30b-a3b&weights=q4_k_m&device=rtx-4090&cpu_memory=ddr5-5600-2ch"
     open_calculator(page, f"{site_url}calculator/?{query}")
+    assert page.is_disabled("#calc-offload-n"), "the number field is open while offload names no count"
     page.select_option("#calc-offload", "experts:")
     page.fill("#calc-offload-n", "12")
     page.wait_for_function("/offload=experts(:|%3A)12/.test(location.search)")
