@@ -38,8 +38,7 @@ ADA_WP = ("https://images.nvidia.com/aem-dam/Solutions/geforce/ada/"
 BLACKWELL_WP = ("https://images.nvidia.com/aem-dam/Solutions/geforce/blackwell/"
                 "nvidia-rtx-blackwell-gpu-architecture.pdf")
 MI250X = "https://www.amd.com/en/products/accelerators/instinct/mi200/mi250x.html"
-MI300X = ("https://www.amd.com/content/dam/amd/en/documents/instinct-tech-docs/"
-          "data-sheets/amd-instinct-mi300x-platform-data-sheet.pdf")
+MI300X = "https://www.amd.com/en/products/accelerators/instinct/mi300/mi300x.html"
 MI325X = "https://www.amd.com/en/products/accelerators/instinct/mi300/mi325x.html"
 MI355X = "https://www.amd.com/en/products/accelerators/instinct/mi350/mi355x.html"
 RX6900XT = ("https://www.amd.com/en/products/graphics/desktops/radeon/6000-series/"
