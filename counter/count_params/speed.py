@@ -33,8 +33,9 @@ SPEED_OPTIONS = {
     "split": {"default": "layers", "choices": ["layers", "tensors"],
               "help": "how: whole layers per device, or every tensor in N parts"},
     "offload": {"default": "none",
-                "help": "kept in CPU RAM: none, experts (routed experts of a mixture "
-                        "of experts) or layers:K (K whole layers)"},
+                "help": "kept in CPU RAM: none, experts (every routed expert of a "
+                        "mixture of experts), experts:N (those of the first N layers, "
+                        "as llama.cpp's --n-cpu-moe N) or layers:K (K whole layers)"},
     "bandwidth_gbs": {"default": None, "help": "device memory bandwidth, GB/s"},
     "tflops": {"default": None, "help": "device peak dense 16-bit TFLOP/s"},
     "cpu_gb": {"default": None, "help": "CPU RAM for offloaded weights, GB"},
@@ -66,15 +67,32 @@ def _number(name: str, value, positive: bool = True) -> float | None:
 
 
 def _offload(value) -> tuple[str, int]:
+    """(mode, count): experts with count 0 is every routed expert."""
     text = str(value).strip()
     if text in ("none", "experts"):
         return text, 0
-    match = re.fullmatch(r"layers:(\d+)", text)
-    if not match or int(match.group(1)) < 1:
-        raise _option_error("offload", f"must be none, experts or layers:K with K a "
-                                       f"whole number of layers, at least 1; got "
-                                       f"{value!r}")
-    return "layers", int(match.group(1))
+    match = re.fullmatch(r"(layers|experts):(\d+)", text)
+    if not match or int(match.group(2)) < 1:
+        raise _option_error("offload", f"must be none, experts, experts:N or layers:K "
+                                       f"with N or K a whole number of layers, at "
+                                       f"least 1; got {value!r}")
+    return match.group(1), int(match.group(2))
+
+
+def _first_layers(config: dict, n: int, L: int) -> dict:
+    """The config cut to its first n layers: per-layer lists cut, layer indices past n
+    dropped (the language model's, for a multimodal config; L is its layers, as counted,
+    for a config that leaves them to the default). The routed experts it
+    counts are those llama.cpp's --n-cpu-moe n keeps in CPU RAM."""
+    inner = "text_config" if isinstance(config.get("text_config"), dict) else None
+    cut = dict(config[inner] if inner else config)
+    for key, value in cut.items():
+        if isinstance(value, list) and len(value) == L:
+            cut[key] = value[:n]
+        elif key in ("mlp_only_layers", "moe_layers") and isinstance(value, list):
+            cut[key] = [i for i in value if i < n]
+    cut["num_hidden_layers"] = n
+    return {**config, inner: cut} if inner else cut
 
 
 def _normalize(options: dict) -> tuple[dict, dict]:
@@ -130,6 +148,14 @@ def _normalize(options: dict) -> tuple[dict, dict]:
     return speed, given
 
 
+def _routed(result: dict, E: int, k: int) -> int:
+    """The parameters of every routed expert: the count's total less its active ones
+    are the E - k experts a token skips."""
+    if result["active"] != result["total"] and E > k:
+        return (result["total"] - result["active"]) * E // (E - k)
+    return 0
+
+
 def _parts(config: dict, mem_opts: dict) -> dict:
     """What a token reads and what each place holds, from memory() and the count."""
     result, env, _ = _count(config)
@@ -147,9 +173,7 @@ def _parts(config: dict, mem_opts: dict) -> dict:
     layers = (kv["full_layers"] + kv["sliding_layers"] + kv["recurrent_layers"]
               if kv else env.get("L", 1))
     E, k = env.get("E", 1), env.get("k", 1)
-    routed = 0
-    if result["active"] != result["total"] and E > k:
-        routed = (result["total"] - result["active"]) * E // (E - k)
+    routed = _routed(result, E, k)
     mlp_bytes = w.get("mlp", 0) + w.get("routers", 0)
     per_mlp_weight = mlp_bytes / breakdown["mlp"] if breakdown["mlp"] else 0
     experts = round(routed * per_mlp_weight)  # all routed experts, in the format
@@ -160,6 +184,7 @@ def _parts(config: dict, mem_opts: dict) -> dict:
             "output_head": w.get("output_head", 0), "head_read": head,
             "layer_bytes": layer_bytes, "layers": layers, "experts": experts,
             "experts_read": experts - unused, "E": E, "k": k,
+            "per_mlp_weight": per_mlp_weight,
             "read": layer_bytes - unused + head, "kv": kv["bytes"] if kv else 0,
             "matmul_params": matmul, "d": d, "V": V, "I": env.get("I", 0)}
 
@@ -170,14 +195,16 @@ def _placement(p: dict, s: dict, batch: int) -> dict:
     if mode == "experts" and not p["experts"]:
         raise _option_error("offload", "experts needs a mixture of experts; this "
                                        "model has no routed experts")
-    if mode == "layers" and K > L:
-        raise _option_error("offload", f"layers:{K} is more than the model's {L} "
+    if mode != "none" and K > L:
+        raise _option_error("offload", f"{mode}:{K} is more than the model's {L} "
                                        "layers")
     cpu_layers = K if mode == "layers" else 0
     cpu_weights = p["layer_bytes"] * cpu_layers // L
     cpu_read = (p["read"] - p["head_read"]) * cpu_layers // L
     if mode == "experts":
-        cpu_weights, cpu_read = p["experts"], p["experts_read"]
+        # every routed expert, or those of the first K layers (plan() counts them)
+        cpu_weights, cpu_read = s.get("first_experts") or (p["experts"],
+                                                           p["experts_read"])
     cpu_kv = p["kv"] * cpu_layers // L
     return {"gpu_weights": p["total"] - cpu_weights, "gpu_read": p["read"] - cpu_read,
             "gpu_kv": p["kv"] - cpu_kv, "cpu_weights": cpu_weights,
@@ -247,6 +274,14 @@ def plan(config: dict, options: dict | None = None) -> dict:
     mem = p["mem"]
     ctx = mem["kv_cache"]["context_length"] if mem["kv_cache"] else None
     batch = mem["kv_cache"]["batch_size"] if mem["kv_cache"] else 1
+    s["first_experts"] = None
+    if s["offload"] == "experts" and s["offload_layers"] and p["experts"]:
+        if s["offload_layers"] <= p["layers"]:
+            # the first N layers' routed parameters, at the model's bytes per MLP weight
+            result, _, _ = _count(_first_layers(config, s["offload_layers"],
+                                                p["layers"]))
+            held = round(_routed(result, p["E"], p["k"]) * p["per_mlp_weight"])
+            s["first_experts"] = (held, held - held * (p["E"] - p["k"]) // p["E"])
     place = _placement(p, s, batch)
     per = _devices(p, place, s)
     for d in per:
@@ -254,8 +289,8 @@ def plan(config: dict, options: dict | None = None) -> dict:
     fit = {
         "device_bytes": s["device_bytes"], "devices": s["devices"],
         "split": s["split"], "unified_share": s["share"],
-        "offload": s["offload"] if s["offload"] != "layers"
-        else f"layers:{s['offload_layers']}",
+        "offload": f"{s['offload']}:{s['offload_layers']}" if s["offload_layers"]
+        else s["offload"],
         "per_device": per,
         "fits": all(d["total"] <= s["device_bytes"] for d in per),
         "cpu": {"bytes": s["cpu_bytes"], "weights": place["cpu_weights"],

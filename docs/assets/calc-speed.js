@@ -12,12 +12,15 @@
   var NAMES = Object.keys(T.devices);
   // [URL parameter, label, kind]; the hints are the options' help in count_params.speed
   var FIELDS = [["device", "Device", "select"], ["devices", "Number of devices", "text"], ["split", "Split", "select"],
-    ["offload", "Offload to CPU RAM", "text"], ["bandwidth_gbs", "Memory bandwidth (GB/s)", "text"],
+    ["offload", "Offload to CPU RAM", "select"], ["offload_n", "Layers offloaded (N or K)", "number"],
+    ["bandwidth_gbs", "Memory bandwidth (GB/s)", "text"],
     ["tflops", "Compute (TFLOP/s)", "text"], ["cpu_memory", "CPU memory", "select"],
     ["cpu_bandwidth_gbs", "CPU bandwidth (GB/s)", "text"], ["cpu_gb", "CPU RAM (GB)", "text"]];
   var CHOICES = {
     device: [["", "None: type the figures"]].concat(NAMES.map(function (n) { return [n, T.devices[n].title]; })),
     split: O.split.choices.map(function (c) { return [c, c]; }),
+    // offload's forms (the option's help says what each keeps in CPU RAM); N or K is the number field
+    offload: [["none", "none"], ["experts", "experts"], ["experts:", "experts:N"], ["layers:", "layers:K"]],
     cpu_memory: [["", "None"]].concat(O.cpu_memory.choices.map(function (n) { return [n, T.devices[n].title]; })),
   };
   var DEFAULTS = { devices: "1", split: "layers", offload: "none" };
@@ -28,11 +31,13 @@
       var k = f[0];
       var control = f[2] === "select"
         ? el("select", { name: k }, CHOICES[k].map(function (o) { return el("option", { value: o[0], text: o[1] }); }))
-        : el("input", { type: "text", autocomplete: "off", name: k, value: DEFAULTS[k] || "" });
+        : el("input", { type: f[2], autocomplete: "off", name: k, value: DEFAULTS[k] || "" });
+      if (f[2] === "number") { control.min = "1"; control.step = "1"; }
       c[k] = control;
-      blocks.push(api.fieldBlock("calc-" + k.replace(/_/g, "-"), f[1], control, O[k].help));
+      blocks.push(api.fieldBlock("calc-" + k.replace(/_/g, "-"), f[1], control, O[k] ? O[k].help : null));
       control.addEventListener(f[2] === "select" ? "change" : "input", function () {
         if (k === "device") fromDevice();
+        if (k === "offload") needsCount();
         api.update();
       });
     });
@@ -54,9 +59,15 @@
         else c[k].removeAttribute("placeholder");
       });
     }
+    // the number field counts for experts:N and layers:K only
+    function needsCount() { c.offload_n.disabled = !/:$/.test(c.offload.value); }
+    needsCount();
+    // plan()'s options: offload is the select's form with the number field's N or K (experts:4)
     function options() {
       var o = {};
       FIELDS.forEach(function (f) { var v = c[f[0]].value.trim(); o[f[0]] = v === "" ? null : v; });
+      if (/:$/.test(o.offload)) o.offload += o.offload_n || "";
+      delete o.offload_n;
       return o;
     }
     function row(label, value, text, id) {
@@ -111,7 +122,7 @@
       if (d) {
         li("device", [d.title + ": ", source("memory", d.sources.memory_gb), d.memory_gb === null ? "" : " " + d.memory_gb + " GB, ",
           source("bandwidth", d.sources.bandwidth_gbs), " " + d.bandwidth_gbs + " GB/s, ",
-          source("compute", d.sources.tflops), d.tflops === null ? "no compute figure cited" : " " + d.tflops + " TFLOP/s", d.note ? " (" + d.note + ")." : "."]);
+          source("compute", d.sources.tflops), d.tflops === null ? "no compute figure (" + d.missing.tflops + ")" : " " + d.tflops + " TFLOP/s", d.note ? " (" + d.note + ")." : "."]);
       }
       var status = " Fits on " + where + ": " + (fit.fits ? "yes" : "no") + ".";
       if (s === null) {
@@ -141,12 +152,15 @@
     }
 
     return {
-      fieldset: fieldset, results: results, params: FIELDS.map(function (f) { return f[0]; }),
+      fieldset: fieldset, results: results, params: FIELDS.map(function (f) { return f[0]; }).filter(function (k) { return O[k]; }),
       set: function (k, v) {
+        var m = k === "offload" && /^(experts|layers):(.*)$/.exec(v);
+        if (m) { c.offload.value = m[1] + ":"; c.offload_n.value = m[2]; needsCount(); return null; }
         if (CHOICES[k]) {
           var ok = CHOICES[k].map(function (o) { return o[0]; }).filter(Boolean);
           if (ok.indexOf(v) < 0) return k + "=" + v + " is not one of: " + ok.join(", ") + ".";
           c[k].value = v;
+          if (k === "offload") needsCount();
           if (k === "device" && !new URLSearchParams(location.search).has("gpu_gb")) fromDevice();
           else if (k === "device") { var g = api.controls.gpu.value; fromDevice(); api.controls.gpu.value = g; }
           return null;

@@ -79,10 +79,10 @@
     if (s.cpu_memory !== null) choice("cpu_memory", s.cpu_memory, cpus);
     s.devices = whole("devices", typeof s.devices === "number" ? big(s.devices) : s.devices);
     choice("split", s.split, T.options.split.choices);
-    var off = String(s.offload).trim(), m = /^layers:(\d+)$/.exec(off);
+    var off = String(s.offload).trim(), m = /^(layers|experts):(\d+)$/.exec(off);
     if (off === "none" || off === "experts") { s.offload = off; s.offload_layers = 0n; }
-    else if (m && big(m[1]) >= 1n) { s.offload = "layers"; s.offload_layers = big(m[1]); }
-    else throw optionError("offload", "must be none, experts or layers:K with K a whole number of layers, at least 1; got " + CORE.show(s.offload));
+    else if (m && big(m[2]) >= 1n) { s.offload = m[1]; s.offload_layers = big(m[2]); }
+    else throw optionError("offload", "must be none, experts, experts:N or layers:K with N or K a whole number of layers, at least 1; got " + CORE.show(s.offload));
     ["bandwidth_gbs", "tflops", "cpu_bandwidth_gbs"].forEach(function (k) { s[k] = number(k, s[k]); });
     var device = s.device !== null ? T.devices[s.device] : {};
     s.kind = has(device, "kind") ? device.kind : null;
@@ -103,6 +103,25 @@
     return [s, given];
   }
 
+  // The parameters of every routed expert (_routed).
+  function routedOf(r, E, k) { return r.active !== r.total && E > k ? (r.total - r.active) * E / (E - k) : 0n; }
+
+  // The config cut to its first n layers (_first_layers): what llama.cpp's --n-cpu-moe n keeps in CPU RAM.
+  function firstLayers(config, n, L) {
+    var tc = config.text_config, inner = tc && typeof tc === "object" && !Array.isArray(tc) ? "text_config" : null;
+    var cut = Object.assign({}, inner ? tc : config), out;
+    Object.keys(cut).forEach(function (key) {
+      var v = cut[key];
+      if (Array.isArray(v) && big(v.length) === L) cut[key] = v.slice(0, Number(n));
+      else if ((key === "mlp_only_layers" || key === "moe_layers") && Array.isArray(v)) cut[key] = v.filter(function (i) { return i < n; });
+    });
+    cut.num_hidden_layers = n;
+    if (!inner) return cut;
+    out = Object.assign({}, config);
+    out[inner] = cut;
+    return out;
+  }
+
   // What a token reads and what each place holds (speed.py's _parts).
   function parts(config, rules, memOpts) {
     var counted = CORE.count(config, rules);
@@ -117,14 +136,14 @@
     var kv = mem.kv_cache;
     // the layers that hold weights: attention (full or sliding) and recurrent (Mamba, DeltaNet)
     var layers = kv ? kv.full_layers + kv.sliding_layers + kv.recurrent_layers : get(env, "L", 1n);
-    var E = get(env, "E", 1n), k = get(env, "k", 1n), routed = 0n;
-    if (r.active !== r.total && E > k) routed = (r.total - r.active) * E / (E - k);
-    var mlpBytes = get(w, "mlp", 0n) + get(w, "routers", 0n);
-    var experts = br.mlp ? round(Number(routed) * div(mlpBytes, br.mlp)) : 0n;
+    var E = get(env, "E", 1n), k = get(env, "k", 1n), routed = routedOf(r, E, k);
+    var mlpBytes = get(w, "mlp", 0n) + get(w, "routers", 0n), perMlpWeight = br.mlp ? div(mlpBytes, br.mlp) : 0;
+    var experts = round(Number(routed) * perMlpWeight);
     var unused = routed ? experts * (E - k) / E : 0n;
     var layerBytes = total - get(w, "embeddings", 0n) - get(w, "output_head", 0n);
     return { mem: mem, total: total, embeddings: get(w, "embeddings", 0n), output_head: get(w, "output_head", 0n),
       head_read: head, layer_bytes: layerBytes, layers: layers, experts: experts, experts_read: experts - unused,
+      E: E, k: k, per_mlp_weight: perMlpWeight,
       read: layerBytes - unused + head, kv: kv ? kv.bytes : 0n,
       matmul: r.active - br.embeddings + (tied ? V * d : 0n), d: d, V: V, I: get(env, "I", 0n) };
   }
@@ -133,10 +152,13 @@
   function placement(p, s, batch) {
     var L = p.layers, K = s.offload_layers;
     if (s.offload === "experts" && !p.experts) throw optionError("offload", "experts needs a mixture of experts; this model has no routed experts");
-    if (s.offload === "layers" && K > L) throw optionError("offload", "layers:" + K + " is more than the model's " + L + " layers");
+    if (s.offload !== "none" && K > L) throw optionError("offload", s.offload + ":" + K + " is more than the model's " + L + " layers");
     var cpuLayers = s.offload === "layers" ? K : 0n;
     var cpuWeights = p.layer_bytes * cpuLayers / L, cpuRead = (p.read - p.head_read) * cpuLayers / L;
-    if (s.offload === "experts") { cpuWeights = p.experts; cpuRead = p.experts_read; }
+    if (s.offload === "experts") {  // every routed expert, or those of the first K layers (plan() counts them)
+      var held = s.first_experts || [p.experts, p.experts_read];
+      cpuWeights = held[0]; cpuRead = held[1];
+    }
     var cpuKv = p.kv * cpuLayers / L;
     return { gpu_weights: p.total - cpuWeights, gpu_read: p.read - cpuRead, gpu_kv: p.kv - cpuKv, cpu_weights: cpuWeights,
       cpu_read: cpuRead, cpu_kv: cpuKv, gpu_layers: L - cpuLayers, activations: batch * (p.V * 4n + (4n * p.d + 2n * p.I) * 2n) };
@@ -210,10 +232,18 @@
     var ns = normalize(options, T), s = ns[0], memOpts = ns[1];
     var p = parts(config, rules, memOpts), kv = p.mem.kv_cache;
     var ctx = kv ? kv.context_length : null, batch = kv ? kv.batch_size : 1n;
+    s.first_experts = null;
+    if (s.offload === "experts" && s.offload_layers && p.experts && s.offload_layers <= p.layers) {
+      // the first N layers' routed parameters, at the model's bytes per MLP weight
+      var cut = CORE.count(firstLayers(config, s.offload_layers, p.layers), rules);
+      if (!cut.ok) fail(cut);
+      var held = round(Number(routedOf(cut, p.E, p.k)) * p.per_mlp_weight);
+      s.first_experts = [held, held - held * (p.E - p.k) / p.E];
+    }
     var place = placement(p, s, batch), per = devices(p, place, s);
     per.forEach(function (d) { d.total = d.weights + d.kv_cache + d.activations; });
     var fit = { device_bytes: s.device_bytes, devices: s.devices, split: s.split, unified_share: s.share,
-      offload: s.offload === "layers" ? "layers:" + s.offload_layers : s.offload, per_device: per,
+      offload: s.offload_layers ? s.offload + ":" + s.offload_layers : s.offload, per_device: per,
       fits: per.every(function (d) { return d.total <= s.device_bytes; }),
       cpu: { bytes: s.cpu_bytes, weights: place.cpu_weights, kv_cache: place.cpu_kv },
       max_context_length: null, max_batch_size: null };

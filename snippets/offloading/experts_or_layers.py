@@ -1,6 +1,7 @@
 """Mixtral 8x7B in GGUF Q4_K_M does not fit a 24 GB RTX 4090. Two ways to run it with
 part of it in the desktop's 64 GB of DDR5-5600 (two channels): whole layers in CPU RAM,
-or only the routed experts. The bound on decode speed for each, from the counter."""
+or only the routed experts, of every layer or of the first N (llama.cpp's --n-cpu-moe
+N). The bound on decode speed for each, from the counter."""
 
 import matplotlib
 
@@ -24,34 +25,36 @@ def run(offload):
 
 print(f"{'offload':10} {'fits':>5} {'GPU GB':>7} {'CPU GB':>7}"
       f" {'tokens/s at most':>17}")
-curve = []
+curves = {"layers": [], "experts": []}
 for k in range(0, 33):
-    offload = "none" if k == 0 else f"layers:{k}"
-    fits, gpu, cpu, rate = run(offload)
-    curve.append((k, round(rate, 2), fits))
-    if k in (0, 8, 10, 16, 32):
-        print(f"{offload:10} {fits!s:>5} {gpu:7.1f} {cpu:7.1f} {rate:17.1f}")
-fits, gpu, cpu, experts = run("experts")
-print(f"{'experts':10} {fits!s:>5} {gpu:7.1f} {cpu:7.1f} {experts:17.1f}")
-first = next(k for k, _, ok in curve if ok)
-print(f"fewest layers in CPU RAM for the rest to fit: {first}")
+    for cut, curve in curves.items():
+        offload = "none" if k == 0 else f"{cut}:{k}"
+        fits, gpu, cpu, rate = run(offload)
+        curve.append((k, round(rate, 2), fits))
+        if k in (8, 16, 32) or (k == 0 and cut == "layers"):
+            print(f"{offload:10} {fits!s:>5} {gpu:7.1f} {cpu:7.1f} {rate:17.1f}")
+for cut, curve in curves.items():
+    k, rate = next((k, rate) for k, rate, ok in curve if ok)
+    print(f"fewest {cut} in CPU RAM for the rest to fit: {cut}:{k},"
+          f" at most {rate:.1f} tokens/s")
 # --8<-- [end:compare]
 
 plt.rcParams["svg.hashsalt"] = "llm-glossary"
 plt.rcParams["svg.fonttype"] = "none"  # text as text: a smaller file
 plt.rcParams["font.sans-serif"] = ["DejaVu Sans", "Arial"]  # a short font list
 fig, ax = plt.subplots(figsize=(5, 3.3))
-ks, rates, oks = zip(*curve, strict=True)
-ax.plot(ks, rates, marker=".", color="tab:blue", label="whole layers in CPU RAM")
-ax.plot([k for k, ok in zip(ks, oks, strict=True) if not ok],
-        [r for r, ok in zip(rates, oks, strict=True) if not ok], "x", color="tab:red",
-        label="does not fit the 24 GB card")
-ax.axhline(round(experts, 2), color="tab:orange", ls="--",
-           label="routed experts in CPU RAM")
+labels = {"layers": "whole layers in CPU RAM", "experts": "their routed experts only"}
+for (cut, curve), color in zip(curves.items(), ["tab:blue", "tab:orange"], strict=True):
+    ks, rates, oks = zip(*curve, strict=True)
+    ax.plot(ks, rates, marker=".", color=color, label=labels[cut])
+    ax.plot([k for k, ok in zip(ks, oks, strict=True) if not ok],
+            [r for r, ok in zip(rates, oks, strict=True) if not ok], "x",
+            color="tab:red",
+            label="does not fit the 24 GB card" if cut == "layers" else "_nolegend_")
 ax.set_yscale("log")
 ax.set_yticks([5, 10, 20, 50, 100, 200], ["5", "10", "20", "50", "100", "200"])
 ax.minorticks_off()
-ax.set_xlabel("layers kept in CPU RAM (of 32)")
+ax.set_xlabel("first layers (of 32) kept in CPU RAM")
 ax.set_ylabel("decode tokens/s (bound)")
 ax.set_title("Mixtral 8x7B Q4_K_M on an RTX 4090 + DDR5", fontsize=10)
 ax.legend(fontsize=8)

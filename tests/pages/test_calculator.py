@@ -791,8 +791,9 @@ def speed_options(rng: random.Random, devices: list[str], cpus: list[str]) -> di
         "device": (0.8, lambda: rng.choice(devices)),
         "devices": (0.4, lambda: rng.choice(["1", "2", "3", "8"] + ["0", "two"] * bad)),
         "split": (0.4, lambda: rng.choice(["layers", "tensors"] + ["rows"] * bad)),
-        "offload": (0.5, lambda: rng.choice(["none", "experts", "layers:1", "layers:3", "layers:20"]
-                                            + ["layers:0", "all"] * bad)),
+        "offload": (0.5, lambda: rng.choice(["none", "experts", "layers:1", "layers:3", "layers:20", "experts:1",
+                                             "experts:2", "experts:6", "experts:40"]
+                                            + ["layers:0", "all", "experts:0"] * bad)),
         "bandwidth_gbs": (0.2, lambda: rng.choice(["1000", "89.6", "3350"] + ["0", "-5", "x"] * bad)),
         "tflops": (0.2, lambda: rng.choice(["100", "0.5", "989.4"] + ["0"] * bad)),
         "cpu_memory": (0.5, lambda: rng.choice(cpus + ["ddr9"] * bad)),
@@ -817,6 +818,13 @@ def plan_cases() -> list[tuple[dict, dict]]:
         if rng.random() < 0.6:
             options.pop("gpu_gb", None)  # the device's memory
         cases.append((config, {**options, **speed_options(rng, devices, cpus)}))
+    # llama.cpp's --n-cpu-moe N, as experts:N, on every bundled mixture of experts (dense layers first or not) and
+    # on generated configs of every family (per-layer lists, layer indices)
+    moe = [load_config(name) for name in bundled_configs()]
+    moe = [c for c in moe if count_parameters(c)["active"] != count_parameters(c)["total"]]
+    for config in moe * 2 + [generated_config(family, rng) for family in RULES for _ in range(3)]:
+        cases.append((config, {"weights": rng.choice(["bf16", "q4_k_m", "mxfp4"]), "device": rng.choice(devices),
+                               "offload": f"experts:{rng.choice([1, 2, 3, 5])}", "cpu_memory": rng.choice(cpus)}))
     return cases
 
 
@@ -865,7 +873,8 @@ def test_the_page_plan_and_the_python_plan_agree_on_fit_and_speed(tmp_path):
     wall = time.perf_counter() - began
     assert proc.returncode == 0, proc.stderr
     shown = json.loads(proc.stdout)
-    kinds = {"planned": 0, "refused": 0, "with speed": 0, "offloaded": 0, "split": 0, "no fit": 0}
+    kinds = {"planned": 0, "refused": 0, "with speed": 0, "offloaded": 0, "split": 0, "no fit": 0,
+             "first layers' experts": 0}
     for (config, options), js, py in zip(cases, shown["out"], expected, strict=True):
         label = f"{config.get('model_type')} {options}"
         if isinstance(py, ConfigError):
@@ -878,6 +887,7 @@ def test_the_page_plan_and_the_python_plan_agree_on_fit_and_speed(tmp_path):
         _same(py, js, label)
         kinds["with speed"] += py["speed"] is not None
         kinds["offloaded"] += py["fit"]["offload"] != "none"
+        kinds["first layers' experts"] += py["fit"]["offload"].startswith("experts:") and py["fit"]["cpu"]["weights"] > 0
         kinds["split"] += py["fit"]["devices"] > 1
         kinds["no fit"] += not py["fit"]["fits"]
     assert kinds["planned"] >= 600 and kinds["refused"] >= 100, kinds
@@ -948,6 +958,7 @@ SPEED_URLS = [
     "preset=bert-base-uncased&device=rx-7900-xtx",
     "preset=llama-2-7b&device=ddr5-4800-12ch&gpu_gb=384&tflops=20",
     "preset=mixtral-8x7b-v0.1&weights=q2_k&device=a100-sxm-80gb&offload=experts&cpu_bandwidth_gbs=200",
+    "preset=qwen3-30b-a3b&weights=q4_k_m&device=rtx-4090&offload=experts:20&cpu_memory=ddr5-5600-2ch&cpu_gb=64",
 ]
 
 
@@ -972,8 +983,18 @@ def test_fit_and_speed_in_the_url_show_the_tools_plan_and_a_bad_one_is_a_clear_e
     assert_speed_error(page, "calc-offload", "more than the model's 32 layers")
     open_calculator(page, f"{site_url}calculator/?preset=llama-3-8b&device=rtx-4090&offload=experts")
     assert_speed_error(page, "calc-offload", "needs a mixture of experts")
+    open_calculator(page, f"{site_url}calculator/?preset=qwen3-30b-a3b&device=rtx-4090&offload=experts:49")
+    assert_speed_error(page, "calc-offload", "xperts:49 is more than the model's 48 layers")
     open_calculator(page, f"{site_url}calculator/?preset=llama-3-8b&device=rtx-4090&offload=layers:2")
     assert_speed_error(page, "calc-cpu-bandwidth-gbs", "read from CPU RAM")
+    # the offload control: a form (select) and its N or K (number), one URL parameter
+    query = "preset=qwen3-30b-a3b&weights=q4_k_m&device=rtx-4090&cpu_memory=ddr5-5600-2ch"
+    open_calculator(page, f"{site_url}calculator/?{query}")
+    assert page.is_disabled("#calc-offload-n"), "the number field is open while offload names no count"
+    page.select_option("#calc-offload", "experts:")
+    page.fill("#calc-offload-n", "12")
+    page.wait_for_function("/offload=experts(:|%3A)12/.test(location.search)")
+    assert shown_speed(page) == expected_speed(query + "&offload=experts:12")
     page.close()
     assert not errors, errors
 

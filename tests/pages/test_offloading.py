@@ -45,6 +45,23 @@ def test_the_step_reads_the_gpu_part_at_gpu_bandwidth_and_the_cpu_part_at_cpu_ba
     assert b["cpu_weights"] > 0 and b["cpu_kv_cache"] > 0
 
 
+def test_experts_n_keeps_the_routed_experts_of_the_first_n_layers_as_llama_cpps_n_cpu_moe():
+    """Mixtral in bf16: N layers of 8 experts, from the config's shapes; DeepSeek-V3's first three layers are dense
+    (first_k_dense_replace), so --n-cpu-moe 3 moves nothing and 4 moves one layer's 256 experts; N = every layer is
+    experts."""
+    L, d, inner = MIXTRAL["num_hidden_layers"], MIXTRAL["hidden_size"], MIXTRAL["intermediate_size"]
+    cpu = {n: plan(MIXTRAL, {"weights": "bf16", "offload": f"experts:{n}", "cpu_memory": "ddr4-3200-2ch"})["fit"]["cpu"]
+           for n in (1, 5, L)}
+    assert cpu[1]["weights"] == 8 * 3 * d * inner * 2 and cpu[5]["weights"] == 5 * cpu[1]["weights"]
+    assert cpu[L] == plan(MIXTRAL, {"weights": "bf16", "offload": "experts", "cpu_memory": "ddr4-3200-2ch"})["fit"]["cpu"]
+    deepseek = load_config("deepseek-v3")
+    dense, width, experts = (deepseek[k] for k in ("first_k_dense_replace", "moe_intermediate_size", "n_routed_experts"))
+    held = [plan(deepseek, {"weights": "bf16", "offload": f"experts:{n}", "bandwidth_gbs": 1000,
+                            "cpu_memory": "ddr5-4800-12ch"})["fit"]["cpu"]["weights"] for n in (dense, dense + 1)]
+    # within 0.1%: the experts are priced at the model's bytes per MLP weight, its fp32 router biases included
+    assert held[0] == 0 and held[1] == pytest.approx(experts * 3 * deepseek["hidden_size"] * width * 2, rel=1e-3)
+
+
 @pytest.mark.parametrize("what", ["max_context_length", "max_batch_size"])
 def test_the_largest_context_and_batch_that_fit_are_the_largest(what):
     options = {"weights": "q4_k_m", "device": "rtx-4090", "context_length": 8192}
@@ -76,6 +93,8 @@ def test_json_output_has_fit_and_speed():
     (LLAMA, {"offload": "layers:"}, "offload"),
     (LLAMA, {"offload": "layers:99"}, "offload"),
     (LLAMA, {"offload": "experts"}, "offload"),
+    (MIXTRAL, {"offload": "experts:33"}, "offload"),
+    (MIXTRAL, {"offload": "experts:0"}, "offload"),
     (LLAMA, {"bandwidth_gbs": "-3"}, "bandwidth_gbs"),
     (LLAMA, {"tflops": "fast"}, "tflops"),
     (LLAMA, {"cpu_gb": "lots", "device": "rtx-4090"}, "cpu_gb"),

@@ -7,10 +7,11 @@ memory rules it is built on.
 from __future__ import annotations
 
 import csv
+from urllib.parse import urlsplit
 
 import pytest
 from count_params import load_config, memory
-from count_params.hardware import DEVICES
+from count_params.hardware import DEVICES, VENDOR_DOMAINS
 from count_params.speed import plan
 
 from tests.support import ROOT
@@ -24,10 +25,12 @@ def bound(row: dict) -> float:
     return plan(load_config(row["model"]), options)["speed"]["decode_tokens_per_s_max"]
 
 
-def test_at_least_ten_measurements_from_more_than_one_kind_of_device():
+def test_at_least_ten_measurements_from_gpus_apple_gpus_and_cpu_cores():
+    """Issue 28: the ratio table covers the device classes GPU, Apple and CPU (llama.cpp's CPU backend)."""
     assert len(ROWS) >= 10
-    assert len({DEVICES[r["device"]]["kind"] for r in ROWS}) >= 2
-    assert all(r["source"].strip() for r in ROWS)
+    classes = {"CPU" if r["backend"] == "CPU" else DEVICES[r["device"]]["kind"] for r in ROWS}
+    assert classes == {"gpu", "unified", "CPU"}, classes
+    assert all(r["source"].strip() and r["backend"] in ("CUDA", "Metal", "CPU") for r in ROWS)
 
 
 @pytest.mark.parametrize("row", ROWS, ids=[f"{r['device']}x{r['devices']}-{r['model']}-{r['weights']}" for r in ROWS])
@@ -82,8 +85,33 @@ def test_prefill_takes_at_least_its_flops_at_peak_compute():
     assert plan(config, {"device": "m1-max-64gb"})["speed"]["prefill_seconds_min"] is None  # no cited TFLOPS
 
 
-def test_every_figure_of_the_device_table_names_its_source():
+def test_every_figure_of_the_device_table_is_cited_to_its_maker_or_says_why_it_is_missing():
+    """Issue 28: each figure from the vendor's own specification. A device's pages are on its maker's domain (a CPU
+    configuration's on a CPU maker's); a figure left out (None) says why."""
+    every_domain = [d for domains in VENDOR_DOMAINS.values() for d in domains]
     for name, device in DEVICES.items():
+        maker = [v for v in VENDOR_DOMAINS if device["title"].startswith(v + " ")]
+        domains = VENDOR_DOMAINS[maker[0]] if maker else every_domain
+        assert maker or device["kind"] == "cpu", f"{name}: the title names no maker of VENDOR_DOMAINS"
         for figure in ("memory_gb", "bandwidth_gbs", "tflops"):
-            if device[figure] is not None:
-                assert str(device["sources"][figure]).startswith("https://"), (name, figure)
+            if device[figure] is None:
+                assert device["missing"].get(figure, "").strip(), f"{name}: {figure} is left out without a reason"
+                continue
+            url = device["sources"][figure] or ""
+            host = urlsplit(url).hostname or ""
+            assert url.startswith("https://") and any(host == d or host.endswith("." + d) for d in domains), (
+                f"{name}: {figure} is cited to {url!r}, not to a page of {' or '.join(domains)}")
+
+
+def test_the_device_table_covers_three_generations_of_each_gpu_line_and_cpu_memory_from_desktop_to_server():
+    """Issue 28: consumer and datacenter GPUs of the last three generations from NVIDIA and AMD, Apple M-series, and a
+    few CPU memory configurations."""
+    titles = [d["title"] for d in DEVICES.values()]
+    lines = {"NVIDIA datacenter": [t for t in titles if t.startswith("NVIDIA ") and "GeForce" not in t],
+             "NVIDIA GeForce": [t for t in titles if t.startswith("NVIDIA GeForce ")],
+             "AMD Instinct": [t for t in titles if t.startswith("AMD Instinct ")],
+             "AMD Radeon": [t for t in titles if t.startswith("AMD Radeon ")],
+             "Apple": [t for t in titles if t.startswith("Apple ")]}
+    assert all(len(found) >= 3 for found in lines.values()), lines
+    channels = sorted(d["channels"] for d in DEVICES.values() if d["kind"] == "cpu")
+    assert channels[0] == 2 and channels[-1] >= 8 and len(channels) >= 3, channels
