@@ -235,8 +235,24 @@ def _devices(p: dict, place: dict, s: dict) -> list[dict]:
     return out
 
 
-def _fits(config: dict, mem_opts: dict, s: dict, ctx: int, batch: int) -> bool:
-    p = _parts(config, {**mem_opts, "context_length": ctx, "batch_size": batch})
+def _cache_bytes(kv: dict):
+    """The cache's bytes at any context and batch, from memory()'s at one (so the
+    searches below need not count the model again at each step): per sequence, full
+    attention layers grow with the context, sliding ones up to their window, and the
+    recurrent states not at all."""
+    per = kv["values_per_layer_token"] * kv["bytes_per_value"]
+    state = kv["state_bytes"] // kv["batch_size"]
+
+    def at(ctx: int, batch: int) -> int:
+        sliding = (kv["sliding_layers"] * per * min(ctx, kv["sliding_window"])
+                   if kv["sliding_layers"] else 0)
+        return batch * (kv["full_layers"] * per * ctx + sliding + state)
+
+    return at
+
+
+def _fits(p: dict, s: dict, cache_bytes, ctx: int, batch: int) -> bool:
+    p = {**p, "kv": cache_bytes(ctx, batch)}
     place = _placement(p, s, batch)
     per = _devices(p, place, s)
     ok = all(d["weights"] + d["kv_cache"] + d["activations"] <= s["device_bytes"]
@@ -301,10 +317,11 @@ def plan(config: dict, options: dict | None = None) -> dict:
         fit["fits"] = fit["fits"] and (place["cpu_weights"] + place["cpu_kv"]
                                        <= s["cpu_bytes"])
     if mem["kv_cache"]:
+        cache_bytes = _cache_bytes(mem["kv_cache"])
         fit["max_context_length"] = _largest(
-            lambda c: _fits(config, mem_opts, s, c, batch), ctx)
+            lambda c: _fits(p, s, cache_bytes, c, batch), ctx)
         fit["max_batch_size"] = _largest(
-            lambda b: _fits(config, mem_opts, s, ctx, b), batch)
+            lambda b: _fits(p, s, cache_bytes, ctx, b), batch)
     return {"fit": fit, "speed": _speed(p, place, s, ctx, batch)}
 
 

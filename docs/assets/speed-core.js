@@ -183,9 +183,19 @@
     return out;
   }
 
-  function fits(config, rules, memOpts, s, ctx, batch) {
-    var o = Object.assign({}, memOpts, { context_length: ctx, batch_size: batch });
-    var p = parts(config, rules, o), place = placement(p, s, batch);
+  // The cache's bytes at any context and batch, from memory()'s at one (_cache_bytes): the searches need not count
+  // the model again at each step.
+  function cacheBytes(kv) {
+    var per = kv.values_per_layer_token * kv.bytes_per_value, state = kv.state_bytes / kv.batch_size;
+    return function (ctx, batch) {
+      var w = kv.sliding_window, sliding = kv.sliding_layers ? kv.sliding_layers * per * (ctx < w ? ctx : w) : 0n;
+      return batch * (kv.full_layers * per * ctx + sliding + state);
+    };
+  }
+
+  function fits(p, s, bytesAt, ctx, batch) {
+    p = Object.assign({}, p, { kv: bytesAt(ctx, batch) });
+    var place = placement(p, s, batch);
     var ok = devices(p, place, s).every(function (d) { return d.weights + d.kv_cache + d.activations <= s.device_bytes; });
     return s.cpu_bytes === null ? ok : ok && place.cpu_weights + place.cpu_kv <= s.cpu_bytes;
   }
@@ -249,9 +259,9 @@
       max_context_length: null, max_batch_size: null };
     if (s.cpu_bytes !== null) fit.fits = fit.fits && place.cpu_weights + place.cpu_kv <= s.cpu_bytes;
     if (kv) {
-      var limit = big(T.search_limit);
-      fit.max_context_length = largest(function (c) { return fits(config, rules, memOpts, s, c, batch); }, ctx, limit);
-      fit.max_batch_size = largest(function (b) { return fits(config, rules, memOpts, s, ctx, b); }, batch, limit);
+      var limit = big(T.search_limit), bytesAt = cacheBytes(kv);
+      fit.max_context_length = largest(function (c) { return fits(p, s, bytesAt, c, batch); }, ctx, limit);
+      fit.max_batch_size = largest(function (b) { return fits(p, s, bytesAt, ctx, b); }, batch, limit);
     }
     return { ok: true, fit: fit, speed: speed(p, place, s, ctx, batch, T), memory: p.mem };
   }

@@ -10,9 +10,9 @@ import io
 import json
 
 import pytest
-from count_params import ConfigError, load_config, main, memory
+from count_params import ConfigError, bundled_configs, load_config, main, memory
 from count_params.footprint import GIB
-from count_params.speed import plan
+from count_params.speed import SEARCH_LIMIT, plan
 
 MIXTRAL = load_config("mixtral-8x7b-v0.1")
 LLAMA = load_config("llama-3-8b")
@@ -62,13 +62,31 @@ def test_experts_n_keeps_the_routed_experts_of_the_first_n_layers_as_llama_cpps_
     assert held[0] == 0 and held[1] == pytest.approx(experts * 3 * deepseek["hidden_size"] * width * 2, rel=1e-3)
 
 
-@pytest.mark.parametrize("what", ["max_context_length", "max_batch_size"])
-def test_the_largest_context_and_batch_that_fit_are_the_largest(what):
-    options = {"weights": "q4_k_m", "device": "rtx-4090", "context_length": 8192}
-    most = plan(LLAMA, options)["fit"][what]
-    key = "context_length" if what == "max_context_length" else "batch_size"
-    assert plan(LLAMA, {**options, key: most})["fit"]["fits"]
-    assert not plan(LLAMA, {**options, key: most + 1})["fit"]["fits"]
+@pytest.mark.parametrize("name", bundled_configs())
+def test_the_largest_context_and_batch_that_fit_are_the_largest(name):
+    """The searches price the cache at each step from memory()'s figures at one context (speed.py: _cache_bytes);
+    here plan() at the found context, which counts the model and its memory afresh, fits, and one more does not: for
+    every bundled config (full, sliding, latent and recurrent caches), on a card 60% larger than the weights, whole
+    and with a layer kept in CPU RAM."""
+    config = load_config(name)
+    weights = memory(config, {"weights": "q4_k_m"})["weights"]["bytes"]
+    card = {"weights": "q4_k_m", "gpu_gb": str(-(-weights * 16 // 10 // GIB)), "context_length": 4096}
+    found = {True: 0, False: 0}
+    if memory(config)["kv_cache"] is None:  # an encoder: nothing grows with the context or the batch
+        fit = plan(config, card)["fit"]
+        assert fit["max_context_length"] is fit["max_batch_size"] is None
+        return
+    for options in (card, {**card, "offload": "layers:1", "cpu_memory": "ddr5-5600-2ch"}):
+        fit = plan(config, options)["fit"]
+        for what, key in (("max_context_length", "context_length"), ("max_batch_size", "batch_size")):
+            most, label = fit[what], (name, options, what, fit[what])
+            if most is None:  # no limit (a sliding window's cache stops growing): the search's limit fits
+                assert plan(config, {**options, key: SEARCH_LIMIT})["fit"]["fits"], label
+                continue
+            assert most == 0 or plan(config, {**options, key: most})["fit"]["fits"], label
+            assert not plan(config, {**options, key: most + 1})["fit"]["fits"], label
+            found[most > 0] += 1
+    assert found[True], "no search found a limit: the card leaves no room for the cache"
 
 
 def test_a_macs_gpu_gets_two_thirds_up_to_32_gb_and_three_quarters_above():
