@@ -280,11 +280,15 @@ CACHED = ("keys", "values", "indexer_keys")  # what a cache layer holds per toke
 STATES = ("conv_states", "recurrent_states")  # what a recurrent layer holds per sequence
 
 
+def state_tensors(layer, name: str) -> list:
+    states = getattr(layer, name, None) or {}
+    return [t for t in (states.values() if isinstance(states, dict) else states) if t is not None]
+
+
 def cached_tensors(layer) -> list:
     tensors = [getattr(layer, name) for name in CACHED if getattr(layer, name, None) is not None]
     for name in STATES:
-        states = getattr(layer, name, None) or {}
-        tensors += [t for t in (states.values() if isinstance(states, dict) else states) if t is not None]
+        tensors += state_tensors(layer, name)
     return tensors
 
 
@@ -317,6 +321,30 @@ def test_kv_cache_is_what_transformers_allocates(kind, tokens):
         k, v = attn.expand_kv(layer.keys, layer.values)
         per_layer = (k.numel() + v.numel()) * 4
         assert ours["decompressed_bytes"] == per_layer * len(cache.layers)
+
+
+# the kinds with recurrent layers, run again in bf16
+RECURRENT_KINDS = [
+    "mamba2-state",
+    "gated-deltanet-and-attention",
+]
+
+
+@pytest.mark.parametrize("kind", RECURRENT_KINDS)
+def test_a_bf16_model_keeps_its_recurrent_state_in_fp32(kind):
+    """In a bf16 model, transformers keeps keys, values and the convolution window in bf16, and the SSM or DeltaNet
+    state in fp32, which it computes in: the tool's state takes STATE_BYTES per value, its window the cache's."""
+    config = KINDS[kind]
+    model = alloc.transformers_model(config, dtype=torch.bfloat16)
+    cache = alloc.generation_cache(model, 5, batch=2)
+    ours = memory(config, {"kv_cache_dtype": "bf16", "context_length": 5, "batch_size": 2})["kv_cache"]
+    assert ours["bytes"] == alloc.storage_bytes(t for layer in cache.layers for t in cached_tensors(layer)), kind
+    convs = [t for layer in cache.layers for t in state_tensors(layer, "conv_states")]
+    states = [t for layer in cache.layers for t in state_tensors(layer, "recurrent_states")]
+    layers, batch = ours["recurrent_layers"], 2
+    assert alloc.storage_bytes(convs) == layers * ours["conv_values_per_layer"] * ours["bytes_per_value"] * batch
+    assert alloc.storage_bytes(states) == (
+        layers * ours["state_values_per_layer"] * ours["state_bytes_per_value"] * batch)
 
 
 def test_a_hybrid_grows_with_the_context_only_on_its_attention_layers():

@@ -83,6 +83,13 @@ FORMATS = {
        for name, mix in GGUF_MIXES.items()},
 }
 KV_DTYPES = {"fp32": 4, "bf16": 2, "fp8": 1, "int8": 1}  # bytes per cached value
+# Bytes per value of a recurrent layer's state (Mamba's SSM state, Gated DeltaNet's
+# matrix), whatever the KV cache precision: transformers 5 computes it in fp32 and
+# caches it so in a bf16 model (tests/test_memory_oracles.py checks it), as llama.cpp
+# does (F32 recurrent memory); vLLM keeps it in the model's dtype unless
+# mamba_ssm_cache_dtype says float32. The convolution window beside it is cached in
+# the model's dtype, as keys and values are: the KV cache precision here.
+STATE_BYTES = 4
 LORA_MODULES = ("q", "k", "v", "o", "gate", "up", "down")
 # Training and fine-tuning: bytes of each part, over T (parameters), R (trainable LoRA
 # parameters) and B (the frozen base's bytes in the mode's weight format); "title" names
@@ -240,13 +247,13 @@ MEMORY = {
                           "if W is not None else 0"},
         "lora": ATTN_LORA, "router": {"count": "M*d*E", "fp32": False}},
     # a state per sequence on each recurrent layer, whatever the context: Mamba-2's
-    # convolution window and SSM state (LinearAttentionLayer: conv_states,
-    # recurrent_states); Gated DeltaNet's convolution window and its Kd x Vd state per
-    # value head
+    # convolution window ("conv") and SSM state ("state") (LinearAttentionLayer:
+    # conv_states, recurrent_states); Gated DeltaNet's convolution window and its
+    # Kd x Vd state per value head
     "mamba2": {"kv": {"values": "0", "layers": "0", "state_layers": "L",
-                      "state": "cd*Kc + nh*hd*Ns"}},
+                      "conv": "cd*Kc", "state": "nh*hd*Ns"}},
     "qwen3_next": {"kv": {**GQA_KV, "layers": "A", "state_layers": "L - A",
-                          "state": "cd*Kc + Vh*Kd*Vd"},
+                          "conv": "cd*Kc", "state": "Vh*Kd*Vd"},
                    "lora": ATTN_LORA,
                    "router": {"count": "M*(d*E + d)", "fp32": False}},
     "ernie4_5_moe": {"kv": GQA_KV, "lora": ATTN_LORA,

@@ -31,6 +31,7 @@ from count_params.memory_rules import (
     LORA_MODULES,
     MEMORY,
     OPTIONS,
+    STATE_BYTES,
     TRAINING,
 )
 
@@ -129,6 +130,7 @@ def _compile_memory(spec: dict) -> dict:
               "values": compile_expr(kv["values"]), "formula": kv["values"],
               # recurrent layers and the values of the state each keeps per sequence
               "state_layers": compile_expr(kv.get("state_layers", "0")),
+              "conv": compile_expr(kv.get("conv", "0")),
               "state": compile_expr(kv.get("state", "0")),
               "decompressed": (compile_expr(kv["decompressed"])
                                if "decompressed" in kv else None)}
@@ -172,6 +174,7 @@ MEMORY_RULES = {
     "formats": _compile_formats(),
     "gguf_types": GGUF_TYPES,
     "kv_dtypes": KV_DTYPES,
+    "state_bytes": STATE_BYTES,
     "lora_modules": LORA_MODULES,
     "training": {mode: {k: (compile_expr(v) if k in TRAINING_PARTS else v)
                         for k, v in parts.items()} for mode, parts in TRAINING.items()},

@@ -499,10 +499,13 @@
       var kv = { dtype: opts.kv_cache_dtype, bytes_per_value: size, context_length: ctx, batch_size: batch,
         values_per_layer_token: per, formula: mem.kv.formula, full_layers: full, sliding_layers: sliding, sliding_window: sliding > 0n ? win : null,
         full_bytes: full * per * size * ctx * batch, sliding_bytes: sliding * per * size * tokens * batch };
-      // recurrent layers (Mamba, linear attention): a fixed state per sequence
+      // recurrent layers (Mamba, linear attention): a fixed state per sequence, its
+      // convolution window in the cache's precision and its state in M.state_bytes
       kv.recurrent_layers = evaluate(mem.kv.state_layers, env, keys);
+      kv.conv_values_per_layer = evaluate(mem.kv.conv, env, keys);
       kv.state_values_per_layer = evaluate(mem.kv.state, env, keys);
-      var state = kv.recurrent_layers * kv.state_values_per_layer * size;
+      kv.state_bytes_per_value = BigInt(M.state_bytes);
+      var state = kv.recurrent_layers * (kv.conv_values_per_layer * size + kv.state_values_per_layer * kv.state_bytes_per_value);
       kv.state_bytes = state * batch;
       kv.bytes = kv.full_bytes + kv.sliding_bytes + kv.state_bytes;
       var dec = mem.kv.decompressed;
