@@ -93,7 +93,8 @@ def evaluate(node, env: dict, keys: dict):
             return _moe_layers(*values)
         if args[0] == "more_bits":
             return _more_bits(*values)
-        if args[0] == "count":  # entries of a per-layer list equal to a value
+        if args[0] == "count":  # entries of a per-layer list (or characters of a
+            # pattern string) equal to a value
             want = values[1]
             return sum(1 for v in values[0] if v == want and type(v) is type(want))
         if args[0] == "len":

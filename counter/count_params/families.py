@@ -670,6 +670,73 @@ FAMILIES["qwen3_next"] = {
 }
 
 
+# ---- hybrids: Nemotron-H, Falcon-H1, Granite 4.0-H, LFM2, Qwen3.5 (recurrent and
+# attention layers; their memory rules in memory_rules.py)
+# in_proj, conv1d, dt_bias, A_log and D, out_proj
+MAMBA2_MIXER = ("d*P + (P if bias else 0) + cd*Kc + (cd if cbias else 0) + 3*nh"
+                " + Ii*d + (d if bias else 0)")
+NEMOTRON_KINDS = {"key": "layers_block_type|layer_types",
+                  # transformers renames the legacy kinds (mamba, attention) itself
+                  "kinds": ["linear_attention", "full_attention", "moe", "mlp", "mamba",
+                            "attention"]}
+PATTERN_CHARS = ("count(pat, 'M') + count(pat, 'E') + count(pat, '*') + count(pat, '-')"
+                 " == len(pat)")
+
+
+def _nemotron_layers(kinds: str, char: str) -> str:
+    """Layers of some kinds: in layers_block_type, else in hybrid_override_pattern (one
+    character a layer), else one of each (NemotronHConfig's four-layer default)."""
+    listed = " + ".join(f"count(types, '{k}')" for k in kinds.split())
+    return (f"({listed}) if types is not None else "
+            f"(count(pat, '{char}') if len(pat) else 1)")
+
+
+FAMILIES["nemotron_h"] = {
+    "title": "Nemotron-H, Nemotron 3 (Mamba-2, attention, MLP and MoE layers)",
+    # NemotronHConfig has a default for every key; num_hidden_layers is ignored (the
+    # layers are those the pattern or the list names)
+    "reads": {"V": ["vocab_size", 131072], "d": ["hidden_size", 4096],
+              "H": ["num_attention_heads", 32], "h": ["head_dim", 128],
+              "I": ["intermediate_size", 21504], "mlp_bias": ["mlp_bias", False],
+              "bias": ["use_bias", False], "nh": ["mamba_num_heads", 128],
+              "hd": ["mamba_head_dim", 64], "Ns": ["ssm_state_size", 128],
+              "G": ["mamba_n_groups|n_groups", 8],
+              "Kc": ["mamba_d_conv|conv_kernel", 4],
+              "cbias": ["mamba_conv_bias|use_conv_bias", True],
+              "E": ["n_routed_experts|num_local_experts", 8],
+              "k": ["num_experts_per_tok", 2], "Ie": ["moe_intermediate_size", 7688],
+              "Is": ["moe_shared_expert_intermediate_size", 7688],
+              "lat": ["moe_latent_size", None], "types": NEMOTRON_KINDS,
+              "pat": ["hybrid_override_pattern", "''"]},
+    "checks": [*KV_DIVIDES, TOP_K,
+               [f"types is not None or {PATTERN_CHARS}", "hybrid_override_pattern",
+                "'hybrid_override_pattern' may hold only M, E, * and - (Mamba-2, MoE, "
+                "attention, MLP layers)"]],
+    "let": {"L": "len(types) if types is not None else (len(pat) if len(pat) else 4)",
+            "Mb": _nemotron_layers("linear_attention mamba", "M"),
+            "A": _nemotron_layers("full_attention attention", "*"),
+            "Me": _nemotron_layers("moe", "E"), "Ml": _nemotron_layers("mlp", "-"),
+            "Ii": "nh*hd", "cd": "nh*hd + 2*G*Ns", "P": "2*nh*hd + 2*G*Ns + nh",
+            "lw": "d if lat is None else lat"},  # the experts' width in and out
+    "count": {
+        "embeddings": "V*d",
+        "attention": f"A*({QKVO}) + Mb*({MAMBA2_MIXER})",
+        # MLP layers and MoE layers, not gated (relu2): up and down projections; a
+        # MoE layer has a router, E experts, a shared expert and, with a latent
+        # width, a projection into it and out of it
+        "mlp": "Ml*(2*d*I + (I + d if mlp_bias else 0)) + Me*(d*E + E*2*Ie*lw"
+               " + 2*d*Is + (Is + d if mlp_bias else 0)"
+               " + (0 if lat is None else 2*d*lat + (lat + d if mlp_bias else 0)))",
+        "norms": "L*d + d + Mb*Ii",  # one per layer, final, Mamba's gated norm
+        # never tied, whatever tie_word_embeddings says (NemotronHForCausalLM's
+        # _tied_weights_keys is empty)
+        "output_head": "V*d",
+    },
+    "active": "total - Me*(E - k)*2*Ie*lw",
+    "kv_cache": "2*A*K*h",
+}
+
+
 # ------------------------------------------------------------------ the model it names
 # The class transformers builds for each family (for causal language modelling; T5's for
 # sequence to sequence). A config whose model_type is not a transformers family (remote
@@ -699,6 +766,7 @@ BUILDS = {
     "llama4_text": "Llama4ForCausalLM", "mt5": "MT5ForConditionalGeneration",
     "bart": "BartForConditionalGeneration", "ministral3": "Ministral3ForCausalLM",
     "mamba2": "Mamba2ForCausalLM", "qwen3_next": "Qwen3NextForCausalLM",
+    "nemotron_h": "NemotronHForCausalLM",
 }
 # Classes that hold another model than the one a family's rules count: per family, the
 # class its config's "architectures" names first, and the rules that replace the
@@ -741,7 +809,8 @@ KV_HEADS_DEFAULT = {"gemma": 16, "gemma2": 4, "gemma3_text": 4, "mistral": 8,
                     "qwen3_moe": 4, "stablelm": 32, "starcoder2": 2, "smollm3": 4,
                     "exaone4": 32, "ernie4_5": 2, "glm4": 2, "phimoe": 8,
                     "minimax_m2": 8, "gpt_oss": 8, "glm4_moe": 8, "ernie4_5_moe": 4,
-                    "llama4_text": 8, "ministral3": 8, "qwen3_next": 2}
+                    "llama4_text": 8, "ministral3": 8, "qwen3_next": 2,
+                    "nemotron_h": 8}
 for _name, _heads in KV_HEADS_DEFAULT.items():
     _reads = FAMILIES[_name]["reads"]
     FAMILIES[_name]["reads"] = {**_reads, "K": ["num_key_value_heads", _heads, "H"]}
@@ -797,4 +866,6 @@ VARIABLE_LABELS = {
     "pre": "LayerNorm before each sub-block (pre-norm)",
     "no_final": "Final LayerNorm removed",
     "affine": "LayerNorms have a gain and a shift",
+    "lat": "Expert latent width (null: the hidden size)",
+    "pat": "Layer pattern (M Mamba-2, * attention, - MLP, E MoE)",
 }

@@ -260,6 +260,11 @@ MEMORY = {
                      "router": {"count": "M*(d*E + E)", "fp32": False}},
     "deepseek_v3": {"kv": MLA_KV, "router": MLA_ROUTER},
     "deepseek_v2": {"kv": MLA_KV, "router": MLA_ROUTER},
+    # ---- hybrids: keys and values on the attention layers, a state on the others
+    # Nemotron-H: its routers are fp32 parameters (NemotronHTopkRouter)
+    "nemotron_h": {"kv": {**GQA_KV, "layers": "A", "state_layers": "Mb",
+                          "conv": "cd*Kc", "state": "nh*hd*Ns"},
+                   "router": {"count": "Me*d*E", "fp32": True}},
 }
 # Biases inside "attention" and "mlp": 1-D tensors, which GGUF files keep in F32
 LLAMA_BIAS = {"attention": f"L * ({QKVO_BIAS}) if attn_bias else 0"}

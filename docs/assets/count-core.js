@@ -87,7 +87,10 @@
       if (node[1] === "startswith") return args[0].startsWith(args[1]);
       if (node[1] === "moe_layers") return moeLayers(args[0], args[1], args[2]);
       if (node[1] === "more_bits") return moreBits(args[0]);
-      if (node[1] === "count") return BigInt(args[0].filter(function (v) { return v === args[1]; }).length);
+      if (node[1] === "count") {  // in a per-layer list, or characters in a pattern string
+        var items = typeof args[0] === "string" ? Array.from(args[0]) : args[0];
+        return BigInt(items.filter(function (v) { return v === args[1]; }).length);
+      }
       if (node[1] === "len") return BigInt(args[0].length);
       if (node[1] === "layers_among") {  // distinct layer numbers below n in a list
         var below = {};
