@@ -281,6 +281,9 @@ KINDS = {
                            "head_dim": 8, "mamba_num_heads": 4, "mamba_head_dim": 8, "ssm_state_size": 4,
                            "n_groups": 2, "conv_kernel": 4, "n_routed_experts": 4, "num_experts_per_tok": 2,
                            "moe_intermediate_size": 8, "moe_shared_expert_intermediate_size": 12},
+    # Falcon-H1: attention and Mamba-2 side by side, so every layer caches keys and values and keeps a state
+    "falcon-h1-parallel": {"model_type": "falcon_h1", **SMALL, "head_dim": 8, "mamba_d_ssm": 16, "mamba_n_heads": 2,
+                           "mamba_d_head": "auto", "mamba_n_groups": 1, "mamba_d_state": 4, "mamba_d_conv": 3},
 }
 CACHED = ("keys", "values", "indexer_keys")  # what a cache layer holds per token (not its step counters)
 STATES = ("conv_states", "recurrent_states")  # what a recurrent layer holds per sequence
@@ -336,6 +339,7 @@ RECURRENT_KINDS = [
     "mamba2-state",
     "gated-deltanet-and-attention",
     "nemotron-h-pattern",
+    "falcon-h1-parallel",
 ]
 
 

@@ -737,6 +737,44 @@ FAMILIES["nemotron_h"] = {
 }
 
 
+FAMILIES["falcon_h1"] = {
+    "title": "Falcon-H1 (attention and Mamba-2 side by side in every layer)",
+    # its multipliers (mup_vector, ssm_multipliers...) scale activations, not weights
+    "reads": {"V": ["vocab_size", 128000], "d": ["hidden_size", 4096],
+              "I": ["intermediate_size", 14336], "L": ["num_hidden_layers", 32],
+              "H": ["num_attention_heads", 32], "h": ["head_dim", "d // H"],
+              "attn_bias": ["attention_bias", False], "mlp_bias": ["mlp_bias", False],
+              "tied": ["tie_word_embeddings", False], "nh": ["mamba_n_heads", 128],
+              "Ds": ["mamba_d_ssm", 1024, None], "X": ["mamba_expand", 2],
+              "Ns": ["mamba_d_state", 256], "G": ["mamba_n_groups", 1],
+              "Kc": ["mamba_d_conv", 4], "cbias": ["mamba_conv_bias", True],
+              "bias": ["mamba_proj_bias", False], "obias": ["projectors_bias", False],
+              "gnorm": ["mamba_rms_norm", False],
+              "hd": {"key": "mamba_d_head", "auto": True}},
+    "checks": [*KV_DIVIDES,
+               ["(X*d if Ds is None else Ds) % nh == 0", "mamba_n_heads",
+                "'mamba_n_heads' must divide the Mamba width ('mamba_d_ssm', or "
+                "'mamba_expand' x 'hidden_size' where it is null)"],
+               ["hd is None or hd*nh == (X*d if Ds is None else Ds)", "mamba_d_head",
+                "'mamba_d_head' x 'mamba_n_heads' must be the Mamba width "
+                "('mamba_d_ssm', or 'mamba_expand' x 'hidden_size' where it is null)"]],
+    # Ii: the Mamba width, null mamba_d_ssm giving expand x hidden (FalconH1Mixer)
+    "let": {"Ii": "X*d if Ds is None else Ds", "cd": "Ii + 2*G*Ns",
+            "P": "2*Ii + 2*G*Ns + nh"},
+    "count": {
+        "embeddings": "V*d",
+        # in_proj's bias is mamba_proj_bias, out_proj's projectors_bias
+        "attention": f"L * ({QKVO} + ({QKVO_BIAS} if attn_bias else 0)"
+                     " + d*P + (P if bias else 0) + cd*Kc + (cd if cbias else 0) + 3*nh"
+                     " + Ii*d + (d if obias else 0))",
+        "mlp": "L * (3*d*I + (2*I + d if mlp_bias else 0))",
+        # before the mixers and before the MLP; final; the gated norm if mamba_rms_norm
+        "norms": "L*(2*d + (Ii if gnorm else 0)) + d",
+        "output_head": UNTIED_HEAD,
+    },
+    "kv_cache": "2*L*K*h",
+}
+
 # ------------------------------------------------------------------ the model it names
 # The class transformers builds for each family (for causal language modelling; T5's for
 # sequence to sequence). A config whose model_type is not a transformers family (remote
@@ -767,6 +805,7 @@ BUILDS = {
     "bart": "BartForConditionalGeneration", "ministral3": "Ministral3ForCausalLM",
     "mamba2": "Mamba2ForCausalLM", "qwen3_next": "Qwen3NextForCausalLM",
     "nemotron_h": "NemotronHForCausalLM",
+    "falcon_h1": "FalconH1ForCausalLM",
 }
 # Classes that hold another model than the one a family's rules count: per family, the
 # class its config's "architectures" names first, and the rules that replace the
@@ -810,7 +849,7 @@ KV_HEADS_DEFAULT = {"gemma": 16, "gemma2": 4, "gemma3_text": 4, "mistral": 8,
                     "exaone4": 32, "ernie4_5": 2, "glm4": 2, "phimoe": 8,
                     "minimax_m2": 8, "gpt_oss": 8, "glm4_moe": 8, "ernie4_5_moe": 4,
                     "llama4_text": 8, "ministral3": 8, "qwen3_next": 2,
-                    "nemotron_h": 8}
+                    "nemotron_h": 8, "falcon_h1": 8}
 for _name, _heads in KV_HEADS_DEFAULT.items():
     _reads = FAMILIES[_name]["reads"]
     FAMILIES[_name]["reads"] = {**_reads, "K": ["num_key_value_heads", _heads, "H"]}
@@ -868,4 +907,7 @@ VARIABLE_LABELS = {
     "affine": "LayerNorms have a gain and a shift",
     "lat": "Expert latent width (null: the hidden size)",
     "pat": "Layer pattern (M Mamba-2, * attention, - MLP, E MoE)",
+    "Ds": "Mamba width (null: expand x hidden size)",
+    "obias": "Bias in the Mamba output projection",
+    "gnorm": "Gated RMSNorm in the Mamba mixer",
 }

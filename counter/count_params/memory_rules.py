@@ -265,6 +265,9 @@ MEMORY = {
     "nemotron_h": {"kv": {**GQA_KV, "layers": "A", "state_layers": "Mb",
                           "conv": "cd*Kc", "state": "nh*hd*Ns"},
                    "router": {"count": "Me*d*E", "fp32": True}},
+    # Falcon-H1: every layer caches keys and values and keeps a Mamba-2 state
+    "falcon_h1": {"kv": {**GQA_KV, "state_layers": "L", "conv": "cd*Kc",
+                         "state": "Ii*Ns"}},
 }
 # Biases inside "attention" and "mlp": 1-D tensors, which GGUF files keep in F32
 LLAMA_BIAS = {"attention": f"L * ({QKVO_BIAS}) if attn_bias else 0"}

@@ -50,6 +50,8 @@ def _compile_read(var: str, read) -> dict:
                "null": None, "default": None}
         if "kinds" in read:
             return {**out, "type": "kinds", "kinds": read["kinds"]}
+        if read.get("auto"):  # a size, or "auto" (null: the class works it out)
+            return {**out, "type": "auto"}
         return {**out, "type": "list"}
     key, default, *if_null = [read, None] if isinstance(read, str) else read
     out = {"var": var, "keys": key.split("|"), "required": isinstance(read, str)}

@@ -143,6 +143,13 @@
       return evaluate(read["default"], env, keys);
     }
     var want = read.type;
+    if (want === "auto") {  // a size, or "auto" (null: the class works it out)
+      if (value === "auto") return null;
+      if (kind(value) !== "int" || value < 0n) {
+        throw new ConfigError("config key '" + key + "' must be a whole number or 'auto', got " + show(value), key);
+      }
+      return value;
+    }
     if (want === "kinds") {
       if (!Array.isArray(value) || !value.every(function (v) { return read.kinds.indexOf(v) >= 0; })) {
         throw new ConfigError("config key '" + key + "' must be a list of layer kinds, each " + read.kinds.join(" or ") +

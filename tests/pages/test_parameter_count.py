@@ -192,7 +192,8 @@ def test_missing_key_is_a_clear_error(name, tmp_path):
         bad.write_text(json.dumps(_without(config, path)))
         proc = _run(str(bad))
         assert proc.returncode != 0 and proc.stdout == ""
-        assert f"missing required key '{path[-1]}'" in proc.stderr and "Traceback" not in proc.stderr
+        # missing, or its class's default does not fit the other sizes (Falcon-H1's mamba_d_ssm)
+        assert f"'{path[-1]}'" in proc.stderr and "Traceback" not in proc.stderr
 
 
 def _size_keys(config: dict) -> list[tuple[str, ...]]:
