@@ -284,6 +284,12 @@ KINDS = {
     # Falcon-H1: attention and Mamba-2 side by side, so every layer caches keys and values and keeps a state
     "falcon-h1-parallel": {"model_type": "falcon_h1", **SMALL, "head_dim": 8, "mamba_d_ssm": 16, "mamba_n_heads": 2,
                            "mamba_d_head": "auto", "mamba_n_groups": 1, "mamba_d_state": 4, "mamba_d_conv": 3},
+    # Granite 4.0-H: Mamba-2 and attention layers as layer_types lists them (here in the names before transformers'
+    # renaming), each with experts and a shared MLP
+    "granite-hybrid-layer-types": {"model_type": "granitemoehybrid", **SMALL, "layer_types": ["mamba", "attention",
+                                   "mamba"], "mamba_n_heads": 4, "mamba_n_groups": 2, "mamba_d_state": 4,
+                                   "mamba_d_conv": 4, "mamba_expand": 1, "num_local_experts": 4,
+                                   "num_experts_per_tok": 2, "shared_intermediate_size": 24},
 }
 CACHED = ("keys", "values", "indexer_keys")  # what a cache layer holds per token (not its step counters)
 STATES = ("conv_states", "recurrent_states")  # what a recurrent layer holds per sequence
@@ -340,6 +346,7 @@ RECURRENT_KINDS = [
     "gated-deltanet-and-attention",
     "nemotron-h-pattern",
     "falcon-h1-parallel",
+    "granite-hybrid-layer-types",
 ]
 
 

@@ -775,6 +775,46 @@ FAMILIES["falcon_h1"] = {
     "kv_cache": "2*L*K*h",
 }
 
+GRANITE_KINDS = {"key": "layer_types|layers_block_type",
+                 "kinds": ["linear_attention", "full_attention", "mamba", "attention"]}
+FAMILIES["granitemoehybrid"] = {
+    "title": "Granite 4.0-H (Mamba-2 and attention, mixture of experts)",
+    "reads": {**LLAMA_READS, "h": ["head_dim", "d // H"],
+              "attn_bias": ["attention_bias", False], "E": ["num_local_experts", 8],
+              "k": ["num_experts_per_tok", 2], "Is": ["shared_intermediate_size", 1024],
+              "nh": ["mamba_n_heads", 128], "G": ["mamba_n_groups", 1],
+              "Ns": ["mamba_d_state", 256], "Kc": ["mamba_d_conv", 4],
+              "X": ["mamba_expand", 2], "cbias": ["mamba_conv_bias", True],
+              "bias": ["mamba_proj_bias", False],
+              "hd": {"key": "mamba_d_head", "auto": True}, "types": GRANITE_KINDS},
+    "checks": [*KV_DIVIDES, ["E == 0 or k <= E", "num_experts_per_tok",
+                             "more experts per token than experts"],
+               ["types is None or len(types) == L", "layer_types",
+                "'layer_types' must name one kind per layer"],
+               ["X*d % nh == 0", "mamba_n_heads",
+                "'mamba_n_heads' must divide 'mamba_expand' x 'hidden_size'"],
+               ["hd is None or hd*nh == X*d", "mamba_d_head",
+                "'mamba_d_head' x 'mamba_n_heads' must be 'mamba_expand' x "
+                "'hidden_size'"]],
+    # Mamba-2 layers: those listed (linear_attention, or mamba before the renaming),
+    # else all of them (GraniteMoeHybridConfig)
+    "let": {"Mb": "L if types is None else count(types, 'linear_attention')"
+                  " + count(types, 'mamba')",
+            "A": "L - Mb", "Ii": "X*d", "cd": "X*d + 2*G*Ns",
+            "P": "2*X*d + 2*G*Ns + nh"},
+    "count": {
+        "embeddings": "V*d",
+        "attention": f"A*({QKVO} + ({QKVO_BIAS} if attn_bias else 0))"
+                     f" + Mb*({MAMBA2_MIXER})",
+        # each layer: a router and E experts (none if E is 0), and a shared MLP
+        "mlp": f"L * ((d*E + {EXPERTS} if E > 0 else 0) + 3*d*Is)",
+        "norms": "L*2*d + d + Mb*Ii",  # and the gated norm inside each Mamba mixer
+        "output_head": UNTIED_HEAD,
+    },
+    "active": "total - (L*(E - k)*3*d*I if E > 0 else 0)",
+    "kv_cache": "2*A*K*h",
+}
+
 # ------------------------------------------------------------------ the model it names
 # The class transformers builds for each family (for causal language modelling; T5's for
 # sequence to sequence). A config whose model_type is not a transformers family (remote
@@ -806,6 +846,7 @@ BUILDS = {
     "mamba2": "Mamba2ForCausalLM", "qwen3_next": "Qwen3NextForCausalLM",
     "nemotron_h": "NemotronHForCausalLM",
     "falcon_h1": "FalconH1ForCausalLM",
+    "granitemoehybrid": "GraniteMoeHybridForCausalLM",
 }
 # Classes that hold another model than the one a family's rules count: per family, the
 # class its config's "architectures" names first, and the rules that replace the

@@ -268,6 +268,9 @@ MEMORY = {
     # Falcon-H1: every layer caches keys and values and keeps a Mamba-2 state
     "falcon_h1": {"kv": {**GQA_KV, "state_layers": "L", "conv": "cd*Kc",
                          "state": "Ii*Ns"}},
+    "granitemoehybrid": {"kv": {**GQA_KV, "layers": "A", "state_layers": "Mb",
+                                "conv": "cd*Kc", "state": "Ii*Ns"},
+                         "router": {"count": "L*d*E", "fp32": False}},
 }
 # Biases inside "attention" and "mlp": 1-D tensors, which GGUF files keep in F32
 LLAMA_BIAS = {"attention": f"L * ({QKVO_BIAS}) if attn_bias else 0"}
