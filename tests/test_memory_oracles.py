@@ -290,6 +290,9 @@ KINDS = {
                                    "mamba"], "mamba_n_heads": 4, "mamba_n_groups": 2, "mamba_d_state": 4,
                                    "mamba_d_conv": 4, "mamba_expand": 1, "num_local_experts": 4,
                                    "num_experts_per_tok": 2, "shared_intermediate_size": 24},
+    # LFM2: short convolutions (a window of conv_L_cache inputs per sequence) and attention layers
+    "lfm2-short-convolutions": {"model_type": "lfm2", **SMALL, "conv_L_cache": 3, "block_multiple_of": 8,
+                                "block_ffn_dim_multiplier": 1.5, "layer_types": ["conv", "full_attention", "conv"]},
 }
 CACHED = ("keys", "values", "indexer_keys")  # what a cache layer holds per token (not its step counters)
 STATES = ("conv_states", "recurrent_states")  # what a recurrent layer holds per sequence
@@ -347,6 +350,7 @@ RECURRENT_KINDS = [
     "nemotron-h-pattern",
     "falcon-h1-parallel",
     "granite-hybrid-layer-types",
+    "lfm2-short-convolutions",
 ]
 
 

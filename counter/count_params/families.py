@@ -815,6 +815,41 @@ FAMILIES["granitemoehybrid"] = {
     "kv_cache": "2*A*K*h",
 }
 
+FAMILIES["lfm2"] = {
+    "title": "LFM2 (short convolutions and attention)",
+    "reads": {**LLAMA_READS, "I": "block_ff_dim|intermediate_size",
+              "h": ["head_dim", "d // H"],
+              "tied": ["tie_embedding|tie_word_embeddings", True],
+              "cbias": ["conv_bias", False], "Kc": ["conv_L_cache", 3],
+              "bm": ["block_multiple_of", 256],
+              "mult": ["block_ffn_dim_multiplier", 1.0],
+              "adj": ["block_auto_adjust_ff_dim", True],
+              "idx": {"key": "full_attn_idxs"},
+              "types": {"key": "layer_types", "kinds": ["conv", "full_attention"]}},
+    "checks": [*KV_DIVIDES, ["types is None or len(types) == L", "layer_types",
+                             "'layer_types' must name one kind per layer"],
+               ["not adj or mult > 0", "block_ffn_dim_multiplier",
+                "'block_ffn_dim_multiplier' must be more than 0"]],
+    "let": {
+        # attention layers: those listed, else those full_attn_idxs names, else all
+        "A": "count(types, 'full_attention') if types is not None else "
+             "(L if idx is None else layers_among(idx, L))",
+        # the MLP's width (Lfm2MLP): two thirds of I, times the factor, rounded up
+        # to a multiple of block_multiple_of; or I itself
+        "Im": "bm*((scale(mult, 2*I // 3) + bm - 1) // bm) if adj else I",
+    },
+    "count": {
+        "embeddings": "V*d",
+        # a short convolution layer: in_proj (3 x d), a depthwise convolution of Kc
+        # taps, out_proj
+        "attention": f"A*({QKVO}) + (L - A)*(4*d*d + d*Kc + (5*d if cbias else 0))",
+        "mlp": "L*3*d*Im",
+        "norms": "L*2*d + d + A*2*h",  # and q, k norms on the attention layers
+        "output_head": UNTIED_HEAD,
+    },
+    "kv_cache": "2*A*K*h",
+}
+
 # ------------------------------------------------------------------ the model it names
 # The class transformers builds for each family (for causal language modelling; T5's for
 # sequence to sequence). A config whose model_type is not a transformers family (remote
@@ -847,6 +882,7 @@ BUILDS = {
     "nemotron_h": "NemotronHForCausalLM",
     "falcon_h1": "FalconH1ForCausalLM",
     "granitemoehybrid": "GraniteMoeHybridForCausalLM",
+    "lfm2": "Lfm2ForCausalLM",
 }
 # Classes that hold another model than the one a family's rules count: per family, the
 # class its config's "architectures" names first, and the rules that replace the
@@ -890,7 +926,7 @@ KV_HEADS_DEFAULT = {"gemma": 16, "gemma2": 4, "gemma3_text": 4, "mistral": 8,
                     "exaone4": 32, "ernie4_5": 2, "glm4": 2, "phimoe": 8,
                     "minimax_m2": 8, "gpt_oss": 8, "glm4_moe": 8, "ernie4_5_moe": 4,
                     "llama4_text": 8, "ministral3": 8, "qwen3_next": 2,
-                    "nemotron_h": 8, "falcon_h1": 8}
+                    "nemotron_h": 8, "falcon_h1": 8, "lfm2": 8}
 for _name, _heads in KV_HEADS_DEFAULT.items():
     _reads = FAMILIES[_name]["reads"]
     FAMILIES[_name]["reads"] = {**_reads, "K": ["num_key_value_heads", _heads, "H"]}
@@ -951,4 +987,7 @@ VARIABLE_LABELS = {
     "Ds": "Mamba width (null: expand x hidden size)",
     "obias": "Bias in the Mamba output projection",
     "gnorm": "Gated RMSNorm in the Mamba mixer",
+    "bm": "MLP width rounded to a multiple of", "mult": "MLP width factor",
+    "adj": "MLP width adjusted (2/3, factor, rounded)",
+    "idx": "Attention layers (list)",
 }

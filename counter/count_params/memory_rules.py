@@ -271,6 +271,8 @@ MEMORY = {
     "granitemoehybrid": {"kv": {**GQA_KV, "layers": "A", "state_layers": "Mb",
                                 "conv": "cd*Kc", "state": "Ii*Ns"},
                          "router": {"count": "L*d*E", "fp32": False}},
+    # LFM2: its convolution layers keep the last Kc inputs of the hidden size
+    "lfm2": {"kv": {**GQA_KV, "layers": "A", "state_layers": "L - A", "conv": "d*Kc"}},
 }
 # Biases inside "attention" and "mlp": 1-D tensors, which GGUF files keep in F32
 LLAMA_BIAS = {"attention": f"L * ({QKVO_BIAS}) if attn_bias else 0"}

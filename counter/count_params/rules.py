@@ -67,6 +67,8 @@ def _compile_read(var: str, read) -> dict:
         out["type"] = "int"
     elif isinstance(default, bool):
         out["type"] = "bool"
+    elif isinstance(default, float):  # a factor: a whole or a fractional number
+        out["type"] = "num"
     else:
         out["type"] = {"str": "str", "list": "list"}.get(default[0], "int")
     out["default"] = default

@@ -92,6 +92,10 @@
         return BigInt(items.filter(function (v) { return v === args[1]; }).length);
       }
       if (node[1] === "len") return BigInt(args[0].length);
+      if (node[1] === "scale") {  // int(m * n) as Python computes it: exact, or in floating point
+        if (typeof args[0] === "bigint") return args[0] * args[1];
+        return BigInt(Math.trunc(args[0] * Number(args[1])));
+      }
       if (node[1] === "layers_among") {  // distinct layer numbers below n in a list
         var below = {};
         args[0].forEach(function (i) { if (i < args[1]) below[i] = true; });
@@ -143,6 +147,12 @@
       return evaluate(read["default"], env, keys);
     }
     var want = read.type;
+    if (want === "num") {  // a factor: a whole (BigInt) or a fractional number
+      if (kind(value) !== "int" && !(typeof value === "number" && isFinite(value))) {
+        throw new ConfigError("config key '" + key + "' must be a number, got " + show(value), key);
+      }
+      return value;
+    }
     if (want === "auto") {  // a size, or "auto" (null: the class works it out)
       if (value === "auto") return null;
       if (kind(value) !== "int" || value < 0n) {

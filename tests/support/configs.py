@@ -53,6 +53,8 @@ def generated_config(family: str, rng: random.Random, scale: int = 1) -> dict:
         "Vh": rng.randint(1, 4), "Kd": rng.choice([2, 4]) * scale, "Vd": rng.choice([2, 4, 6]) * scale,
         "fi": rng.randint(1, 4),
     }
+    values["mult"] = rng.choice([1.0, 1, 0.7, 1.3, 2.5])  # LFM2's MLP factor, whole or fractional
+    values["bm"] = rng.randint(1, 64)
     values["pat"] = "".join(rng.choice("M*-E") for _ in range(layers))  # Nemotron-H's layers
     values["lat"] = rng.choice([None, rng.randint(1, 8) * scale])  # Nemotron 3's expert latent width
     values["X"] = rng.randint(1, 3)  # a Mamba-2 mixer: X*d channels in nh heads of hd
