@@ -293,6 +293,15 @@ KINDS = {
     # LFM2: short convolutions (a window of conv_L_cache inputs per sequence) and attention layers
     "lfm2-short-convolutions": {"model_type": "lfm2", **SMALL, "conv_L_cache": 3, "block_multiple_of": 8,
                                 "block_ffn_dim_multiplier": 1.5, "layer_types": ["conv", "full_attention", "conv"]},
+    # Qwen3.5's language models: Qwen3-Next's Gated DeltaNet and gated attention, a dense MLP or experts
+    "qwen3.5-gated-deltanet": {"model_type": "qwen3_5_text", **SMALL, "num_hidden_layers": 4, "head_dim": 4,
+                               "linear_num_key_heads": 2, "linear_num_value_heads": 4, "linear_key_head_dim": 4,
+                               "linear_value_head_dim": 6, "linear_conv_kernel_dim": 3, "full_attention_interval": 2},
+    "qwen3.5-moe-gated-deltanet": {"model_type": "qwen3_5_moe_text", **SMALL, "num_hidden_layers": 4, "head_dim": 4,
+                                   "linear_num_key_heads": 2, "linear_num_value_heads": 4, "linear_key_head_dim": 4,
+                                   "linear_value_head_dim": 6, "linear_conv_kernel_dim": 3, "num_experts": 3,
+                                   "num_experts_per_tok": 2, "moe_intermediate_size": 8,
+                                   "shared_expert_intermediate_size": 12},
 }
 CACHED = ("keys", "values", "indexer_keys")  # what a cache layer holds per token (not its step counters)
 STATES = ("conv_states", "recurrent_states")  # what a recurrent layer holds per sequence
@@ -351,6 +360,8 @@ RECURRENT_KINDS = [
     "falcon-h1-parallel",
     "granite-hybrid-layer-types",
     "lfm2-short-convolutions",
+    "qwen3.5-gated-deltanet",
+    "qwen3.5-moe-gated-deltanet",
 ]
 
 

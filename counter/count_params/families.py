@@ -850,6 +850,40 @@ FAMILIES["lfm2"] = {
     "kv_cache": "2*A*K*h",
 }
 
+# Qwen3.5: Qwen3-Next's token mixers (its q, k, v, z projection split in two) with a
+# dense MLP, or a mixture of experts on every layer; the config classes' defaults,
+# as a multimodal config's text_config may name few keys
+QWEN35_READS = {
+    "V": ["vocab_size", 248320], "d": ["hidden_size", 4096],
+    "L": "num_hidden_layers", "H": ["num_attention_heads", 16], "h": ["head_dim", 256],
+    "attn_bias": ["attention_bias", False], "tied": ["tie_word_embeddings", False],
+    "Kh": ["linear_num_key_heads", 16], "Vh": ["linear_num_value_heads", 32],
+    "Kd": ["linear_key_head_dim", 128], "Vd": ["linear_value_head_dim", 128],
+    "Kc": ["linear_conv_kernel_dim", 4], "types": LAYER_KINDS,
+    "fi": ["full_attention_interval", 4]}
+QWEN35 = {
+    "title": "Qwen3.5 (text; Gated DeltaNet and attention)",
+    "reads": {**QWEN35_READS, "I": ["intermediate_size", 12288]},
+    "checks": [*KV_DIVIDES, *FAMILIES["qwen3_next"]["checks"][3:]],
+    "let": {"A": FAMILIES["qwen3_next"]["let"]["A"],
+            "cd": FAMILIES["qwen3_next"]["let"]["cd"]},
+    "count": {**{c: FAMILIES["qwen3_next"]["count"][c]
+                 for c in ("embeddings", "attention", "norms", "output_head")},
+              "mlp": "L * 3*d*I"},
+    "kv_cache": "2*A*K*h",
+}
+FAMILIES["qwen3_5_text"] = QWEN35
+FAMILIES["qwen3_5_moe_text"] = {
+    **QWEN35, "title": "Qwen3.5 MoE (text; Gated DeltaNet and attention, experts)",
+    "reads": {**QWEN35_READS, "d": ["hidden_size", 2048], "E": ["num_experts", 256],
+              "k": ["num_experts_per_tok", 8], "Ie": ["moe_intermediate_size", 512],
+              "Is": ["shared_expert_intermediate_size", 512]},
+    "checks": [*QWEN35["checks"], TOP_K],
+    # every layer: a router, E experts, a shared expert and its gate
+    "count": {**QWEN35["count"], "mlp": "L * (d*E + E*3*d*Ie + 3*d*Is + d)"},
+    "active": "total - L*(E - k)*3*d*Ie",
+}
+
 # ------------------------------------------------------------------ the model it names
 # The class transformers builds for each family (for causal language modelling; T5's for
 # sequence to sequence). A config whose model_type is not a transformers family (remote
@@ -883,6 +917,7 @@ BUILDS = {
     "falcon_h1": "FalconH1ForCausalLM",
     "granitemoehybrid": "GraniteMoeHybridForCausalLM",
     "lfm2": "Lfm2ForCausalLM",
+    "qwen3_5_text": "Qwen3_5ForCausalLM", "qwen3_5_moe_text": "Qwen3_5MoeForCausalLM",
 }
 # Classes that hold another model than the one a family's rules count: per family, the
 # class its config's "architectures" names first, and the rules that replace the
@@ -915,6 +950,13 @@ TEXT_CONFIGS = {
                  "null unties": False},
     "llama4": {"default": "llama4_text", "class": "Llama4ForConditionalGeneration",
                "beside": "a vision tower and its projector", "null unties": False},
+    "qwen3_5": {"default": "qwen3_5_text", "class": "Qwen3_5ForConditionalGeneration",
+                "beside": "a vision tower and its patch merger", "tied": False,
+                "null unties": False},
+    "qwen3_5_moe": {"default": "qwen3_5_moe_text",
+                    "class": "Qwen3_5MoeForConditionalGeneration",
+                    "beside": "a vision tower and its patch merger", "tied": False,
+                    "null unties": False},
 }
 
 
@@ -926,7 +968,8 @@ KV_HEADS_DEFAULT = {"gemma": 16, "gemma2": 4, "gemma3_text": 4, "mistral": 8,
                     "exaone4": 32, "ernie4_5": 2, "glm4": 2, "phimoe": 8,
                     "minimax_m2": 8, "gpt_oss": 8, "glm4_moe": 8, "ernie4_5_moe": 4,
                     "llama4_text": 8, "ministral3": 8, "qwen3_next": 2,
-                    "nemotron_h": 8, "falcon_h1": 8, "lfm2": 8}
+                    "nemotron_h": 8, "falcon_h1": 8, "lfm2": 8, "qwen3_5_text": 4,
+                    "qwen3_5_moe_text": 2}
 for _name, _heads in KV_HEADS_DEFAULT.items():
     _reads = FAMILIES[_name]["reads"]
     FAMILIES[_name]["reads"] = {**_reads, "K": ["num_key_value_heads", _heads, "H"]}

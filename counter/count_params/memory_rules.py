@@ -274,6 +274,10 @@ MEMORY = {
     # LFM2: its convolution layers keep the last Kc inputs of the hidden size
     "lfm2": {"kv": {**GQA_KV, "layers": "A", "state_layers": "L - A", "conv": "d*Kc"}},
 }
+# Qwen3.5: Qwen3-Next's cache and state
+MEMORY["qwen3_5_text"] = {"kv": MEMORY["qwen3_next"]["kv"]}
+MEMORY["qwen3_5_moe_text"] = {**MEMORY["qwen3_5_text"],
+                              "router": {"count": "L*(d*E + d)", "fp32": False}}
 # Biases inside "attention" and "mlp": 1-D tensors, which GGUF files keep in F32
 LLAMA_BIAS = {"attention": f"L * ({QKVO_BIAS}) if attn_bias else 0"}
 for _name in ("qwen3", "gemma", "gemma2", "gemma3_text", "olmo", "olmo2", "cohere",
