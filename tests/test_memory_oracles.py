@@ -383,23 +383,32 @@ def test_a_bf16_model_keeps_its_recurrent_state_in_fp32(kind):
         layers * ours["state_values_per_layer"] * ours["state_bytes_per_value"] * batch)
 
 
-def test_a_hybrid_grows_with_the_context_only_on_its_attention_layers():
-    """At 4K, 32K and 128K tokens, a hybrid's recurrent layers keep the same state (the oracle above checks its
+def _all_attention(config: dict) -> dict:
+    """The same model with attention in place of each recurrent mixer (Nemotron-H: * for M in its pattern)."""
+    if "hybrid_override_pattern" in config:
+        return {**config, "hybrid_override_pattern": config["hybrid_override_pattern"].replace("M", "*")}
+    return {**config, "layer_types": ["full_attention"] * config["num_hidden_layers"]}
+
+
+@pytest.mark.parametrize("hybrid", [KINDS["gated-deltanet-and-attention"], real_config("nemotron-h-8b-base-8k")],
+                         ids=["tiny-gated-deltanet", "nemotron-h-8b"])
+def test_a_hybrid_grows_with_the_context_only_on_its_attention_layers(hybrid):
+    """At 4K, 32K and 128K tokens, a hybrid's recurrent layers keep the same state (the oracles above check its
     bytes against transformers'); only its attention layers grow, so its cache grows by the share of attention
-    layers of a transformer's with the same layers all attention."""
-    hybrid = KINDS["gated-deltanet-and-attention"]
-    pure = {**hybrid, "layer_types": ["full_attention"] * hybrid["num_hidden_layers"]}
+    layers of a transformer's with attention in place of each recurrent mixer, and stays below it."""
+    pure = _all_attention(hybrid)
     sizes = {}
     for context in (4096, 32768, 131072):
         h = memory(hybrid, {"context_length": context})["kv_cache"]
         p = memory(pure, {"context_length": context})["kv_cache"]
         assert h["state_bytes"] > 0 and p["recurrent_layers"] == 0
+        assert h["recurrent_layers"] + h["full_layers"] == p["full_layers"]
         sizes[context] = (h["state_bytes"], h["bytes"], p["bytes"])
     assert len({state for state, _, _ in sizes.values()}) == 1, "the state grew with the context"
     grown = [(sizes[b][1] - sizes[a][1], sizes[b][2] - sizes[a][2]) for a, b in ((4096, 32768), (32768, 131072))]
-    layers = hybrid["num_hidden_layers"]
-    attention = memory(hybrid)["kv_cache"]["full_layers"]
+    attention, layers = memory(hybrid)["kv_cache"]["full_layers"], memory(pure)["kv_cache"]["full_layers"]
     assert all(h * layers == p * attention for h, p in grown)
+    assert all(h < p for _, h, p in sizes.values()), "the hybrid keeps more than the transformer"
 
 
 # ------------------------------------------------------------------ training: gradients and optimizer states
