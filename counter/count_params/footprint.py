@@ -292,6 +292,9 @@ def memory(config: dict, options: dict | None = None) -> dict:
         kv["conv_values_per_layer"] = evaluate(mem["kv"]["conv"], env, keys)
         kv["state_values_per_layer"] = evaluate(mem["kv"]["state"], env, keys)
         kv["state_bytes_per_value"] = MEMORY_RULES["state_bytes"]
+        blocks = mem["kv"]["blocks"]  # the decoder layers, where a rule says
+        kv["decoder_layers"] = (evaluate(blocks, env, keys) if blocks is not None
+                                else full + sliding + kv["recurrent_layers"])
         state = kv["recurrent_layers"] * (
             kv["conv_values_per_layer"] * size
             + kv["state_values_per_layer"] * kv["state_bytes_per_value"])

@@ -149,7 +149,10 @@ QWEN_SLIDING = {"W": ["sliding_window", 4096, None], "U": ["use_sliding_window",
                 "M": ["max_window_layers", 28]}
 # Per family: "kv" the values cached per layer and token, on how many layers ("layers",
 # of which "sliding" attend to a window of W tokens); "tensors" per-layer sizes for
-# the GGUF mixes; "lora" the in + out width of each module LoRA can target.
+# the GGUF mixes; "lora" the in + out width of each module LoRA can target. A hybrid's
+# "state_layers" keep a state per sequence ("conv" values in the cache's precision,
+# "state" values in STATE_BYTES); "blocks": its decoder layers, where they are not the
+# caching layers plus the recurrent ones.
 MEMORY = {
     "gpt2": {"kv": WIDE_KV}, "gpt_neox": {"kv": WIDE_KV}, "gptj": {"kv": WIDE_KV},
     "opt": {"kv": WIDE_KV}, "bloom": {"kv": WIDE_KV},
@@ -262,11 +265,11 @@ MEMORY = {
     "deepseek_v2": {"kv": MLA_KV, "router": MLA_ROUTER},
     # ---- hybrids: keys and values on the attention layers, a state on the others
     # Nemotron-H: its routers are fp32 parameters (NemotronHTopkRouter)
-    "nemotron_h": {"kv": {**GQA_KV, "layers": "A", "state_layers": "Mb",
+    "nemotron_h": {"kv": {**GQA_KV, "layers": "A", "state_layers": "Mb", "blocks": "L",
                           "conv": "cd*Kc", "state": "nh*hd*Ns"},
                    "router": {"count": "Me*d*E", "fp32": True}},
     # Falcon-H1: every layer caches keys and values and keeps a Mamba-2 state
-    "falcon_h1": {"kv": {**GQA_KV, "state_layers": "L", "conv": "cd*Kc",
+    "falcon_h1": {"kv": {**GQA_KV, "state_layers": "L", "blocks": "L", "conv": "cd*Kc",
                          "state": "Ii*Ns"}},
     "granitemoehybrid": {"kv": {**GQA_KV, "layers": "A", "state_layers": "Mb",
                                 "conv": "cd*Kc", "state": "Ii*Ns"},

@@ -134,6 +134,10 @@ def _compile_memory(spec: dict) -> dict:
               "values": compile_expr(kv["values"]), "formula": kv["values"],
               # recurrent layers and the values of the state each keeps per sequence
               "state_layers": compile_expr(kv.get("state_layers", "0")),
+              # the decoder layers that hold weights, where they are not the layers
+              # that cache plus those that keep a state (a hybrid's MLP layers;
+              # Falcon-H1's layers, which do both)
+              "blocks": compile_expr(kv["blocks"]) if "blocks" in kv else None,
               "conv": compile_expr(kv.get("conv", "0")),
               "state": compile_expr(kv.get("state", "0")),
               "decompressed": (compile_expr(kv["decompressed"])

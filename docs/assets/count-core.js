@@ -525,6 +525,7 @@
       kv.conv_values_per_layer = evaluate(mem.kv.conv, env, keys);
       kv.state_values_per_layer = evaluate(mem.kv.state, env, keys);
       kv.state_bytes_per_value = BigInt(M.state_bytes);
+      kv.decoder_layers = mem.kv.blocks === null ? full + sliding + kv.recurrent_layers : evaluate(mem.kv.blocks, env, keys);
       var state = kv.recurrent_layers * (kv.conv_values_per_layer * size + kv.state_values_per_layer * kv.state_bytes_per_value);
       kv.state_bytes = state * batch;
       kv.bytes = kv.full_bytes + kv.sliding_bytes + kv.state_bytes;
