@@ -67,6 +67,12 @@ def transformers_ties_the_head(config: dict) -> bool:
             and count_params.count_parameters(config)["breakdown"]["output_head"] > 0)
 
 
+def recurrent_state(kv: dict | None) -> str:
+    """A hybrid's or a state-space model's state of one sequence (the same at any context), in MiB; blank for a
+    model whose layers all cache keys and values."""
+    return f"{kv['state_bytes'] / 2**20:,.1f} MiB" if kv and kv["recurrent_layers"] else ""
+
+
 def model_table(calculator_link: str) -> str:
     """One row per shipped config, largest first, each linking to the calculator preloaded with it."""
     rows = []
@@ -77,14 +83,16 @@ def model_table(calculator_link: str) -> str:
         name = config.get("_name_or_path", stem)
         note = (f" ([note](#{TIED_BY_TRANSFORMERS}))"
                 if transformers_ties_the_head(config) else "")
+        m = count_params.memory(config, {"weights": "bf16"})
         rows.append((r["total"], (
             f"| [{name}]({calculator_link}?preset={stem}) | `{r['model_type']}` "
             f"| {r['total']:,}{note} | {r['non_embedding']:,} | {active} | {share:.1%} "
-            f"| {_gb(count_params.memory(config, {'weights': 'bf16'})['weights']['bytes'])} |"
+            f"| {_gb(m['weights']['bytes'])} | {recurrent_state(m['kv_cache'])} |"
         )))
     head = (
-        "| Model | Family | Parameters | Non-embedding | Active per token | In embeddings | Weights in bf16 |\n"
-        "| --- | --- | ---: | ---: | ---: | ---: | ---: |"
+        "| Model | Family | Parameters | Non-embedding | Active per token | In embeddings | Weights in bf16 "
+        "| Recurrent state per sequence |\n"
+        "| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: |"
     )
     return "\n".join([head, *(row for _, row in sorted(rows, key=lambda x: -x[0]))])
 

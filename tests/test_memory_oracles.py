@@ -110,7 +110,8 @@ def test_mixtures_of_experts_in_4_bits_are_the_sum_of_their_tensors(stem):
             assert ours == real, (stem, fmt)
 
 
-@pytest.mark.parametrize("stem", ["llama-3-8b", "mixtral-8x7b-v0.1", "deepseek-v2-lite"])
+@pytest.mark.parametrize("stem", ["llama-3-8b", "mixtral-8x7b-v0.1", "deepseek-v2-lite",
+                                  "nemotron-3-nano-30b-a3b"])  # its routers are fp32 in a bf16 model
 def test_real_models_on_the_meta_device_take_the_bytes_the_tool_gives(stem):
     config = real_config(stem)
     for dtype, fmt in ((torch.bfloat16, "bf16"), (torch.float32, "fp32")):
@@ -275,16 +276,47 @@ KINDS = {
                                      "shared_expert_intermediate_size": 12, "linear_num_key_heads": 2,
                                      "linear_num_value_heads": 4, "linear_key_head_dim": 4,
                                      "linear_value_head_dim": 6, "linear_conv_kernel_dim": 3, "pad_token_id": 0},
+    # Nemotron-H: Mamba-2, attention, MLP and MoE layers in the order of its pattern
+    "nemotron-h-pattern": {"model_type": "nemotron_h", "vocab_size": 64, "hidden_size": 32, "intermediate_size": 48,
+                           "hybrid_override_pattern": "M*-EM", "num_attention_heads": 4, "num_key_value_heads": 2,
+                           "head_dim": 8, "mamba_num_heads": 4, "mamba_head_dim": 8, "ssm_state_size": 4,
+                           "n_groups": 2, "conv_kernel": 4, "n_routed_experts": 4, "num_experts_per_tok": 2,
+                           "moe_intermediate_size": 8, "moe_shared_expert_intermediate_size": 12},
+    # Falcon-H1: attention and Mamba-2 side by side, so every layer caches keys and values and keeps a state
+    "falcon-h1-parallel": {"model_type": "falcon_h1", **SMALL, "head_dim": 8, "mamba_d_ssm": 16, "mamba_n_heads": 2,
+                           "mamba_d_head": "auto", "mamba_n_groups": 1, "mamba_d_state": 4, "mamba_d_conv": 3},
+    # Granite 4.0-H: Mamba-2 and attention layers as layer_types lists them (here in the names before transformers'
+    # renaming), each with experts and a shared MLP
+    "granite-hybrid-layer-types": {"model_type": "granitemoehybrid", **SMALL, "layer_types": ["mamba", "attention",
+                                   "mamba"], "mamba_n_heads": 4, "mamba_n_groups": 2, "mamba_d_state": 4,
+                                   "mamba_d_conv": 4, "mamba_expand": 1, "num_local_experts": 4,
+                                   "num_experts_per_tok": 2, "shared_intermediate_size": 24},
+    # LFM2: short convolutions (a window of conv_L_cache inputs per sequence) and attention layers
+    "lfm2-short-convolutions": {"model_type": "lfm2", **SMALL, "conv_L_cache": 3, "block_multiple_of": 8,
+                                "block_ffn_dim_multiplier": 1.5, "layer_types": ["conv", "full_attention", "conv"]},
+    # Qwen3.5's language models: Qwen3-Next's Gated DeltaNet and gated attention, a dense MLP or experts
+    "qwen3.5-gated-deltanet": {"model_type": "qwen3_5_text", **SMALL, "num_hidden_layers": 4, "head_dim": 4,
+                               "linear_num_key_heads": 2, "linear_num_value_heads": 4, "linear_key_head_dim": 4,
+                               "linear_value_head_dim": 6, "linear_conv_kernel_dim": 3, "full_attention_interval": 2},
+    "qwen3.5-moe-gated-deltanet": {"model_type": "qwen3_5_moe_text", **SMALL, "num_hidden_layers": 4, "head_dim": 4,
+                                   "linear_num_key_heads": 2, "linear_num_value_heads": 4, "linear_key_head_dim": 4,
+                                   "linear_value_head_dim": 6, "linear_conv_kernel_dim": 3, "num_experts": 3,
+                                   "num_experts_per_tok": 2, "moe_intermediate_size": 8,
+                                   "shared_expert_intermediate_size": 12},
 }
 CACHED = ("keys", "values", "indexer_keys")  # what a cache layer holds per token (not its step counters)
 STATES = ("conv_states", "recurrent_states")  # what a recurrent layer holds per sequence
 
 
+def state_tensors(layer, name: str) -> list:
+    states = getattr(layer, name, None) or {}
+    return [t for t in (states.values() if isinstance(states, dict) else states) if t is not None]
+
+
 def cached_tensors(layer) -> list:
     tensors = [getattr(layer, name) for name in CACHED if getattr(layer, name, None) is not None]
     for name in STATES:
-        states = getattr(layer, name, None) or {}
-        tensors += [t for t in (states.values() if isinstance(states, dict) else states) if t is not None]
+        tensors += state_tensors(layer, name)
     return tensors
 
 
@@ -297,14 +329,16 @@ def test_kv_cache_is_what_transformers_allocates(kind, tokens):
     real = alloc.storage_bytes(t for layer in cache.layers for t in cached_tensors(layer))
     ours = memory(config, {"kv_cache_dtype": "fp32", "context_length": tokens, "batch_size": 2})["kv_cache"]
     assert ours["bytes"] == real, (kind, tokens)
-    kinds = [type(layer).__name__ for layer in cache.layers]
-    windowed, recurrent = kinds.count("DynamicSlidingWindowLayer"), kinds.count("LinearAttentionLayer")
+    # layers that cached keys (an MLP layer of a hybrid has an empty one), of them those that keep a window; layers
+    # that keep a state (Falcon-H1's keep both)
+    attending = [layer for layer in cache.layers if getattr(layer, "keys", None) is not None]
+    windowed = sum(1 for layer in attending if type(layer).__name__ == "DynamicSlidingWindowLayer")
+    states = [t for layer in cache.layers for name in STATES for t in state_tensors(layer, name)]
+    recurrent = sum(1 for layer in cache.layers if any(state_tensors(layer, name) for name in STATES))
     assert (ours["full_layers"], ours["sliding_layers"], ours["recurrent_layers"]) == (
-        len(kinds) - windowed - recurrent, windowed, recurrent), kind
+        len(attending) - windowed, windowed, recurrent), kind
     if recurrent:  # the states, the same at 3 tokens and at 9
-        assert ours["state_bytes"] == alloc.storage_bytes(
-            t for layer, name in zip(cache.layers, kinds, strict=True) if name == "LinearAttentionLayer"
-            for t in cached_tensors(layer)), kind
+        assert ours["state_bytes"] == alloc.storage_bytes(states), kind
     if ours["sliding_layers"] and tokens > ours["sliding_window"]:
         # a sliding layer attends to W tokens; transformers' DynamicSlidingWindowLayer keeps W - 1 visible between
         # steps, in a storage of W (the slice of the last concatenation): the storage is what takes memory
@@ -319,23 +353,76 @@ def test_kv_cache_is_what_transformers_allocates(kind, tokens):
         assert ours["decompressed_bytes"] == per_layer * len(cache.layers)
 
 
-def test_a_hybrid_grows_with_the_context_only_on_its_attention_layers():
-    """At 4K, 32K and 128K tokens, a hybrid's recurrent layers keep the same state (the oracle above checks its
+# the kinds with recurrent layers, run again in bf16
+RECURRENT_KINDS = [
+    "mamba2-state",
+    "gated-deltanet-and-attention",
+    "nemotron-h-pattern",
+    "falcon-h1-parallel",
+    "granite-hybrid-layer-types",
+    "lfm2-short-convolutions",
+    "qwen3.5-gated-deltanet",
+    "qwen3.5-moe-gated-deltanet",
+]
+
+
+@pytest.mark.parametrize("kind", RECURRENT_KINDS)
+def test_a_bf16_model_keeps_its_recurrent_state_in_fp32(kind):
+    """In a bf16 model, transformers keeps keys, values and the convolution window in bf16, and the SSM or DeltaNet
+    state in fp32, which it computes in: the tool's state takes STATE_BYTES per value, its window the cache's."""
+    config = KINDS[kind]
+    model = alloc.transformers_model(config, dtype=torch.bfloat16)
+    cache = alloc.generation_cache(model, 5, batch=2)
+    ours = memory(config, {"kv_cache_dtype": "bf16", "context_length": 5, "batch_size": 2})["kv_cache"]
+    assert ours["bytes"] == alloc.storage_bytes(t for layer in cache.layers for t in cached_tensors(layer)), kind
+    convs = [t for layer in cache.layers for t in state_tensors(layer, "conv_states")]
+    states = [t for layer in cache.layers for t in state_tensors(layer, "recurrent_states")]
+    layers, batch = ours["recurrent_layers"], 2
+    assert alloc.storage_bytes(convs) == layers * ours["conv_values_per_layer"] * ours["bytes_per_value"] * batch
+    assert alloc.storage_bytes(states) == (
+        layers * ours["state_values_per_layer"] * ours["state_bytes_per_value"] * batch)
+
+
+@pytest.mark.parametrize("stem", ["nemotron-h-8b-base-8k", "nemotron-3-nano-30b-a3b", "falcon-h1-7b-instruct",
+                                  "granite-4.0-h-tiny", "lfm2-1.2b", "qwen3.5-4b", "qwen3-next-80b-a3b"])
+def test_a_hybrids_decoder_layers_are_those_transformers_builds(stem):
+    """Fit and speed offload whole decoder layers: a hybrid's are neither its caching layers alone nor those plus
+    its recurrent ones (Nemotron-H's MLP and MoE layers do neither; each of Falcon-H1's does both)."""
+    from tests.support.configs import built_model
+
+    config = real_config(stem)
+    stacks = [m for name, m in built_model(config).named_modules()
+              if name.endswith(".layers") and isinstance(m, torch.nn.ModuleList) and "visual" not in name]
+    assert len(stacks) == 1, stem
+    assert memory(config)["kv_cache"]["decoder_layers"] == len(stacks[0]), stem
+
+
+def _all_attention(config: dict) -> dict:
+    """The same model with attention in place of each recurrent mixer (Nemotron-H: * for M in its pattern)."""
+    if "hybrid_override_pattern" in config:
+        return {**config, "hybrid_override_pattern": config["hybrid_override_pattern"].replace("M", "*")}
+    return {**config, "layer_types": ["full_attention"] * config["num_hidden_layers"]}
+
+
+@pytest.mark.parametrize("hybrid", [KINDS["gated-deltanet-and-attention"], real_config("nemotron-h-8b-base-8k")],
+                         ids=["tiny-gated-deltanet", "nemotron-h-8b"])
+def test_a_hybrid_grows_with_the_context_only_on_its_attention_layers(hybrid):
+    """At 4K, 32K and 128K tokens, a hybrid's recurrent layers keep the same state (the oracles above check its
     bytes against transformers'); only its attention layers grow, so its cache grows by the share of attention
-    layers of a transformer's with the same layers all attention."""
-    hybrid = KINDS["gated-deltanet-and-attention"]
-    pure = {**hybrid, "layer_types": ["full_attention"] * hybrid["num_hidden_layers"]}
+    layers of a transformer's with attention in place of each recurrent mixer, and stays below it."""
+    pure = _all_attention(hybrid)
     sizes = {}
     for context in (4096, 32768, 131072):
         h = memory(hybrid, {"context_length": context})["kv_cache"]
         p = memory(pure, {"context_length": context})["kv_cache"]
         assert h["state_bytes"] > 0 and p["recurrent_layers"] == 0
+        assert h["recurrent_layers"] + h["full_layers"] == p["full_layers"]
         sizes[context] = (h["state_bytes"], h["bytes"], p["bytes"])
     assert len({state for state, _, _ in sizes.values()}) == 1, "the state grew with the context"
     grown = [(sizes[b][1] - sizes[a][1], sizes[b][2] - sizes[a][2]) for a, b in ((4096, 32768), (32768, 131072))]
-    layers = hybrid["num_hidden_layers"]
-    attention = memory(hybrid)["kv_cache"]["full_layers"]
+    attention, layers = memory(hybrid)["kv_cache"]["full_layers"], memory(pure)["kv_cache"]["full_layers"]
     assert all(h * layers == p * attention for h, p in grown)
+    assert all(h < p for _, h, p in sizes.values()), "the hybrid keeps more than the transformer"
 
 
 # ------------------------------------------------------------------ training: gradients and optimizer states

@@ -101,9 +101,12 @@ def memory_report(m: dict) -> str:
             text += (f" + {kv['sliding_layers']} sliding layers x {per:,} x "
                      f"min({kv['context_length']}, {kv['sliding_window']})")
         if kv["recurrent_layers"]:
-            state = kv["state_values_per_layer"] * kv["bytes_per_value"]
-            text += (f" + {kv['recurrent_layers']} recurrent layers x {state:,} bytes "
-                     "of state per sequence (whatever the context)")
+            conv, values = kv["conv_values_per_layer"], kv["state_values_per_layer"]
+            state = conv * kv["bytes_per_value"] + values * kv["state_bytes_per_value"]
+            text += (f" + {kv['recurrent_layers']} recurrent layers x ({conv:,} "
+                     f"convolution values x {kv['bytes_per_value']} bytes + {values:,} "
+                     f"state values x {kv['state_bytes_per_value']} bytes) = {state:,} "
+                     "bytes per sequence (whatever the context)")
         lines.append(f"{text}, x {kv['batch_size']} sequences = {_gb(kv['bytes'])}")
         if kv["decompressed_bytes"] is not None:
             lines.append("    a latent cache (transformers 5, vLLM, SGLang); "

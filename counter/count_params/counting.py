@@ -4,6 +4,7 @@ rules of its model_type, one expression per component."""
 from __future__ import annotations
 
 import json
+import math
 import os
 from importlib import resources
 from pathlib import Path
@@ -73,6 +74,19 @@ def _read(config: dict, read: dict, env: dict, keys: dict, model_type: str):
                               f"required key {either}", key)
         return evaluate(read["default"], env, keys)
     want = read["type"]
+    if want == "num":
+        if _kind(value) != "int" and not (isinstance(value, float)
+                                          and math.isfinite(value)):
+            raise ConfigError(f"config key '{key}' must be a number, got {value!r}",
+                              key)
+        return value
+    if want == "auto":
+        if value == "auto":
+            return None
+        if _kind(value) != "int" or value < 0:
+            raise ConfigError(f"config key '{key}' must be a whole number or 'auto', "
+                              f"got {value!r}", key)
+        return value
     if want == "kinds":
         if not (isinstance(value, list) and all(v in read["kinds"] for v in value)):
             raise ConfigError(f"config key '{key}' must be a list of layer kinds, each "

@@ -16,7 +16,7 @@ BINARY = {ast.Add: "+", ast.Sub: "-", ast.Mult: "*", ast.FloorDiv: "//", ast.Div
 COMPARE = {ast.Eq: "==", ast.NotEq: "!=", ast.Lt: "<", ast.LtE: "<=", ast.Gt: ">",
            ast.GtE: ">=", ast.Is: "==", ast.IsNot: "!="}
 FUNCTIONS = ("min", "max", "startswith", "moe_layers", "more_bits", "count", "len",
-             "layers_among")
+             "layers_among", "scale")
 
 
 def compile_expr(text: str) -> object:
@@ -93,11 +93,15 @@ def evaluate(node, env: dict, keys: dict):
             return _moe_layers(*values)
         if args[0] == "more_bits":
             return _more_bits(*values)
-        if args[0] == "count":  # entries of a per-layer list equal to a value
+        if args[0] == "count":  # entries of a per-layer list (or characters of a
+            # pattern string) equal to a value
             want = values[1]
             return sum(1 for v in values[0] if v == want and type(v) is type(want))
         if args[0] == "len":
             return len(values[0])
+        if args[0] == "scale":  # int(m * n): a width times a float factor, as the
+            # config classes compute it (in floating point, then truncated)
+            return int(values[0] * values[1])
         if args[0] == "layers_among":  # distinct layer numbers below n in a list
             return len({i for i in values[0] if i < values[1]})
         return {"min": min, "max": max}[args[0]](values)

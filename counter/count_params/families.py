@@ -670,6 +670,220 @@ FAMILIES["qwen3_next"] = {
 }
 
 
+# ---- hybrids: Nemotron-H, Falcon-H1, Granite 4.0-H, LFM2, Qwen3.5 (recurrent and
+# attention layers; their memory rules in memory_rules.py)
+# in_proj, conv1d, dt_bias, A_log and D, out_proj
+MAMBA2_MIXER = ("d*P + (P if bias else 0) + cd*Kc + (cd if cbias else 0) + 3*nh"
+                " + Ii*d + (d if bias else 0)")
+NEMOTRON_KINDS = {"key": "layers_block_type|layer_types",
+                  # transformers renames the legacy kinds (mamba, attention) itself
+                  "kinds": ["linear_attention", "full_attention", "moe", "mlp", "mamba",
+                            "attention"]}
+PATTERN_CHARS = ("count(pat, 'M') + count(pat, 'E') + count(pat, '*') + count(pat, '-')"
+                 " == len(pat)")
+
+
+def _nemotron_layers(kinds: str, char: str) -> str:
+    """Layers of some kinds: in layers_block_type, else in hybrid_override_pattern (one
+    character a layer), else one of each (NemotronHConfig's four-layer default)."""
+    listed = " + ".join(f"count(types, '{k}')" for k in kinds.split())
+    return (f"({listed}) if types is not None else "
+            f"(count(pat, '{char}') if len(pat) else 1)")
+
+
+FAMILIES["nemotron_h"] = {
+    "title": "Nemotron-H, Nemotron 3 (Mamba-2, attention, MLP and MoE layers)",
+    # NemotronHConfig has a default for every key; num_hidden_layers is ignored (the
+    # layers are those the pattern or the list names)
+    "reads": {"V": ["vocab_size", 131072], "d": ["hidden_size", 4096],
+              "H": ["num_attention_heads", 32], "h": ["head_dim", 128],
+              "I": ["intermediate_size", 21504], "mlp_bias": ["mlp_bias", False],
+              "bias": ["use_bias", False], "nh": ["mamba_num_heads", 128],
+              "hd": ["mamba_head_dim", 64], "Ns": ["ssm_state_size", 128],
+              "G": ["mamba_n_groups|n_groups", 8],
+              "Kc": ["mamba_d_conv|conv_kernel", 4],
+              "cbias": ["mamba_conv_bias|use_conv_bias", True],
+              "E": ["n_routed_experts|num_local_experts", 8],
+              "k": ["num_experts_per_tok", 2], "Ie": ["moe_intermediate_size", 7688],
+              "Is": ["moe_shared_expert_intermediate_size", 7688],
+              "lat": ["moe_latent_size", None], "types": NEMOTRON_KINDS,
+              "pat": ["hybrid_override_pattern", "''"]},
+    "checks": [*KV_DIVIDES, TOP_K,
+               [f"types is not None or {PATTERN_CHARS}", "hybrid_override_pattern",
+                "'hybrid_override_pattern' may hold only M, E, * and - (Mamba-2, MoE, "
+                "attention, MLP layers)"]],
+    "let": {"L": "len(types) if types is not None else (len(pat) if len(pat) else 4)",
+            "Mb": _nemotron_layers("linear_attention mamba", "M"),
+            "A": _nemotron_layers("full_attention attention", "*"),
+            "Me": _nemotron_layers("moe", "E"), "Ml": _nemotron_layers("mlp", "-"),
+            "Ii": "nh*hd", "cd": "nh*hd + 2*G*Ns", "P": "2*nh*hd + 2*G*Ns + nh",
+            "lw": "d if lat is None else lat"},  # the experts' width in and out
+    "count": {
+        "embeddings": "V*d",
+        "attention": f"A*({QKVO}) + Mb*({MAMBA2_MIXER})",
+        # MLP layers and MoE layers, not gated (relu2): up and down projections; a
+        # MoE layer has a router, E experts, a shared expert and, with a latent
+        # width, a projection into it and out of it
+        "mlp": "Ml*(2*d*I + (I + d if mlp_bias else 0)) + Me*(d*E + E*2*Ie*lw"
+               " + 2*d*Is + (Is + d if mlp_bias else 0)"
+               " + (0 if lat is None else 2*d*lat + (lat + d if mlp_bias else 0)))",
+        "norms": "L*d + d + Mb*Ii",  # one per layer, final, Mamba's gated norm
+        # never tied, whatever tie_word_embeddings says (NemotronHForCausalLM's
+        # _tied_weights_keys is empty)
+        "output_head": "V*d",
+    },
+    "active": "total - Me*(E - k)*2*Ie*lw",
+    "kv_cache": "2*A*K*h",
+}
+
+
+FAMILIES["falcon_h1"] = {
+    "title": "Falcon-H1 (attention and Mamba-2 side by side in every layer)",
+    # its multipliers (mup_vector, ssm_multipliers...) scale activations, not weights
+    "reads": {"V": ["vocab_size", 128000], "d": ["hidden_size", 4096],
+              "I": ["intermediate_size", 14336], "L": ["num_hidden_layers", 32],
+              "H": ["num_attention_heads", 32], "h": ["head_dim", "d // H"],
+              "attn_bias": ["attention_bias", False], "mlp_bias": ["mlp_bias", False],
+              "tied": ["tie_word_embeddings", False], "nh": ["mamba_n_heads", 128],
+              "Ds": ["mamba_d_ssm", 1024, None], "X": ["mamba_expand", 2],
+              "Ns": ["mamba_d_state", 256], "G": ["mamba_n_groups", 1],
+              "Kc": ["mamba_d_conv", 4], "cbias": ["mamba_conv_bias", True],
+              "bias": ["mamba_proj_bias", False], "obias": ["projectors_bias", False],
+              "gnorm": ["mamba_rms_norm", False],
+              "hd": {"key": "mamba_d_head", "auto": True}},
+    "checks": [*KV_DIVIDES,
+               ["(X*d if Ds is None else Ds) % nh == 0", "mamba_n_heads",
+                "'mamba_n_heads' must divide the Mamba width ('mamba_d_ssm', or "
+                "'mamba_expand' x 'hidden_size' where it is null)"],
+               ["hd is None or hd*nh == (X*d if Ds is None else Ds)", "mamba_d_head",
+                "'mamba_d_head' x 'mamba_n_heads' must be the Mamba width "
+                "('mamba_d_ssm', or 'mamba_expand' x 'hidden_size' where it is null)"]],
+    # Ii: the Mamba width, null mamba_d_ssm giving expand x hidden (FalconH1Mixer)
+    "let": {"Ii": "X*d if Ds is None else Ds", "cd": "Ii + 2*G*Ns",
+            "P": "2*Ii + 2*G*Ns + nh"},
+    "count": {
+        "embeddings": "V*d",
+        # in_proj's bias is mamba_proj_bias, out_proj's projectors_bias
+        "attention": f"L * ({QKVO} + ({QKVO_BIAS} if attn_bias else 0)"
+                     " + d*P + (P if bias else 0) + cd*Kc + (cd if cbias else 0) + 3*nh"
+                     " + Ii*d + (d if obias else 0))",
+        "mlp": "L * (3*d*I + (2*I + d if mlp_bias else 0))",
+        # before the mixers and before the MLP; final; the gated norm if mamba_rms_norm
+        "norms": "L*(2*d + (Ii if gnorm else 0)) + d",
+        "output_head": UNTIED_HEAD,
+    },
+    "kv_cache": "2*L*K*h",
+}
+
+GRANITE_KINDS = {"key": "layer_types|layers_block_type",
+                 "kinds": ["linear_attention", "full_attention", "mamba", "attention"]}
+FAMILIES["granitemoehybrid"] = {
+    "title": "Granite 4.0-H (Mamba-2 and attention, mixture of experts)",
+    "reads": {**LLAMA_READS, "h": ["head_dim", "d // H"],
+              "attn_bias": ["attention_bias", False], "E": ["num_local_experts", 8],
+              "k": ["num_experts_per_tok", 2], "Is": ["shared_intermediate_size", 1024],
+              "nh": ["mamba_n_heads", 128], "G": ["mamba_n_groups", 1],
+              "Ns": ["mamba_d_state", 256], "Kc": ["mamba_d_conv", 4],
+              "X": ["mamba_expand", 2], "cbias": ["mamba_conv_bias", True],
+              "bias": ["mamba_proj_bias", False],
+              "hd": {"key": "mamba_d_head", "auto": True}, "types": GRANITE_KINDS},
+    "checks": [*KV_DIVIDES, ["E == 0 or k <= E", "num_experts_per_tok",
+                             "more experts per token than experts"],
+               ["types is None or len(types) == L", "layer_types",
+                "'layer_types' must name one kind per layer"],
+               ["X*d % nh == 0", "mamba_n_heads",
+                "'mamba_n_heads' must divide 'mamba_expand' x 'hidden_size'"],
+               ["hd is None or hd*nh == X*d", "mamba_d_head",
+                "'mamba_d_head' x 'mamba_n_heads' must be 'mamba_expand' x "
+                "'hidden_size'"]],
+    # Mamba-2 layers: those listed (linear_attention, or mamba before the renaming),
+    # else all of them (GraniteMoeHybridConfig)
+    "let": {"Mb": "L if types is None else count(types, 'linear_attention')"
+                  " + count(types, 'mamba')",
+            "A": "L - Mb", "Ii": "X*d", "cd": "X*d + 2*G*Ns",
+            "P": "2*X*d + 2*G*Ns + nh"},
+    "count": {
+        "embeddings": "V*d",
+        "attention": f"A*({QKVO} + ({QKVO_BIAS} if attn_bias else 0))"
+                     f" + Mb*({MAMBA2_MIXER})",
+        # each layer: a router and E experts (none if E is 0), and a shared MLP
+        "mlp": f"L * ((d*E + {EXPERTS} if E > 0 else 0) + 3*d*Is)",
+        "norms": "L*2*d + d + Mb*Ii",  # and the gated norm inside each Mamba mixer
+        "output_head": UNTIED_HEAD,
+    },
+    "active": "total - (L*(E - k)*3*d*I if E > 0 else 0)",
+    "kv_cache": "2*A*K*h",
+}
+
+FAMILIES["lfm2"] = {
+    "title": "LFM2 (short convolutions and attention)",
+    "reads": {**LLAMA_READS, "I": "block_ff_dim|intermediate_size",
+              "h": ["head_dim", "d // H"],
+              "tied": ["tie_embedding|tie_word_embeddings", True],
+              "cbias": ["conv_bias", False], "Kc": ["conv_L_cache", 3],
+              "bm": ["block_multiple_of", 256],
+              "mult": ["block_ffn_dim_multiplier", 1.0],
+              "adj": ["block_auto_adjust_ff_dim", True],
+              "idx": {"key": "full_attn_idxs"},
+              "types": {"key": "layer_types", "kinds": ["conv", "full_attention"]}},
+    "checks": [*KV_DIVIDES, ["types is None or len(types) == L", "layer_types",
+                             "'layer_types' must name one kind per layer"],
+               ["not adj or mult > 0", "block_ffn_dim_multiplier",
+                "'block_ffn_dim_multiplier' must be more than 0"]],
+    "let": {
+        # attention layers: those listed, else those full_attn_idxs names, else all
+        "A": "count(types, 'full_attention') if types is not None else "
+             "(L if idx is None else layers_among(idx, L))",
+        # the MLP's width (Lfm2MLP): two thirds of I, times the factor, rounded up
+        # to a multiple of block_multiple_of; or I itself
+        "Im": "bm*((scale(mult, 2*I // 3) + bm - 1) // bm) if adj else I",
+    },
+    "count": {
+        "embeddings": "V*d",
+        # a short convolution layer: in_proj (3 x d), a depthwise convolution of Kc
+        # taps, out_proj
+        "attention": f"A*({QKVO}) + (L - A)*(4*d*d + d*Kc + (5*d if cbias else 0))",
+        "mlp": "L*3*d*Im",
+        "norms": "L*2*d + d + A*2*h",  # and q, k norms on the attention layers
+        "output_head": UNTIED_HEAD,
+    },
+    "kv_cache": "2*A*K*h",
+}
+
+# Qwen3.5: Qwen3-Next's token mixers (its q, k, v, z projection split in two) with a
+# dense MLP, or a mixture of experts on every layer; the config classes' defaults,
+# as a multimodal config's text_config may name few keys
+QWEN35_READS = {
+    "V": ["vocab_size", 248320], "d": ["hidden_size", 4096],
+    "L": "num_hidden_layers", "H": ["num_attention_heads", 16], "h": ["head_dim", 256],
+    "attn_bias": ["attention_bias", False], "tied": ["tie_word_embeddings", False],
+    "Kh": ["linear_num_key_heads", 16], "Vh": ["linear_num_value_heads", 32],
+    "Kd": ["linear_key_head_dim", 128], "Vd": ["linear_value_head_dim", 128],
+    "Kc": ["linear_conv_kernel_dim", 4], "types": LAYER_KINDS,
+    "fi": ["full_attention_interval", 4]}
+QWEN35 = {
+    "title": "Qwen3.5 (text; Gated DeltaNet and attention)",
+    "reads": {**QWEN35_READS, "I": ["intermediate_size", 12288]},
+    "checks": [*KV_DIVIDES, *FAMILIES["qwen3_next"]["checks"][3:]],
+    "let": {"A": FAMILIES["qwen3_next"]["let"]["A"],
+            "cd": FAMILIES["qwen3_next"]["let"]["cd"]},
+    "count": {**{c: FAMILIES["qwen3_next"]["count"][c]
+                 for c in ("embeddings", "attention", "norms", "output_head")},
+              "mlp": "L * 3*d*I"},
+    "kv_cache": "2*A*K*h",
+}
+FAMILIES["qwen3_5_text"] = QWEN35
+FAMILIES["qwen3_5_moe_text"] = {
+    **QWEN35, "title": "Qwen3.5 MoE (text; Gated DeltaNet and attention, experts)",
+    "reads": {**QWEN35_READS, "d": ["hidden_size", 2048], "E": ["num_experts", 256],
+              "k": ["num_experts_per_tok", 8], "Ie": ["moe_intermediate_size", 512],
+              "Is": ["shared_expert_intermediate_size", 512]},
+    "checks": [*QWEN35["checks"], TOP_K],
+    # every layer: a router, E experts, a shared expert and its gate
+    "count": {**QWEN35["count"], "mlp": "L * (d*E + E*3*d*Ie + 3*d*Is + d)"},
+    "active": "total - L*(E - k)*3*d*Ie",
+}
+
 # ------------------------------------------------------------------ the model it names
 # The class transformers builds for each family (for causal language modelling; T5's for
 # sequence to sequence). A config whose model_type is not a transformers family (remote
@@ -699,6 +913,11 @@ BUILDS = {
     "llama4_text": "Llama4ForCausalLM", "mt5": "MT5ForConditionalGeneration",
     "bart": "BartForConditionalGeneration", "ministral3": "Ministral3ForCausalLM",
     "mamba2": "Mamba2ForCausalLM", "qwen3_next": "Qwen3NextForCausalLM",
+    "nemotron_h": "NemotronHForCausalLM",
+    "falcon_h1": "FalconH1ForCausalLM",
+    "granitemoehybrid": "GraniteMoeHybridForCausalLM",
+    "lfm2": "Lfm2ForCausalLM",
+    "qwen3_5_text": "Qwen3_5ForCausalLM", "qwen3_5_moe_text": "Qwen3_5MoeForCausalLM",
 }
 # Classes that hold another model than the one a family's rules count: per family, the
 # class its config's "architectures" names first, and the rules that replace the
@@ -731,6 +950,13 @@ TEXT_CONFIGS = {
                  "null unties": False},
     "llama4": {"default": "llama4_text", "class": "Llama4ForConditionalGeneration",
                "beside": "a vision tower and its projector", "null unties": False},
+    "qwen3_5": {"default": "qwen3_5_text", "class": "Qwen3_5ForConditionalGeneration",
+                "beside": "a vision tower and its patch merger", "tied": False,
+                "null unties": False},
+    "qwen3_5_moe": {"default": "qwen3_5_moe_text",
+                    "class": "Qwen3_5MoeForConditionalGeneration",
+                    "beside": "a vision tower and its patch merger", "tied": False,
+                    "null unties": False},
 }
 
 
@@ -741,7 +967,9 @@ KV_HEADS_DEFAULT = {"gemma": 16, "gemma2": 4, "gemma3_text": 4, "mistral": 8,
                     "qwen3_moe": 4, "stablelm": 32, "starcoder2": 2, "smollm3": 4,
                     "exaone4": 32, "ernie4_5": 2, "glm4": 2, "phimoe": 8,
                     "minimax_m2": 8, "gpt_oss": 8, "glm4_moe": 8, "ernie4_5_moe": 4,
-                    "llama4_text": 8, "ministral3": 8, "qwen3_next": 2}
+                    "llama4_text": 8, "ministral3": 8, "qwen3_next": 2,
+                    "nemotron_h": 8, "falcon_h1": 8, "lfm2": 8, "qwen3_5_text": 4,
+                    "qwen3_5_moe_text": 2}
 for _name, _heads in KV_HEADS_DEFAULT.items():
     _reads = FAMILIES[_name]["reads"]
     FAMILIES[_name]["reads"] = {**_reads, "K": ["num_key_value_heads", _heads, "H"]}
@@ -797,4 +1025,12 @@ VARIABLE_LABELS = {
     "pre": "LayerNorm before each sub-block (pre-norm)",
     "no_final": "Final LayerNorm removed",
     "affine": "LayerNorms have a gain and a shift",
+    "lat": "Expert latent width (null: the hidden size)",
+    "pat": "Layer pattern (M Mamba-2, * attention, - MLP, E MoE)",
+    "Ds": "Mamba width (null: expand x hidden size)",
+    "obias": "Bias in the Mamba output projection",
+    "gnorm": "Gated RMSNorm in the Mamba mixer",
+    "bm": "MLP width rounded to a multiple of", "mult": "MLP width factor",
+    "adj": "MLP width adjusted (2/3, factor, rounded)",
+    "idx": "Attention layers (list)",
 }

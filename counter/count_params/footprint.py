@@ -286,10 +286,18 @@ def memory(config: dict, options: dict | None = None) -> dict:
               "sliding_layers": sliding, "sliding_window": window if sliding else None,
               "full_bytes": full * per * size * ctx * batch,
               "sliding_bytes": sliding * per * size * tokens * batch}
-        # recurrent layers (Mamba, linear attention): a fixed state per sequence
+        # recurrent layers (Mamba, linear attention): a fixed state per sequence, its
+        # convolution window in the cache's precision and its state in STATE_BYTES
         kv["recurrent_layers"] = evaluate(mem["kv"]["state_layers"], env, keys)
+        kv["conv_values_per_layer"] = evaluate(mem["kv"]["conv"], env, keys)
         kv["state_values_per_layer"] = evaluate(mem["kv"]["state"], env, keys)
-        state = kv["recurrent_layers"] * kv["state_values_per_layer"] * size
+        kv["state_bytes_per_value"] = MEMORY_RULES["state_bytes"]
+        blocks = mem["kv"]["blocks"]  # the decoder layers, where a rule says
+        kv["decoder_layers"] = (evaluate(blocks, env, keys) if blocks is not None
+                                else full + sliding + kv["recurrent_layers"])
+        state = kv["recurrent_layers"] * (
+            kv["conv_values_per_layer"] * size
+            + kv["state_values_per_layer"] * kv["state_bytes_per_value"])
         kv["state_bytes"] = state * batch
         kv["bytes"] = kv["full_bytes"] + kv["sliding_bytes"] + kv["state_bytes"]
         decompressed = mem["kv"]["decompressed"]

@@ -83,6 +83,13 @@ FORMATS = {
        for name, mix in GGUF_MIXES.items()},
 }
 KV_DTYPES = {"fp32": 4, "bf16": 2, "fp8": 1, "int8": 1}  # bytes per cached value
+# Bytes per value of a recurrent layer's state (Mamba's SSM state, Gated DeltaNet's
+# matrix), whatever the KV cache precision: transformers 5 computes it in fp32 and
+# caches it so in a bf16 model (tests/test_memory_oracles.py checks it), as llama.cpp
+# does (F32 recurrent memory); vLLM keeps it in the model's dtype unless
+# mamba_ssm_cache_dtype says float32. The convolution window beside it is cached in
+# the model's dtype, as keys and values are: the KV cache precision here.
+STATE_BYTES = 4
 LORA_MODULES = ("q", "k", "v", "o", "gate", "up", "down")
 # Training and fine-tuning: bytes of each part, over T (parameters), R (trainable LoRA
 # parameters) and B (the frozen base's bytes in the mode's weight format); "title" names
@@ -142,7 +149,10 @@ QWEN_SLIDING = {"W": ["sliding_window", 4096, None], "U": ["use_sliding_window",
                 "M": ["max_window_layers", 28]}
 # Per family: "kv" the values cached per layer and token, on how many layers ("layers",
 # of which "sliding" attend to a window of W tokens); "tensors" per-layer sizes for
-# the GGUF mixes; "lora" the in + out width of each module LoRA can target.
+# the GGUF mixes; "lora" the in + out width of each module LoRA can target. A hybrid's
+# "state_layers" keep a state per sequence ("conv" values in the cache's precision,
+# "state" values in STATE_BYTES); "blocks": its decoder layers, where they are not the
+# caching layers plus the recurrent ones.
 MEMORY = {
     "gpt2": {"kv": WIDE_KV}, "gpt_neox": {"kv": WIDE_KV}, "gptj": {"kv": WIDE_KV},
     "opt": {"kv": WIDE_KV}, "bloom": {"kv": WIDE_KV},
@@ -240,20 +250,37 @@ MEMORY = {
                           "if W is not None else 0"},
         "lora": ATTN_LORA, "router": {"count": "M*d*E", "fp32": False}},
     # a state per sequence on each recurrent layer, whatever the context: Mamba-2's
-    # convolution window and SSM state (LinearAttentionLayer: conv_states,
-    # recurrent_states); Gated DeltaNet's convolution window and its Kd x Vd state per
-    # value head
+    # convolution window ("conv") and SSM state ("state") (LinearAttentionLayer:
+    # conv_states, recurrent_states); Gated DeltaNet's convolution window and its
+    # Kd x Vd state per value head
     "mamba2": {"kv": {"values": "0", "layers": "0", "state_layers": "L",
-                      "state": "cd*Kc + nh*hd*Ns"}},
+                      "conv": "cd*Kc", "state": "nh*hd*Ns"}},
     "qwen3_next": {"kv": {**GQA_KV, "layers": "A", "state_layers": "L - A",
-                          "state": "cd*Kc + Vh*Kd*Vd"},
+                          "conv": "cd*Kc", "state": "Vh*Kd*Vd"},
                    "lora": ATTN_LORA,
                    "router": {"count": "M*(d*E + d)", "fp32": False}},
     "ernie4_5_moe": {"kv": GQA_KV, "lora": ATTN_LORA,
                      "router": {"count": "M*(d*E + E)", "fp32": False}},
     "deepseek_v3": {"kv": MLA_KV, "router": MLA_ROUTER},
     "deepseek_v2": {"kv": MLA_KV, "router": MLA_ROUTER},
+    # ---- hybrids: keys and values on the attention layers, a state on the others
+    # Nemotron-H: its routers are fp32 parameters (NemotronHTopkRouter)
+    "nemotron_h": {"kv": {**GQA_KV, "layers": "A", "state_layers": "Mb", "blocks": "L",
+                          "conv": "cd*Kc", "state": "nh*hd*Ns"},
+                   "router": {"count": "Me*d*E", "fp32": True}},
+    # Falcon-H1: every layer caches keys and values and keeps a Mamba-2 state
+    "falcon_h1": {"kv": {**GQA_KV, "state_layers": "L", "blocks": "L", "conv": "cd*Kc",
+                         "state": "Ii*Ns"}},
+    "granitemoehybrid": {"kv": {**GQA_KV, "layers": "A", "state_layers": "Mb",
+                                "conv": "cd*Kc", "state": "Ii*Ns"},
+                         "router": {"count": "L*d*E", "fp32": False}},
+    # LFM2: its convolution layers keep the last Kc inputs of the hidden size
+    "lfm2": {"kv": {**GQA_KV, "layers": "A", "state_layers": "L - A", "conv": "d*Kc"}},
 }
+# Qwen3.5: Qwen3-Next's cache and state
+MEMORY["qwen3_5_text"] = {"kv": MEMORY["qwen3_next"]["kv"]}
+MEMORY["qwen3_5_moe_text"] = {**MEMORY["qwen3_5_text"],
+                              "router": {"count": "L*(d*E + d)", "fp32": False}}
 # Biases inside "attention" and "mlp": 1-D tensors, which GGUF files keep in F32
 LLAMA_BIAS = {"attention": f"L * ({QKVO_BIAS}) if attn_bias else 0"}
 for _name in ("qwen3", "gemma", "gemma2", "gemma3_text", "olmo", "olmo2", "cohere",

@@ -31,6 +31,7 @@ from count_params.memory_rules import (
     LORA_MODULES,
     MEMORY,
     OPTIONS,
+    STATE_BYTES,
     TRAINING,
 )
 
@@ -49,6 +50,8 @@ def _compile_read(var: str, read) -> dict:
                "null": None, "default": None}
         if "kinds" in read:
             return {**out, "type": "kinds", "kinds": read["kinds"]}
+        if read.get("auto"):  # a size, or "auto" (null: the class works it out)
+            return {**out, "type": "auto"}
         return {**out, "type": "list"}
     key, default, *if_null = [read, None] if isinstance(read, str) else read
     out = {"var": var, "keys": key.split("|"), "required": isinstance(read, str)}
@@ -64,6 +67,8 @@ def _compile_read(var: str, read) -> dict:
         out["type"] = "int"
     elif isinstance(default, bool):
         out["type"] = "bool"
+    elif isinstance(default, float):  # a factor: a whole or a fractional number
+        out["type"] = "num"
     else:
         out["type"] = {"str": "str", "list": "list"}.get(default[0], "int")
     out["default"] = default
@@ -129,6 +134,11 @@ def _compile_memory(spec: dict) -> dict:
               "values": compile_expr(kv["values"]), "formula": kv["values"],
               # recurrent layers and the values of the state each keeps per sequence
               "state_layers": compile_expr(kv.get("state_layers", "0")),
+              # the decoder layers that hold weights, where they are not the layers
+              # that cache plus those that keep a state (a hybrid's MLP layers;
+              # Falcon-H1's layers, which do both)
+              "blocks": compile_expr(kv["blocks"]) if "blocks" in kv else None,
+              "conv": compile_expr(kv.get("conv", "0")),
               "state": compile_expr(kv.get("state", "0")),
               "decompressed": (compile_expr(kv["decompressed"])
                                if "decompressed" in kv else None)}
@@ -172,6 +182,7 @@ MEMORY_RULES = {
     "formats": _compile_formats(),
     "gguf_types": GGUF_TYPES,
     "kv_dtypes": KV_DTYPES,
+    "state_bytes": STATE_BYTES,
     "lora_modules": LORA_MODULES,
     "training": {mode: {k: (compile_expr(v) if k in TRAINING_PARTS else v)
                         for k, v in parts.items()} for mode, parts in TRAINING.items()},

@@ -591,8 +591,9 @@
             ", window " + kv.sliding_window + ") tokens";
         }
         if (kv.recurrent_layers > 0n) {
-          text += " + " + kv.recurrent_layers + " recurrent layers x " + grouped(kv.state_values_per_layer * kv.bytes_per_value) +
-            " bytes of state per sequence, whatever the context (Mamba, linear attention)";
+          text += " + " + kv.recurrent_layers + " recurrent layers x (" + grouped(kv.conv_values_per_layer) + " convolution values x " +
+            kv.bytes_per_value + " bytes + " + grouped(kv.state_values_per_layer) + " state values x " + kv.state_bytes_per_value +
+            " bytes) per sequence, whatever the context (Mamba, linear attention)";
         }
         kvNote.textContent = text + ", x " + kv.batch_size + " sequences = " + grouped(kv.bytes) + " bytes.";
         item("kv", kvNote.textContent + (kv.decompressed_bytes !== null ?

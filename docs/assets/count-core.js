@@ -87,8 +87,15 @@
       if (node[1] === "startswith") return args[0].startsWith(args[1]);
       if (node[1] === "moe_layers") return moeLayers(args[0], args[1], args[2]);
       if (node[1] === "more_bits") return moreBits(args[0]);
-      if (node[1] === "count") return BigInt(args[0].filter(function (v) { return v === args[1]; }).length);
+      if (node[1] === "count") {  // in a per-layer list, or characters in a pattern string
+        var items = typeof args[0] === "string" ? Array.from(args[0]) : args[0];
+        return BigInt(items.filter(function (v) { return v === args[1]; }).length);
+      }
       if (node[1] === "len") return BigInt(args[0].length);
+      if (node[1] === "scale") {  // int(m * n) as Python computes it: exact, or in floating point
+        if (typeof args[0] === "bigint") return args[0] * args[1];
+        return BigInt(Math.trunc(args[0] * Number(args[1])));
+      }
       if (node[1] === "layers_among") {  // distinct layer numbers below n in a list
         var below = {};
         args[0].forEach(function (i) { if (i < args[1]) below[i] = true; });
@@ -140,6 +147,19 @@
       return evaluate(read["default"], env, keys);
     }
     var want = read.type;
+    if (want === "num") {  // a factor: a whole (BigInt) or a fractional number
+      if (kind(value) !== "int" && !(typeof value === "number" && isFinite(value))) {
+        throw new ConfigError("config key '" + key + "' must be a number, got " + show(value), key);
+      }
+      return value;
+    }
+    if (want === "auto") {  // a size, or "auto" (null: the class works it out)
+      if (value === "auto") return null;
+      if (kind(value) !== "int" || value < 0n) {
+        throw new ConfigError("config key '" + key + "' must be a whole number or 'auto', got " + show(value), key);
+      }
+      return value;
+    }
     if (want === "kinds") {
       if (!Array.isArray(value) || !value.every(function (v) { return read.kinds.indexOf(v) >= 0; })) {
         throw new ConfigError("config key '" + key + "' must be a list of layer kinds, each " + read.kinds.join(" or ") +
@@ -499,10 +519,14 @@
       var kv = { dtype: opts.kv_cache_dtype, bytes_per_value: size, context_length: ctx, batch_size: batch,
         values_per_layer_token: per, formula: mem.kv.formula, full_layers: full, sliding_layers: sliding, sliding_window: sliding > 0n ? win : null,
         full_bytes: full * per * size * ctx * batch, sliding_bytes: sliding * per * size * tokens * batch };
-      // recurrent layers (Mamba, linear attention): a fixed state per sequence
+      // recurrent layers (Mamba, linear attention): a fixed state per sequence, its
+      // convolution window in the cache's precision and its state in M.state_bytes
       kv.recurrent_layers = evaluate(mem.kv.state_layers, env, keys);
+      kv.conv_values_per_layer = evaluate(mem.kv.conv, env, keys);
       kv.state_values_per_layer = evaluate(mem.kv.state, env, keys);
-      var state = kv.recurrent_layers * kv.state_values_per_layer * size;
+      kv.state_bytes_per_value = BigInt(M.state_bytes);
+      kv.decoder_layers = mem.kv.blocks === null ? full + sliding + kv.recurrent_layers : evaluate(mem.kv.blocks, env, keys);
+      var state = kv.recurrent_layers * (kv.conv_values_per_layer * size + kv.state_values_per_layer * kv.state_bytes_per_value);
       kv.state_bytes = state * batch;
       kv.bytes = kv.full_bytes + kv.sliding_bytes + kv.state_bytes;
       var dec = mem.kv.decompressed;

@@ -134,8 +134,9 @@
     var total = mem.weights.bytes, tied = r.tied_output_head, V = get(env, "V", 0n), d = get(env, "d", 0n);
     var head = !tied ? get(w, "output_head", 0n) : w.embeddings * V * d / maxBig(br.embeddings, 1n);
     var kv = mem.kv_cache;
-    // the layers that hold weights: attention (full or sliding) and recurrent (Mamba, DeltaNet)
-    var layers = kv ? kv.full_layers + kv.sliding_layers + kv.recurrent_layers : get(env, "L", 1n);
+    // the layers that hold weights: attention (full or sliding) and recurrent (Mamba, DeltaNet), and a hybrid's
+    // others (memory_rules: "blocks")
+    var layers = kv ? kv.decoder_layers : get(env, "L", 1n);
     var E = get(env, "E", 1n), k = get(env, "k", 1n), routed = routedOf(r, E, k);
     var mlpBytes = get(w, "mlp", 0n) + get(w, "routers", 0n), perMlpWeight = br.mlp ? div(mlpBytes, br.mlp) : 0;
     var experts = round(Number(routed) * perMlpWeight);

@@ -419,6 +419,8 @@ def test_memory_rows_are_the_tools_memory_for_the_same_options(calc):
                                "lora_targets": "q,v", "checkpointing": "on"}),
         ("deepseek-v2-lite", {"weights": "nf4-dq", "kv_cache_dtype": "fp8", "training": "adamw-8bit"}),
         ("gemma-2-2b", {"weights": "int8", "keep": "norms", "context_length": "10000", "training": "sgd-momentum"}),
+        # a hybrid: keys and values on its 4 attention layers, a state on its 24 Mamba-2 layers
+        ("nemotron-h-8b-base-8k", {"weights": "bf16", "context_length": "32768"}),
     ]
     for stem, options in cases:
         config = load_config(stem)
@@ -449,6 +451,10 @@ def test_memory_rows_are_the_tools_memory_for_the_same_options(calc):
             assert shown["kv-decompressed"] == expected["kv_cache"]["decompressed_bytes"]
         working = calc.inner_text("#calc-working")
         assert f"{expected['weights']['bytes']:,} bytes" in working and "Leaves out" in working, working
+        kv = expected["kv_cache"]
+        if kv["recurrent_layers"]:  # the working names the state's precision apart from the cache's
+            assert (f"({kv['conv_values_per_layer']:,} convolution values x {kv['bytes_per_value']} bytes + "
+                    f"{kv['state_values_per_layer']:,} state values x {kv['state_bytes_per_value']} bytes)") in working
     calc.select_option("#calc-preset", "bert-base-uncased")
     assert shown_memory(calc)["kv"] is None, "an encoder has no KV cache"
 

@@ -61,3 +61,26 @@ def test_the_model_table_names_the_classes_its_encoder_rows_count():
         assert built != config["architectures"][0]
         assert f"`{built}`" in text, built
     assert "`BertForMaskedLM`" in text and "pooler" in text
+
+
+def test_the_model_table_gives_the_recurrent_state_of_the_hybrids_alone():
+    """The state column is filled for the rows whose models keep a recurrent state (Mamba-2, Gated DeltaNet, short
+    convolutions) and for no other row; Nemotron-H 8B's is the state that the state-space-model page prints, which
+    tests/pages/test_state_space_model.py checks against transformers' cache."""
+    from count_params import memory
+
+    table = HOOK.model_table("calculator.md")
+    filled = set()
+    for stem in NAMES:
+        row = next(line for line in table.splitlines() if f"?preset={stem})" in line)
+        state = row.split("|")[-2].strip()  # the last cell
+        kv = memory(load_config(stem))["kv_cache"]
+        assert bool(state) == bool(kv and kv["recurrent_layers"]), stem
+        if state:
+            filled.add(stem)
+    assert {"nemotron-h-8b-base-8k", "falcon-h1-7b-instruct", "granite-4.0-h-tiny", "lfm2-1.2b", "qwen3.5-4b",
+            "qwen3-next-80b-a3b"} <= filled
+    printed = re.search(r"^Nemotron-H 8B\s+\d+\s+\d+\s+\d+ KiB\s+([\d.]+) MiB", (
+        ROOT / "snippets" / "state-space-model" / "hybrids.out").read_text(encoding="utf-8"), re.M).group(1)
+    row = next(line for line in table.splitlines() if "?preset=nemotron-h-8b-base-8k)" in line)
+    assert row.split("|")[-2].strip() == f"{printed} MiB"

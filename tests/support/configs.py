@@ -53,9 +53,14 @@ def generated_config(family: str, rng: random.Random, scale: int = 1) -> dict:
         "Vh": rng.randint(1, 4), "Kd": rng.choice([2, 4]) * scale, "Vd": rng.choice([2, 4, 6]) * scale,
         "fi": rng.randint(1, 4),
     }
+    values["mult"] = rng.choice([1.0, 1, 0.7, 1.3, 2.5])  # LFM2's MLP factor, whole or fractional
+    values["bm"] = rng.randint(1, 64)
+    values["pat"] = "".join(rng.choice("M*-E") for _ in range(layers))  # Nemotron-H's layers
+    values["lat"] = rng.choice([None, rng.randint(1, 8) * scale])  # Nemotron 3's expert latent width
     values["X"] = rng.randint(1, 3)  # a Mamba-2 mixer: X*d channels in nh heads of hd
     values["nh"] = rng.choice(_divisors(values["X"] * values["d"]))
     values["hd"] = values["X"] * values["d"] // values["nh"]
+    values["Ds"] = values["nh"] * values["hd"]  # Falcon-H1's Mamba width: its heads x their width
     if any(check["key"] == "q_lora_rank" for check in RULES[family]["checks"]):
         values["qr"] = rng.randint(1, 8) * scale  # the family needs the query latent
     config = {"model_type": family}
@@ -66,7 +71,7 @@ def generated_config(family: str, rng: random.Random, scale: int = 1) -> dict:
         config["architectures"] = [named]
     for read in RULES[family]["reads"]:
         var, key = read["var"], rng.choice(read["keys"])
-        if var in ("H", "K", "nh", "hd", "X"):  # always set: some classes' defaults do not divide the widths
+        if var in ("H", "K", "nh", "hd", "X", "Ds"):  # always set: some classes' defaults do not divide the widths
             config[key] = values[var]
             continue
         if not read["required"] and rng.random() < 0.5:
