@@ -257,6 +257,8 @@ async def _load_and_measure(page, url, path) -> dict:
 async def _load_all(site_url, keys, search_index, stop) -> dict:
     from playwright.async_api import async_playwright
 
+    tests = os.getppid()  # a killed test run cannot set `stop`: the loads also end when it is gone
+
     async with async_playwright() as p:
         browser = await p.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
         search_route = lambda route: route.fulfill(body=search_index, content_type="application/json")  # noqa: E731
@@ -272,7 +274,7 @@ async def _load_all(site_url, keys, search_index, stop) -> dict:
         async def one_scheme(scheme) -> dict:
             tab, reports = None, {}
             for path in [path for path, s in keys if s == scheme]:
-                if stop.is_set():
+                if stop.is_set() or os.getppid() != tests:
                     break
                 for attempt in (1, 2):  # a load that raises (a timeout on a busy machine) gets a second chance
                     tab = tab or await new_tab(scheme)
