@@ -275,6 +275,18 @@ KINDS = {
                                      "shared_expert_intermediate_size": 12, "linear_num_key_heads": 2,
                                      "linear_num_value_heads": 4, "linear_key_head_dim": 4,
                                      "linear_value_head_dim": 6, "linear_conv_kernel_dim": 3, "pad_token_id": 0},
+    # Gemma 4: full layers with their own head width and key/value heads (keys as values), per-layer embeddings,
+    # and the last layers reusing an earlier layer's cache (transformers keeps a DummyLayer for each)
+    "gemma4-shared-kv": {"model_type": "gemma4_text", **SMALL, "num_hidden_layers": 7, "head_dim": 8,
+                         "global_head_dim": 12, "num_global_key_value_heads": 1, "attention_k_eq_v": True,
+                         "sliding_window": 5, "num_kv_shared_layers": 3, "hidden_size_per_layer_input": 4,
+                         "vocab_size_per_layer_input": 64,
+                         "layer_types": ["sliding_attention", "full_attention", "sliding_attention",
+                                         "sliding_attention", "full_attention", "sliding_attention",
+                                         "sliding_attention"]},
+    "gemma4-default-pattern": {"model_type": "gemma4_text", **SMALL, "num_hidden_layers": 8, "head_dim": 8,
+                               "global_head_dim": 16, "sliding_window": 5, "num_kv_shared_layers": 2,
+                               "hidden_size_per_layer_input": 2, "vocab_size_per_layer_input": 64},
 }
 CACHED = ("keys", "values", "indexer_keys")  # what a cache layer holds per token (not its step counters)
 STATES = ("conv_states", "recurrent_states")  # what a recurrent layer holds per sequence
@@ -299,8 +311,9 @@ def test_kv_cache_is_what_transformers_allocates(kind, tokens):
     assert ours["bytes"] == real, (kind, tokens)
     kinds = [type(layer).__name__ for layer in cache.layers]
     windowed, recurrent = kinds.count("DynamicSlidingWindowLayer"), kinds.count("LinearAttentionLayer")
-    assert (ours["full_layers"], ours["sliding_layers"], ours["recurrent_layers"]) == (
-        len(kinds) - windowed - recurrent, windowed, recurrent), kind
+    shared = kinds.count("DummyLayer")  # a layer that reads another's keys and values
+    assert (ours["full_layers"], ours["sliding_layers"], ours["recurrent_layers"], ours["shared_layers"]) == (
+        len(kinds) - windowed - recurrent - shared, windowed, recurrent, shared), kind
     if recurrent:  # the states, the same at 3 tokens and at 9
         assert ours["state_bytes"] == alloc.storage_bytes(
             t for layer, name in zip(cache.layers, kinds, strict=True) if name == "LinearAttentionLayer"
@@ -308,8 +321,8 @@ def test_kv_cache_is_what_transformers_allocates(kind, tokens):
     if ours["sliding_layers"] and tokens > ours["sliding_window"]:
         # a sliding layer attends to W tokens; transformers' DynamicSlidingWindowLayer keeps W - 1 visible between
         # steps, in a storage of W (the slice of the last concatenation): the storage is what takes memory
-        visible = sum(t.numel() * t.element_size() for layer in cache.layers for t in (layer.keys, layer.values))
-        per_token = ours["values_per_layer_token"] * 4 * 2
+        visible = sum(t.numel() * t.element_size() for layer in cache.layers for t in cached_tensors(layer))
+        per_token = ours["sliding_values_per_layer_token"] * 4 * 2
         assert real - visible == ours["sliding_layers"] * per_token
     if kind == "mla-latent":  # decompressed, the same cache would be H keys and H values per token
         attn = model.model.layers[0].self_attn

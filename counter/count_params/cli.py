@@ -98,8 +98,11 @@ def memory_report(m: dict) -> str:
         text = (f"  KV cache ({kv['dtype']}): {kv['full_layers']} full layers x {per:,}"
                 f" bytes per token x {kv['context_length']} tokens")
         if kv["sliding_layers"]:
-            text += (f" + {kv['sliding_layers']} sliding layers x {per:,} x "
+            slide = kv["sliding_values_per_layer_token"] * kv["bytes_per_value"]
+            text += (f" + {kv['sliding_layers']} sliding layers x {slide:,} x "
                      f"min({kv['context_length']}, {kv['sliding_window']})")
+        if kv["shared_layers"]:
+            text += f" (+ {kv['shared_layers']} layers reading another layer's cache)"
         if kv["recurrent_layers"]:
             state = kv["state_values_per_layer"] * kv["bytes_per_value"]
             text += (f" + {kv['recurrent_layers']} recurrent layers x {state:,} bytes "

@@ -670,6 +670,86 @@ FAMILIES["qwen3_next"] = {
 }
 
 
+# ---- newtext: Gemma 4, GLM-5, DeepSeek-V4, Kimi-K2.5 (issue 27)
+# Gemma 4 (Gemma4TextConfig, modeling_gemma4.py): full-attention layers have their own
+# head width (global_head_dim) and, with attention_k_eq_v, their own key/value heads
+# and no v_proj (the values are the keys before their norms); the last
+# num_kv_shared_layers layers reuse the keys and values of an earlier layer of their
+# kind, so they have no k_proj, v_proj or k_norm, and with use_double_wide_mlp an MLP
+# twice as wide; per-layer embeddings (PLE) add a table of L x Pd per token, a
+# projection to it, and a gate and a projection in each layer.
+GEMMA4_KINDS = {"key": "layer_types", "kinds": ["sliding_attention", "full_attention"]}
+# layers [a, b) that are full by Gemma4TextConfig's own pattern (every 6th); the last
+# layer is always full (the config class forces it, even in a given layer_types)
+GEMMA4_FULL_IN = "(count_in(types, 'full_attention', {a}, {b}) if types is not None " \
+                 "else ({b}) // 6 - ({a}) // 6)"
+# Gemma4TextConfig.kv_sharing_modes: each kind of layer that reuses a cache needs a
+# layer of its kind before the shared ones (a full one; a sliding one if any slides)
+GEMMA4_SHARING = (
+    "Sk == 0 or Sk == L or {u} > 0 and (L - Sk - {u} > 0 or L - 1 - {a} == 0)".format(
+        u=GEMMA4_FULL_IN.format(a="0", b="L - Sk"),
+        a=GEMMA4_FULL_IN.format(a="0", b="L - 1")))
+FAMILIES["gemma4_text"] = {
+    "title": "Gemma 4 (text; per-layer embeddings, KV shared between layers)",
+    "reads": {"V": ["vocab_size", 262144], "d": ["hidden_size", 2304],
+              "I": ["intermediate_size", 9216], "L": ["num_hidden_layers", 30],
+              "H": ["num_attention_heads", 8], "K": ["num_key_value_heads", 4],
+              "h": ["head_dim", 256], "gh": ["global_head_dim", 512],
+              "Kg": ["num_global_key_value_heads", None],
+              "kev": ["attention_k_eq_v", False], "Sk": ["num_kv_shared_layers", 0],
+              "Pd": ["hidden_size_per_layer_input", 256],
+              "Vp": ["vocab_size_per_layer_input", 262144],
+              "dw": ["use_double_wide_mlp", False], "moe": ["enable_moe_block", False],
+              "E": ["num_experts", None], "k": ["top_k_experts", None],
+              "Ie": ["moe_intermediate_size", None],
+              "attn_bias": ["attention_bias", False],
+              "tied": ["tie_word_embeddings", True], "types": GEMMA4_KINDS},
+    "checks": [
+        *KV_DIVIDES,
+        ["types is None or len(types) == L", "layer_types",
+         "'layer_types' must name one kind for each of the 'num_hidden_layers' layers"],
+        ["Sk <= L", "num_kv_shared_layers",
+         "'num_kv_shared_layers' is more than the layers there are"],
+        [GEMMA4_SHARING, "num_kv_shared_layers",
+         "the layers that share a KV cache need a layer of each of their kinds before "
+         "them"],
+        ["not moe or E is not None", "num_experts",
+         "'enable_moe_block' is true but 'num_experts' is not set"],
+        ["not moe or Ie is not None", "moe_intermediate_size",
+         "'enable_moe_block' is true but 'moe_intermediate_size' is not set"],
+        ["not moe or k is not None", "top_k_experts",
+         "'enable_moe_block' is true but 'top_k_experts' is not set"],
+        ["not moe or k <= E", "top_k_experts", "more experts per token than experts"],
+    ],
+    "let": {
+        "b": "1 if attn_bias else 0",
+        "Kf": "Kg if kev and Kg is not None else K",  # a full layer's key/value heads
+        # full layers, and those among the last Sk layers (which reuse a cache)
+        "F": GEMMA4_FULL_IN.format(a="0", b="L - 1") + " + 1 if L > 0 else 0",
+        "Fs": GEMMA4_FULL_IN.format(a="L - Sk", b="L - 1") + " + 1 if Sk > 0 else 0",
+        "Ff": "F - Fs", "Sf": "L - F - (Sk - Fs)",  # full, sliding layers with a cache
+        "Qf": "2*d*H*gh + b*(H*gh + d)", "Qs": "2*d*H*h + b*(H*h + d)",  # q and o
+        "KVf": "(d + b)*Kf*gh*(1 if kev else 2)", "KVs": "(d + b)*2*K*h",  # k and v
+    },
+    "count": {
+        "embeddings": "V*d + (Vp*L*Pd if Pd > 0 else 0)",
+        "attention": "F*Qf + Ff*KVf + (L - F)*Qs + Sf*KVs",
+        # the MLP (twice as wide in shared layers with use_double_wide_mlp); with the
+        # MoE block beside it, a router (its projection, a scale per channel and per
+        # expert) and E experts
+        "mlp": "(L + (Sk if dw else 0))*3*d*I"
+               " + (L*(d*E + d + E + E*3*d*Ie) if moe else 0)",
+        # four around attention and the MLP, one after the per-layer input, three around
+        # the experts; q and k norms over one head (none for k in shared layers)
+        "norms": "L*(4*d + (d if Pd > 0 else 0) + (3*d if moe else 0))"
+                 " + (F + Ff)*gh + (L - F + Sf)*h + d + (Pd if Pd > 0 else 0)",
+        "output_head": UNTIED_HEAD,
+        "other": "3*L*d*Pd if Pd > 0 else 0",  # PLE: the model's projection, each gate
+    },
+    "active": "total - (L*(E - k)*3*d*Ie if moe else 0)",
+    "kv_cache": "2*(Ff*Kf*gh + Sf*K*h)",
+}
+
 # ------------------------------------------------------------------ the model it names
 # The class transformers builds for each family (for causal language modelling; T5's for
 # sequence to sequence). A config whose model_type is not a transformers family (remote
@@ -699,6 +779,7 @@ BUILDS = {
     "llama4_text": "Llama4ForCausalLM", "mt5": "MT5ForConditionalGeneration",
     "bart": "BartForConditionalGeneration", "ministral3": "Ministral3ForCausalLM",
     "mamba2": "Mamba2ForCausalLM", "qwen3_next": "Qwen3NextForCausalLM",
+    "gemma4_text": "Gemma4ForCausalLM",
 }
 # Classes that hold another model than the one a family's rules count: per family, the
 # class its config's "architectures" names first, and the rules that replace the
@@ -731,6 +812,9 @@ TEXT_CONFIGS = {
                  "null unties": False},
     "llama4": {"default": "llama4_text", "class": "Llama4ForConditionalGeneration",
                "beside": "a vision tower and its projector", "null unties": False},
+    "gemma4": {"default": "gemma4_text", "class": "Gemma4ForConditionalGeneration",
+               "beside": "a vision tower, an audio tower where the config names one, "
+                         "and their projectors", "tied": True, "null unties": False},
 }
 
 
@@ -741,7 +825,8 @@ KV_HEADS_DEFAULT = {"gemma": 16, "gemma2": 4, "gemma3_text": 4, "mistral": 8,
                     "qwen3_moe": 4, "stablelm": 32, "starcoder2": 2, "smollm3": 4,
                     "exaone4": 32, "ernie4_5": 2, "glm4": 2, "phimoe": 8,
                     "minimax_m2": 8, "gpt_oss": 8, "glm4_moe": 8, "ernie4_5_moe": 4,
-                    "llama4_text": 8, "ministral3": 8, "qwen3_next": 2}
+                    "llama4_text": 8, "ministral3": 8, "qwen3_next": 2,
+                    "gemma4_text": 4}
 for _name, _heads in KV_HEADS_DEFAULT.items():
     _reads = FAMILIES[_name]["reads"]
     FAMILIES[_name]["reads"] = {**_reads, "K": ["num_key_value_heads", _heads, "H"]}
@@ -797,4 +882,12 @@ VARIABLE_LABELS = {
     "pre": "LayerNorm before each sub-block (pre-norm)",
     "no_final": "Final LayerNorm removed",
     "affine": "LayerNorms have a gain and a shift",
+    "gh": "Head dimension of full-attention layers",
+    "Kg": "Key/value heads of full-attention layers (null: as the others)",
+    "kev": "Full-attention layers use their keys as values",
+    "Sk": "Last layers reusing an earlier layer's KV cache",
+    "Pd": "Per-layer embedding width (0: none)",
+    "Vp": "Per-layer embedding vocabulary",
+    "dw": "Double-width MLP in the layers that share a KV cache",
+    "moe": "Mixture-of-experts block beside the MLP",
 }

@@ -215,17 +215,17 @@ def _kv_layers(config: dict, env: dict, keys: dict, mem: dict, model_type: str):
         env[read["var"]] = _read(config, read, env, keys, model_type)
     layers = evaluate(kv["layers"], env, keys)
     types = config.get("layer_types")
-    if types is not None and kv["reads"]:
+    if types is not None and kv["reads"] and not kv["types_in_rules"]:
         if not (isinstance(types, list) and len(types) == layers
                 and all(t in LAYER_KINDS for t in types)):
             raise ConfigError(f"config key 'layer_types' must list {layers} entries, "
                               f"each {' or '.join(LAYER_KINDS)}", "layer_types")
         sliding = sum(1 for t in types if t != "full_attention")
-        if sliding and env.get("W") is None:
-            raise ConfigError("config key 'layer_types' has sliding layers but "
-                              "'sliding_window' is null", "sliding_window")
     else:
         sliding = evaluate(kv["sliding"], env, keys)
+    if sliding and env.get("W") is None:
+        raise ConfigError("config key 'layer_types' has sliding layers but "
+                          "'sliding_window' is null", "sliding_window")
     return layers - sliding, sliding, env.get("W")
 
 
@@ -277,6 +277,7 @@ def memory(config: dict, options: dict | None = None) -> dict:
     if mem["kv"] is not None:
         full, sliding, window = _kv_layers(inner, env, keys, mem, model_type)
         per = evaluate(mem["kv"]["values"], env, keys)
+        per_sliding = evaluate(mem["kv"]["sliding_values"], env, keys)
         size = KV_DTYPES[opts["kv_cache_dtype"]]
         tokens = min(ctx, window) if sliding else 0
         kv = {"dtype": opts["kv_cache_dtype"], "bytes_per_value": size,
@@ -285,7 +286,9 @@ def memory(config: dict, options: dict | None = None) -> dict:
               "full_layers": full,
               "sliding_layers": sliding, "sliding_window": window if sliding else None,
               "full_bytes": full * per * size * ctx * batch,
-              "sliding_bytes": sliding * per * size * tokens * batch}
+              "sliding_values_per_layer_token": per_sliding,
+              "sliding_bytes": sliding * per_sliding * size * tokens * batch,
+              "shared_layers": evaluate(mem["kv"]["shared_layers"], env, keys)}
         # recurrent layers (Mamba, linear attention): a fixed state per sequence
         kv["recurrent_layers"] = evaluate(mem["kv"]["state_layers"], env, keys)
         kv["state_values_per_layer"] = evaluate(mem["kv"]["state"], env, keys)
@@ -303,8 +306,8 @@ def memory(config: dict, options: dict | None = None) -> dict:
         per_token = per * size
         out["fit"] = {
             "gpu_bytes": card, "free_after_weights": free,
-            "tokens": _fit_tokens(free - state, full * per_token, sliding * per_token,
-                                  window),
+            "tokens": _fit_tokens(free - state, full * per_token,
+                                  sliding * per_sliding * size, window),
             "sequences": (max(free, 0) // (kv["bytes"] // batch)
                           if kv["bytes"] else None)}
     else:

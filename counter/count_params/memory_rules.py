@@ -253,6 +253,14 @@ MEMORY = {
                      "router": {"count": "M*(d*E + E)", "fp32": False}},
     "deepseek_v3": {"kv": MLA_KV, "router": MLA_ROUTER},
     "deepseek_v2": {"kv": MLA_KV, "router": MLA_ROUTER},
+    # Gemma 4: full and sliding layers cache heads of their own widths; the Sk layers
+    # that reuse another's keys and values cache nothing (transformers' DummyLayer)
+    "gemma4_text": {"kv": {"values": "2*Kf*gh", "sliding_values": "2*K*h",
+                           "layers": "L - Sk", "sliding": "Sf", "shared_layers": "Sk",
+                           "reads": {"W": ["sliding_window", 512, None]},
+                           "types_in_rules": True},
+                    "router": {"count": "L*(d*E + d + E) if moe else 0",
+                               "fp32": False}},
 }
 # Biases inside "attention" and "mlp": 1-D tensors, which GGUF files keep in F32
 LLAMA_BIAS = {"attention": f"L * ({QKVO_BIAS}) if attn_bias else 0"}

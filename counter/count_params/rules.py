@@ -127,6 +127,12 @@ def _compile_memory(spec: dict) -> dict:
               "layers": compile_expr(kv.get("layers", "L")),
               "sliding": compile_expr(kv.get("sliding", "0")),
               "values": compile_expr(kv["values"]), "formula": kv["values"],
+              # a sliding layer's values where they differ from a full layer's (Gemma 4)
+              "sliding_values": compile_expr(kv.get("sliding_values", kv["values"])),
+              # layers that read another layer's cache, keeping none (Gemma 4)
+              "shared_layers": compile_expr(kv.get("shared_layers", "0")),
+              # the family's "sliding" rule reads layer_types itself
+              "types_in_rules": kv.get("types_in_rules", False),
               # recurrent layers and the values of the state each keeps per sequence
               "state_layers": compile_expr(kv.get("state_layers", "0")),
               "state": compile_expr(kv.get("state", "0")),

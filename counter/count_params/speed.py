@@ -143,9 +143,10 @@ def _parts(config: dict, mem_opts: dict) -> dict:
     head = (w.get("output_head", 0) if not tied else
             w["embeddings"] * V * d // max(breakdown["embeddings"], 1))
     kv = mem["kv_cache"]
-    # layers holding weights: attention (full, sliding) and recurrent (Mamba, DeltaNet)
-    layers = (kv["full_layers"] + kv["sliding_layers"] + kv["recurrent_layers"]
-              if kv else env.get("L", 1))
+    # layers holding weights: attention (full, sliding, reading another's cache) and
+    # recurrent (Mamba, DeltaNet)
+    layers = (kv["full_layers"] + kv["sliding_layers"] + kv["shared_layers"]
+              + kv["recurrent_layers"] if kv else env.get("L", 1))
     E, k = env.get("E", 1), env.get("k", 1)
     routed = 0
     if result["active"] != result["total"] and E > k:

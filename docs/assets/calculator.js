@@ -583,13 +583,13 @@
         kvNote.textContent = "An encoder reads its whole input at once and keeps no KV cache.";
       } else {
         memoryBody.appendChild(memoryRow("KV cache (" + kv.dtype + ", " + kv.context_length + " tokens x " + kv.batch_size + ")", kv.bytes, "kv"));
-        var per = kv.values_per_layer_token * kv.bytes_per_value;
         var text = "KV cache = " + kv.full_layers + " layers x " + grouped(kv.values_per_layer_token) + " values per token (" + kv.formula + ") x " +
           kv.bytes_per_value + " bytes x " + kv.context_length + " tokens";
         if (kv.sliding_layers > 0n) {
-          text += " + " + kv.sliding_layers + " sliding-window layers x " + grouped(per) + " bytes x min(" + kv.context_length +
+          text += " + " + kv.sliding_layers + " sliding-window layers x " + grouped(kv.sliding_values_per_layer_token * kv.bytes_per_value) + " bytes x min(" + kv.context_length +
             ", window " + kv.sliding_window + ") tokens";
         }
+        if (kv.shared_layers > 0n) text += " (+ " + kv.shared_layers + " layers reading another layer's cache)";
         if (kv.recurrent_layers > 0n) {
           text += " + " + kv.recurrent_layers + " recurrent layers x " + grouped(kv.state_values_per_layer * kv.bytes_per_value) +
             " bytes of state per sequence, whatever the context (Mamba, linear attention)";

@@ -88,6 +88,10 @@
       if (node[1] === "moe_layers") return moeLayers(args[0], args[1], args[2]);
       if (node[1] === "more_bits") return moreBits(args[0]);
       if (node[1] === "count") return BigInt(args[0].filter(function (v) { return v === args[1]; }).length);
+      if (node[1] === "count_in") {  // count(), among the entries start <= i < stop
+        var lo = args[2] > 0n ? Number(args[2]) : 0, hi = args[3] > 0n ? Number(args[3]) : 0;
+        return BigInt(args[0].slice(lo, hi).filter(function (v) { return v === args[1]; }).length);
+      }
       if (node[1] === "len") return BigInt(args[0].length);
       if (node[1] === "layers_among") {  // distinct layer numbers below n in a list
         var below = {};
@@ -432,16 +436,16 @@
     kv.reads.forEach(function (read) { env[read["var"]] = readKey(config, read, env, keys, modelType); });
     var layers = evaluate(kv.layers, env, keys), sliding;
     var types = config.layer_types;
-    if (types !== null && types !== undefined && kv.reads.length) {
+    if (types !== null && types !== undefined && kv.reads.length && !kv.types_in_rules) {
       var kinds = ["full_attention", "sliding_attention", "chunked_attention"];  // LAYER_KINDS in footprint.py
       if (!(Array.isArray(types) && BigInt(types.length) === layers && types.every(function (t) { return kinds.indexOf(t) >= 0; }))) {
         throw new ConfigError("config key 'layer_types' must list " + layers + " entries, each " + kinds.join(" or "), "layer_types");
       }
       sliding = BigInt(types.filter(function (t) { return t !== "full_attention"; }).length);
-      if (sliding > 0n && (env.W === null || env.W === undefined)) {
-        throw new ConfigError("config key 'layer_types' has sliding layers but 'sliding_window' is null", "sliding_window");
-      }
     } else sliding = evaluate(kv.sliding, env, keys);
+    if (sliding > 0n && (env.W === null || env.W === undefined)) {
+      throw new ConfigError("config key 'layer_types' has sliding layers but 'sliding_window' is null", "sliding_window");
+    }
     return [layers - sliding, sliding, has(env, "W") ? env.W : null];
   }
 
@@ -493,12 +497,13 @@
     var card = opts.gpu_bytes, free = card - weights, ctx = opts.context_length, batch = opts.batch_size;
     if (mem.kv !== null) {
       var layers = kvLayers(counted.resolved.config, env, keys, mem, modelType), full = layers[0], sliding = layers[1], win = layers[2];
-      var per = evaluate(mem.kv.values, env, keys);
+      var per = evaluate(mem.kv.values, env, keys), perSliding = evaluate(mem.kv.sliding_values, env, keys);
       var size = BigInt(M.kv_dtypes[opts.kv_cache_dtype]);
       var tokens = sliding > 0n ? (ctx < win ? ctx : win) : 0n;
       var kv = { dtype: opts.kv_cache_dtype, bytes_per_value: size, context_length: ctx, batch_size: batch,
         values_per_layer_token: per, formula: mem.kv.formula, full_layers: full, sliding_layers: sliding, sliding_window: sliding > 0n ? win : null,
-        full_bytes: full * per * size * ctx * batch, sliding_bytes: sliding * per * size * tokens * batch };
+        full_bytes: full * per * size * ctx * batch, sliding_values_per_layer_token: perSliding,
+        sliding_bytes: sliding * perSliding * size * tokens * batch, shared_layers: evaluate(mem.kv.shared_layers, env, keys) };
       // recurrent layers (Mamba, linear attention): a fixed state per sequence
       kv.recurrent_layers = evaluate(mem.kv.state_layers, env, keys);
       kv.state_values_per_layer = evaluate(mem.kv.state, env, keys);
@@ -510,7 +515,7 @@
       kv.decompressed_bytes = dec === null ? null : (full + sliding) * kv.decompressed_values_per_layer_token * size * ctx * batch;
       out.kv_cache = kv;
       var perToken = per * size;
-      out.fit = { gpu_bytes: card, free_after_weights: free, tokens: fitTokens(free - state, full * perToken, sliding * perToken, win),
+      out.fit = { gpu_bytes: card, free_after_weights: free, tokens: fitTokens(free - state, full * perToken, sliding * perSliding * size, win),
         sequences: kv.bytes ? (free > 0n ? free : 0n) / (kv.bytes / batch) : null };
     } else {
       out.fit = { gpu_bytes: card, free_after_weights: free, tokens: null, sequences: null };

@@ -116,7 +116,7 @@
     var head = !tied ? get(w, "output_head", 0n) : w.embeddings * V * d / maxBig(br.embeddings, 1n);
     var kv = mem.kv_cache;
     // the layers that hold weights: attention (full or sliding) and recurrent (Mamba, DeltaNet)
-    var layers = kv ? kv.full_layers + kv.sliding_layers + kv.recurrent_layers : get(env, "L", 1n);
+    var layers = kv ? kv.full_layers + kv.sliding_layers + kv.shared_layers + kv.recurrent_layers : get(env, "L", 1n);
     var E = get(env, "E", 1n), k = get(env, "k", 1n), routed = 0n;
     if (r.active !== r.total && E > k) routed = (r.total - r.active) * E / (E - k);
     var mlpBytes = get(w, "mlp", 0n) + get(w, "routers", 0n);
