@@ -284,6 +284,13 @@ KINDS = {
                          "layer_types": ["sliding_attention", "full_attention", "sliding_attention",
                                          "sliding_attention", "full_attention", "sliding_attention",
                                          "sliding_attention"]},
+    # GLM-5: the indexer's keys only on the layers that run it ("full"), the latent and rotary key on all
+    "glm5-indexer-on-some-layers": {"model_type": "glm_moe_dsa", **SMALL, "num_hidden_layers": 4,
+                                    "num_key_value_heads": 4, "kv_lora_rank": 12, "qk_rope_head_dim": 4,
+                                    "qk_nope_head_dim": 6, "v_head_dim": 5, "q_lora_rank": 8, "n_routed_experts": 4,
+                                    "num_experts_per_tok": 2, "moe_intermediate_size": 8, "first_k_dense_replace": 1,
+                                    "index_head_dim": 8, "index_n_heads": 2, "index_topk": 4, "index_topk_freq": 2,
+                                    "index_skip_topk_offset": 1},
     "gemma4-default-pattern": {"model_type": "gemma4_text", **SMALL, "num_hidden_layers": 8, "head_dim": 8,
                                "global_head_dim": 16, "sliding_window": 5, "num_kv_shared_layers": 2,
                                "hidden_size_per_layer_input": 2, "vocab_size_per_layer_input": 64},

@@ -101,6 +101,10 @@ def memory_report(m: dict) -> str:
             slide = kv["sliding_values_per_layer_token"] * kv["bytes_per_value"]
             text += (f" + {kv['sliding_layers']} sliding layers x {slide:,} x "
                      f"min({kv['context_length']}, {kv['sliding_window']})")
+        if kv["extra_values_per_token"]:
+            extra = kv["extra_values_per_token"] * kv["bytes_per_value"]
+            text += (f" + {extra:,} bytes per token x {kv['context_length']} (an "
+                     "indexer's keys, on the layers that run one)")
         if kv["shared_layers"]:
             text += f" (+ {kv['shared_layers']} layers reading another layer's cache)"
         if kv["recurrent_layers"]:

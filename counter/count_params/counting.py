@@ -169,9 +169,10 @@ def _count(config: dict) -> tuple[dict, dict, dict]:
         value = config.get(key)
         if value is not None and not any(
                 type(value) is type(a) and value == a for a in allowed):
+            supported = ", ".join(map(repr, allowed)) or "null"
             raise ConfigError(
                 f"config key '{key}' = {value!r} is not supported for model_type "
-                f"'{model_type}' (supported: {', '.join(map(repr, allowed))})", key)
+                f"'{model_type}' (supported: {supported})", key)
     for check in rules["checks"]:
         if not evaluate(check["test"], env, keys):
             raise ConfigError(f"{check['message']} ('{check['key']}' = "

@@ -749,6 +749,49 @@ FAMILIES["gemma4_text"] = {
     "active": "total - (L*(E - k)*3*d*Ie if moe else 0)",
     "kv_cache": "2*(Ff*Kf*gh + Sf*K*h)",
 }
+# GLM-5 (GlmMoeDsaConfig, modeling_glm_moe_dsa.py): DeepSeek-V3.2's latent attention and
+# mixture of experts, whose sparse-attention indexer runs only on the layers that
+# indexer_types calls "full" (the others reuse the last full layer's choice of tokens):
+# by default the first index_skip_topk_offset layers, then every index_topk_freq-th
+FAMILIES["glm_moe_dsa"] = {
+    **DEEPSEEK,
+    "title": "GLM-5 (latent attention, sparse-attention indexer on some layers)",
+    "reads": {"V": ["vocab_size", 154880], "d": ["hidden_size", 6144],
+              "I": ["intermediate_size", 12288], "L": ["num_hidden_layers", 78],
+              "H": ["num_attention_heads", 64], "Ie": ["moe_intermediate_size", 2048],
+              "E": ["n_routed_experts", 256], "k": ["num_experts_per_tok", 8],
+              "S": ["n_shared_experts", 1], "dense": ["first_k_dense_replace", 3],
+              "qr": ["q_lora_rank", 2048, None], "kr": ["kv_lora_rank", 512],
+              "nope": ["qk_nope_head_dim", 192], "rope": ["qk_rope_head_dim", 64],
+              "vh": ["v_head_dim", 256], "attn_bias": ["attention_bias", False],
+              "tied": ["tie_word_embeddings", False], "types": MLP_KINDS,
+              "iH": ["index_n_heads", 32], "ihd": ["index_head_dim", 128],
+              "it": {"key": "indexer_types", "kinds": ["full", "shared"]},
+              "fq": ["index_topk_freq", 1], "off": ["index_skip_topk_offset", 2],
+              "N": ["num_nextn_predict_layers", 0]},
+    # a pattern string ("FSSF...") for the indexer's layers: not read by these rules
+    "only": {"index_topk_pattern": []},
+    "checks": [TOP_K, KINDS_LEN,
+               ["it is None or len(it) == L", "indexer_types",
+                "'indexer_types' must name one kind per layer"],
+               ["qr is not None", "q_lora_rank",
+                "GLM-5's queries go through their latent: 'q_lora_rank' is null"]],
+    "let": {**DEEPSEEK["let"],
+            "D": "min(dense, L) if types is None else count(types, 'dense')",
+            # layers that run the indexer (GlmMoeDsaConfig.indexer_types)
+            "Fi": "count(it, 'full') if it is not None else "
+                  "min(off, L) + max(L - off, 0) // max(fq, 1)",
+            # a layer with the indexer (its queries from the query latent, one key, a
+            # weight per head; a LayerNorm on the key), as the checkpoint's MTP layer
+            "A": "q + kv + H*vh*d + b*d + qr*iH*ihd + d*ihd + d*iH",
+            "n1": "2*d + kr + qr + 2*ihd",
+            "Ix": "A - (q + kv + H*vh*d + b*d)"},  # the indexer's projections
+    "count": {**DEEPSEEK["count"],
+              "attention": "L*(q + kv + H*vh*d + b*d) + Fi*Ix",
+              "norms": "L*(2*d + kr + qr) + Fi*2*ihd + d"},
+    # the latent and the rotary key on every layer; the indexer's key on its layers
+    "kv_cache": "L*(kr + rope) + Fi*ihd",
+}
 
 # ------------------------------------------------------------------ the model it names
 # The class transformers builds for each family (for causal language modelling; T5's for
@@ -779,7 +822,7 @@ BUILDS = {
     "llama4_text": "Llama4ForCausalLM", "mt5": "MT5ForConditionalGeneration",
     "bart": "BartForConditionalGeneration", "ministral3": "Ministral3ForCausalLM",
     "mamba2": "Mamba2ForCausalLM", "qwen3_next": "Qwen3NextForCausalLM",
-    "gemma4_text": "Gemma4ForCausalLM",
+    "gemma4_text": "Gemma4ForCausalLM", "glm_moe_dsa": "GlmMoeDsaForCausalLM",
 }
 # Classes that hold another model than the one a family's rules count: per family, the
 # class its config's "architectures" names first, and the rules that replace the
@@ -890,4 +933,7 @@ VARIABLE_LABELS = {
     "Vp": "Per-layer embedding vocabulary",
     "dw": "Double-width MLP in the layers that share a KV cache",
     "moe": "Mixture-of-experts block beside the MLP",
+    "it": "Indexer of each layer (list: full, shared)",
+    "fq": "Indexer every (layers), after the first ones",
+    "off": "Layers with an indexer before the schedule starts",
 }

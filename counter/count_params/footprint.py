@@ -278,6 +278,7 @@ def memory(config: dict, options: dict | None = None) -> dict:
         full, sliding, window = _kv_layers(inner, env, keys, mem, model_type)
         per = evaluate(mem["kv"]["values"], env, keys)
         per_sliding = evaluate(mem["kv"]["sliding_values"], env, keys)
+        extra = evaluate(mem["kv"]["extra_values"], env, keys)
         size = KV_DTYPES[opts["kv_cache_dtype"]]
         tokens = min(ctx, window) if sliding else 0
         kv = {"dtype": opts["kv_cache_dtype"], "bytes_per_value": size,
@@ -285,7 +286,8 @@ def memory(config: dict, options: dict | None = None) -> dict:
               "values_per_layer_token": per, "formula": mem["kv"]["formula"],
               "full_layers": full,
               "sliding_layers": sliding, "sliding_window": window if sliding else None,
-              "full_bytes": full * per * size * ctx * batch,
+              "extra_values_per_token": extra,
+              "full_bytes": (full * per + extra) * size * ctx * batch,
               "sliding_values_per_layer_token": per_sliding,
               "sliding_bytes": sliding * per_sliding * size * tokens * batch,
               "shared_layers": evaluate(mem["kv"]["shared_layers"], env, keys)}
@@ -300,13 +302,12 @@ def memory(config: dict, options: dict | None = None) -> dict:
             None if decompressed is None else evaluate(decompressed, env, keys))
         kv["decompressed_bytes"] = (
             None if decompressed is None else
-            (full + sliding) * kv["decompressed_values_per_layer_token"] * size * ctx
-            * batch)
+            ((full + sliding) * kv["decompressed_values_per_layer_token"] + extra)
+            * size * ctx * batch)
         out["kv_cache"] = kv
-        per_token = per * size
         out["fit"] = {
             "gpu_bytes": card, "free_after_weights": free,
-            "tokens": _fit_tokens(free - state, full * per_token,
+            "tokens": _fit_tokens(free - state, (full * per + extra) * size,
                                   sliding * per_sliding * size, window),
             "sequences": (max(free, 0) // (kv["bytes"] // batch)
                           if kv["bytes"] else None)}

@@ -261,6 +261,9 @@ MEMORY = {
                            "types_in_rules": True},
                     "router": {"count": "L*(d*E + d + E) if moe else 0",
                                "fp32": False}},
+    # GLM-5: DeepSeek's latent and rotary key on every layer, the indexer's key only on
+    # the layers that run it (transformers' DynamicIndexedLayer)
+    "glm_moe_dsa": {"kv": {**MLA_KV, "extra_values": "Fi*ihd"}, "router": MLA_ROUTER},
 }
 # Biases inside "attention" and "mlp": 1-D tensors, which GGUF files keep in F32
 LLAMA_BIAS = {"attention": f"L * ({QKVO_BIAS}) if attn_bias else 0"}

@@ -131,6 +131,9 @@ def _compile_memory(spec: dict) -> dict:
               "sliding_values": compile_expr(kv.get("sliding_values", kv["values"])),
               # layers that read another layer's cache, keeping none (Gemma 4)
               "shared_layers": compile_expr(kv.get("shared_layers", "0")),
+              # values per token cached beyond "values" on each layer (the keys of an
+              # indexer that only some layers run: GLM-5)
+              "extra_values": compile_expr(kv.get("extra_values", "0")),
               # the family's "sliding" rule reads layer_types itself
               "types_in_rules": kv.get("types_in_rules", False),
               # recurrent layers and the values of the state each keeps per sequence

@@ -589,6 +589,10 @@
           text += " + " + kv.sliding_layers + " sliding-window layers x " + grouped(kv.sliding_values_per_layer_token * kv.bytes_per_value) + " bytes x min(" + kv.context_length +
             ", window " + kv.sliding_window + ") tokens";
         }
+        if (kv.extra_values_per_token > 0n) {
+          text += " + " + grouped(kv.extra_values_per_token * kv.bytes_per_value) + " bytes per token x " + kv.context_length +
+            " tokens (an indexer's keys, on the layers that run one)";
+        }
         if (kv.shared_layers > 0n) text += " (+ " + kv.shared_layers + " layers reading another layer's cache)";
         if (kv.recurrent_layers > 0n) {
           text += " + " + kv.recurrent_layers + " recurrent layers x " + grouped(kv.state_values_per_layer * kv.bytes_per_value) +

@@ -251,7 +251,7 @@
       if (value === null || value === undefined) return;
       if (!family.only[key].some(function (a) { return a === value; })) {
         throw new ConfigError("config key '" + key + "' = " + show(value) + " is not supported for model_type '" +
-          modelType + "' (supported: " + family.only[key].map(show).join(", ") + ")", key);
+          modelType + "' (supported: " + (family.only[key].map(show).join(", ") || "null") + ")", key);
       }
     });
     family.checks.forEach(function (check) {
@@ -498,11 +498,12 @@
     if (mem.kv !== null) {
       var layers = kvLayers(counted.resolved.config, env, keys, mem, modelType), full = layers[0], sliding = layers[1], win = layers[2];
       var per = evaluate(mem.kv.values, env, keys), perSliding = evaluate(mem.kv.sliding_values, env, keys);
+      var extra = evaluate(mem.kv.extra_values, env, keys);
       var size = BigInt(M.kv_dtypes[opts.kv_cache_dtype]);
       var tokens = sliding > 0n ? (ctx < win ? ctx : win) : 0n;
       var kv = { dtype: opts.kv_cache_dtype, bytes_per_value: size, context_length: ctx, batch_size: batch,
         values_per_layer_token: per, formula: mem.kv.formula, full_layers: full, sliding_layers: sliding, sliding_window: sliding > 0n ? win : null,
-        full_bytes: full * per * size * ctx * batch, sliding_values_per_layer_token: perSliding,
+        extra_values_per_token: extra, full_bytes: (full * per + extra) * size * ctx * batch, sliding_values_per_layer_token: perSliding,
         sliding_bytes: sliding * perSliding * size * tokens * batch, shared_layers: evaluate(mem.kv.shared_layers, env, keys) };
       // recurrent layers (Mamba, linear attention): a fixed state per sequence
       kv.recurrent_layers = evaluate(mem.kv.state_layers, env, keys);
@@ -512,10 +513,9 @@
       kv.bytes = kv.full_bytes + kv.sliding_bytes + kv.state_bytes;
       var dec = mem.kv.decompressed;
       kv.decompressed_values_per_layer_token = dec === null ? null : evaluate(dec, env, keys);
-      kv.decompressed_bytes = dec === null ? null : (full + sliding) * kv.decompressed_values_per_layer_token * size * ctx * batch;
+      kv.decompressed_bytes = dec === null ? null : ((full + sliding) * kv.decompressed_values_per_layer_token + extra) * size * ctx * batch;
       out.kv_cache = kv;
-      var perToken = per * size;
-      out.fit = { gpu_bytes: card, free_after_weights: free, tokens: fitTokens(free - state, full * perToken, sliding * perSliding * size, win),
+      out.fit = { gpu_bytes: card, free_after_weights: free, tokens: fitTokens(free - state, (full * per + extra) * size, sliding * perSliding * size, win),
         sequences: kv.bytes ? (free > 0n ? free : 0n) / (kv.bytes / batch) : null };
     } else {
       out.fit = { gpu_bytes: card, free_after_weights: free, tokens: null, sequences: null };

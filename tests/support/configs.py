@@ -63,6 +63,8 @@ def generated_config(family: str, rng: random.Random, scale: int = 1) -> dict:
         values.update({"gh": rng.choice([2, 4, 8]) * scale, "Kg": rng.choice(_divisors(heads)),
                        "Sk": rng.randint(0, layers), "Pd": rng.randint(0, 6) * scale,
                        "Vp": rng.randint(64, 300) * scale})
+    if reads & {"fq", "off"}:  # GLM-5's indexer schedule
+        values.update({"fq": rng.randint(0, 3), "off": rng.randint(0, layers + 1)})
     # keys without a default that a check asks for (Gemma 4's experts, when its MoE block is on)
     checked = {check["key"] for check in RULES[family]["checks"]}
     config = {"model_type": family}
