@@ -845,7 +845,8 @@ ARCHITECTURES = {
 # config), whatever the text_config says; null unties it where the class allows null
 # ("null unties"), and is refused where it does not. Without "tied", the language
 # model is a model for causal language modelling of its own, tied as its text_config
-# says (Llama 4).
+# says (Llama 4). "renamed": a text_config model_type the outer config class reads as
+# another.
 TEXT_CONFIGS = {
     "gemma3": {"default": "gemma3_text", "class": "Gemma3ForConditionalGeneration",
                "beside": "a vision tower (SigLIP) and its projector", "tied": True,
@@ -858,6 +859,11 @@ TEXT_CONFIGS = {
     "gemma4": {"default": "gemma4_text", "class": "Gemma4ForConditionalGeneration",
                "beside": "a vision tower, an audio tower where the config names one, "
                          "and their projectors", "tied": True, "null unties": False},
+    # Kimi-K2.5: DeepSeek-V3's shapes; Kimi_K25Config reads the remote-code model_type
+    # kimi_k2 of its text_config as deepseek_v3 ("renamed")
+    "kimi_k25": {"default": "deepseek_v3", "class": "Kimi_K25ForConditionalGeneration",
+                 "beside": "a vision tower (MoonViT) and its projector", "tied": True,
+                 "null unties": False, "renamed": {"kimi_k2": "deepseek_v3"}},
 }
 
 

@@ -207,9 +207,14 @@
         throw new ConfigError("config key 'text_config' must be an object, got " + show(text), "text_config");
       }
       var inner = has(text, "model_type") ? text.model_type : nested["default"];
+      var renamed = has(nested, "renamed") ? nested.renamed : {}, named = inner;
+      if (typeof inner === "string" && has(renamed, inner)) inner = renamed[inner];  // as the outer config class does
       if (typeof inner !== "string" || !has(families, inner)) throw unknownFamily(rules, inner, "text_config");
       notes.push("the language model alone (text_config, model_type " + inner + "): " + nested["class"] +
         " also holds " + nested.beside + ", not counted");
+      if (named !== inner) {
+        notes.push("text_config's model_type " + named + " is read as " + inner + ", as transformers reads it in " + nested["class"]);
+      }
       var copy = {};
       Object.keys(text).forEach(function (k) { copy[k] = text[k]; });
       copy.model_type = inner;

@@ -254,6 +254,8 @@ def nested_config(model_type: str, text: dict, rng: random.Random) -> dict:
     text = {k: v for k, v in text.items() if k != "architectures"}
     if text["model_type"] == TEXT_CONFIGS[model_type]["default"] and rng.random() < 0.5:
         del text["model_type"]
+    elif TEXT_CONFIGS[model_type].get("renamed") and rng.random() < 0.5:  # Kimi-K2.5's kimi_k2
+        text["model_type"] = rng.choice(list(TEXT_CONFIGS[model_type]["renamed"]))
     config = {"model_type": model_type, "architectures": [TEXT_CONFIGS[model_type]["class"]], "text_config": text}
     if rng.random() < 0.5:  # the outer config's, which decides
         config["tie_word_embeddings"] = rng.choice([True, False, None])
