@@ -22,6 +22,7 @@ import torch
 from count_params import ConfigError, load_config, memory
 from count_params.footprint import format_bytes, gguf_bytes
 from count_params.memory_rules import GGUF_MIXES, GGUF_TYPES
+from transformers.cache_utils import DynamicSlidingWindowLayer
 
 from tests.support import ROOT
 from tools import memory_allocations as alloc
@@ -291,12 +292,23 @@ KINDS = {
                                     "num_experts_per_tok": 2, "moe_intermediate_size": 8, "first_k_dense_replace": 1,
                                     "index_head_dim": 8, "index_n_heads": 2, "index_topk": 4, "index_topk_freq": 2,
                                     "index_skip_topk_offset": 1},
+    # DeepSeek-V4: windows of keys (values apart only on the plain sliding layers) and compressed entries, one per
+    # 4 tokens with the indexer's keys (CSA), one per compress_rate_hca tokens (HCA)
+    "deepseek-v4-compressed": {"model_type": "deepseek_v4", "vocab_size": 64, "hidden_size": 32,
+                               "moe_intermediate_size": 8, "num_hidden_layers": 4, "num_attention_heads": 4,
+                               "head_dim": 16, "q_lora_rank": 8, "o_lora_rank": 4, "o_groups": 2,
+                               "index_n_heads": 2, "index_head_dim": 8, "n_routed_experts": 4,
+                               "num_experts_per_tok": 2, "hc_mult": 2, "sliding_window": 5,
+                               "compress_ratios": [0, 4, 128, 4], "compress_rate_hca": 3, "qk_rope_head_dim": 4,
+                               "num_hash_layers": 0},
     "gemma4-default-pattern": {"model_type": "gemma4_text", **SMALL, "num_hidden_layers": 8, "head_dim": 8,
                                "global_head_dim": 16, "sliding_window": 5, "num_kv_shared_layers": 2,
                                "hidden_size_per_layer_input": 2, "vocab_size_per_layer_input": 64},
 }
 CACHED = ("keys", "values", "indexer_keys")  # what a cache layer holds per token (not its step counters)
-STATES = ("conv_states", "recurrent_states")  # what a recurrent layer holds per sequence
+# what a recurrent layer holds per sequence; DeepSeek-V4's compressed entries, one per so many tokens (its buffers
+# of a window not yet closed, and the overlap of one window, are left out: memory() says so)
+STATES = ("conv_states", "recurrent_states", "compressed_kv")
 
 
 def cached_tensors(layer) -> list:
@@ -304,7 +316,15 @@ def cached_tensors(layer) -> list:
     for name in STATES:
         states = getattr(layer, name, None) or {}
         tensors += [t for t in (states.values() if isinstance(states, dict) else states) if t is not None]
-    return tensors
+    return _unique(tensors)
+
+
+def _unique(tensors) -> list:
+    """One tensor per storage: DeepSeek-V4's values are its keys, one storage that takes memory once."""
+    seen = {}
+    for t in tensors:
+        seen.setdefault(t.untyped_storage().data_ptr(), t)
+    return list(seen.values())
 
 
 @pytest.mark.parametrize("kind", KINDS)
@@ -317,7 +337,9 @@ def test_kv_cache_is_what_transformers_allocates(kind, tokens):
     ours = memory(config, {"kv_cache_dtype": "fp32", "context_length": tokens, "batch_size": 2})["kv_cache"]
     assert ours["bytes"] == real, (kind, tokens)
     kinds = [type(layer).__name__ for layer in cache.layers]
-    windowed, recurrent = kinds.count("DynamicSlidingWindowLayer"), kinds.count("LinearAttentionLayer")
+    # DeepSeek-V4's compressing caches are windows too (subclasses of DynamicSlidingWindowLayer)
+    windowed = sum(isinstance(layer, DynamicSlidingWindowLayer) for layer in cache.layers)
+    recurrent = kinds.count("LinearAttentionLayer")
     shared = kinds.count("DummyLayer")  # a layer that reads another's keys and values
     assert (ours["full_layers"], ours["sliding_layers"], ours["recurrent_layers"], ours["shared_layers"]) == (
         len(kinds) - windowed - recurrent - shared, windowed, recurrent, shared), kind
@@ -328,9 +350,11 @@ def test_kv_cache_is_what_transformers_allocates(kind, tokens):
     if ours["sliding_layers"] and tokens > ours["sliding_window"]:
         # a sliding layer attends to W tokens; transformers' DynamicSlidingWindowLayer keeps W - 1 visible between
         # steps, in a storage of W (the slice of the last concatenation): the storage is what takes memory
-        visible = sum(t.numel() * t.element_size() for layer in cache.layers for t in cached_tensors(layer))
-        per_token = ours["sliding_values_per_layer_token"] * 4 * 2
-        assert real - visible == ours["sliding_layers"] * per_token
+        window = [t for layer in cache.layers for t in _unique([layer.keys, layer.values] if layer.keys is not None
+                                                                 else [])]
+        visible = sum(t.numel() * t.element_size() for t in window)
+        # one token more in each sliding layer's storage: the sliding bytes of one token (W of them)
+        assert alloc.storage_bytes(window) - visible == ours["sliding_bytes"] // ours["sliding_window"]
     if kind == "mla-latent":  # decompressed, the same cache would be H keys and H values per token
         attn = model.model.layers[0].self_attn
         layer = cache.layers[0]

@@ -792,6 +792,90 @@ FAMILIES["glm_moe_dsa"] = {
     # the latent and the rotary key on every layer; the indexer's key on its layers
     "kv_cache": "L*(kr + rope) + Fi*ihd",
 }
+# DeepSeek-V4 (DeepseekV4Config, modeling_deepseek_v4.py): every layer attends to a
+# sliding window with one key/value head (keys used as values), queries through a
+# latent, a grouped low-rank output projection and a sink per head; some layers add a
+# compressor of every crh tokens into one entry (HCA), others one of every crc tokens
+# with a lightning indexer (CSA). Each layer's attention and MoE sit between
+# hyper-connections that mix hc residual streams; the experts' width is
+# moe_intermediate_size, which "intermediate_size" sets too (attribute_map), and the
+# one shared expert has that width whatever n_shared_experts says.
+V4_KINDS = {"key": "layer_types", "kinds": ["sliding_attention",
+                                            "compressed_sparse_attention",
+                                            "heavily_compressed_attention"]}
+FAMILIES["deepseek_v4"] = {
+    "title": "DeepSeek-V4 (compressed sparse attention, hyper-connections)",
+    "reads": {"V": ["vocab_size", 129280], "d": ["hidden_size", 4096],
+              "Ie": ["intermediate_size|moe_intermediate_size", 2048],
+              "L": ["num_hidden_layers", 43], "H": ["num_attention_heads", 64],
+              "h": ["head_dim", 512], "qr": ["q_lora_rank", 1024, None],
+              "E": ["num_local_experts|n_routed_experts", 256],
+              "k": ["num_experts_per_tok", 6], "hc": ["hc_mult", 4],
+              "og": ["o_groups", 8], "olr": ["o_lora_rank", 1024],
+              "iH": ["index_n_heads", 64], "ihd": ["index_head_dim", 128],
+              "crc": ["compress_rate_csa", 4], "crh": ["compress_rate_hca", 128],
+              "lt": V4_KINDS, "cr": {"key": "compress_ratios"},
+              "mt": {"key": "mlp_layer_types", "kinds": ["hash_moe", "moe"]},
+              "mlp_bias": ["mlp_bias", False], "tied": ["tie_word_embeddings", False],
+              "N": ["num_nextn_predict_layers", 1]},
+    # the compression rates as an object (what transformers 5 writes back): the rules
+    # read the legacy scalars compress_rate_csa and compress_rate_hca
+    "only": {"compress_rates": []},
+    "checks": [
+        TOP_K,
+        ["lt is None or len(lt) == L", "layer_types",
+         "'layer_types' must name one kind for each of the 'num_hidden_layers' layers"],
+        ["mt is None or len(mt) == L", "mlp_layer_types",
+         "'mlp_layer_types' must name one kind for each of the 'num_hidden_layers' "
+         "layers"],
+        # DeepseekV4Config maps each ratio to a layer kind: 0, 4 or 128, one per layer
+        ["cr is None or lt is not None or len(cr) >= L and count(cr, 0) + count(cr, 4)"
+         " + count(cr, 128) == len(cr)", "compress_ratios",
+         "'compress_ratios' must give 0, 4 or 128 for each of the "
+         "'num_hidden_layers' layers"],
+        ["og > 0", "o_groups", "'o_groups' must be at least 1"],
+        ["qr is not None", "q_lora_rank",
+         "DeepSeek-V4's queries go through their latent: 'q_lora_rank' is null"],
+        ["crc > 0", "compress_rate_csa", "'compress_rate_csa' must be at least 1"],
+        ["crh > 0", "compress_rate_hca", "'compress_rate_hca' must be at least 1"],
+    ],
+    "let": {
+        # layers with a CSA and with an HCA compressor: layer_types, else the legacy
+        # compress_ratios, else the class's pattern (2 HCA, then CSA and HCA in turn)
+        "C": "count(lt, 'compressed_sparse_attention') if lt is not None else "
+             "count_in(cr, 4, 0, L) if cr is not None else max(L - 2, 0) // 2",
+        "Hh": "count(lt, 'heavily_compressed_attention') if lt is not None else "
+              "count_in(cr, 128, 0, L) if cr is not None else L - max(L - 2, 0) // 2",
+        # q through its latent, one key/value head, o through og groups of rank olr,
+        # and a sink logit per head
+        "A": "d*qr + qr*H*h + d*h + og*olr*(H*h // og) + og*olr*d + H",
+        # HCA: a key and a gate projection, a bias per window position; CSA: twice as
+        # wide (overlapping windows) and the indexer's own compressor, queries from the
+        # query latent and weights per head
+        "Ah": "2*d*h + crh*h", "Ac": "4*d*h + 2*crc*h + 4*d*ihd + 2*crc*ihd"
+                                     " + qr*iH*ihd + d*iH",
+        # two hyper-connections per layer: a projection of the hc streams to the
+        # pre, post and mixing weights, their biases and 3 scales
+        "HC": "2*((2 + hc)*hc*hc*d + (2 + hc)*hc + 3)",
+        "X": "3*d*Ie",  # one expert, and the shared one
+    },
+    "count": {
+        "embeddings": "V*d",
+        "attention": "L*A + Hh*Ah + C*Ac",
+        "mlp": "L*(d*E + E*X + X + (2*Ie + d if mlp_bias else 0))",
+        # two per layer, the query latent's and the key's; the compressors' keys
+        "norms": "L*(2*d + qr + h) + Hh*h + C*(h + ihd) + d",
+        "output_head": UNTIED_HEAD,
+        "other": "L*HC + hc*hc*d + hc + 1",  # and the head's collapse of the streams
+    },
+    "active": "total - L*(E - k)*X",
+    # The checkpoint's mtp.0.* (DeepSeek's inference/model.py, MTPBlock): a whole layer
+    # whose attention has no compressor (its compress_ratios entry is 0), projections
+    # of the token's embedding and of the hidden state, three norms and its own collapse
+    # of the streams; the token table and the head are the main model's
+    "mtp": "N * (A + HC + d*E + E*X + X + (2*Ie + d if mlp_bias else 0) + 2*d + qr + h"
+           " + 2*d*d + 3*d + hc*hc*d + hc + 1)",
+}
 
 # ------------------------------------------------------------------ the model it names
 # The class transformers builds for each family (for causal language modelling; T5's for
@@ -823,6 +907,7 @@ BUILDS = {
     "bart": "BartForConditionalGeneration", "ministral3": "Ministral3ForCausalLM",
     "mamba2": "Mamba2ForCausalLM", "qwen3_next": "Qwen3NextForCausalLM",
     "gemma4_text": "Gemma4ForCausalLM", "glm_moe_dsa": "GlmMoeDsaForCausalLM",
+    "deepseek_v4": "DeepseekV4ForCausalLM",
 }
 # Classes that hold another model than the one a family's rules count: per family, the
 # class its config's "architectures" names first, and the rules that replace the
@@ -942,4 +1027,10 @@ VARIABLE_LABELS = {
     "it": "Indexer of each layer (list: full, shared)",
     "fq": "Indexer every (layers), after the first ones",
     "off": "Layers with an indexer before the schedule starts",
+    "og": "Output projection groups", "olr": "Output projection rank per group",
+    "hc": "Hyper-connection streams", "crc": "Tokens per compressed entry (CSA)",
+    "crh": "Tokens per compressed entry (HCA)",
+    "lt": "Attention kind of each layer (list)",
+    "cr": "Compression ratio of each layer (list: 0, 4, 128)",
+    "mt": "Router kind of each layer (list: hash_moe, moe)",
 }

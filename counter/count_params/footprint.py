@@ -229,10 +229,24 @@ def _kv_layers(config: dict, env: dict, keys: dict, mem: dict, model_type: str):
     return layers - sliding, sliding, env.get("W")
 
 
-def _fit_tokens(free: int, full: int, sliding: int, window) -> int | None:
-    """Most tokens of one sequence whose cache fits in free bytes (None: no limit)."""
+def _fit_tokens(free: int, full: int, sliding: int, window,
+                compressed: tuple = ()) -> int | None:
+    """Most tokens of one sequence whose cache fits in free bytes (None: no limit);
+    ``compressed``: (bytes, tokens) per entry that every so many tokens add."""
     if free < 0:
         return 0
+    compressed = [(b, r) for b, r in compressed if b]
+    if compressed:  # steps of entries: the largest t whose cache fits, by bisection
+        def cost(t: int) -> int:
+            return (full * t + (sliding * min(t, window) if sliding else 0)
+                    + sum(b * (t // r) for b, r in compressed))
+        lo, hi = 0, 1
+        while cost(hi) <= free:
+            lo, hi = hi, 2 * hi
+        while hi - lo > 1:
+            mid = (lo + hi) // 2
+            lo, hi = (mid, hi) if cost(mid) <= free else (lo, mid)
+        return lo
     if full == 0:  # only windows are cached: the cache stops growing
         return None if sliding == 0 or sliding * window <= free else free // sliding
     t = free // (full + sliding)
@@ -279,6 +293,10 @@ def memory(config: dict, options: dict | None = None) -> dict:
         per = evaluate(mem["kv"]["values"], env, keys)
         per_sliding = evaluate(mem["kv"]["sliding_values"], env, keys)
         extra = evaluate(mem["kv"]["extra_values"], env, keys)
+        extra_sliding = evaluate(mem["kv"]["sliding_extra"], env, keys)
+        # entries that every r tokens add, of v values each (DeepSeek-V4's compressors)
+        compressed = [(evaluate(v, env, keys), evaluate(r, env, keys))
+                      for v, r in mem["kv"]["compressed"]]
         size = KV_DTYPES[opts["kv_cache_dtype"]]
         tokens = min(ctx, window) if sliding else 0
         kv = {"dtype": opts["kv_cache_dtype"], "bytes_per_value": size,
@@ -289,14 +307,18 @@ def memory(config: dict, options: dict | None = None) -> dict:
               "extra_values_per_token": extra,
               "full_bytes": (full * per + extra) * size * ctx * batch,
               "sliding_values_per_layer_token": per_sliding,
-              "sliding_bytes": sliding * per_sliding * size * tokens * batch,
+              "sliding_bytes": (sliding * per_sliding + extra_sliding) * size * tokens
+              * batch,
+              "compressed_bytes": sum(v * (ctx // r) for v, r in compressed) * size
+              * batch,
               "shared_layers": evaluate(mem["kv"]["shared_layers"], env, keys)}
         # recurrent layers (Mamba, linear attention): a fixed state per sequence
         kv["recurrent_layers"] = evaluate(mem["kv"]["state_layers"], env, keys)
         kv["state_values_per_layer"] = evaluate(mem["kv"]["state"], env, keys)
         state = kv["recurrent_layers"] * kv["state_values_per_layer"] * size
         kv["state_bytes"] = state * batch
-        kv["bytes"] = kv["full_bytes"] + kv["sliding_bytes"] + kv["state_bytes"]
+        kv["bytes"] = (kv["full_bytes"] + kv["sliding_bytes"] + kv["compressed_bytes"]
+                       + kv["state_bytes"])
         decompressed = mem["kv"]["decompressed"]
         kv["decompressed_values_per_layer_token"] = (
             None if decompressed is None else evaluate(decompressed, env, keys))
@@ -308,7 +330,8 @@ def memory(config: dict, options: dict | None = None) -> dict:
         out["fit"] = {
             "gpu_bytes": card, "free_after_weights": free,
             "tokens": _fit_tokens(free - state, (full * per + extra) * size,
-                                  sliding * per_sliding * size, window),
+                                  (sliding * per_sliding + extra_sliding) * size,
+                                  window, [(v * size, r) for v, r in compressed]),
             "sequences": (max(free, 0) // (kv["bytes"] // batch)
                           if kv["bytes"] else None)}
     else:

@@ -264,6 +264,18 @@ MEMORY = {
     # GLM-5: DeepSeek's latent and rotary key on every layer, the indexer's key only on
     # the layers that run it (transformers' DynamicIndexedLayer)
     "glm_moe_dsa": {"kv": {**MLA_KV, "extra_values": "Fi*ihd"}, "router": MLA_ROUTER},
+    # DeepSeek-V4 (DeepseekV4HCACache, DeepseekV4CSACache): a window of W keys on every
+    # layer, used as the values too where a compressor runs, beside them on the plain
+    # sliding layers; an entry of h values per crh tokens (HCA), of h + ihd per crc
+    # tokens (CSA, the indexer's keys). Left out: each compressor's buffer of the tokens
+    # of a window not yet closed, and the CSA's overlap of one window (a few windows
+    # of tokens per layer, whatever the context)
+    "deepseek_v4": {"kv": {"values": "h", "layers": "L", "sliding": "L",
+                           "sliding_extra": "(L - C - Hh)*h",
+                           "compressed": [["Hh*h", "crh"], ["C*(h + ihd)", "crc"]],
+                           "reads": {"W": ["sliding_window", 128, None]},
+                           "types_in_rules": True},
+                    "router": {"count": "L*d*E", "fp32": False}},
 }
 # Biases inside "attention" and "mlp": 1-D tensors, which GGUF files keep in F32
 LLAMA_BIAS = {"attention": f"L * ({QKVO_BIAS}) if attn_bias else 0"}

@@ -134,6 +134,12 @@ def _compile_memory(spec: dict) -> dict:
               # values per token cached beyond "values" on each layer (the keys of an
               # indexer that only some layers run: GLM-5)
               "extra_values": compile_expr(kv.get("extra_values", "0")),
+              # values per token in the windows beyond "sliding_values" on each
+              # sliding layer (DeepSeek-V4's plain sliding layers keep keys and values)
+              "sliding_extra": compile_expr(kv.get("sliding_extra", "0")),
+              # [values, tokens]: an entry of so many values per so many tokens
+              "compressed": [[compile_expr(v), compile_expr(r)]
+                             for v, r in kv.get("compressed", [])],
               # the family's "sliding" rule reads layer_types itself
               "types_in_rules": kv.get("types_in_rules", False),
               # recurrent layers and the values of the state each keeps per sequence

@@ -586,13 +586,14 @@
         var text = "KV cache = " + kv.full_layers + " layers x " + grouped(kv.values_per_layer_token) + " values per token (" + kv.formula + ") x " +
           kv.bytes_per_value + " bytes x " + kv.context_length + " tokens";
         if (kv.sliding_layers > 0n) {
-          text += " + " + kv.sliding_layers + " sliding-window layers x " + grouped(kv.sliding_values_per_layer_token * kv.bytes_per_value) + " bytes x min(" + kv.context_length +
+          text += " + " + kv.sliding_layers + " sliding-window layers, " + grouped(kv.sliding_bytes / kv.batch_size) + " bytes for min(" + kv.context_length +
             ", window " + kv.sliding_window + ") tokens";
         }
         if (kv.extra_values_per_token > 0n) {
           text += " + " + grouped(kv.extra_values_per_token * kv.bytes_per_value) + " bytes per token x " + kv.context_length +
             " tokens (an indexer's keys, on the layers that run one)";
         }
+        if (kv.compressed_bytes > 0n) text += " + " + grouped(kv.compressed_bytes / kv.batch_size) + " bytes of compressed entries (one per so many tokens)";
         if (kv.shared_layers > 0n) text += " (+ " + kv.shared_layers + " layers reading another layer's cache)";
         if (kv.recurrent_layers > 0n) {
           text += " + " + kv.recurrent_layers + " recurrent layers x " + grouped(kv.state_values_per_layer * kv.bytes_per_value) +

@@ -454,8 +454,23 @@
     return [layers - sliding, sliding, has(env, "W") ? env.W : null];
   }
 
-  function fitTokens(free, full, sliding, win) {
+  function fitTokens(free, full, sliding, win, compressed) {
     if (free < 0n) return 0n;
+    compressed = (compressed || []).filter(function (c) { return c[0] !== 0n; });
+    if (compressed.length) {  // steps of entries: the largest t whose cache fits, by bisection
+      var cost = function (t) {
+        var c = full * t + (sliding !== 0n ? sliding * (t < win ? t : win) : 0n);
+        compressed.forEach(function (e) { c += e[0] * (t / e[1]); });
+        return c;
+      };
+      var lo = 0n, hi = 1n;
+      while (cost(hi) <= free) { lo = hi; hi = 2n * hi; }
+      while (hi - lo > 1n) {
+        var mid = (lo + hi) / 2n;
+        if (cost(mid) <= free) lo = mid; else hi = mid;
+      }
+      return lo;
+    }
     if (full === 0n) return sliding === 0n || sliding * win <= free ? null : free / sliding;
     var t = free / (full + sliding);
     if (sliding === 0n || t <= win) return t;
@@ -503,24 +518,28 @@
     if (mem.kv !== null) {
       var layers = kvLayers(counted.resolved.config, env, keys, mem, modelType), full = layers[0], sliding = layers[1], win = layers[2];
       var per = evaluate(mem.kv.values, env, keys), perSliding = evaluate(mem.kv.sliding_values, env, keys);
-      var extra = evaluate(mem.kv.extra_values, env, keys);
+      var extra = evaluate(mem.kv.extra_values, env, keys), extraSliding = evaluate(mem.kv.sliding_extra, env, keys);
+      // entries that every r tokens add, of v values each (DeepSeek-V4's compressors)
+      var compressed = mem.kv.compressed.map(function (c) { return [evaluate(c[0], env, keys), evaluate(c[1], env, keys)]; });
       var size = BigInt(M.kv_dtypes[opts.kv_cache_dtype]);
       var tokens = sliding > 0n ? (ctx < win ? ctx : win) : 0n;
       var kv = { dtype: opts.kv_cache_dtype, bytes_per_value: size, context_length: ctx, batch_size: batch,
         values_per_layer_token: per, formula: mem.kv.formula, full_layers: full, sliding_layers: sliding, sliding_window: sliding > 0n ? win : null,
         extra_values_per_token: extra, full_bytes: (full * per + extra) * size * ctx * batch, sliding_values_per_layer_token: perSliding,
-        sliding_bytes: sliding * perSliding * size * tokens * batch, shared_layers: evaluate(mem.kv.shared_layers, env, keys) };
+        sliding_bytes: (sliding * perSliding + extraSliding) * size * tokens * batch,
+        compressed_bytes: compressed.reduce(function (a, c) { return a + c[0] * (ctx / c[1]); }, 0n) * size * batch, shared_layers: evaluate(mem.kv.shared_layers, env, keys) };
       // recurrent layers (Mamba, linear attention): a fixed state per sequence
       kv.recurrent_layers = evaluate(mem.kv.state_layers, env, keys);
       kv.state_values_per_layer = evaluate(mem.kv.state, env, keys);
       var state = kv.recurrent_layers * kv.state_values_per_layer * size;
       kv.state_bytes = state * batch;
-      kv.bytes = kv.full_bytes + kv.sliding_bytes + kv.state_bytes;
+      kv.bytes = kv.full_bytes + kv.sliding_bytes + kv.compressed_bytes + kv.state_bytes;
       var dec = mem.kv.decompressed;
       kv.decompressed_values_per_layer_token = dec === null ? null : evaluate(dec, env, keys);
       kv.decompressed_bytes = dec === null ? null : ((full + sliding) * kv.decompressed_values_per_layer_token + extra) * size * ctx * batch;
       out.kv_cache = kv;
-      out.fit = { gpu_bytes: card, free_after_weights: free, tokens: fitTokens(free - state, (full * per + extra) * size, sliding * perSliding * size, win),
+      out.fit = { gpu_bytes: card, free_after_weights: free, tokens: fitTokens(free - state, (full * per + extra) * size, (sliding * perSliding + extraSliding) * size, win,
+        compressed.map(function (c) { return [c[0] * size, c[1]]; })),
         sequences: kv.bytes ? (free > 0n ? free : 0n) / (kv.bytes / batch) : null };
     } else {
       out.fit = { gpu_bytes: card, free_after_weights: free, tokens: null, sequences: null };

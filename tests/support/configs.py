@@ -63,6 +63,10 @@ def generated_config(family: str, rng: random.Random, scale: int = 1) -> dict:
         values.update({"gh": rng.choice([2, 4, 8]) * scale, "Kg": rng.choice(_divisors(heads)),
                        "Sk": rng.randint(0, layers), "Pd": rng.randint(0, 6) * scale,
                        "Vp": rng.randint(64, 300) * scale})
+    if reads & {"og", "olr", "hc", "crc", "crh"}:  # DeepSeek-V4
+        values.update({"og": rng.randint(1, 4), "olr": rng.randint(1, 8) * scale,
+                       "hc": rng.randint(1, 3), "crc": rng.randint(1, 5), "crh": rng.randint(1, 9),
+                       "cr": [rng.choice([0, 4, 128]) for _ in range(layers + rng.randint(0, 1))]})
     if reads & {"fq", "off"}:  # GLM-5's indexer schedule
         values.update({"fq": rng.randint(0, 3), "off": rng.randint(0, layers + 1)})
     # keys without a default that a check asks for (Gemma 4's experts, when its MoE block is on)
@@ -92,7 +96,9 @@ def generated_config(family: str, rng: random.Random, scale: int = 1) -> dict:
     if experts and any(k in config for k in experts[0]["keys"]):
         top_k = next(r for r in RULES[family]["reads"] if r["var"] == "k")
         config[top_k["keys"][0]] = values["k"]  # at most the experts there are
-    if any(isinstance(config.get(r["keys"][0]), list) for r in RULES[family]["reads"] if r["type"] == "kinds"):
+    # lists with one entry per layer: the kinds, and DeepSeek-V4's compress_ratios
+    if any(isinstance(config.get(r["keys"][0]), list) for r in RULES[family]["reads"]
+           if r["type"] == "kinds" or r["var"] == "cr"):
         layer_key = next(r["keys"][0] for r in RULES[family]["reads"] if r["var"] == "L")
         config.setdefault(layer_key, layers)  # one kind per layer: as many layers as kinds
     if "num_kv_shared_layers" in config:
