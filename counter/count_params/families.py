@@ -697,7 +697,7 @@ FAMILIES["gemma4_text"] = {
               "h": ["head_dim", 256], "gh": ["global_head_dim", 512],
               "Kg": ["num_global_key_value_heads", None],
               "kev": ["attention_k_eq_v", False], "Sk": ["num_kv_shared_layers", 0],
-              "Pd": ["hidden_size_per_layer_input", 256],
+              "Pd": ["hidden_size_per_layer_input", 256, None],
               "Vp": ["vocab_size_per_layer_input", 262144],
               "dw": ["use_double_wide_mlp", False], "moe": ["enable_moe_block", False],
               "E": ["num_experts", None], "k": ["top_k_experts", None],
@@ -708,6 +708,9 @@ FAMILIES["gemma4_text"] = {
         *KV_DIVIDES,
         ["types is None or len(types) == L", "layer_types",
          "'layer_types' must name one kind for each of the 'num_hidden_layers' layers"],
+        # transformers refuses null here: 0 is "no per-layer embeddings"
+        ["Pd is not None", "hidden_size_per_layer_input",
+         "'hidden_size_per_layer_input' must be a whole number (0: none)"],
         ["Sk <= L", "num_kv_shared_layers",
          "'num_kv_shared_layers' is more than the layers there are"],
         [GEMMA4_SHARING, "num_kv_shared_layers",
