@@ -704,6 +704,9 @@ FAMILIES["gemma4_text"] = {
               "Ie": ["moe_intermediate_size", None],
               "attn_bias": ["attention_bias", False],
               "tied": ["tie_word_embeddings", True], "types": GEMMA4_KINDS},
+    # "all" (every token attends both ways) halves the sliding window in
+    # Gemma4TextConfig, which the memory rules do not follow
+    "only": {"use_bidirectional_attention": ["vision"]},
     "checks": [
         *KV_DIVIDES,
         ["types is None or len(types) == L", "layer_types",
@@ -762,7 +765,10 @@ FAMILIES["glm_moe_dsa"] = {
     "reads": {"V": ["vocab_size", 154880], "d": ["hidden_size", 6144],
               "I": ["intermediate_size", 12288], "L": ["num_hidden_layers", 78],
               "H": ["num_attention_heads", 64], "Ie": ["moe_intermediate_size", 2048],
-              "E": ["n_routed_experts", 256], "k": ["num_experts_per_tok", 8],
+              # GlmMoeDsaConfig: num_local_experts (attribute_map), over num_experts
+              # (kept for older configs), over n_routed_experts
+              "E": ["num_local_experts|num_experts|n_routed_experts", 256],
+              "k": ["num_experts_per_tok", 8],
               "S": ["n_shared_experts", 1], "dense": ["first_k_dense_replace", 3],
               "qr": ["q_lora_rank", 2048, None], "kr": ["kv_lora_rank", 512],
               "nope": ["qk_nope_head_dim", 192], "rope": ["qk_rope_head_dim", 64],
