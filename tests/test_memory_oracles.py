@@ -382,6 +382,22 @@ def test_a_hybrid_grows_with_the_context_only_on_its_attention_layers():
     assert all(h * layers == p * attention for h, p in grown)
 
 
+def test_the_tokens_that_fit_a_compressing_cache_are_the_most_whose_cache_fits():
+    """DeepSeek-V4's cache adds an entry every 4 tokens on some layers and every 128 on others (its windows stop
+    growing), so memory() finds the tokens of one sequence that fit by bisection: the largest context whose cache,
+    as memory() gives it for that context, fits in what the weights leave of the card."""
+    config = load_config("deepseek-v4-flash")
+    for gb in ("600", "620", "1000"):
+        fit = memory(config, {"gpu_gb": gb})["fit"]
+        tokens, free = fit["tokens"], fit["free_after_weights"]
+        assert tokens is not None and tokens >= 1, gb
+
+        def cache(context: int, gb=gb) -> int:
+            return memory(config, {"gpu_gb": gb, "context_length": context})["kv_cache"]["bytes"]
+
+        assert cache(tokens) <= free < cache(tokens + 1), gb
+
+
 # ------------------------------------------------------------------ training: gradients and optimizer states
 
 
