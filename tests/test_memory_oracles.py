@@ -8,7 +8,9 @@ real allocations on the CPU, not against themselves.
 - KV cache: the cache tensors of tiny transformers models for each attention kind (grouped-query with an
   explicit head_dim, sliding window, Gemma 2's alternation, Qwen2's max_window_layers, DeepSeek's latent; each
   class's own mix of sliding and full layers, given layer_types, gpt-oss with its sinks, Llama 4's chunks,
-  DeepSeek-V3.2's indexer keys), and which layers transformers caches as windows;
+  DeepSeek-V3.2's indexer keys, GLM-5's on the layers that run its indexer, Gemma 4's layers of two head widths and
+  its layers that reuse another's cache, DeepSeek-V4's windows and compressed entries), and which layers
+  transformers caches as windows;
 - training: the gradients and the optimizer states torch allocates for AdamW and SGD with momentum;
 - LoRA: the trainable count of a model that peft builds on the meta device, and the adapters' dtype.
 """
