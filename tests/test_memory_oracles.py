@@ -8,7 +8,9 @@ real allocations on the CPU, not against themselves.
 - KV cache: the cache tensors of tiny transformers models for each attention kind (grouped-query with an
   explicit head_dim, sliding window, Gemma 2's alternation, Qwen2's max_window_layers, DeepSeek's latent; each
   class's own mix of sliding and full layers, given layer_types, gpt-oss with its sinks, Llama 4's chunks,
-  DeepSeek-V3.2's indexer keys), and which layers transformers caches as windows;
+  DeepSeek-V3.2's indexer keys, GLM-5's on the layers that run its indexer, Gemma 4's layers of two head widths and
+  its layers that reuse another's cache, DeepSeek-V4's windows and compressed entries), and which layers
+  transformers caches as windows;
 - training: the gradients and the optimizer states torch allocates for AdamW and SGD with momentum;
 - LoRA: the trainable count of a model that peft builds on the meta device, and the adapters' dtype.
 """
@@ -22,6 +24,7 @@ import torch
 from count_params import ConfigError, load_config, memory
 from count_params.footprint import format_bytes, gguf_bytes
 from count_params.memory_rules import GGUF_MIXES, GGUF_TYPES
+from transformers.cache_utils import DynamicSlidingWindowLayer
 
 from tests.support import ROOT
 from tools import memory_allocations as alloc
@@ -303,9 +306,40 @@ KINDS = {
                                    "linear_value_head_dim": 6, "linear_conv_kernel_dim": 3, "num_experts": 3,
                                    "num_experts_per_tok": 2, "moe_intermediate_size": 8,
                                    "shared_expert_intermediate_size": 12},
+    # Gemma 4: full layers with their own head width and key/value heads (keys as values), per-layer embeddings,
+    # and the last layers reusing an earlier layer's cache (transformers keeps a DummyLayer for each)
+    "gemma4-shared-kv": {"model_type": "gemma4_text", **SMALL, "num_hidden_layers": 7, "head_dim": 8,
+                         "global_head_dim": 12, "num_global_key_value_heads": 1, "attention_k_eq_v": True,
+                         "sliding_window": 5, "num_kv_shared_layers": 3, "hidden_size_per_layer_input": 4,
+                         "vocab_size_per_layer_input": 64,
+                         "layer_types": ["sliding_attention", "full_attention", "sliding_attention",
+                                         "sliding_attention", "full_attention", "sliding_attention",
+                                         "sliding_attention"]},
+    # GLM-5: the indexer's keys only on the layers that run it ("full"), the latent and rotary key on all
+    "glm5-indexer-on-some-layers": {"model_type": "glm_moe_dsa", **SMALL, "num_hidden_layers": 4,
+                                    "num_key_value_heads": 4, "kv_lora_rank": 12, "qk_rope_head_dim": 4,
+                                    "qk_nope_head_dim": 6, "v_head_dim": 5, "q_lora_rank": 8, "n_routed_experts": 4,
+                                    "num_experts_per_tok": 2, "moe_intermediate_size": 8, "first_k_dense_replace": 1,
+                                    "index_head_dim": 8, "index_n_heads": 2, "index_topk": 4, "index_topk_freq": 2,
+                                    "index_skip_topk_offset": 1},
+    # DeepSeek-V4: windows of keys (values apart only on the plain sliding layers) and compressed entries, one per
+    # 4 tokens with the indexer's keys (CSA), one per compress_rate_hca tokens (HCA)
+    "deepseek-v4-compressed": {"model_type": "deepseek_v4", "vocab_size": 64, "hidden_size": 32,
+                               "moe_intermediate_size": 8, "num_hidden_layers": 4, "num_attention_heads": 4,
+                               "head_dim": 16, "q_lora_rank": 8, "o_lora_rank": 4, "o_groups": 2,
+                               "index_n_heads": 2, "index_head_dim": 8, "n_routed_experts": 4,
+                               "num_experts_per_tok": 2, "hc_mult": 2, "sliding_window": 5,
+                               "compress_ratios": [0, 4, 128, 4], "compress_rate_hca": 3, "qk_rope_head_dim": 4,
+                               "num_hash_layers": 0},
+    "gemma4-default-pattern": {"model_type": "gemma4_text", **SMALL, "num_hidden_layers": 8, "head_dim": 8,
+                               "global_head_dim": 16, "sliding_window": 5, "num_kv_shared_layers": 2,
+                               "hidden_size_per_layer_input": 2, "vocab_size_per_layer_input": 64},
 }
 CACHED = ("keys", "values", "indexer_keys")  # what a cache layer holds per token (not its step counters)
-STATES = ("conv_states", "recurrent_states")  # what a recurrent layer holds per sequence
+# what a recurrent layer holds per sequence; DeepSeek-V4's compressed entries, one per so many tokens (its buffers
+# of a window not yet closed, and the overlap of one window, are left out: memory() says so)
+RECURRENT_STATES = ("conv_states", "recurrent_states")
+STATES = (*RECURRENT_STATES, "compressed_kv")
 
 
 def state_tensors(layer, name: str) -> list:
@@ -317,7 +351,15 @@ def cached_tensors(layer) -> list:
     tensors = [getattr(layer, name) for name in CACHED if getattr(layer, name, None) is not None]
     for name in STATES:
         tensors += state_tensors(layer, name)
-    return tensors
+    return _unique(tensors)
+
+
+def _unique(tensors) -> list:
+    """One tensor per storage: DeepSeek-V4's values are its keys, one storage that takes memory once."""
+    seen = {}
+    for t in tensors:
+        seen.setdefault(t.untyped_storage().data_ptr(), t)
+    return list(seen.values())
 
 
 @pytest.mark.parametrize("kind", KINDS)
@@ -329,22 +371,26 @@ def test_kv_cache_is_what_transformers_allocates(kind, tokens):
     real = alloc.storage_bytes(t for layer in cache.layers for t in cached_tensors(layer))
     ours = memory(config, {"kv_cache_dtype": "fp32", "context_length": tokens, "batch_size": 2})["kv_cache"]
     assert ours["bytes"] == real, (kind, tokens)
-    # layers that cached keys (an MLP layer of a hybrid has an empty one), of them those that keep a window; layers
-    # that keep a state (Falcon-H1's keep both)
+    # layers that cached keys (an MLP layer of a hybrid has an empty one), of them those that keep a window
+    # (DeepSeek-V4's compressing caches are windows too: subclasses of DynamicSlidingWindowLayer); layers that keep a
+    # recurrent state (Falcon-H1's keep both); layers that read another's keys and values (DummyLayer)
     attending = [layer for layer in cache.layers if getattr(layer, "keys", None) is not None]
-    windowed = sum(1 for layer in attending if type(layer).__name__ == "DynamicSlidingWindowLayer")
-    states = [t for layer in cache.layers for name in STATES for t in state_tensors(layer, name)]
-    recurrent = sum(1 for layer in cache.layers if any(state_tensors(layer, name) for name in STATES))
-    assert (ours["full_layers"], ours["sliding_layers"], ours["recurrent_layers"]) == (
-        len(attending) - windowed, windowed, recurrent), kind
+    windowed = sum(isinstance(layer, DynamicSlidingWindowLayer) for layer in attending)
+    states = [t for layer in cache.layers for name in RECURRENT_STATES for t in state_tensors(layer, name)]
+    recurrent = sum(1 for layer in cache.layers if any(state_tensors(layer, name) for name in RECURRENT_STATES))
+    shared = sum(type(layer).__name__ == "DummyLayer" for layer in cache.layers)
+    assert (ours["full_layers"], ours["sliding_layers"], ours["recurrent_layers"], ours["shared_layers"]) == (
+        len(attending) - windowed, windowed, recurrent, shared), kind
     if recurrent:  # the states, the same at 3 tokens and at 9
         assert ours["state_bytes"] == alloc.storage_bytes(states), kind
     if ours["sliding_layers"] and tokens > ours["sliding_window"]:
         # a sliding layer attends to W tokens; transformers' DynamicSlidingWindowLayer keeps W - 1 visible between
         # steps, in a storage of W (the slice of the last concatenation): the storage is what takes memory
-        visible = sum(t.numel() * t.element_size() for layer in cache.layers for t in (layer.keys, layer.values))
-        per_token = ours["values_per_layer_token"] * 4 * 2
-        assert real - visible == ours["sliding_layers"] * per_token
+        window = [t for layer in cache.layers for t in _unique([layer.keys, layer.values] if layer.keys is not None
+                                                                 else [])]
+        visible = sum(t.numel() * t.element_size() for t in window)
+        # one token more in each sliding layer's storage: the sliding bytes of one token (W of them)
+        assert alloc.storage_bytes(window) - visible == ours["sliding_bytes"] // ours["sliding_window"]
     if kind == "mla-latent":  # decompressed, the same cache would be H keys and H values per token
         attn = model.model.layers[0].self_attn
         layer = cache.layers[0]
@@ -423,6 +469,22 @@ def test_a_hybrid_grows_with_the_context_only_on_its_attention_layers(hybrid):
     attention, layers = memory(hybrid)["kv_cache"]["full_layers"], memory(pure)["kv_cache"]["full_layers"]
     assert all(h * layers == p * attention for h, p in grown)
     assert all(h < p for _, h, p in sizes.values()), "the hybrid keeps more than the transformer"
+
+
+def test_the_tokens_that_fit_a_compressing_cache_are_the_most_whose_cache_fits():
+    """DeepSeek-V4's cache adds an entry every 4 tokens on some layers and every 128 on others (its windows stop
+    growing), so memory() finds the tokens of one sequence that fit by bisection: the largest context whose cache,
+    as memory() gives it for that context, fits in what the weights leave of the card."""
+    config = load_config("deepseek-v4-flash")
+    for gb in ("600", "620", "1000"):
+        fit = memory(config, {"gpu_gb": gb})["fit"]
+        tokens, free = fit["tokens"], fit["free_after_weights"]
+        assert tokens is not None and tokens >= 1, gb
+
+        def cache(context: int, gb=gb) -> int:
+            return memory(config, {"gpu_gb": gb, "context_length": context})["kv_cache"]["bytes"]
+
+        assert cache(tokens) <= free < cache(tokens + 1), gb
 
 
 # ------------------------------------------------------------------ training: gradients and optimizer states

@@ -98,8 +98,18 @@ def memory_report(m: dict) -> str:
         text = (f"  KV cache ({kv['dtype']}): {kv['full_layers']} full layers x {per:,}"
                 f" bytes per token x {kv['context_length']} tokens")
         if kv["sliding_layers"]:
-            text += (f" + {kv['sliding_layers']} sliding layers x {per:,} x "
-                     f"min({kv['context_length']}, {kv['sliding_window']})")
+            slide = kv["sliding_bytes"] // kv["batch_size"]
+            text += (f" + {kv['sliding_layers']} sliding layers, {slide:,} bytes for "
+                     f"min({kv['context_length']}, {kv['sliding_window']}) tokens")
+        if kv["extra_values_per_token"]:
+            extra = kv["extra_values_per_token"] * kv["bytes_per_value"]
+            text += (f" + {extra:,} bytes per token x {kv['context_length']} (an "
+                     "indexer's keys, on the layers that run one)")
+        if kv["compressed_bytes"]:
+            text += (f" + {kv['compressed_bytes'] // kv['batch_size']:,} bytes of "
+                     "compressed entries (one per so many tokens)")
+        if kv["shared_layers"]:
+            text += f" (+ {kv['shared_layers']} layers reading another layer's cache)"
         if kv["recurrent_layers"]:
             conv, values = kv["conv_values_per_layer"], kv["state_values_per_layer"]
             state = conv * kv["bytes_per_value"] + values * kv["state_bytes_per_value"]

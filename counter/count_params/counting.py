@@ -142,10 +142,17 @@ def resolve(config: dict) -> tuple[dict, str, str | None, dict, list[str]]:
             raise ConfigError("config key 'text_config' must be an object, got "
                               f"{text!r}", "text_config")
         inner = text.get("model_type", nested["default"])
+        renamed = nested.get("renamed", {})
+        named = inner
+        if isinstance(inner, str) and inner in renamed:  # as the outer config reads it
+            inner = renamed[inner]
         if not isinstance(inner, str) or inner not in RULES:
             raise unknown_family(inner, "text_config")
         notes.append(f"the language model alone (text_config, model_type {inner}): "
                      f"{nested['class']} also holds {nested['beside']}, not counted")
+        if named != inner:
+            notes.append(f"text_config's model_type {named} is read as {inner}, as "
+                         f"transformers reads it in {nested['class']}")
         inner_config = {**text, "model_type": inner}
         tied = config.get("tie_word_embeddings", nested.get("tied"))
         if tied is None and "tie_word_embeddings" in config and not nested.get(
@@ -183,9 +190,10 @@ def _count(config: dict) -> tuple[dict, dict, dict]:
         value = config.get(key)
         if value is not None and not any(
                 type(value) is type(a) and value == a for a in allowed):
+            supported = ", ".join(map(repr, allowed)) or "null"
             raise ConfigError(
                 f"config key '{key}' = {value!r} is not supported for model_type "
-                f"'{model_type}' (supported: {', '.join(map(repr, allowed))})", key)
+                f"'{model_type}' (supported: {supported})", key)
     for check in rules["checks"]:
         if not evaluate(check["test"], env, keys):
             raise ConfigError(f"{check['message']} ('{check['key']}' = "

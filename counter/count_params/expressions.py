@@ -16,7 +16,7 @@ BINARY = {ast.Add: "+", ast.Sub: "-", ast.Mult: "*", ast.FloorDiv: "//", ast.Div
 COMPARE = {ast.Eq: "==", ast.NotEq: "!=", ast.Lt: "<", ast.LtE: "<=", ast.Gt: ">",
            ast.GtE: ">=", ast.Is: "==", ast.IsNot: "!="}
 FUNCTIONS = ("min", "max", "startswith", "moe_layers", "more_bits", "count", "len",
-             "layers_among", "scale")
+             "layers_among", "scale", "count_in")
 
 
 def compile_expr(text: str) -> object:
@@ -97,6 +97,10 @@ def evaluate(node, env: dict, keys: dict):
             # pattern string) equal to a value
             want = values[1]
             return sum(1 for v in values[0] if v == want and type(v) is type(want))
+        if args[0] == "count_in":  # count(), among the entries start <= i < stop
+            items, want, start, stop = values
+            return sum(1 for v in items[max(start, 0):max(stop, 0)]
+                       if v == want and type(v) is type(want))
         if args[0] == "len":
             return len(values[0])
         if args[0] == "scale":  # int(m * n): a width times a float factor, as the

@@ -884,6 +884,223 @@ FAMILIES["qwen3_5_moe_text"] = {
     "active": "total - L*(E - k)*3*d*Ie",
 }
 
+
+# ---- newtext: Gemma 4, GLM-5, DeepSeek-V4, Kimi-K2.5 (issue 27)
+# Gemma 4 (Gemma4TextConfig, modeling_gemma4.py): full-attention layers have their own
+# head width (global_head_dim) and, with attention_k_eq_v, their own key/value heads
+# and no v_proj (the values are the keys before their norms); the last
+# num_kv_shared_layers layers reuse the keys and values of an earlier layer of their
+# kind, so they have no k_proj, v_proj or k_norm, and with use_double_wide_mlp an MLP
+# twice as wide; per-layer embeddings (PLE) add a table of L x Pd per token, a
+# projection to it, and a gate and a projection in each layer.
+GEMMA4_KINDS = {"key": "layer_types", "kinds": ["sliding_attention", "full_attention"]}
+# layers [a, b) that are full by Gemma4TextConfig's own pattern (every 6th); the last
+# layer is always full (the config class forces it, even in a given layer_types)
+GEMMA4_FULL_IN = "(count_in(types, 'full_attention', {a}, {b}) if types is not None " \
+                 "else ({b}) // 6 - ({a}) // 6)"
+# Gemma4TextConfig.kv_sharing_modes: each kind of layer that reuses a cache needs a
+# layer of its kind before the shared ones (a full one; a sliding one if any slides)
+GEMMA4_SHARING = (
+    "Sk == 0 or Sk == L or {u} > 0 and (L - Sk - {u} > 0 or L - 1 - {a} == 0)".format(
+        u=GEMMA4_FULL_IN.format(a="0", b="L - Sk"),
+        a=GEMMA4_FULL_IN.format(a="0", b="L - 1")))
+FAMILIES["gemma4_text"] = {
+    "title": "Gemma 4 (text; per-layer embeddings, KV shared between layers)",
+    "reads": {"V": ["vocab_size", 262144], "d": ["hidden_size", 2304],
+              "I": ["intermediate_size", 9216], "L": ["num_hidden_layers", 30],
+              "H": ["num_attention_heads", 8], "K": ["num_key_value_heads", 4],
+              "h": ["head_dim", 256], "gh": ["global_head_dim", 512],
+              "Kg": ["num_global_key_value_heads", None],
+              "kev": ["attention_k_eq_v", False], "Sk": ["num_kv_shared_layers", 0],
+              "Pd": ["hidden_size_per_layer_input", 256, None],
+              "Vp": ["vocab_size_per_layer_input", 262144],
+              "dw": ["use_double_wide_mlp", False], "moe": ["enable_moe_block", False],
+              "E": ["num_experts", None], "k": ["top_k_experts", None],
+              "Ie": ["moe_intermediate_size", None],
+              "attn_bias": ["attention_bias", False],
+              "tied": ["tie_word_embeddings", True], "types": GEMMA4_KINDS},
+    # "all" (every token attends both ways) halves the sliding window in
+    # Gemma4TextConfig, which the memory rules do not follow
+    "only": {"use_bidirectional_attention": ["vision"]},
+    "checks": [
+        *KV_DIVIDES,
+        ["types is None or len(types) == L", "layer_types",
+         "'layer_types' must name one kind for each of the 'num_hidden_layers' layers"],
+        # transformers refuses null here: 0 is "no per-layer embeddings"
+        ["Pd is not None", "hidden_size_per_layer_input",
+         "'hidden_size_per_layer_input' must be a whole number (0: none)"],
+        ["Sk <= L", "num_kv_shared_layers",
+         "'num_kv_shared_layers' is more than the layers there are"],
+        [GEMMA4_SHARING, "num_kv_shared_layers",
+         "the layers that share a KV cache need a layer of each of their kinds before "
+         "them"],
+        ["not moe or E is not None", "num_experts",
+         "'enable_moe_block' is true but 'num_experts' is not set"],
+        ["not moe or Ie is not None", "moe_intermediate_size",
+         "'enable_moe_block' is true but 'moe_intermediate_size' is not set"],
+        ["not moe or k is not None", "top_k_experts",
+         "'enable_moe_block' is true but 'top_k_experts' is not set"],
+        ["not moe or k <= E", "top_k_experts", "more experts per token than experts"],
+    ],
+    "let": {
+        "b": "1 if attn_bias else 0",
+        "Kf": "Kg if kev and Kg is not None else K",  # a full layer's key/value heads
+        # full layers, and those among the last Sk layers (which reuse a cache)
+        "F": GEMMA4_FULL_IN.format(a="0", b="L - 1") + " + 1 if L > 0 else 0",
+        "Fs": GEMMA4_FULL_IN.format(a="L - Sk", b="L - 1") + " + 1 if Sk > 0 else 0",
+        "Ff": "F - Fs", "Sf": "L - F - (Sk - Fs)",  # full, sliding layers with a cache
+        "Qf": "2*d*H*gh + b*(H*gh + d)", "Qs": "2*d*H*h + b*(H*h + d)",  # q and o
+        "KVf": "(d + b)*Kf*gh*(1 if kev else 2)", "KVs": "(d + b)*2*K*h",  # k and v
+    },
+    "count": {
+        "embeddings": "V*d + (Vp*L*Pd if Pd > 0 else 0)",
+        "attention": "F*Qf + Ff*KVf + (L - F)*Qs + Sf*KVs",
+        # the MLP (twice as wide in shared layers with use_double_wide_mlp); with the
+        # MoE block beside it, a router (its projection, a scale per channel and per
+        # expert) and E experts
+        "mlp": "(L + (Sk if dw else 0))*3*d*I"
+               " + (L*(d*E + d + E + E*3*d*Ie) if moe else 0)",
+        # four around attention and the MLP, one after the per-layer input, three around
+        # the experts; q and k norms over one head (none for k in shared layers)
+        "norms": "L*(4*d + (d if Pd > 0 else 0) + (3*d if moe else 0))"
+                 " + (F + Ff)*gh + (L - F + Sf)*h + d + (Pd if Pd > 0 else 0)",
+        "output_head": UNTIED_HEAD,
+        "other": "3*L*d*Pd if Pd > 0 else 0",  # PLE: the model's projection, each gate
+    },
+    "active": "total - (L*(E - k)*3*d*Ie if moe else 0)",
+    "kv_cache": "2*(Ff*Kf*gh + Sf*K*h)",
+}
+# GLM-5 (GlmMoeDsaConfig, modeling_glm_moe_dsa.py): DeepSeek-V3.2's latent attention and
+# mixture of experts, whose sparse-attention indexer runs only on the layers that
+# indexer_types calls "full" (the others reuse the last full layer's choice of tokens):
+# by default the first index_skip_topk_offset layers, then every index_topk_freq-th
+FAMILIES["glm_moe_dsa"] = {
+    **DEEPSEEK,
+    "title": "GLM-5 (latent attention, sparse-attention indexer on some layers)",
+    "reads": {"V": ["vocab_size", 154880], "d": ["hidden_size", 6144],
+              "I": ["intermediate_size", 12288], "L": ["num_hidden_layers", 78],
+              "H": ["num_attention_heads", 64], "Ie": ["moe_intermediate_size", 2048],
+              # GlmMoeDsaConfig: num_local_experts (attribute_map), over num_experts
+              # (kept for older configs), over n_routed_experts
+              "E": ["num_local_experts|num_experts|n_routed_experts", 256],
+              "k": ["num_experts_per_tok", 8],
+              "S": ["n_shared_experts", 1], "dense": ["first_k_dense_replace", 3],
+              "qr": ["q_lora_rank", 2048, None], "kr": ["kv_lora_rank", 512],
+              "nope": ["qk_nope_head_dim", 192], "rope": ["qk_rope_head_dim", 64],
+              "vh": ["v_head_dim", 256], "attn_bias": ["attention_bias", False],
+              "tied": ["tie_word_embeddings", False], "types": MLP_KINDS,
+              "iH": ["index_n_heads", 32], "ihd": ["index_head_dim", 128],
+              "it": {"key": "indexer_types", "kinds": ["full", "shared"]},
+              "fq": ["index_topk_freq", 1], "off": ["index_skip_topk_offset", 2],
+              "N": ["num_nextn_predict_layers", 0]},
+    # a pattern string ("FSSF...") for the indexer's layers: not read by these rules
+    "only": {"index_topk_pattern": []},
+    "checks": [TOP_K, KINDS_LEN,
+               ["it is None or len(it) == L", "indexer_types",
+                "'indexer_types' must name one kind per layer"],
+               ["qr is not None", "q_lora_rank",
+                "GLM-5's queries go through their latent: 'q_lora_rank' is null"]],
+    "let": {**DEEPSEEK["let"],
+            "D": "min(dense, L) if types is None else count(types, 'dense')",
+            # layers that run the indexer (GlmMoeDsaConfig.indexer_types)
+            "Fi": "count(it, 'full') if it is not None else "
+                  "min(off, L) + max(L - off, 0) // max(fq, 1)",
+            # a layer with the indexer (its queries from the query latent, one key, a
+            # weight per head; a LayerNorm on the key), as the checkpoint's MTP layer
+            "A": "q + kv + H*vh*d + b*d + qr*iH*ihd + d*ihd + d*iH",
+            "n1": "2*d + kr + qr + 2*ihd",
+            "Ix": "A - (q + kv + H*vh*d + b*d)"},  # the indexer's projections
+    "count": {**DEEPSEEK["count"],
+              "attention": "L*(q + kv + H*vh*d + b*d) + Fi*Ix",
+              "norms": "L*(2*d + kr + qr) + Fi*2*ihd + d"},
+    # the latent and the rotary key on every layer; the indexer's key on its layers
+    "kv_cache": "L*(kr + rope) + Fi*ihd",
+}
+# DeepSeek-V4 (DeepseekV4Config, modeling_deepseek_v4.py): every layer attends to a
+# sliding window with one key/value head (keys used as values), queries through a
+# latent, a grouped low-rank output projection and a sink per head; some layers add a
+# compressor of every crh tokens into one entry (HCA), others one of every crc tokens
+# with a lightning indexer (CSA). Each layer's attention and MoE sit between
+# hyper-connections that mix hc residual streams; the experts' width is
+# moe_intermediate_size, which "intermediate_size" sets too (attribute_map), and the
+# one shared expert has that width whatever n_shared_experts says.
+V4_KINDS = {"key": "layer_types", "kinds": ["sliding_attention",
+                                            "compressed_sparse_attention",
+                                            "heavily_compressed_attention"]}
+FAMILIES["deepseek_v4"] = {
+    "title": "DeepSeek-V4 (compressed sparse attention, hyper-connections)",
+    "reads": {"V": ["vocab_size", 129280], "d": ["hidden_size", 4096],
+              "Ie": ["intermediate_size|moe_intermediate_size", 2048],
+              "L": ["num_hidden_layers", 43], "H": ["num_attention_heads", 64],
+              "h": ["head_dim", 512], "qr": ["q_lora_rank", 1024, None],
+              "E": ["num_local_experts|n_routed_experts", 256],
+              "k": ["num_experts_per_tok", 6], "hc": ["hc_mult", 4],
+              "og": ["o_groups", 8], "olr": ["o_lora_rank", 1024],
+              "iH": ["index_n_heads", 64], "ihd": ["index_head_dim", 128],
+              "crc": ["compress_rate_csa", 4], "crh": ["compress_rate_hca", 128],
+              "lt": V4_KINDS, "cr": {"key": "compress_ratios"},
+              "mt": {"key": "mlp_layer_types", "kinds": ["hash_moe", "moe"]},
+              "mlp_bias": ["mlp_bias", False], "tied": ["tie_word_embeddings", False],
+              "N": ["num_nextn_predict_layers", 1]},
+    # the compression rates as an object (what transformers 5 writes back): the rules
+    # read the legacy scalars compress_rate_csa and compress_rate_hca
+    "only": {"compress_rates": []},
+    "checks": [
+        TOP_K,
+        ["lt is None or len(lt) == L", "layer_types",
+         "'layer_types' must name one kind for each of the 'num_hidden_layers' layers"],
+        ["mt is None or len(mt) == L", "mlp_layer_types",
+         "'mlp_layer_types' must name one kind for each of the 'num_hidden_layers' "
+         "layers"],
+        # DeepseekV4Config maps each ratio to a layer kind: 0, 4 or 128, one per layer
+        ["cr is None or lt is not None or len(cr) >= L and count(cr, 0) + count(cr, 4)"
+         " + count(cr, 128) == len(cr)", "compress_ratios",
+         "'compress_ratios' must give 0, 4 or 128 for each of the "
+         "'num_hidden_layers' layers"],
+        ["og > 0", "o_groups", "'o_groups' must be at least 1"],
+        ["qr is not None", "q_lora_rank",
+         "DeepSeek-V4's queries go through their latent: 'q_lora_rank' is null"],
+        ["crc > 0", "compress_rate_csa", "'compress_rate_csa' must be at least 1"],
+        ["crh > 0", "compress_rate_hca", "'compress_rate_hca' must be at least 1"],
+    ],
+    "let": {
+        # layers with a CSA and with an HCA compressor: layer_types, else the legacy
+        # compress_ratios, else the class's pattern (2 HCA, then CSA and HCA in turn)
+        "C": "count(lt, 'compressed_sparse_attention') if lt is not None else "
+             "count_in(cr, 4, 0, L) if cr is not None else max(L - 2, 0) // 2",
+        "Hh": "count(lt, 'heavily_compressed_attention') if lt is not None else "
+              "count_in(cr, 128, 0, L) if cr is not None else L - max(L - 2, 0) // 2",
+        # q through its latent, one key/value head, o through og groups of rank olr,
+        # and a sink logit per head
+        "A": "d*qr + qr*H*h + d*h + og*olr*(H*h // og) + og*olr*d + H",
+        # HCA: a key and a gate projection, a bias per window position; CSA: twice as
+        # wide (overlapping windows) and the indexer's own compressor, queries from the
+        # query latent and weights per head
+        "Ah": "2*d*h + crh*h", "Ac": "4*d*h + 2*crc*h + 4*d*ihd + 2*crc*ihd"
+                                     " + qr*iH*ihd + d*iH",
+        # two hyper-connections per layer: a projection of the hc streams to the
+        # pre, post and mixing weights, their biases and 3 scales
+        "HC": "2*((2 + hc)*hc*hc*d + (2 + hc)*hc + 3)",
+        "X": "3*d*Ie",  # one expert, and the shared one
+    },
+    "count": {
+        "embeddings": "V*d",
+        "attention": "L*A + Hh*Ah + C*Ac",
+        "mlp": "L*(d*E + E*X + X + (2*Ie + d if mlp_bias else 0))",
+        # two per layer, the query latent's and the key's; the compressors' keys
+        "norms": "L*(2*d + qr + h) + Hh*h + C*(h + ihd) + d",
+        "output_head": UNTIED_HEAD,
+        "other": "L*HC + hc*hc*d + hc + 1",  # and the head's collapse of the streams
+    },
+    "active": "total - L*(E - k)*X",
+    # The checkpoint's mtp.0.* (DeepSeek's inference/model.py, MTPBlock): a whole layer
+    # whose attention has no compressor (its compress_ratios entry is 0), projections
+    # of the token's embedding and of the hidden state, three norms and its own collapse
+    # of the streams; the token table and the head are the main model's
+    "mtp": "N * (A + HC + d*E + E*X + X + (2*Ie + d if mlp_bias else 0) + 2*d + qr + h"
+           " + 2*d*d + 3*d + hc*hc*d + hc + 1)",
+}
+
 # ------------------------------------------------------------------ the model it names
 # The class transformers builds for each family (for causal language modelling; T5's for
 # sequence to sequence). A config whose model_type is not a transformers family (remote
@@ -918,6 +1135,8 @@ BUILDS = {
     "granitemoehybrid": "GraniteMoeHybridForCausalLM",
     "lfm2": "Lfm2ForCausalLM",
     "qwen3_5_text": "Qwen3_5ForCausalLM", "qwen3_5_moe_text": "Qwen3_5MoeForCausalLM",
+    "gemma4_text": "Gemma4ForCausalLM", "glm_moe_dsa": "GlmMoeDsaForCausalLM",
+    "deepseek_v4": "DeepseekV4ForCausalLM",
 }
 # Classes that hold another model than the one a family's rules count: per family, the
 # class its config's "architectures" names first, and the rules that replace the
@@ -940,7 +1159,8 @@ ARCHITECTURES = {
 # config), whatever the text_config says; null unties it where the class allows null
 # ("null unties"), and is refused where it does not. Without "tied", the language
 # model is a model for causal language modelling of its own, tied as its text_config
-# says (Llama 4).
+# says (Llama 4). "renamed": a text_config model_type the outer config class reads as
+# another.
 TEXT_CONFIGS = {
     "gemma3": {"default": "gemma3_text", "class": "Gemma3ForConditionalGeneration",
                "beside": "a vision tower (SigLIP) and its projector", "tied": True,
@@ -957,6 +1177,14 @@ TEXT_CONFIGS = {
                     "class": "Qwen3_5MoeForConditionalGeneration",
                     "beside": "a vision tower and its patch merger", "tied": False,
                     "null unties": False},
+    "gemma4": {"default": "gemma4_text", "class": "Gemma4ForConditionalGeneration",
+               "beside": "a vision tower, an audio tower where the config names one, "
+                         "and their projectors", "tied": True, "null unties": False},
+    # Kimi-K2.5: DeepSeek-V3's shapes; Kimi_K25Config reads the remote-code model_type
+    # kimi_k2 of its text_config as deepseek_v3 ("renamed")
+    "kimi_k25": {"default": "deepseek_v3", "class": "Kimi_K25ForConditionalGeneration",
+                 "beside": "a vision tower (MoonViT) and its projector", "tied": True,
+                 "null unties": False, "renamed": {"kimi_k2": "deepseek_v3"}},
 }
 
 
@@ -969,7 +1197,7 @@ KV_HEADS_DEFAULT = {"gemma": 16, "gemma2": 4, "gemma3_text": 4, "mistral": 8,
                     "minimax_m2": 8, "gpt_oss": 8, "glm4_moe": 8, "ernie4_5_moe": 4,
                     "llama4_text": 8, "ministral3": 8, "qwen3_next": 2,
                     "nemotron_h": 8, "falcon_h1": 8, "lfm2": 8, "qwen3_5_text": 4,
-                    "qwen3_5_moe_text": 2}
+                    "qwen3_5_moe_text": 2, "gemma4_text": 4}
 for _name, _heads in KV_HEADS_DEFAULT.items():
     _reads = FAMILIES[_name]["reads"]
     FAMILIES[_name]["reads"] = {**_reads, "K": ["num_key_value_heads", _heads, "H"]}
@@ -1033,4 +1261,21 @@ VARIABLE_LABELS = {
     "bm": "MLP width rounded to a multiple of", "mult": "MLP width factor",
     "adj": "MLP width adjusted (2/3, factor, rounded)",
     "idx": "Attention layers (list)",
+    "gh": "Head dimension of full-attention layers",
+    "Kg": "Key/value heads of full-attention layers (null: as the others)",
+    "kev": "Full-attention layers use their keys as values",
+    "Sk": "Last layers reusing an earlier layer's KV cache",
+    "Pd": "Per-layer embedding width (0: none)",
+    "Vp": "Per-layer embedding vocabulary",
+    "dw": "Double-width MLP in the layers that share a KV cache",
+    "moe": "Mixture-of-experts block beside the MLP",
+    "it": "Indexer of each layer (list: full, shared)",
+    "fq": "Indexer every (layers), after the first ones",
+    "off": "Layers with an indexer before the schedule starts",
+    "og": "Output projection groups", "olr": "Output projection rank per group",
+    "hc": "Hyper-connection streams", "crc": "Tokens per compressed entry (CSA)",
+    "crh": "Tokens per compressed entry (HCA)",
+    "lt": "Attention kind of each layer (list)",
+    "cr": "Compression ratio of each layer (list: 0, 4, 128)",
+    "mt": "Router kind of each layer (list: hash_moe, moe)",
 }

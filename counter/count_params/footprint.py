@@ -215,24 +215,38 @@ def _kv_layers(config: dict, env: dict, keys: dict, mem: dict, model_type: str):
         env[read["var"]] = _read(config, read, env, keys, model_type)
     layers = evaluate(kv["layers"], env, keys)
     types = config.get("layer_types")
-    if types is not None and kv["reads"]:
+    if types is not None and kv["reads"] and not kv["types_in_rules"]:
         if not (isinstance(types, list) and len(types) == layers
                 and all(t in LAYER_KINDS for t in types)):
             raise ConfigError(f"config key 'layer_types' must list {layers} entries, "
                               f"each {' or '.join(LAYER_KINDS)}", "layer_types")
         sliding = sum(1 for t in types if t != "full_attention")
-        if sliding and env.get("W") is None:
-            raise ConfigError("config key 'layer_types' has sliding layers but "
-                              "'sliding_window' is null", "sliding_window")
     else:
         sliding = evaluate(kv["sliding"], env, keys)
+    if sliding and env.get("W") is None:
+        raise ConfigError("config key 'layer_types' has sliding layers but "
+                          "'sliding_window' is null", "sliding_window")
     return layers - sliding, sliding, env.get("W")
 
 
-def _fit_tokens(free: int, full: int, sliding: int, window) -> int | None:
-    """Most tokens of one sequence whose cache fits in free bytes (None: no limit)."""
+def _fit_tokens(free: int, full: int, sliding: int, window,
+                compressed: tuple = ()) -> int | None:
+    """Most tokens of one sequence whose cache fits in free bytes (None: no limit);
+    ``compressed``: (bytes, tokens) per entry that every so many tokens add."""
     if free < 0:
         return 0
+    compressed = [(b, r) for b, r in compressed if b]
+    if compressed:  # steps of entries: the largest t whose cache fits, by bisection
+        def cost(t: int) -> int:
+            return (full * t + (sliding * min(t, window) if sliding else 0)
+                    + sum(b * (t // r) for b, r in compressed))
+        lo, hi = 0, 1
+        while cost(hi) <= free:
+            lo, hi = hi, 2 * hi
+        while hi - lo > 1:
+            mid = (lo + hi) // 2
+            lo, hi = (mid, hi) if cost(mid) <= free else (lo, mid)
+        return lo
     if full == 0:  # only windows are cached: the cache stops growing
         return None if sliding == 0 or sliding * window <= free else free // sliding
     t = free // (full + sliding)
@@ -277,6 +291,12 @@ def memory(config: dict, options: dict | None = None) -> dict:
     if mem["kv"] is not None:
         full, sliding, window = _kv_layers(inner, env, keys, mem, model_type)
         per = evaluate(mem["kv"]["values"], env, keys)
+        per_sliding = evaluate(mem["kv"]["sliding_values"], env, keys)
+        extra = evaluate(mem["kv"]["extra_values"], env, keys)
+        extra_sliding = evaluate(mem["kv"]["sliding_extra"], env, keys)
+        # entries that every r tokens add, of v values each (DeepSeek-V4's compressors)
+        compressed = [(evaluate(v, env, keys), evaluate(r, env, keys))
+                      for v, r in mem["kv"]["compressed"]]
         size = KV_DTYPES[opts["kv_cache_dtype"]]
         tokens = min(ctx, window) if sliding else 0
         kv = {"dtype": opts["kv_cache_dtype"], "bytes_per_value": size,
@@ -284,8 +304,14 @@ def memory(config: dict, options: dict | None = None) -> dict:
               "values_per_layer_token": per, "formula": mem["kv"]["formula"],
               "full_layers": full,
               "sliding_layers": sliding, "sliding_window": window if sliding else None,
-              "full_bytes": full * per * size * ctx * batch,
-              "sliding_bytes": sliding * per * size * tokens * batch}
+              "extra_values_per_token": extra,
+              "full_bytes": (full * per + extra) * size * ctx * batch,
+              "sliding_values_per_layer_token": per_sliding,
+              "sliding_bytes": (sliding * per_sliding + extra_sliding) * size * tokens
+              * batch,
+              "compressed_bytes": sum(v * (ctx // r) for v, r in compressed) * size
+              * batch,
+              "shared_layers": evaluate(mem["kv"]["shared_layers"], env, keys)}
         # recurrent layers (Mamba, linear attention): a fixed state per sequence, its
         # convolution window in the cache's precision and its state in STATE_BYTES
         kv["recurrent_layers"] = evaluate(mem["kv"]["state_layers"], env, keys)
@@ -294,25 +320,27 @@ def memory(config: dict, options: dict | None = None) -> dict:
         kv["state_bytes_per_value"] = MEMORY_RULES["state_bytes"]
         blocks = mem["kv"]["blocks"]  # the decoder layers, where a rule says
         kv["decoder_layers"] = (evaluate(blocks, env, keys) if blocks is not None
-                                else full + sliding + kv["recurrent_layers"])
+                                else full + sliding + kv["shared_layers"]
+                                + kv["recurrent_layers"])
         state = kv["recurrent_layers"] * (
             kv["conv_values_per_layer"] * size
             + kv["state_values_per_layer"] * kv["state_bytes_per_value"])
         kv["state_bytes"] = state * batch
-        kv["bytes"] = kv["full_bytes"] + kv["sliding_bytes"] + kv["state_bytes"]
+        kv["bytes"] = (kv["full_bytes"] + kv["sliding_bytes"] + kv["compressed_bytes"]
+                       + kv["state_bytes"])
         decompressed = mem["kv"]["decompressed"]
         kv["decompressed_values_per_layer_token"] = (
             None if decompressed is None else evaluate(decompressed, env, keys))
         kv["decompressed_bytes"] = (
             None if decompressed is None else
-            (full + sliding) * kv["decompressed_values_per_layer_token"] * size * ctx
-            * batch)
+            ((full + sliding) * kv["decompressed_values_per_layer_token"] + extra)
+            * size * ctx * batch)
         out["kv_cache"] = kv
-        per_token = per * size
         out["fit"] = {
             "gpu_bytes": card, "free_after_weights": free,
-            "tokens": _fit_tokens(free - state, full * per_token, sliding * per_token,
-                                  window),
+            "tokens": _fit_tokens(free - state, (full * per + extra) * size,
+                                  (sliding * per_sliding + extra_sliding) * size,
+                                  window, [(v * size, r) for v, r in compressed]),
             "sequences": (max(free, 0) // (kv["bytes"] // batch)
                           if kv["bytes"] else None)}
     else:

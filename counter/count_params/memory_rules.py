@@ -276,6 +276,29 @@ MEMORY = {
                          "router": {"count": "L*d*E", "fp32": False}},
     # LFM2: its convolution layers keep the last Kc inputs of the hidden size
     "lfm2": {"kv": {**GQA_KV, "layers": "A", "state_layers": "L - A", "conv": "d*Kc"}},
+    # Gemma 4: full and sliding layers cache heads of their own widths; the Sk layers
+    # that reuse another's keys and values cache nothing (transformers' DummyLayer)
+    "gemma4_text": {"kv": {"values": "2*Kf*gh", "sliding_values": "2*K*h",
+                           "layers": "L - Sk", "sliding": "Sf", "shared_layers": "Sk",
+                           "reads": {"W": ["sliding_window", 512, None]},
+                           "types_in_rules": True},
+                    "router": {"count": "L*(d*E + d + E) if moe else 0",
+                               "fp32": False}},
+    # GLM-5: DeepSeek's latent and rotary key on every layer, the indexer's key only on
+    # the layers that run it (transformers' DynamicIndexedLayer)
+    "glm_moe_dsa": {"kv": {**MLA_KV, "extra_values": "Fi*ihd"}, "router": MLA_ROUTER},
+    # DeepSeek-V4 (DeepseekV4HCACache, DeepseekV4CSACache): a window of W keys on every
+    # layer, used as the values too where a compressor runs, beside them on the plain
+    # sliding layers; an entry of h values per crh tokens (HCA), of h + ihd per crc
+    # tokens (CSA, the indexer's keys). Left out: each compressor's buffer of the tokens
+    # of a window not yet closed, and the CSA's overlap of one window (a few windows
+    # of tokens per layer, whatever the context)
+    "deepseek_v4": {"kv": {"values": "h", "layers": "L", "sliding": "L",
+                           "sliding_extra": "(L - C - Hh)*h",
+                           "compressed": [["Hh*h", "crh"], ["C*(h + ihd)", "crc"]],
+                           "reads": {"W": ["sliding_window", 128, None]},
+                           "types_in_rules": True},
+                    "router": {"count": "L*d*E", "fp32": False}},
 }
 # Qwen3.5: Qwen3-Next's cache and state
 MEMORY["qwen3_5_text"] = {"kv": MEMORY["qwen3_next"]["kv"]}

@@ -132,6 +132,21 @@ def _compile_memory(spec: dict) -> dict:
               "layers": compile_expr(kv.get("layers", "L")),
               "sliding": compile_expr(kv.get("sliding", "0")),
               "values": compile_expr(kv["values"]), "formula": kv["values"],
+              # a sliding layer's values where they differ from a full layer's (Gemma 4)
+              "sliding_values": compile_expr(kv.get("sliding_values", kv["values"])),
+              # layers that read another layer's cache, keeping none (Gemma 4)
+              "shared_layers": compile_expr(kv.get("shared_layers", "0")),
+              # values per token cached beyond "values" on each layer (the keys of an
+              # indexer that only some layers run: GLM-5)
+              "extra_values": compile_expr(kv.get("extra_values", "0")),
+              # values per token in the windows beyond "sliding_values" on each
+              # sliding layer (DeepSeek-V4's plain sliding layers keep keys and values)
+              "sliding_extra": compile_expr(kv.get("sliding_extra", "0")),
+              # [values, tokens]: an entry of so many values per so many tokens
+              "compressed": [[compile_expr(v), compile_expr(r)]
+                             for v, r in kv.get("compressed", [])],
+              # the family's "sliding" rule reads layer_types itself
+              "types_in_rules": kv.get("types_in_rules", False),
               # recurrent layers and the values of the state each keeps per sequence
               "state_layers": compile_expr(kv.get("state_layers", "0")),
               # the decoder layers that hold weights, where they are not the layers

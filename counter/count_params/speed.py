@@ -235,18 +235,27 @@ def _devices(p: dict, place: dict, s: dict) -> list[dict]:
     return out
 
 
-def _cache_bytes(kv: dict):
+def _cache_bytes(kv: dict, config: dict, mem_opts: dict):
     """The cache's bytes at any context and batch, from memory()'s at one (so the
     searches below need not count the model again at each step): per sequence, full
     attention layers grow with the context, sliding ones up to their window, and the
-    recurrent states not at all."""
-    per = kv["values_per_layer_token"] * kv["bytes_per_value"]
-    state = kv["state_bytes"] // kv["batch_size"]
+    recurrent states not at all. A cache with entries every so many tokens
+    (DeepSeek-V4's compressors) is sized by memory() at each step."""
+    if kv["compressed_bytes"]:
+        def sized(ctx: int, batch: int) -> int:
+            options = {**mem_opts, "context_length": ctx, "batch_size": batch}
+            return memory(config, options)["kv_cache"]["bytes"]
+
+        return sized
+    ctx0, batch0 = kv["context_length"], kv["batch_size"]
+    full = kv["full_bytes"] // (ctx0 * batch0)  # bytes per token, all full layers
+    window = kv["sliding_window"]
+    sliding = kv["sliding_bytes"] // (min(ctx0, window) * batch0) if window else 0
+    state = kv["state_bytes"] // batch0
 
     def at(ctx: int, batch: int) -> int:
-        sliding = (kv["sliding_layers"] * per * min(ctx, kv["sliding_window"])
-                   if kv["sliding_layers"] else 0)
-        return batch * (kv["full_layers"] * per * ctx + sliding + state)
+        return batch * (full * ctx + (sliding * min(ctx, window) if window else 0)
+                        + state)
 
     return at
 
@@ -317,7 +326,7 @@ def plan(config: dict, options: dict | None = None) -> dict:
         fit["fits"] = fit["fits"] and (place["cpu_weights"] + place["cpu_kv"]
                                        <= s["cpu_bytes"])
     if mem["kv_cache"]:
-        cache_bytes = _cache_bytes(mem["kv_cache"])
+        cache_bytes = _cache_bytes(mem["kv_cache"], config, mem_opts)
         fit["max_context_length"] = _largest(
             lambda c: _fits(p, s, cache_bytes, c, batch), ctx)
         fit["max_batch_size"] = _largest(

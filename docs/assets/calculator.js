@@ -583,13 +583,18 @@
         kvNote.textContent = "An encoder reads its whole input at once and keeps no KV cache.";
       } else {
         memoryBody.appendChild(memoryRow("KV cache (" + kv.dtype + ", " + kv.context_length + " tokens x " + kv.batch_size + ")", kv.bytes, "kv"));
-        var per = kv.values_per_layer_token * kv.bytes_per_value;
         var text = "KV cache = " + kv.full_layers + " layers x " + grouped(kv.values_per_layer_token) + " values per token (" + kv.formula + ") x " +
           kv.bytes_per_value + " bytes x " + kv.context_length + " tokens";
         if (kv.sliding_layers > 0n) {
-          text += " + " + kv.sliding_layers + " sliding-window layers x " + grouped(per) + " bytes x min(" + kv.context_length +
+          text += " + " + kv.sliding_layers + " sliding-window layers, " + grouped(kv.sliding_bytes / kv.batch_size) + " bytes for min(" + kv.context_length +
             ", window " + kv.sliding_window + ") tokens";
         }
+        if (kv.extra_values_per_token > 0n) {
+          text += " + " + grouped(kv.extra_values_per_token * kv.bytes_per_value) + " bytes per token x " + kv.context_length +
+            " tokens (an indexer's keys, on the layers that run one)";
+        }
+        if (kv.compressed_bytes > 0n) text += " + " + grouped(kv.compressed_bytes / kv.batch_size) + " bytes of compressed entries (one per so many tokens)";
+        if (kv.shared_layers > 0n) text += " (+ " + kv.shared_layers + " layers reading another layer's cache)";
         if (kv.recurrent_layers > 0n) {
           text += " + " + kv.recurrent_layers + " recurrent layers x (" + grouped(kv.conv_values_per_layer) + " convolution values x " +
             kv.bytes_per_value + " bytes + " + grouped(kv.state_values_per_layer) + " state values x " + kv.state_bytes_per_value +

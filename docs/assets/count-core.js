@@ -91,6 +91,10 @@
         var items = typeof args[0] === "string" ? Array.from(args[0]) : args[0];
         return BigInt(items.filter(function (v) { return v === args[1]; }).length);
       }
+      if (node[1] === "count_in") {  // count(), among the entries start <= i < stop
+        var lo = args[2] > 0n ? Number(args[2]) : 0, hi = args[3] > 0n ? Number(args[3]) : 0;
+        return BigInt(args[0].slice(lo, hi).filter(function (v) { return v === args[1]; }).length);
+      }
       if (node[1] === "len") return BigInt(args[0].length);
       if (node[1] === "scale") {  // int(m * n) as Python computes it: exact, or in floating point
         if (typeof args[0] === "bigint") return args[0] * args[1];
@@ -223,9 +227,14 @@
         throw new ConfigError("config key 'text_config' must be an object, got " + show(text), "text_config");
       }
       var inner = has(text, "model_type") ? text.model_type : nested["default"];
+      var renamed = has(nested, "renamed") ? nested.renamed : {}, named = inner;
+      if (typeof inner === "string" && has(renamed, inner)) inner = renamed[inner];  // as the outer config class does
       if (typeof inner !== "string" || !has(families, inner)) throw unknownFamily(rules, inner, "text_config");
       notes.push("the language model alone (text_config, model_type " + inner + "): " + nested["class"] +
         " also holds " + nested.beside + ", not counted");
+      if (named !== inner) {
+        notes.push("text_config's model_type " + named + " is read as " + inner + ", as transformers reads it in " + nested["class"]);
+      }
       var copy = {};
       Object.keys(text).forEach(function (k) { copy[k] = text[k]; });
       copy.model_type = inner;
@@ -267,7 +276,7 @@
       if (value === null || value === undefined) return;
       if (!family.only[key].some(function (a) { return a === value; })) {
         throw new ConfigError("config key '" + key + "' = " + show(value) + " is not supported for model_type '" +
-          modelType + "' (supported: " + family.only[key].map(show).join(", ") + ")", key);
+          modelType + "' (supported: " + (family.only[key].map(show).join(", ") || "null") + ")", key);
       }
     });
     family.checks.forEach(function (check) {
@@ -452,21 +461,36 @@
     kv.reads.forEach(function (read) { env[read["var"]] = readKey(config, read, env, keys, modelType); });
     var layers = evaluate(kv.layers, env, keys), sliding;
     var types = config.layer_types;
-    if (types !== null && types !== undefined && kv.reads.length) {
+    if (types !== null && types !== undefined && kv.reads.length && !kv.types_in_rules) {
       var kinds = ["full_attention", "sliding_attention", "chunked_attention"];  // LAYER_KINDS in footprint.py
       if (!(Array.isArray(types) && BigInt(types.length) === layers && types.every(function (t) { return kinds.indexOf(t) >= 0; }))) {
         throw new ConfigError("config key 'layer_types' must list " + layers + " entries, each " + kinds.join(" or "), "layer_types");
       }
       sliding = BigInt(types.filter(function (t) { return t !== "full_attention"; }).length);
-      if (sliding > 0n && (env.W === null || env.W === undefined)) {
-        throw new ConfigError("config key 'layer_types' has sliding layers but 'sliding_window' is null", "sliding_window");
-      }
     } else sliding = evaluate(kv.sliding, env, keys);
+    if (sliding > 0n && (env.W === null || env.W === undefined)) {
+      throw new ConfigError("config key 'layer_types' has sliding layers but 'sliding_window' is null", "sliding_window");
+    }
     return [layers - sliding, sliding, has(env, "W") ? env.W : null];
   }
 
-  function fitTokens(free, full, sliding, win) {
+  function fitTokens(free, full, sliding, win, compressed) {
     if (free < 0n) return 0n;
+    compressed = (compressed || []).filter(function (c) { return c[0] !== 0n; });
+    if (compressed.length) {  // steps of entries: the largest t whose cache fits, by bisection
+      var cost = function (t) {
+        var c = full * t + (sliding !== 0n ? sliding * (t < win ? t : win) : 0n);
+        compressed.forEach(function (e) { c += e[0] * (t / e[1]); });
+        return c;
+      };
+      var lo = 0n, hi = 1n;
+      while (cost(hi) <= free) { lo = hi; hi = 2n * hi; }
+      while (hi - lo > 1n) {
+        var mid = (lo + hi) / 2n;
+        if (cost(mid) <= free) lo = mid; else hi = mid;
+      }
+      return lo;
+    }
     if (full === 0n) return sliding === 0n || sliding * win <= free ? null : free / sliding;
     var t = free / (full + sliding);
     if (sliding === 0n || t <= win) return t;
@@ -513,28 +537,33 @@
     var card = opts.gpu_bytes, free = card - weights, ctx = opts.context_length, batch = opts.batch_size;
     if (mem.kv !== null) {
       var layers = kvLayers(counted.resolved.config, env, keys, mem, modelType), full = layers[0], sliding = layers[1], win = layers[2];
-      var per = evaluate(mem.kv.values, env, keys);
+      var per = evaluate(mem.kv.values, env, keys), perSliding = evaluate(mem.kv.sliding_values, env, keys);
+      var extra = evaluate(mem.kv.extra_values, env, keys), extraSliding = evaluate(mem.kv.sliding_extra, env, keys);
+      // entries that every r tokens add, of v values each (DeepSeek-V4's compressors)
+      var compressed = mem.kv.compressed.map(function (c) { return [evaluate(c[0], env, keys), evaluate(c[1], env, keys)]; });
       var size = BigInt(M.kv_dtypes[opts.kv_cache_dtype]);
       var tokens = sliding > 0n ? (ctx < win ? ctx : win) : 0n;
       var kv = { dtype: opts.kv_cache_dtype, bytes_per_value: size, context_length: ctx, batch_size: batch,
         values_per_layer_token: per, formula: mem.kv.formula, full_layers: full, sliding_layers: sliding, sliding_window: sliding > 0n ? win : null,
-        full_bytes: full * per * size * ctx * batch, sliding_bytes: sliding * per * size * tokens * batch };
+        extra_values_per_token: extra, full_bytes: (full * per + extra) * size * ctx * batch, sliding_values_per_layer_token: perSliding,
+        sliding_bytes: (sliding * perSliding + extraSliding) * size * tokens * batch,
+        compressed_bytes: compressed.reduce(function (a, c) { return a + c[0] * (ctx / c[1]); }, 0n) * size * batch, shared_layers: evaluate(mem.kv.shared_layers, env, keys) };
       // recurrent layers (Mamba, linear attention): a fixed state per sequence, its
       // convolution window in the cache's precision and its state in M.state_bytes
       kv.recurrent_layers = evaluate(mem.kv.state_layers, env, keys);
       kv.conv_values_per_layer = evaluate(mem.kv.conv, env, keys);
       kv.state_values_per_layer = evaluate(mem.kv.state, env, keys);
       kv.state_bytes_per_value = BigInt(M.state_bytes);
-      kv.decoder_layers = mem.kv.blocks === null ? full + sliding + kv.recurrent_layers : evaluate(mem.kv.blocks, env, keys);
+      kv.decoder_layers = mem.kv.blocks === null ? full + sliding + kv.shared_layers + kv.recurrent_layers : evaluate(mem.kv.blocks, env, keys);
       var state = kv.recurrent_layers * (kv.conv_values_per_layer * size + kv.state_values_per_layer * kv.state_bytes_per_value);
       kv.state_bytes = state * batch;
-      kv.bytes = kv.full_bytes + kv.sliding_bytes + kv.state_bytes;
+      kv.bytes = kv.full_bytes + kv.sliding_bytes + kv.compressed_bytes + kv.state_bytes;
       var dec = mem.kv.decompressed;
       kv.decompressed_values_per_layer_token = dec === null ? null : evaluate(dec, env, keys);
-      kv.decompressed_bytes = dec === null ? null : (full + sliding) * kv.decompressed_values_per_layer_token * size * ctx * batch;
+      kv.decompressed_bytes = dec === null ? null : ((full + sliding) * kv.decompressed_values_per_layer_token + extra) * size * ctx * batch;
       out.kv_cache = kv;
-      var perToken = per * size;
-      out.fit = { gpu_bytes: card, free_after_weights: free, tokens: fitTokens(free - state, full * perToken, sliding * perToken, win),
+      out.fit = { gpu_bytes: card, free_after_weights: free, tokens: fitTokens(free - state, (full * per + extra) * size, (sliding * perSliding + extraSliding) * size, win,
+        compressed.map(function (c) { return [c[0] * size, c[1]]; })),
         sequences: kv.bytes ? (free > 0n ? free : 0n) / (kv.bytes / batch) : null };
     } else {
       out.fit = { gpu_bytes: card, free_after_weights: free, tokens: null, sequences: null };

@@ -186,11 +186,19 @@
 
   // The cache's bytes at any context and batch, from memory()'s at one (_cache_bytes): the searches need not count
   // the model again at each step.
-  function cacheBytes(kv) {
-    var per = kv.values_per_layer_token * kv.bytes_per_value, state = kv.state_bytes / kv.batch_size;
+  function cacheBytes(kv, config, rules, memOpts) {
+    if (kv.compressed_bytes) {  // entries every so many tokens (DeepSeek-V4): memory() at each step
+      return function (ctx, batch) {
+        var m = CORE.memory(config, rules, Object.assign({}, memOpts, { context_length: ctx, batch_size: batch }));
+        if (!m.ok) fail(m);
+        return m.kv_cache.bytes;
+      };
+    }
+    var ctx0 = kv.context_length, batch0 = kv.batch_size, win = kv.sliding_window;
+    var full = kv.full_bytes / (ctx0 * batch0), state = kv.state_bytes / batch0;
+    var sliding = win ? kv.sliding_bytes / ((ctx0 < win ? ctx0 : win) * batch0) : 0n;
     return function (ctx, batch) {
-      var w = kv.sliding_window, sliding = kv.sliding_layers ? kv.sliding_layers * per * (ctx < w ? ctx : w) : 0n;
-      return batch * (kv.full_layers * per * ctx + sliding + state);
+      return batch * (full * ctx + (win ? sliding * (ctx < win ? ctx : win) : 0n) + state);
     };
   }
 
@@ -260,7 +268,7 @@
       max_context_length: null, max_batch_size: null };
     if (s.cpu_bytes !== null) fit.fits = fit.fits && place.cpu_weights + place.cpu_kv <= s.cpu_bytes;
     if (kv) {
-      var limit = big(T.search_limit), bytesAt = cacheBytes(kv);
+      var limit = big(T.search_limit), bytesAt = cacheBytes(kv, config, rules, memOpts);
       fit.max_context_length = largest(function (c) { return fits(p, s, bytesAt, c, batch); }, ctx, limit);
       fit.max_batch_size = largest(function (b) { return fits(p, s, bytesAt, ctx, b); }, batch, limit);
     }

@@ -9,13 +9,18 @@ counter (count_params) and the published configs that come with it.
 
 from count_params import bundled_configs, count_parameters, load_config
 
-print(f"{'':34} {'':>8}   active per token")
-print(f"{'model':34} {'total':>8}   {'with the table':>14}   {'without':>7}")
+rows = []
 for name in bundled_configs():
     config = load_config(name)
     r = count_parameters(config)
     if r["active"] == r["total"]:
         continue  # dense: every parameter is used by every token
     without = r["active"] - r["breakdown"]["embeddings"]  # the input table, V x d
-    print(f"{config['_name_or_path']:34} {r['total'] / 1e9:7.2f}B"
-          f"   {r['active'] / 1e9:13.2f}B   {without / 1e9:6.2f}B")
+    rows.append((config["_name_or_path"], r["total"], r["active"], without))
+
+w = max(len(row[0]) for row in rows)
+print(f"{'':{w}} {'':>8}   active per token")
+print(f"{'model':{w}} {'total':>8}   {'with the table':>14}   {'without':>7}")
+for model, total, active, without in rows:
+    print(f"{model:{w}} {total / 1e9:7.2f}B"
+          f"   {active / 1e9:13.2f}B   {without / 1e9:6.2f}B")

@@ -182,19 +182,20 @@ def test_missing_key_is_a_clear_error(name, tmp_path):
             result = count_parameters(reduced)
         except ConfigError as exc:
             assert f"'{path[-1]}'" in str(exc)
-            refused.append(path)
+            refused.append((path, str(exc)))
         else:
             # a key the counter does not need (token ids) or one with a documented default must not change the count
             assert result["total"] == reference_count(reduced), path
     # and once through the command line's entry point (in this process: the program itself is run by the tests of
     # its other errors)
-    for path in refused[:1]:
+    for path, message in refused[:1]:
         bad = tmp_path / "config.json"
         bad.write_text(json.dumps(_without(config, path)))
         code, stdout, stderr = cli_prints([str(bad)])
         assert code != 0 and stdout == ""
-        # missing, or its class's default does not fit the other sizes (Falcon-H1's mamba_d_ssm)
-        assert f"'{path[-1]}'" in stderr and "Traceback" not in stderr
+        # a missing key, or (where the key has a default) what the default contradicts, such as Gemma 4's
+        # layer_types when num_hidden_layers is gone, or Falcon-H1's mamba_d_ssm
+        assert message in stderr and f"'{path[-1]}'" in stderr and "Traceback" not in stderr
 
 
 def _size_keys(config: dict) -> list[tuple[str, ...]]:
@@ -289,3 +290,31 @@ def test_lfm2_1_2b_as_published():
     config = load_config("lfm2-1.2b")
     assert count_parameters(config)["total"] == 1_170_340_608
     assert config["layer_types"].count("conv") == 10 and config["layer_types"].count("full_attention") == 6
+
+
+def test_gemma_4_kv_sharing_is_refused_where_transformers_refuses_it():
+    """Gemma4TextConfig.kv_sharing_modes refuses a number of layers sharing a KV cache that leaves a kind of layer
+    among them with no layer of its kind before them (the last layer is always full, and every 6th without
+    layer_types): the counter refuses the same configs, naming num_kv_shared_layers, and counts the others exactly."""
+    rng = random.Random("gemma4-kv-sharing")
+    outcomes = set()
+    for _ in range(40):
+        layers = rng.randint(1, 8)
+        config = {"model_type": "gemma4_text", "vocab_size": 64, "hidden_size": 16, "intermediate_size": 24,
+                  "num_attention_heads": 2, "num_key_value_heads": 1, "head_dim": 4, "global_head_dim": 8,
+                  "hidden_size_per_layer_input": 2, "vocab_size_per_layer_input": 32, "num_hidden_layers": layers,
+                  "num_kv_shared_layers": rng.randint(0, layers)}
+        if rng.random() < 0.7:
+            config["layer_types"] = [rng.choice(["sliding_attention", "full_attention"]) for _ in range(layers)]
+        try:
+            expected = reference_count(config)
+        except ValueError:
+            expected = None
+        if expected is None:
+            with pytest.raises(ConfigError, match="share a KV cache") as caught:
+                count_parameters(config)
+            assert caught.value.key == "num_kv_shared_layers"
+        else:
+            assert count_parameters(config)["total"] == expected, config
+        outcomes.add(expected is None)
+    assert outcomes == {True, False}

@@ -63,6 +63,19 @@ def generated_config(family: str, rng: random.Random, scale: int = 1) -> dict:
     values["Ds"] = values["nh"] * values["hd"]  # Falcon-H1's Mamba width: its heads x their width
     if any(check["key"] == "q_lora_rank" for check in RULES[family]["checks"]):
         values["qr"] = rng.randint(1, 8) * scale  # the family needs the query latent
+    reads = {read["var"] for read in RULES[family]["reads"]}
+    if reads & {"gh", "Kg", "Sk", "Pd", "Vp"}:  # drawn only for the families that read them (Gemma 4)
+        values.update({"gh": rng.choice([2, 4, 8]) * scale, "Kg": rng.choice(_divisors(heads)),
+                       "Sk": rng.randint(0, layers), "Pd": rng.randint(0, 6) * scale,
+                       "Vp": rng.randint(64, 300) * scale})
+    if reads & {"og", "olr", "hc", "crc", "crh"}:  # DeepSeek-V4
+        values.update({"og": rng.randint(1, 4), "olr": rng.randint(1, 8) * scale,
+                       "hc": rng.randint(1, 3), "crc": rng.randint(1, 5), "crh": rng.randint(1, 9),
+                       "cr": [rng.choice([0, 4, 128]) for _ in range(layers + rng.randint(0, 1))]})
+    if reads & {"fq", "off"}:  # GLM-5's indexer schedule
+        values.update({"fq": rng.randint(0, 3), "off": rng.randint(0, layers + 1)})
+    # keys without a default that a check asks for (Gemma 4's experts, when its MoE block is on)
+    checked = {check["key"] for check in RULES[family]["checks"]}
     config = {"model_type": family}
     # the class the checkpoint holds: unnamed, the family's own, or one that holds another model
     classes = [BUILDS.get(family), *RULES[family]["architectures"]]
@@ -74,7 +87,8 @@ def generated_config(family: str, rng: random.Random, scale: int = 1) -> dict:
         if var in ("H", "K", "nh", "hd", "X", "Ds"):  # always set: some classes' defaults do not divide the widths
             config[key] = values[var]
             continue
-        if not read["required"] and rng.random() < 0.5:
+        needed = read["type"] == "int" and read["default"] is None and key in checked
+        if not read["required"] and not needed and rng.random() < 0.5:
             continue  # the default
         if read["type"] == "kinds":  # one kind per layer
             config[key] = [rng.choice(read["kinds"]) for _ in range(layers)]
@@ -87,7 +101,26 @@ def generated_config(family: str, rng: random.Random, scale: int = 1) -> dict:
     if experts and any(k in config for k in experts[0]["keys"]):
         top_k = next(r for r in RULES[family]["reads"] if r["var"] == "k")
         config[top_k["keys"][0]] = values["k"]  # at most the experts there are
+    # lists with one entry per layer: the kinds, and DeepSeek-V4's compress_ratios
+    if any(isinstance(config.get(r["keys"][0]), list) for r in RULES[family]["reads"]
+           if r["type"] == "kinds" or r["var"] == "cr"):
+        layer_key = next(r["keys"][0] for r in RULES[family]["reads"] if r["var"] == "L")
+        config.setdefault(layer_key, layers)  # one kind per layer: as many layers as kinds
+    if "num_kv_shared_layers" in config:
+        config["num_kv_shared_layers"] = _kv_sharing_that_builds(config, rng)
     return config
+
+
+def _kv_sharing_that_builds(config: dict, rng: random.Random) -> int:
+    """A number of layers sharing a KV cache that transformers builds: each kind among the shared layers must have a
+    layer of its kind before them (Gemma4TextConfig.kv_sharing_modes; the last layer is always full, every 6th by
+    default). The counter's own check of this is tested against transformers' refusal in test_parameter_count."""
+    layers = config.get("num_hidden_layers", 30)
+    kinds = list(config.get("layer_types") or ["full_attention" if (i + 1) % 6 == 0 else "sliding_attention"
+                                               for i in range(layers)])
+    kinds[-1:] = ["full_attention"] * bool(kinds)
+    valid = [s for s in range(layers + 1) if s in (0, layers) or set(kinds[: layers - s]) == set(kinds)]
+    return rng.choice(valid)
 
 
 def broken_config(config: dict, rng: random.Random) -> dict:
@@ -232,6 +265,8 @@ def nested_config(model_type: str, text: dict, rng: random.Random) -> dict:
     text = {k: v for k, v in text.items() if k != "architectures"}
     if text["model_type"] == TEXT_CONFIGS[model_type]["default"] and rng.random() < 0.5:
         del text["model_type"]
+    elif TEXT_CONFIGS[model_type].get("renamed") and rng.random() < 0.5:  # Kimi-K2.5's kimi_k2
+        text["model_type"] = rng.choice(list(TEXT_CONFIGS[model_type]["renamed"]))
     config = {"model_type": model_type, "architectures": [TEXT_CONFIGS[model_type]["class"]], "text_config": text}
     if rng.random() < 0.5:  # the outer config's, which decides
         config["tie_word_embeddings"] = rng.choice([True, False, None])
