@@ -104,8 +104,9 @@ def generated_config(family: str, rng: random.Random, scale: int = 1) -> dict:
     # lists with one entry per layer: the kinds, and DeepSeek-V4's compress_ratios
     if any(isinstance(config.get(r["keys"][0]), list) for r in RULES[family]["reads"]
            if r["type"] == "kinds" or r["var"] == "cr"):
-        layer_key = next(r["keys"][0] for r in RULES[family]["reads"] if r["var"] == "L")
-        config.setdefault(layer_key, layers)  # one kind per layer: as many layers as kinds
+        layer_key = next((r["keys"][0] for r in RULES[family]["reads"] if r["var"] == "L"), None)
+        if layer_key:  # (Nemotron-H has no layer count: its list or pattern is its layers)
+            config.setdefault(layer_key, layers)  # one kind per layer: as many layers as kinds
     if "num_kv_shared_layers" in config:
         config["num_kv_shared_layers"] = _kv_sharing_that_builds(config, rng)
     return config
