@@ -373,12 +373,14 @@ def test_kv_cache_is_what_transformers_allocates(kind, tokens):
     assert ours["bytes"] == real, (kind, tokens)
     # layers that cached keys (an MLP layer of a hybrid has an empty one), of them those that keep a window
     # (DeepSeek-V4's compressing caches are windows too: subclasses of DynamicSlidingWindowLayer); layers that keep a
-    # recurrent state (Falcon-H1's keep both); layers that read another's keys and values (DummyLayer)
+    # recurrent state (Falcon-H1's keep both); layers that read another's keys and values (Gemma 4)
     attending = [layer for layer in cache.layers if getattr(layer, "keys", None) is not None]
     windowed = sum(isinstance(layer, DynamicSlidingWindowLayer) for layer in attending)
     states = [t for layer in cache.layers for name in RECURRENT_STATES for t in state_tensors(layer, name)]
     recurrent = sum(1 for layer in cache.layers if any(state_tensors(layer, name) for name in RECURRENT_STATES))
-    shared = sum(type(layer).__name__ == "DummyLayer" for layer in cache.layers)
+    # (an MLP layer of a hybrid caches nothing either: the shared ones are those whose attention says so)
+    shared = sum(getattr(getattr(layer, "self_attn", None), "is_kv_shared_layer", False)
+                 for layer in model.base_model.modules())
     assert (ours["full_layers"], ours["sliding_layers"], ours["recurrent_layers"], ours["shared_layers"]) == (
         len(attending) - windowed, windowed, recurrent, shared), kind
     if recurrent:  # the states, the same at 3 tokens and at 9
