@@ -73,7 +73,7 @@ def model_table(calculator_link: str) -> str:
     for stem, config in shipped_configs().items():
         r = count_params.count_parameters(config)
         active = f"{r['active']:,}" if r["active"] != r["total"] else "(dense)"
-        share = (r["total"] - r["non_embedding"]) / r["total"]
+        share = (r["breakdown"]["embeddings"] + r["breakdown"]["output_head"]) / r["total"]
         name = config.get("_name_or_path", stem)
         note = (f" ([note](#{TIED_BY_TRANSFORMERS}))"
                 if transformers_ties_the_head(config) else "")

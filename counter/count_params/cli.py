@@ -50,8 +50,12 @@ def report(name: str, result: dict) -> str:
             note = "  (tied to the token embeddings)"
         lines.append(f"  {component:12} {n:>15,}  {share:6.1%}{note}")
     lines.append(f"  {'total':12} {result['total']:>15,}  ({human(result['total'])})")
+    language_model = result.get("language_model", result["total"])
+    if language_model != result["total"]:  # a multimodal model: its towers beside it
+        lines.append(f"  {'language model':12} {language_model:>13,}  "
+                     f"({human(language_model)}; the rows above the towers)")
     lines.append(f"  {'non-embedding':12} {result['non_embedding']:>14,}")
-    if result["active"] != result["total"]:
+    if result["active"] != language_model:
         lines.append(f"  {'active/token':12} {result['active']:>15,}  "
                      f"({human(result['active'])})")
     mtp = result["mtp_parameters"]

@@ -11,7 +11,7 @@ from pathlib import Path
 from count_params.errors import ConfigError
 from count_params.expressions import evaluate
 from count_params.families import COMPONENTS, TEXT_CONFIGS
-from count_params.rules import CLASSES, RULES, WITH_TRANSFORMERS
+from count_params.rules import CLASSES, RULES, TOWER_RULES, WITH_TRANSFORMERS
 
 
 def bundled_configs() -> list[str]:
@@ -64,6 +64,8 @@ def _read(config: dict, read: dict, env: dict, keys: dict, model_type: str):
     key = present[0] if present else read["keys"][0]
     keys[read["var"]] = key
     value = config.get(key)
+    if value is None and present and read["type"] == "layers":
+        value = "null"  # transformers refuses it: the error below
     if value is None:
         if present and "null" in read:
             return evaluate(read["null"], env, keys)
@@ -73,6 +75,13 @@ def _read(config: dict, read: dict, env: dict, keys: dict, model_type: str):
                               f"required key {either}", key)
         return evaluate(read["default"], env, keys)
     want = read["type"]
+    if want == "layers":  # one layer's features (a number, -1 the last) or a list's
+        if _kind(value) == "int":
+            return 1
+        if isinstance(value, list) and value and all(_kind(v) == "int" for v in value):
+            return len(value)
+        raise ConfigError(f"config key '{key}' must be a layer number or a list of "
+                          f"layer numbers, got {value!r}", key)
     if want == "kinds":
         if not (isinstance(value, list) and all(v in read["kinds"] for v in value)):
             raise ConfigError(f"config key '{key}' must be a list of layer kinds, each "
@@ -130,8 +139,13 @@ def resolve(config: dict) -> tuple[dict, str, str | None, dict, list[str]]:
         inner = text.get("model_type", nested["default"])
         if not isinstance(inner, str) or inner not in RULES:
             raise unknown_family(inner, "text_config")
-        notes.append(f"the language model alone (text_config, model_type {inner}): "
-                     f"{nested['class']} also holds {nested['beside']}, not counted")
+        if model_type in TOWER_RULES:
+            notes.append(f"the language model (text_config, model_type {inner}) and, "
+                         f"beside it, {nested['beside']}: {nested['class']}")
+        else:
+            notes.append(f"the language model alone (text_config, model_type "
+                         f"{inner}): {nested['class']} also holds {nested['beside']}, "
+                         "not counted")
         inner_config = {**text, "model_type": inner}
         tied = config.get("tie_word_embeddings", nested.get("tied"))
         if tied is None and "tie_word_embeddings" in config and not nested.get(
@@ -157,15 +171,12 @@ def resolve(config: dict) -> tuple[dict, str, str | None, dict, list[str]]:
     return config, family, arch, rules, notes
 
 
-def _count(config: dict) -> tuple[dict, dict, dict]:
-    """The count, and the variables it was computed from (memory reads them)."""
-    outer = config
-    config, model_type, _, rules, notes = resolve(config)
-    env: dict = {}
-    keys: dict = {}
+def _variables(config: dict, rules: dict, env: dict, keys: dict, model_type: str):
+    """Read the keys the rules name into env, refuse what they do not cover, check
+    their conditions and compute their "let" variables."""
     for read in rules["reads"]:
         env[read["var"]] = _read(config, read, env, keys, model_type)
-    for key, allowed in rules["only"].items():
+    for key, allowed in rules.get("only", {}).items():
         value = config.get(key)
         if value is not None and not any(
                 type(value) is type(a) and value == a for a in allowed):
@@ -178,19 +189,63 @@ def _count(config: dict) -> tuple[dict, dict, dict]:
                               f"{config.get(check['key'])!r})", check["key"])
     for let in rules["let"]:
         env[let["var"]] = evaluate(let["expr"], env, keys)
+
+
+def _count(config: dict) -> tuple[dict, dict, dict]:
+    """The count, and the variables it was computed from (memory reads them)."""
+    outer = config
+    config, model_type, _, rules, notes = resolve(config)
+    env: dict = {}
+    keys: dict = {}
+    _variables(config, rules, env, keys, model_type)
     breakdown = {c: evaluate(rules["count"][c], env, keys) for c in COMPONENTS}
-    env["total"] = total = sum(breakdown.values())
+    env["total"] = language_model = sum(breakdown.values())
     kv = rules["kv_cache"]
-    return {
+    tower_rules = TOWER_RULES.get(outer["model_type"])
+    towers = {} if tower_rules is None else count_towers(outer, tower_rules, env)
+    result = {
         "model_type": outer["model_type"],
         "family": model_type,
         "notes": notes,
-        "total": total,
+        "total": language_model + sum(towers.values()),
+        # what one text token uses: the language model's (a tower runs once per image)
         "active": evaluate(rules["active"], env, keys),
-        "non_embedding": total - breakdown["embeddings"] - breakdown["output_head"],
+        "non_embedding": language_model - breakdown["embeddings"]
+        - breakdown["output_head"],
         "tied_output_head": bool(env.get("tied", False)),
         "kv_values_per_token": None if kv is None else evaluate(kv, env, keys),
-        "breakdown": breakdown,
+        "breakdown": {**breakdown, **towers},
         # stored in the checkpoint beside the model that transformers builds
         "mtp_parameters": evaluate(rules["mtp"], env, keys),
-    }, env, keys
+    }
+    if tower_rules is not None:
+        result["language_model"] = language_model
+        result["towers"] = towers
+    return result, env, keys
+
+
+def tower_view(config: dict, rules: dict) -> dict:
+    """The keys the tower rules read: the outer config's own, and each nested config's
+    as "vision_config.hidden_size", an absent or null one as transformers fills it."""
+    view = {k: v for k, v in config.items() if k not in rules["configs"]}
+    for name, spec in rules["configs"].items():
+        nested = config.get(name)
+        nested = spec["absent"] if nested is None else nested
+        if not isinstance(nested, dict):
+            raise ConfigError(f"config key '{name}' must be an object, got {nested!r}",
+                              name)
+        kind = nested.get("model_type", spec["model_type"])
+        if kind != spec["model_type"]:
+            raise ConfigError(f"config key '{name}.model_type' must be "
+                              f"'{spec['model_type']}' (the tower the rules count), "
+                              f"got {kind!r}", f"{name}.model_type")
+        view.update({f"{name}.{k}": v for k, v in nested.items()})
+    return view
+
+
+def count_towers(config: dict, rules: dict, language_env: dict) -> dict:
+    """Each tower and projector of a multimodal config (TOWERS in families.py); their
+    rules also read the language model's variables."""
+    env, keys = dict(language_env), {}
+    _variables(tower_view(config, rules), rules, env, keys, config["model_type"])
+    return {part: evaluate(expr, env, keys) for part, expr in rules["count"].items()}

@@ -670,6 +670,100 @@ FAMILIES["qwen3_next"] = {
 }
 
 
+# ---- towers: the vision and audio towers of multimodal models, and their projectors
+# A *ForConditionalGeneration multimodal class holds its language model (the
+# text_config, counted by the family's rules, TEXT_CONFIGS below) and, beside it, towers
+# whose keys are in nested configs (vision_config, audio_config). TOWERS gives, per
+# outer model_type: "configs": each nested config, the model_type it must have (the
+# class transformers fills it with) and "absent", the keys transformers uses when it is
+# absent or null (the SubConfigSpec's init_kwargs; none: the class's defaults);
+# "reads": variables read as a family reads them, from the nested config's keys written
+# "vision_config.hidden_size" or from the outer config's own keys, with the nested
+# class's defaults; "checks", "let"; and "count", one expression per part
+# (TOWER_PARTS). The expressions also see the language model's variables (d: its
+# hidden size).
+TOWER_PARTS = ("vision_tower", "audio_tower", "projector")
+SIGLIP_VISION = {  # SiglipVisionConfig's defaults
+    "Dv": ["vision_config.hidden_size", 768],
+    "Iv": ["vision_config.intermediate_size", 3072],
+    "Lv": ["vision_config.num_hidden_layers", 12],
+    "Hv": ["vision_config.num_attention_heads", 12],
+    "Cv": ["vision_config.num_channels", 3], "Sv": ["vision_config.image_size", 224],
+    "Pv": ["vision_config.patch_size", 16],
+    "pool": ["vision_config.vision_use_head", True]}
+# a ViT layer: q, k, v and output projections with biases; an MLP of width Iv with
+# biases; two LayerNorms with a shift
+VIT_LAYER = "4*(Dv*Dv + Dv) + 2*Dv*Iv + Iv + Dv + 4*Dv"
+TOWERS = {
+    "gemma3": {
+        "title": "SigLIP vision tower, and a projector to the language model",
+        "configs": {"vision_config": {"model_type": "siglip_vision_model"}},
+        "reads": SIGLIP_VISION,
+        "checks": [["Dv % Hv == 0", "vision_config.num_attention_heads",
+                    "'hidden_size' is not divisible by 'num_attention_heads'"]],
+        "count": {
+            # patches by a convolution with a bias, a learned position per patch; the
+            # layers; a LayerNorm; the attention-pooling head (a probe, torch's
+            # MultiheadAttention, a LayerNorm, an MLP) where vision_use_head
+            "vision_tower": "Cv*Pv*Pv*Dv + Dv + (Sv // Pv)*(Sv // Pv)*Dv"
+                            f" + Lv*({VIT_LAYER}) + 2*Dv"
+                            " + (Dv + 4*Dv*Dv + 4*Dv + 2*Dv + 2*Dv*Iv + Iv + Dv"
+                            " if pool else 0)",
+            "projector": "Dv + Dv*d"},  # an RMSNorm, then a matrix to the text width
+    },
+    "mistral3": {
+        "title": "Pixtral vision tower, and a patch merger and projector",
+        # Mistral3Config's SubConfigSpec for a vision_config it is not given
+        "configs": {"vision_config": {"model_type": "pixtral", "absent": {
+            "intermediate_size": 4096, "hidden_size": 1024, "patch_size": 14,
+            "num_hidden_layers": 24, "num_attention_heads": 16}}},
+        "reads": {"Dv": ["vision_config.hidden_size", 1024],
+                  "Iv": ["vision_config.intermediate_size", 4096],
+                  "Lv": ["vision_config.num_hidden_layers", 24],
+                  "Hv": ["vision_config.num_attention_heads", 16],
+                  "Cv": ["vision_config.num_channels", 3],
+                  "Pv": ["vision_config.patch_size", 16],
+                  "ms": ["spatial_merge_size", 2],
+                  "nf": {"key": "vision_feature_layer", "layers": True},
+                  "pbias": ["multimodal_projector_bias", False]},
+        "checks": [["Dv // Hv > 0", "vision_config.num_attention_heads",
+                    "more attention heads than 'hidden_size': a head would be 0 wide"]],
+        "count": {
+            # patches by a convolution without bias, an RMSNorm; layers of bias-free
+            # attention (q, k, v, o), a gated MLP and two RMSNorms
+            "vision_tower": "Cv*Pv*Pv*Dv + Dv + Lv*(4*Dv*Dv + 3*Dv*Iv + 2*Dv)",
+            # an RMSNorm; the patch merger (ms x ms patches to one); two linear layers,
+            # the first from the nf vision layers' features joined
+            "projector": "Dv + ms*ms*Dv*Dv + nf*Dv*d + d*d + (2*d if pbias else 0)"},
+    },
+    "llama4": {
+        "title": "Llama 4 vision tower (with its pixel-shuffle adapter) and projector",
+        "configs": {"vision_config": {"model_type": "llama4_vision_model"}},
+        "reads": {"Dv": ["vision_config.hidden_size", 768],
+                  "Lv": ["vision_config.num_hidden_layers", 34],
+                  "Hv": ["vision_config.num_attention_heads", 16],
+                  "Cv": ["vision_config.num_channels", 3],
+                  "Iv": ["vision_config.intermediate_size", 5632],
+                  "Ov": ["vision_config.vision_output_dim", 7680],
+                  "Sv": ["vision_config.image_size", 448],
+                  "Pv": ["vision_config.patch_size", 14],
+                  "Pi": ["vision_config.projector_input_dim", 4096],
+                  "Po": ["vision_config.projector_output_dim", 4096]},
+        "let": {"hv": "Dv // Hv"},  # Llama4VisionAttention's head width, rounded down
+        "count": {
+            # patches by a linear layer without bias; a class token and a learned
+            # position per patch and for it; LayerNorms before and after the layers;
+            # layers with biased q, k, v, o of Hv heads of hv; the adapter's two layers
+            # (the first reads Iv features, as transformers builds it)
+            "vision_tower": "Cv*Pv*Pv*Dv + Dv + ((Sv // Pv)*(Sv // Pv) + 1)*Dv + 4*Dv"
+                            " + Lv*(4*Hv*hv*Dv + 3*Hv*hv + Dv + 2*Dv*Iv + Iv + Dv"
+                            " + 4*Dv)"
+                            " + Iv*Pi + Po*Po",
+            "projector": "Ov*d"},
+    },
+}
+
+
 # ------------------------------------------------------------------ the model it names
 # The class transformers builds for each family (for causal language modelling; T5's for
 # sequence to sequence). A config whose model_type is not a transformers family (remote
@@ -757,6 +851,9 @@ COMPONENT_LABELS = {
     "norms": "Norms",
     "output_head": "Output head",
     "other": "Other (pooler, projections, position bias)",
+    "vision_tower": "Vision tower (image encoder)",
+    "audio_tower": "Audio tower (audio encoder)",
+    "projector": "Projector (tower features to the language model)",
 }
 VARIABLE_LABELS = {
     "V": "Vocabulary size", "d": "Hidden size", "L": "Layers", "Le": "Encoder layers",

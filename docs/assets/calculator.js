@@ -712,7 +712,8 @@
       statusLine.setAttribute("data-non-embedding", result.non_embedding.toString());
       peek.textContent = "Total: " + grouped(result.total) + " parameters, see the breakdown";
 
-      RULES.components.forEach(function (k) {
+      // a multimodal model's towers and projectors follow its language model's components
+      RULES.components.concat(Object.keys(result.towers || {})).forEach(function (k) {
         var n = result.breakdown[k];
         var label = COMPONENT_LABELS[k] + (k === "output_head" && result.tied_output_head ? " (tied: shares the token embeddings)" : "");
         breakdownBody.appendChild(el("tr", {}, [
@@ -728,7 +729,13 @@
       ]));
 
       renderMemory(result, optionErrors);
-      if (result.active !== result.total) {
+      var languageModel = result.language_model === undefined ? result.total : result.language_model;
+      if (languageModel !== result.total) {
+        statusAfter.textContent += " The language model alone: " + grouped(languageModel) + " (" + human(languageModel) +
+          "); the towers beside it have rows of their own.";
+        statusLine.setAttribute("data-language-model", languageModel.toString());
+      }
+      if (result.active !== languageModel) {
         statusAfter.textContent += " Active per token (mixture of experts): " + grouped(result.active) + " (" + human(result.active) + ").";
         statusLine.setAttribute("data-active", result.active.toString());
       } else {

@@ -14,7 +14,8 @@ print(f"{'model':34} {'total':>8}   {'with the table':>14}   {'without':>7}")
 for name in bundled_configs():
     config = load_config(name)
     r = count_parameters(config)
-    if r["active"] == r["total"]:
+    # a multimodal model's active count is its language model's (text tokens)
+    if r["active"] == r.get("language_model", r["total"]):
         continue  # dense: every parameter is used by every token
     without = r["active"] - r["breakdown"]["embeddings"]  # the input table, V x d
     print(f"{config['_name_or_path']:34} {r['total'] / 1e9:7.2f}B"

@@ -17,7 +17,7 @@ import warnings
 
 from count_params.families import BUILDS, TEXT_CONFIGS
 from count_params.memory_rules import FORMATS, LORA_MODULES
-from count_params.rules import RULES
+from count_params.rules import RULES, TOWER_RULES
 
 
 def _divisors(n: int) -> list[int]:
@@ -213,12 +213,31 @@ _MODELS: dict[str, object] = {}  # transformers' configuration as JSON -> the mo
 
 
 def transformers_count(config: dict) -> int:
-    """Parameters of the model transformers builds, a tied tensor counted once; of a multimodal model, those of its
-    language model and output head (the vision tower and projector are not counted yet)."""
+    """Parameters of the model transformers builds, a tied tensor counted once; of a multimodal model without tower
+    rules, those of its language model and output head."""
     params = built_model(config).named_parameters()
-    if config["model_type"] in TEXT_CONFIGS:
+    if config["model_type"] in TEXT_CONFIGS and config["model_type"] not in TOWER_RULES:
         params = [(n, p) for n, p in params if "language_model." in n or n.startswith("lm_head.")]
     return sum(p.numel() for _, p in params)
+
+
+# Where each part of a multimodal model sits in the class transformers builds (the rest is the language model)
+TOWER_MODULES = {
+    "gemma3": {"vision_tower": "model.vision_tower.", "projector": "model.multi_modal_projector."},
+    "mistral3": {"vision_tower": "model.vision_tower.", "projector": "model.multi_modal_projector."},
+    "llama4": {"vision_tower": "vision_model.", "projector": "multi_modal_projector."},
+}
+
+
+def transformers_parts(config: dict) -> dict:
+    """A multimodal model's parameters as transformers builds it, by part: each tower and projector, and the
+    language model (its output head included)."""
+    parts = dict.fromkeys([*TOWER_MODULES[config["model_type"]], "language_model"], 0)
+    for name, param in built_model(config).named_parameters():
+        part = next((p for p, prefix in TOWER_MODULES[config["model_type"]].items() if name.startswith(prefix)),
+                    "language_model")
+        parts[part] += param.numel()
+    return parts
 
 
 def nested_config(model_type: str, text: dict, rng: random.Random) -> dict:
@@ -230,7 +249,38 @@ def nested_config(model_type: str, text: dict, rng: random.Random) -> dict:
     config = {"model_type": model_type, "architectures": [TEXT_CONFIGS[model_type]["class"]], "text_config": text}
     if rng.random() < 0.5:  # the outer config's, which decides
         config["tie_word_embeddings"] = rng.choice([True, False, None])
+    if model_type in TOWER_RULES:
+        config.update(tower_keys(TOWER_RULES[model_type], rng))
     return config
+
+
+def tower_keys(rules: dict, rng: random.Random) -> dict:
+    """The keys of a multimodal config's towers (count_params.families.TOWERS), small and random: each key set about
+    half the time, else left to its class's default; a nested config sometimes names its model_type, and sometimes
+    is absent, to be filled as transformers fills it."""
+    heads = rng.randint(1, 4)
+    out: dict = {}
+    for name, spec in rules["configs"].items():
+        if rng.random() < 0.15:
+            continue  # absent: what transformers fills in
+        out[name] = {"model_type": spec["model_type"]} if rng.random() < 0.5 else {}
+    patch = rng.randint(1, 4)
+    values = {"hidden_size": heads * rng.choice([2, 4, 6]), "num_attention_heads": heads,
+              "patch_size": patch, "image_size": patch * rng.randint(1, 5)}
+    for read in rules["reads"]:
+        name, _, key = read["keys"][0].rpartition(".")
+        if name and name not in out:
+            continue
+        if key not in ("hidden_size", "num_attention_heads") and rng.random() < 0.5:
+            continue  # the default (some defaults do not divide the widths: those two are always set)
+        if read["type"] == "layers":
+            value = rng.choice([-1, -2, 0, [-1], [-2, -1], [0, 3, 5]])
+        elif read["type"] == "bool":
+            value = rng.random() < 0.5
+        else:
+            value = values.get(key, rng.randint(1, 12))
+        (out[name] if name else out)[key] = value
+    return out
 
 
 def reference_count(config: dict) -> int:
