@@ -148,8 +148,9 @@ def _parts(config: dict, mem_opts: dict) -> dict:
               if kv else env.get("L", 1))
     E, k = env.get("E", 1), env.get("k", 1)
     routed = 0
-    if result["active"] != result["total"] and E > k:
-        routed = (result["total"] - result["active"]) * E // (E - k)
+    lm = result.get("language_model", result["total"])  # towers are not experts
+    if result["active"] != lm and E > k:
+        routed = (lm - result["active"]) * E // (E - k)
     mlp_bytes = w.get("mlp", 0) + w.get("routers", 0)
     per_mlp_weight = mlp_bytes / breakdown["mlp"] if breakdown["mlp"] else 0
     experts = round(routed * per_mlp_weight)  # all routed experts, in the format
@@ -160,7 +161,10 @@ def _parts(config: dict, mem_opts: dict) -> dict:
             "output_head": w.get("output_head", 0), "head_read": head,
             "layer_bytes": layer_bytes, "layers": layers, "experts": experts,
             "experts_read": experts - unused, "E": E, "k": k,
-            "read": layer_bytes - unused + head, "kv": kv["bytes"] if kv else 0,
+            # a token reads no tower: the towers run once per image, in the prefill
+            "read": layer_bytes - unused + head
+            - sum(w[t] for t in result.get("towers", {})),
+            "kv": kv["bytes"] if kv else 0,
             "matmul_params": matmul, "d": d, "V": V, "I": env.get("I", 0)}
 
 

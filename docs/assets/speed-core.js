@@ -118,14 +118,17 @@
     // the layers that hold weights: attention (full or sliding) and recurrent (Mamba, DeltaNet)
     var layers = kv ? kv.full_layers + kv.sliding_layers + kv.recurrent_layers : get(env, "L", 1n);
     var E = get(env, "E", 1n), k = get(env, "k", 1n), routed = 0n;
-    if (r.active !== r.total && E > k) routed = (r.total - r.active) * E / (E - k);
+    var lm = get(r, "language_model", r.total);  // a multimodal model's towers are not experts
+    if (r.active !== lm && E > k) routed = (lm - r.active) * E / (E - k);
     var mlpBytes = get(w, "mlp", 0n) + get(w, "routers", 0n);
     var experts = br.mlp ? round(Number(routed) * div(mlpBytes, br.mlp)) : 0n;
     var unused = routed ? experts * (E - k) / E : 0n;
     var layerBytes = total - get(w, "embeddings", 0n) - get(w, "output_head", 0n);
     return { mem: mem, total: total, embeddings: get(w, "embeddings", 0n), output_head: get(w, "output_head", 0n),
       head_read: head, layer_bytes: layerBytes, layers: layers, experts: experts, experts_read: experts - unused,
-      read: layerBytes - unused + head, kv: kv ? kv.bytes : 0n,
+      // a token reads no tower: the towers run once per image, in the prefill
+      read: layerBytes - unused + head - Object.keys(get(r, "towers", {})).reduce(function (a, t) { return a + w[t]; }, 0n),
+      kv: kv ? kv.bytes : 0n,
       matmul: r.active - br.embeddings + (tied ? V * d : 0n), d: d, V: V, I: get(env, "I", 0n) };
   }
 
