@@ -72,19 +72,24 @@ def model_table(calculator_link: str) -> str:
     rows = []
     for stem, config in shipped_configs().items():
         r = count_params.count_parameters(config)
-        active = f"{r['active']:,}" if r["active"] != r["total"] else "(dense)"
+        # a multimodal model: its language model alone, and the towers and projectors beside it
+        language_model = r.get("language_model", r["total"])
+        towers = " + ".join(f"{n:,}" for n in r.get("towers", {}).values())
+        active = f"{r['active']:,}" if r["active"] != language_model else "(dense)"
         share = (r["breakdown"]["embeddings"] + r["breakdown"]["output_head"]) / r["total"]
         name = config.get("_name_or_path", stem)
         note = (f" ([note](#{TIED_BY_TRANSFORMERS}))"
                 if transformers_ties_the_head(config) else "")
         rows.append((r["total"], (
             f"| [{name}]({calculator_link}?preset={stem}) | `{r['model_type']}` "
-            f"| {r['total']:,}{note} | {r['non_embedding']:,} | {active} | {share:.1%} "
+            f"| {r['total']:,}{note} | {language_model:,} | {towers or '(none)'} "
+            f"| {r['non_embedding']:,} | {active} | {share:.1%} "
             f"| {_gb(count_params.memory(config, {'weights': 'bf16'})['weights']['bytes'])} |"
         )))
     head = (
-        "| Model | Family | Parameters | Non-embedding | Active per token | In embeddings | Weights in bf16 |\n"
-        "| --- | --- | ---: | ---: | ---: | ---: | ---: |"
+        "| Model | Family | Parameters | Language model | Vision tower + projector | Non-embedding | Active per token "
+        "| In embeddings | Weights in bf16 |\n"
+        "| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"
     )
     return "\n".join([head, *(row for _, row in sorted(rows, key=lambda x: -x[0]))])
 
