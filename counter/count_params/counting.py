@@ -203,6 +203,9 @@ def _count(config: dict) -> tuple[dict, dict, dict]:
     kv = rules["kv_cache"]
     tower_rules = TOWER_RULES.get(outer["model_type"])
     towers = {} if tower_rules is None else count_towers(outer, tower_rules, env)
+    if tower_rules is not None and outer["model_type"] not in TEXT_CONFIGS:
+        notes.append(f"the language model (the config's own keys) and, beside it, "
+                     f"{tower_rules['title']}: {tower_rules['class']}")
     result = {
         "model_type": outer["model_type"],
         "family": model_type,
@@ -235,7 +238,7 @@ def tower_view(config: dict, rules: dict) -> dict:
             raise ConfigError(f"config key '{name}' must be an object, got {nested!r}",
                               name)
         kind = nested.get("model_type", spec["model_type"])
-        if kind != spec["model_type"]:
+        if spec["model_type"] is not None and kind != spec["model_type"]:
             raise ConfigError(f"config key '{name}.model_type' must be "
                               f"'{spec['model_type']}' (the tower the rules count), "
                               f"got {kind!r}", f"{name}.model_type")

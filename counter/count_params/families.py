@@ -738,7 +738,7 @@ TOWERS = {
     },
     "llama4": {
         "title": "Llama 4 vision tower (with its pixel-shuffle adapter) and projector",
-        "configs": {"vision_config": {"model_type": "llama4_vision_model"}},
+        "configs": {"vision_config": {"model_type": None}},  # Llama4VisionConfig always
         "reads": {"Dv": ["vision_config.hidden_size", 768],
                   "Lv": ["vision_config.num_hidden_layers", 34],
                   "Hv": ["vision_config.num_attention_heads", 16],
@@ -749,6 +749,8 @@ TOWERS = {
                   "Pv": ["vision_config.patch_size", 14],
                   "Pi": ["vision_config.projector_input_dim", 4096],
                   "Po": ["vision_config.projector_output_dim", 4096]},
+        "checks": [["Sv // Pv > 0", "vision_config.image_size",
+                    "'image_size' is smaller than 'patch_size': not one patch"]],
         "let": {"hv": "Dv // Hv"},  # Llama4VisionAttention's head width, rounded down
         "count": {
             # patches by a linear layer without bias; a class token and a learned
@@ -761,6 +763,47 @@ TOWERS = {
                             " + Iv*Pi + Po*Po",
             "projector": "Ov*d"},
     },
+}
+
+
+# Qwen2.5-VL: its config.json is flat (the language model's keys at the top, as
+# Qwen2_5_VLConfig pops them into its text_config); a Qwen2 language model whose head
+# width is always d / H, and a vision tower whose patch merger is its projector
+FAMILIES["qwen2_5_vl"] = {
+    **PLAIN_GQA, "title": "Qwen2.5-VL (language model; vision tower apart)",
+    # Qwen2_5_VLTextConfig's defaults
+    "reads": {**{k: v for k, v in LLAMA_READS.items() if k != "h"},
+              "V": ["vocab_size", 152064], "d": ["hidden_size", 8192],
+              "I": ["intermediate_size", 29568], "L": ["num_hidden_layers", 80],
+              "H": ["num_attention_heads", 64]},
+    "let": {"h": "d / H"},
+    "count": {**PLAIN_GQA["count"],
+              "attention": f"L * ({QKVO} + H*h + 2*K*h)"},  # q, k, v biases
+}
+TOWERS["qwen2_5_vl"] = {
+    "title": "a vision tower, and its patch merger as the projector",
+    "class": "Qwen2_5_VLForConditionalGeneration",  # no text_config: the class to name
+    "configs": {"vision_config": {"model_type": None}},  # Qwen2_5_VLVisionConfig always
+    "reads": {"Dv": ["vision_config.hidden_size", 3584],
+              "Iv": ["vision_config.intermediate_size", 3420],
+              "Lv": ["vision_config.depth|vision_config.num_hidden_layers", 32],
+              "Hv": ["vision_config.num_heads|vision_config.num_attention_heads", 16],
+              "Cv": ["vision_config.in_channels", 3],
+              "Pv": ["vision_config.patch_size", 14],
+              "Tp": ["vision_config.temporal_patch_size", 2],
+              "ms": ["vision_config.spatial_merge_size", 2],
+              "Do": ["vision_config.out_hidden_size", 3584]},
+    "checks": [["Dv // Hv > 0", "vision_config.num_heads",
+                "more attention heads than 'hidden_size': a head would be 0 wide"]],
+    "let": {"Dm": "Dv*ms*ms"},  # ms x ms patches joined
+    "count": {
+        # patches (and Tp frames) by a 3-D convolution without bias; layers of RMSNorms,
+        # fused q, k, v with biases, an output projection with a bias, a gated MLP with
+        # biases
+        "vision_tower": "Cv*Tp*Pv*Pv*Dv + Lv*(2*Dv + 4*Dv*Dv + 4*Dv"
+                        " + 3*Dv*Iv + 2*Iv + Dv)",
+        # an RMSNorm, then two linear layers with biases to the language model's width
+        "projector": "Dv + Dm*Dm + Dm + Dm*Do + Do"},
 }
 
 
@@ -835,7 +878,8 @@ KV_HEADS_DEFAULT = {"gemma": 16, "gemma2": 4, "gemma3_text": 4, "mistral": 8,
                     "qwen3_moe": 4, "stablelm": 32, "starcoder2": 2, "smollm3": 4,
                     "exaone4": 32, "ernie4_5": 2, "glm4": 2, "phimoe": 8,
                     "minimax_m2": 8, "gpt_oss": 8, "glm4_moe": 8, "ernie4_5_moe": 4,
-                    "llama4_text": 8, "ministral3": 8, "qwen3_next": 2}
+                    "llama4_text": 8, "ministral3": 8, "qwen3_next": 2,
+                    "qwen2_5_vl": 8}
 for _name, _heads in KV_HEADS_DEFAULT.items():
     _reads = FAMILIES[_name]["reads"]
     FAMILIES[_name]["reads"] = {**_reads, "K": ["num_key_value_heads", _heads, "H"]}

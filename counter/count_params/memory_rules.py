@@ -273,6 +273,10 @@ MEMORY["starcoder2"]["biases"] = {"attention": f"L * ({QKVO_BIAS}) if bias else 
 MEMORY["mixtral"]["router"] = {"count": "L*d*E", "fp32": False}
 MEMORY["qwen2_moe"]["router"] = {"count": "M*(d*E + d)", "fp32": False}
 MEMORY["qwen3_moe"]["router"] = {"count": "M*d*E", "fp32": False}
+# Qwen2.5-VL's language model: Qwen2's cache, its window on the layers from
+# max_window_layers (Qwen2_5_VLTextConfig's default: 80)
+MEMORY["qwen2_5_vl"] = {**MEMORY["qwen2"], "kv": {
+    **MEMORY["qwen2"]["kv"], "reads": {**QWEN_SLIDING, "M": ["max_window_layers", 80]}}}
 
 FP8_BLOCK = 128 * 128  # weights per fp8 scale when quantization_config gives no block
 

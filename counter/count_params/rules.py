@@ -124,6 +124,7 @@ def _compile_tower(spec: dict) -> dict:
                for name, c in spec["configs"].items()}
     return {
         "title": spec["title"],
+        "class": spec.get("class"),  # for a flat config, without a text_config
         "configs": configs,
         "reads": [_compile_read(var, read) for var, read in spec["reads"].items()],
         "checks": [{"test": compile_expr(t), "key": k, "message": m}

@@ -284,10 +284,18 @@
     var languageModel = total;
     var towerRules = typeof outer.model_type === "string" && has(rules.towers, outer.model_type) ? rules.towers[outer.model_type] : null;
     var towers = towerRules === null ? {} : countTowers(outer, towerRules, env);
+    if (towerRules !== null && !has(rules.text_configs, outer.model_type)) {
+      resolved.notes.push("the language model (the config's own keys) and, beside it, " + towerRules.title + ": " +
+        towerRules["class"]);
+    }
     Object.keys(towers).forEach(function (part) { breakdown[part] = towers[part]; total += towers[part]; });
     var read = {};
     family.reads.forEach(function (r) { r.keys.forEach(function (k) { read[k] = true; }); });
     Object.keys(family.only).forEach(function (k) { read[k] = true; });
+    if (towerRules !== null) {  // a flat config's towers read its vision_config and some of its keys
+      Object.keys(towerRules.configs).forEach(function (k) { read[k] = true; });
+      towerRules.reads.forEach(function (r) { r.keys.forEach(function (k) { read[k] = true; }); });
+    }
     var result = {
       ok: true,
       model_type: outer.model_type,
@@ -327,7 +335,7 @@
         throw new ConfigError("config key '" + name + "' must be an object, got " + show(nested), name);
       }
       var kindName = has(nested, "model_type") ? nested.model_type : spec.model_type;
-      if (kindName !== spec.model_type) {
+      if (spec.model_type !== null && kindName !== spec.model_type) {
         throw new ConfigError("config key '" + name + ".model_type' must be '" + spec.model_type +
           "' (the tower the rules count), got " + show(kindName), name + ".model_type");
       }

@@ -64,9 +64,11 @@ def generated_config(family: str, rng: random.Random, scale: int = 1) -> dict:
     named = rng.choice([None, *(c for c in classes if c)])
     if named:
         config["architectures"] = [named]
-    for read in RULES[family]["reads"]:
+    reads = RULES[family]["reads"]
+    for read in reads:
         var, key = read["var"], rng.choice(read["keys"])
-        if var in ("H", "K", "nh", "hd", "X"):  # always set: some classes' defaults do not divide the widths
+        if var in ("H", "K", "nh", "hd", "X") or (var == "d" and not any(r["var"] == "h" for r in reads)):
+            # always set: some classes' defaults do not divide the widths (d, where the head width is d / H)
             config[key] = values[var]
             continue
         if not read["required"] and rng.random() < 0.5:
@@ -82,6 +84,8 @@ def generated_config(family: str, rng: random.Random, scale: int = 1) -> dict:
     if experts and any(k in config for k in experts[0]["keys"]):
         top_k = next(r for r in RULES[family]["reads"] if r["var"] == "k")
         config[top_k["keys"][0]] = values["k"]  # at most the experts there are
+    if family in TOWER_RULES:  # a multimodal family whose language model's keys are the config's own
+        config.update(tower_keys(TOWER_RULES[family], rng))
     return config
 
 
@@ -189,9 +193,10 @@ def built_model(config: dict):
         cfg = transformers.AutoConfig.for_model(model_type, **kwargs)
         key = f"{named}: {cfg.to_json_string(use_diff=False)}"
         if key not in _MODELS:
-            if model_type in TEXT_CONFIGS:  # the multimodal model, vision tower and all
+            if model_type in TEXT_CONFIGS or model_type in TOWER_RULES:  # the multimodal model, vision tower and all
+                cls = TEXT_CONFIGS[model_type]["class"] if model_type in TEXT_CONFIGS else TOWER_RULES[model_type]["class"]
                 with torch.device("meta"):
-                    _MODELS[key] = getattr(transformers, TEXT_CONFIGS[model_type]["class"])(cfg)
+                    _MODELS[key] = getattr(transformers, cls)(cfg)
                 return _MODELS[key]
             if named in RULES[model_type]["architectures"]:  # a class that holds another model
                 auto = getattr(transformers, named)
@@ -226,17 +231,19 @@ TOWER_MODULES = {
     "gemma3": {"vision_tower": "model.vision_tower.", "projector": "model.multi_modal_projector."},
     "mistral3": {"vision_tower": "model.vision_tower.", "projector": "model.multi_modal_projector."},
     "llama4": {"vision_tower": "vision_model.", "projector": "multi_modal_projector."},
+    "qwen2_5_vl": {"vision_tower": "model.visual.", "projector": "model.visual.merger."},
 }
 
 
 def transformers_parts(config: dict) -> dict:
     """A multimodal model's parameters as transformers builds it, by part: each tower and projector, and the
     language model (its output head included)."""
-    parts = dict.fromkeys([*TOWER_MODULES[config["model_type"]], "language_model"], 0)
+    modules = TOWER_MODULES[config["model_type"]]
+    parts = dict.fromkeys([*modules, "language_model"], 0)
     for name, param in built_model(config).named_parameters():
-        part = next((p for p, prefix in TOWER_MODULES[config["model_type"]].items() if name.startswith(prefix)),
-                    "language_model")
-        parts[part] += param.numel()
+        # the innermost module that holds it (Qwen2.5-VL's merger sits inside its vision tower)
+        inside = [p for p, prefix in modules.items() if name.startswith(prefix)]
+        parts[max(inside, key=lambda p: len(modules[p])) if inside else "language_model"] += param.numel()
     return parts
 
 
@@ -263,16 +270,16 @@ def tower_keys(rules: dict, rng: random.Random) -> dict:
     for name, spec in rules["configs"].items():
         if rng.random() < 0.15:
             continue  # absent: what transformers fills in
-        out[name] = {"model_type": spec["model_type"]} if rng.random() < 0.5 else {}
+        out[name] = {"model_type": spec["model_type"]} if spec["model_type"] and rng.random() < 0.5 else {}
     patch = rng.randint(1, 4)
-    values = {"hidden_size": heads * rng.choice([2, 4, 6]), "num_attention_heads": heads,
+    values = {"hidden_size": heads * rng.choice([2, 4, 6]), "num_attention_heads": heads, "num_heads": heads,
               "patch_size": patch, "image_size": patch * rng.randint(1, 5)}
     for read in rules["reads"]:
-        name, _, key = read["keys"][0].rpartition(".")
+        name, _, key = rng.choice(read["keys"]).rpartition(".")
         if name and name not in out:
             continue
-        if key not in ("hidden_size", "num_attention_heads") and rng.random() < 0.5:
-            continue  # the default (some defaults do not divide the widths: those two are always set)
+        if key not in values and rng.random() < 0.5:
+            continue  # the default (some defaults do not divide the widths, or the image: those are always set)
         if read["type"] == "layers":
             value = rng.choice([-1, -2, 0, [-1], [-2, -1], [0, 3, 5]])
         elif read["type"] == "bool":
