@@ -155,6 +155,9 @@ def resolve(config: dict) -> tuple[dict, str, str | None, dict, list[str]]:
         if "tied" in nested:  # the outer config's flag ties the head
             inner_config["tie_word_embeddings"] = False if tied is None else tied
         return inner_config, inner, None, RULES[inner], notes
+    if model_type in TOWER_RULES and config.get("text_config") is not None:
+        inner_config = _nested_flat(config, model_type)
+        return inner_config, model_type, None, RULES[model_type], notes
     arch = _architecture(config)
     family = model_type
     if not isinstance(model_type, str) or model_type not in RULES:
@@ -189,6 +192,23 @@ def _variables(config: dict, rules: dict, env: dict, keys: dict, model_type: str
                               f"{config.get(check['key'])!r})", check["key"])
     for let in rules["let"]:
         env[let["var"]] = evaluate(let["expr"], env, keys)
+
+
+def _nested_flat(config: dict, model_type: str) -> dict:
+    """The language model's keys of a config that names them at the top (Qwen2.5-VL's)
+    but was saved with a text_config, which transformers reads instead; its head is tied
+    where either flag says so (the text_config's is carried to the outer config)."""
+    text = config["text_config"]
+    if not isinstance(text, dict):
+        raise ConfigError(f"config key 'text_config' must be an object, got {text!r}",
+                          "text_config")
+    tied = [c.get("tie_word_embeddings") for c in (config, text)]
+    keys = ("tie_word_embeddings", "text_config.tie_word_embeddings")
+    for flag, key in zip(tied, keys, strict=True):
+        if flag is not None and not isinstance(flag, bool):
+            raise ConfigError(f"config key '{key}' must be true or false, got "
+                              f"{flag!r}", key)
+    return {**text, "model_type": model_type, "tie_word_embeddings": any(tied)}
 
 
 def _count(config: dict) -> tuple[dict, dict, dict]:

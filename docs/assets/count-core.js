@@ -193,6 +193,28 @@
       Object.keys(rules.families).join(", ") + "); " + rules.with_transformers, key);
   }
 
+  // The language model's keys of a config that names them at the top (Qwen2.5-VL's) but was saved with a text_config,
+  // which transformers reads instead; its head is tied where either flag says so, as _nested_flat() in the Python tool.
+  function nestedFlat(config, modelType) {
+    var text = config.text_config;
+    if (typeof text !== "object" || Array.isArray(text)) {
+      throw new ConfigError("config key 'text_config' must be an object, got " + show(text), "text_config");
+    }
+    var tied = false;
+    [[config, "tie_word_embeddings"], [text, "text_config.tie_word_embeddings"]].forEach(function (pair) {
+      var flag = has(pair[0], "tie_word_embeddings") ? pair[0].tie_word_embeddings : null;
+      if (flag !== null && typeof flag !== "boolean") {
+        throw new ConfigError("config key '" + pair[1] + "' must be true or false, got " + show(flag), pair[1]);
+      }
+      tied = tied || flag === true;
+    });
+    var copy = {};
+    Object.keys(text).forEach(function (k) { copy[k] = text[k]; });
+    copy.model_type = modelType;
+    copy.tie_word_embeddings = tied;
+    return copy;
+  }
+
   function resolve(config, rules) {
     if (config === null || typeof config !== "object" || Array.isArray(config)) {
       throw new ConfigError("a config must be a JSON object");
@@ -226,6 +248,9 @@
       }
       if (has(nested, "tied")) copy.tie_word_embeddings = tied === null ? false : tied;  // the outer config's flag ties the head
       return { config: copy, family: inner, arch: null, rules: families[inner], notes: notes };
+    }
+    if (has(rules.towers, modelType) && has(config, "text_config") && config.text_config !== null) {
+      return { config: nestedFlat(config, modelType), family: modelType, arch: null, rules: families[modelType], notes: notes };
     }
     var names = config.architectures;
     var arch = Array.isArray(names) && names.length && typeof names[0] === "string" ? names[0] : null;

@@ -85,6 +85,10 @@ def generated_config(family: str, rng: random.Random, scale: int = 1) -> dict:
         top_k = next(r for r in RULES[family]["reads"] if r["var"] == "k")
         config[top_k["keys"][0]] = values["k"]  # at most the experts there are
     if family in TOWER_RULES:  # a multimodal family whose language model's keys are the config's own
+        if rng.random() < 0.3:  # or, as transformers 5 saves it, in a text_config
+            config = {"model_type": family, "text_config": {k: v for k, v in config.items() if k != "model_type"}}
+            if rng.random() < 0.5:
+                config["tie_word_embeddings"] = rng.random() < 0.5
         config.update(tower_keys(TOWER_RULES[family], rng))
     return config
 
