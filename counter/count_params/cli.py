@@ -70,7 +70,8 @@ def table(results: dict[str, dict]) -> str:
     rows = [f"{'config':23} {'type':11} {'total':>16} {'active':>15} "
             f"{'non-embedding':>16}"]
     for name, r in results.items():
-        active = f"{r['active']:,}" if r["active"] != r["total"] else "="
+        dense = r["active"] == r.get("language_model", r["total"])
+        active = "=" if dense else f"{r['active']:,}"
         rows.append(f"{name:23} {r['model_type']:11} {r['total']:>16,} {active:>15} "
                     f"{r['non_embedding']:>16,}")
     return "\n".join(rows)

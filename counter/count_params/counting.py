@@ -11,7 +11,13 @@ from pathlib import Path
 from count_params.errors import ConfigError
 from count_params.expressions import evaluate
 from count_params.families import COMPONENTS, TEXT_CONFIGS
-from count_params.rules import CLASSES, RULES, TOWER_RULES, WITH_TRANSFORMERS
+from count_params.rules import (
+    CLASSES,
+    INNER_ONLY,
+    RULES,
+    TOWER_RULES,
+    WITH_TRANSFORMERS,
+)
 
 
 def bundled_configs() -> list[str]:
@@ -113,8 +119,11 @@ def _architecture(config: dict) -> str | None:
 
 
 def unknown_family(model_type, key: str = "model_type") -> ConfigError:
+    # the model_types a config may name: the families', less the language models that
+    # are counted only inside their multimodal config, and those multimodal configs
+    supported = sorted((set(RULES) - set(INNER_ONLY)) | set(TEXT_CONFIGS))
     return ConfigError(f"unknown model_type {model_type!r}: not supported yet "
-                       f"(supported: {', '.join(RULES)}); {WITH_TRANSFORMERS}", key)
+                       f"(supported: {', '.join(supported)}); {WITH_TRANSFORMERS}", key)
 
 
 def resolve(config: dict) -> tuple[dict, str, str | None, dict, list[str]]:
@@ -129,6 +138,11 @@ def resolve(config: dict) -> tuple[dict, str, str | None, dict, list[str]]:
     if model_type is None:
         raise ConfigError("config is missing required key 'model_type'", "model_type")
     notes = []
+    if isinstance(model_type, str) and model_type in INNER_ONLY:
+        raise ConfigError(f"model_type '{model_type}' is the language model of a "
+                          f"'{INNER_ONLY[model_type]}' config (its text_config), which "
+                          "transformers builds only there: count that config",
+                          "model_type")
     nested = TEXT_CONFIGS.get(model_type) if isinstance(model_type, str) else None
     if nested is not None:
         text = config.get("text_config")

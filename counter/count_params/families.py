@@ -807,6 +807,54 @@ TOWERS["qwen2_5_vl"] = {
 }
 
 
+# Qwen3-VL and Qwen3-VL-MoE: the language model in a text_config (Qwen3's shapes, and
+# Qwen3-MoE's, with the defaults of Qwen3VLTextConfig and Qwen3VLMoeTextConfig), and a
+# vision tower with learned positions whose merger and deepstack mergers (one per layer
+# in deepstack_visual_indexes) are its projector
+FAMILIES["qwen3_vl_text"] = {
+    **FAMILIES["qwen3"], "title": "Qwen3-VL (language model)",
+    "reads": {**FAMILIES["qwen3"]["reads"], "V": ["vocab_size", 151936],
+              "d": ["hidden_size", 4096], "I": ["intermediate_size", 22016],
+              "L": ["num_hidden_layers", 32], "H": ["num_attention_heads", 32]},
+}
+FAMILIES["qwen3_vl_moe_text"] = {
+    **FAMILIES["qwen3_moe"], "title": "Qwen3-VL-MoE (language model)",
+    "reads": {**FAMILIES["qwen3_moe"]["reads"], "V": ["vocab_size", 151936],
+              "d": ["hidden_size", 2048], "I": ["intermediate_size", 5632],
+              "L": ["num_hidden_layers", 24], "H": ["num_attention_heads", 16],
+              "h": ["head_dim", "d // H", "d // H"],
+              "E": ["num_experts|num_local_experts", 60],
+              "k": ["num_experts_per_tok", 4], "Ie": ["moe_intermediate_size", 1408],
+              "tied": ["tie_word_embeddings", True]},
+}
+QWEN3_VL_VISION = {
+    "title": "a vision tower, and its merger and deepstack mergers as the projector",
+    "configs": {"vision_config": {"model_type": None}},  # its vision config's class
+    # Qwen2.5-VL's keys, with Qwen3VLVisionConfig's defaults, and learned positions
+    "reads": {**TOWERS["qwen2_5_vl"]["reads"],
+              "Dv": ["vision_config.hidden_size", 1152],
+              "Iv": ["vision_config.intermediate_size", 4304],
+              "Lv": ["vision_config.depth|vision_config.num_hidden_layers", 27],
+              "Pv": ["vision_config.patch_size", 16],
+              "Np": ["vision_config.num_position_embeddings", 2304],
+              "ds": {"key": "vision_config.deepstack_visual_indexes"}},
+    "checks": TOWERS["qwen2_5_vl"]["checks"],
+    # ms x ms patches joined; the deepstack mergers, three by default
+    "let": {"Dm": "Dv*ms*ms", "Nd": "3 if ds is None else len(ds)"},
+    "count": {
+        # patches (and Tp frames) by a 3-D convolution with a bias; a learned position
+        # per patch; layers of LayerNorms, fused q, k, v with biases, an output
+        # projection and an MLP with biases
+        "vision_tower": "Cv*Tp*Pv*Pv*Dv + Dv + Np*Dv + Lv*(4*Dv + 4*Dv*Dv + 4*Dv"
+                        " + 2*Dv*Iv + Iv + Dv)",
+        # each merger: a LayerNorm (the deepstack ones after joining the patches), two
+        # linear layers with biases
+        "projector": "2*Dv + Nd*2*Dm + (Nd + 1)*(Dm*Dm + Dm + Dm*Do + Do)"},
+}
+TOWERS["qwen3_vl"] = QWEN3_VL_VISION
+TOWERS["qwen3_vl_moe"] = QWEN3_VL_VISION
+
+
 # ------------------------------------------------------------------ the model it names
 # The class transformers builds for each family (for causal language modelling; T5's for
 # sequence to sequence). A config whose model_type is not a transformers family (remote
@@ -868,6 +916,13 @@ TEXT_CONFIGS = {
                  "null unties": False},
     "llama4": {"default": "llama4_text", "class": "Llama4ForConditionalGeneration",
                "beside": "a vision tower and its projector", "null unties": False},
+    "qwen3_vl": {"default": "qwen3_vl_text", "class": "Qwen3VLForConditionalGeneration",
+                 "beside": "a vision tower and its mergers", "tied": False,
+                 "null unties": False},
+    "qwen3_vl_moe": {"default": "qwen3_vl_moe_text",
+                     "class": "Qwen3VLMoeForConditionalGeneration",
+                     "beside": "a vision tower and its mergers", "tied": False,
+                     "null unties": False},
 }
 
 
@@ -879,7 +934,7 @@ KV_HEADS_DEFAULT = {"gemma": 16, "gemma2": 4, "gemma3_text": 4, "mistral": 8,
                     "exaone4": 32, "ernie4_5": 2, "glm4": 2, "phimoe": 8,
                     "minimax_m2": 8, "gpt_oss": 8, "glm4_moe": 8, "ernie4_5_moe": 4,
                     "llama4_text": 8, "ministral3": 8, "qwen3_next": 2,
-                    "qwen2_5_vl": 8}
+                    "qwen2_5_vl": 8, "qwen3_vl_text": 32, "qwen3_vl_moe_text": 16}
 for _name, _heads in KV_HEADS_DEFAULT.items():
     _reads = FAMILIES[_name]["reads"]
     FAMILIES[_name]["reads"] = {**_reads, "K": ["num_key_value_heads", _heads, "H"]}

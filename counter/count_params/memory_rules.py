@@ -277,6 +277,9 @@ MEMORY["qwen3_moe"]["router"] = {"count": "M*d*E", "fp32": False}
 # max_window_layers (Qwen2_5_VLTextConfig's default: 80)
 MEMORY["qwen2_5_vl"] = {**MEMORY["qwen2"], "kv": {
     **MEMORY["qwen2"]["kv"], "reads": {**QWEN_SLIDING, "M": ["max_window_layers", 80]}}}
+# Qwen3-VL's language models: Qwen3's and Qwen3-MoE's, without a sliding window
+MEMORY["qwen3_vl_text"] = {**MEMORY["qwen3"], "kv": GQA_KV}
+MEMORY["qwen3_vl_moe_text"] = {**MEMORY["qwen3_moe"], "kv": GQA_KV}
 
 FP8_BLOCK = 128 * 128  # weights per fp8 scale when quantization_config gives no block
 

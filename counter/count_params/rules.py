@@ -140,6 +140,10 @@ TOWER_RULES = {name: _compile_tower(spec) for name, spec in sorted(TOWERS.items(
 # What the message for a family the rules do not cover says to do (count_params.cli)
 WITH_TRANSFORMERS = ("count it with transformers on the meta device (no weights, no "
                      "download): count-params CONFIG --with-transformers")
+# Language models that transformers builds only inside their multimodal class (no class
+# for causal language modelling of their own): their model_type -> the multimodal one
+INNER_ONLY = {spec["default"]: outer for outer, spec in sorted(TEXT_CONFIGS.items())
+              if spec["default"] not in BUILDS}
 # A class transformers builds -> the family counted for it (a config's "architectures")
 CLASSES = {**{cls: name for name, cls in BUILDS.items()},
            **{cls: name for name, classes in ARCHITECTURES.items() for cls in classes}}
@@ -214,5 +218,6 @@ def rules_json() -> str:
     labels = {"components": COMPONENT_LABELS, "variables": VARIABLE_LABELS}
     return json.dumps({"components": COMPONENTS, "families": RULES, "classes": CLASSES,
                        "text_configs": TEXT_CONFIGS, "towers": TOWER_RULES,
+                       "inner_only": INNER_ONLY,
                        "with_transformers": WITH_TRANSFORMERS, "memory": MEMORY_RULES,
                        "labels": labels}, indent=1) + "\n"

@@ -27,7 +27,8 @@
   var has = function (o, k) { return Object.prototype.hasOwnProperty.call(o, k); };
 
   var COMPONENT_LABELS = RULES.labels.components;
-  var FAMILY_ORDER = Object.keys(RULES.families);
+  // a language model counted only inside its multimodal config is no choice of its own
+  var FAMILY_ORDER = Object.keys(RULES.families).filter(function (f) { return !has(RULES.inner_only, f); });
   // The fields' ids, by variable of the rules (the page's own: links and tests find a field by its id); their labels
   // come with the rules (every family names the same quantity the same way).
   var FIELD_IDS = { L: "layers", d: "hidden", H: "heads", K: "kv_heads", h: "head_dim", I: "mlp", V: "vocab",

@@ -189,8 +189,11 @@
   // language model), a class that holds another model (architectures), a remote-code model_type whose architectures
   // names a class of a family the rules cover.
   function unknownFamily(rules, modelType, key) {
+    // the model_types a config may name, as unknown_family() in the Python tool
+    var supported = Object.keys(rules.families).filter(function (f) { return !has(rules.inner_only, f); })
+      .concat(Object.keys(rules.text_configs)).sort();
     return new ConfigError("unknown model_type " + show(modelType) + ": not supported yet (supported: " +
-      Object.keys(rules.families).join(", ") + "); " + rules.with_transformers, key);
+      supported.join(", ") + "); " + rules.with_transformers, key);
   }
 
   // The language model's keys of a config that names them at the top (Qwen2.5-VL's) but was saved with a text_config,
@@ -224,6 +227,10 @@
       throw new ConfigError("config is missing required key 'model_type'", "model_type");
     }
     var families = rules.families, notes = [];
+    if (typeof modelType === "string" && has(rules.inner_only, modelType)) {
+      throw new ConfigError("model_type '" + modelType + "' is the language model of a '" + rules.inner_only[modelType] +
+        "' config (its text_config), which transformers builds only there: count that config", "model_type");
+    }
     var nested = typeof modelType === "string" && has(rules.text_configs, modelType) ? rules.text_configs[modelType] : null;
     if (nested) {
       var text = has(config, "text_config") && config.text_config !== null ? config.text_config : {};

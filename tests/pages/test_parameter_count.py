@@ -20,7 +20,7 @@ import sys
 import pytest
 from count_params import ConfigError, bundled_configs, count_parameters, load_config, main, rules_json
 from count_params.families import BUILDS, TEXT_CONFIGS
-from count_params.rules import RULES, TOWER_RULES
+from count_params.rules import INNER_ONLY, RULES, TOWER_RULES
 
 from tests.support import ROOT
 from tests.support.configs import generated_config, nested_config, reference_count, transformers_parts
@@ -92,6 +92,20 @@ def test_the_classes_the_counter_relabels_by_are_the_ones_transformers_builds():
     for family, cls in BUILDS.items():
         built = auto.MODEL_FOR_SEQ_TO_SEQ_CAUSAL_LM_MAPPING_NAMES.get(family) or auto.MODEL_FOR_CAUSAL_LM_MAPPING_NAMES[family]
         assert cls == built, family
+
+
+def test_a_language_model_that_transformers_builds_only_inside_its_multimodal_model_is_refused_alone():
+    """Qwen3-VL's language model (qwen3_vl_text) has no class for causal language modelling: transformers builds it,
+    with its head, only inside Qwen3VLForConditionalGeneration. Alone it is refused, naming the config to count."""
+    from transformers.models.auto import modeling_auto as auto
+
+    assert INNER_ONLY
+    for inner, outer in INNER_ONLY.items():
+        assert inner not in auto.MODEL_FOR_CAUSAL_LM_MAPPING_NAMES, inner
+        config = load_config(next(n for n in NAMES if load_config(n)["model_type"] == outer))
+        with pytest.raises(ConfigError, match="count that config") as caught:
+            count_parameters(config["text_config"])
+        assert caught.value.key == "model_type" and f"'{outer}'" in str(caught.value)
 
 
 def test_multi_token_prediction_layers_are_a_figure_apart():

@@ -17,7 +17,7 @@ import warnings
 
 from count_params.families import BUILDS, TEXT_CONFIGS
 from count_params.memory_rules import FORMATS, LORA_MODULES
-from count_params.rules import RULES, TOWER_RULES
+from count_params.rules import INNER_ONLY, RULES, TOWER_RULES
 
 
 def _divisors(n: int) -> list[int]:
@@ -90,6 +90,10 @@ def generated_config(family: str, rng: random.Random, scale: int = 1) -> dict:
             if rng.random() < 0.5:
                 config["tie_word_embeddings"] = rng.random() < 0.5
         config.update(tower_keys(TOWER_RULES[family], rng))
+    if family in INNER_ONLY:  # a language model that transformers builds only inside its multimodal model
+        config = nested_config(INNER_ONLY[family], config, rng)
+        if config.get("tie_word_embeddings", False) is None:  # refused, as transformers refuses it
+            config["tie_word_embeddings"] = rng.random() < 0.5
     return config
 
 
@@ -236,7 +240,10 @@ TOWER_MODULES = {
     "mistral3": {"vision_tower": "model.vision_tower.", "projector": "model.multi_modal_projector."},
     "llama4": {"vision_tower": "vision_model.", "projector": "multi_modal_projector."},
     "qwen2_5_vl": {"vision_tower": "model.visual.", "projector": "model.visual.merger."},
+    "qwen3_vl": {"vision_tower": "model.visual.",
+                 "projector": ("model.visual.merger.", "model.visual.deepstack_merger_list.")},
 }
+TOWER_MODULES["qwen3_vl_moe"] = TOWER_MODULES["qwen3_vl"]
 
 
 def transformers_parts(config: dict) -> dict:
@@ -246,14 +253,17 @@ def transformers_parts(config: dict) -> dict:
     parts = dict.fromkeys([*modules, "language_model"], 0)
     for name, param in built_model(config).named_parameters():
         # the innermost module that holds it (Qwen2.5-VL's merger sits inside its vision tower)
-        inside = [p for p, prefix in modules.items() if name.startswith(prefix)]
-        parts[max(inside, key=lambda p: len(modules[p])) if inside else "language_model"] += param.numel()
+        inside = [(len(prefix), p) for p, prefixes in modules.items()
+                  for prefix in ((prefixes,) if isinstance(prefixes, str) else prefixes) if name.startswith(prefix)]
+        parts[max(inside)[1] if inside else "language_model"] += param.numel()
     return parts
 
 
 def nested_config(model_type: str, text: dict, rng: random.Random) -> dict:
     """A multimodal config of model_type around a generated text config, which names its model_type or leaves it to
-    the class's default."""
+    the class's default; a generated config that is already one (INNER_ONLY) as it is."""
+    if text["model_type"] == model_type:
+        return text
     text = {k: v for k, v in text.items() if k != "architectures"}
     if text["model_type"] == TEXT_CONFIGS[model_type]["default"] and rng.random() < 0.5:
         del text["model_type"]
@@ -288,6 +298,8 @@ def tower_keys(rules: dict, rng: random.Random) -> dict:
             value = rng.choice([-1, -2, 0, [-1], [-2, -1], [0, 3, 5]])
         elif read["type"] == "bool":
             value = rng.random() < 0.5
+        elif read["type"] == "list":  # layer numbers (Qwen3-VL's deepstack layers)
+            value = sorted(rng.sample(range(4), rng.randint(0, 3)))
         else:
             value = values.get(key, rng.randint(1, 12))
         (out[name] if name else out)[key] = value
