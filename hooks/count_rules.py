@@ -87,7 +87,8 @@ def model_table(calculator_link: str) -> str:
             f"| {_gb(count_params.memory(config, {'weights': 'bf16'})['weights']['bytes'])} |"
         )))
     head = (
-        "| Model | Family | Parameters | Language model | Vision tower + projector | Non-embedding | Active per token "
+        "| Model | Family | Parameters | Language model | Vision or audio tower + projector | Non-embedding "
+        "| Active per token "
         "| In embeddings | Weights in bf16 |\n"
         "| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"
     )

@@ -169,7 +169,8 @@ def resolve(config: dict) -> tuple[dict, str, str | None, dict, list[str]]:
         if "tied" in nested:  # the outer config's flag ties the head
             inner_config["tie_word_embeddings"] = False if tied is None else tied
         return inner_config, inner, None, RULES[inner], notes
-    if model_type in TOWER_RULES and config.get("text_config") is not None:
+    if (model_type in TOWER_RULES and TOWER_RULES[model_type]["text_config"]
+            and config.get("text_config") is not None):
         inner_config = _nested_flat(config, model_type)
         return inner_config, model_type, None, RULES[model_type], notes
     arch = _architecture(config)

@@ -783,6 +783,7 @@ FAMILIES["qwen2_5_vl"] = {
 TOWERS["qwen2_5_vl"] = {
     "title": "a vision tower, and its patch merger as the projector",
     "class": "Qwen2_5_VLForConditionalGeneration",  # no text_config: the class to name
+    "text_config": True,  # read instead of the top keys where a config has one
     "configs": {"vision_config": {"model_type": None}},  # Qwen2_5_VLVisionConfig always
     "reads": {"Dv": ["vision_config.hidden_size", 3584],
               "Iv": ["vision_config.intermediate_size", 3420],
@@ -853,6 +854,45 @@ QWEN3_VL_VISION = {
 }
 TOWERS["qwen3_vl"] = QWEN3_VL_VISION
 TOWERS["qwen3_vl_moe"] = QWEN3_VL_VISION
+
+
+# Whisper: an encoder-decoder on audio. The decoder, which writes the text, is its
+# language model; the encoder (a convolution front end on the mel spectrogram, fixed
+# sinusoidal positions stored as a table, transformer layers) its audio tower. Attention
+# projects q, v and the output with biases, k without. WhisperConfig's attribute_map
+# gives the encoder's keys other names (num_hidden_layers, num_attention_heads)
+FAMILIES["whisper"] = {
+    "title": "Whisper (the decoder; the audio encoder apart)",
+    # WhisperConfig's defaults (whisper-tiny's shapes)
+    "reads": {"V": ["vocab_size", 51865], "d": ["d_model|hidden_size", 384],
+              "Le": ["encoder_layers|num_hidden_layers", 4],
+              "Ld": ["decoder_layers", 4], "Hd": ["decoder_attention_heads", 6],
+              "Fd": ["decoder_ffn_dim", 1536], "P": ["max_target_positions", 448],
+              "tied": ["tie_word_embeddings", True]},
+    "checks": [["d % Hd == 0", "decoder_attention_heads",
+                "'d_model' is not divisible by 'decoder_attention_heads'"]],
+    "let": {"L": "Ld", "H": "Hd"},  # the layers and heads of the activations estimate
+    "count": {"embeddings": "V*d + P*d",  # tokens and learned positions
+              "attention": "Ld * 2*(4*d*d + 3*d)",  # self and cross
+              "mlp": "Ld * (2*d*Fd + Fd + d)",
+              "norms": "(3*Ld + 1) * 2*d",  # LayerNorms with a shift
+              "output_head": UNTIED_HEAD},
+    "kv_cache": "2*Ld*d",  # decoder self-attention (cross-attention cache aside)
+}
+TOWERS["whisper"] = {
+    "title": "an audio encoder",
+    "class": "WhisperForConditionalGeneration",
+    "configs": {},  # its keys are the config's own
+    "reads": {"He": ["encoder_attention_heads|num_attention_heads|num_key_value_heads",
+                     6],
+              "Fe": ["encoder_ffn_dim", 1536],
+              "Nm": ["num_mel_bins", 80], "Ps": ["max_source_positions", 1500]},
+    "checks": [["d % He == 0", "encoder_attention_heads",
+                "'d_model' is not divisible by 'encoder_attention_heads'"]],
+    # two convolutions of kernel 3 with biases; a position table; layers; a LayerNorm
+    "count": {"audio_tower": "3*Nm*d + d + 3*d*d + d + Ps*d"
+                             " + Le*(4*d*d + 3*d + 2*d*Fe + Fe + d + 4*d) + 2*d"},
+}
 
 
 # ------------------------------------------------------------------ the model it names

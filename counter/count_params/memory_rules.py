@@ -280,6 +280,8 @@ MEMORY["qwen2_5_vl"] = {**MEMORY["qwen2"], "kv": {
 # Qwen3-VL's language models: Qwen3's and Qwen3-MoE's, without a sliding window
 MEMORY["qwen3_vl_text"] = {**MEMORY["qwen3"], "kv": GQA_KV}
 MEMORY["qwen3_vl_moe_text"] = {**MEMORY["qwen3_moe"], "kv": GQA_KV}
+# Whisper's decoder caches a key and a value of width d per layer and token
+MEMORY["whisper"] = {"kv": {"values": "2*d", "layers": "Ld"}, "act_layers": "Le + Ld"}
 
 FP8_BLOCK = 128 * 128  # weights per fp8 scale when quantization_config gives no block
 

@@ -125,6 +125,8 @@ def _compile_tower(spec: dict) -> dict:
     return {
         "title": spec["title"],
         "class": spec.get("class"),  # for a flat config, without a text_config
+        # read instead of the top keys where a flat config has one (Qwen2.5-VL)
+        "text_config": spec.get("text_config", False),
         "configs": configs,
         "reads": [_compile_read(var, read) for var, read in spec["reads"].items()],
         "checks": [{"test": compile_expr(t), "key": k, "message": m}

@@ -256,7 +256,8 @@
       if (has(nested, "tied")) copy.tie_word_embeddings = tied === null ? false : tied;  // the outer config's flag ties the head
       return { config: copy, family: inner, arch: null, rules: families[inner], notes: notes };
     }
-    if (has(rules.towers, modelType) && has(config, "text_config") && config.text_config !== null) {
+    if (has(rules.towers, modelType) && rules.towers[modelType].text_config && has(config, "text_config") &&
+        config.text_config !== null) {
       return { config: nestedFlat(config, modelType), family: modelType, arch: null, rules: families[modelType], notes: notes };
     }
     var names = config.architectures;

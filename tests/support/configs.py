@@ -67,7 +67,7 @@ def generated_config(family: str, rng: random.Random, scale: int = 1) -> dict:
     reads = RULES[family]["reads"]
     for read in reads:
         var, key = read["var"], rng.choice(read["keys"])
-        if var in ("H", "K", "nh", "hd", "X") or (var == "d" and not any(r["var"] == "h" for r in reads)):
+        if var in ("H", "K", "nh", "hd", "X", "He", "Hd") or (var == "d" and not any(r["var"] == "h" for r in reads)):
             # always set: some classes' defaults do not divide the widths (d, where the head width is d / H)
             config[key] = values[var]
             continue
@@ -85,11 +85,11 @@ def generated_config(family: str, rng: random.Random, scale: int = 1) -> dict:
         top_k = next(r for r in RULES[family]["reads"] if r["var"] == "k")
         config[top_k["keys"][0]] = values["k"]  # at most the experts there are
     if family in TOWER_RULES:  # a multimodal family whose language model's keys are the config's own
-        if rng.random() < 0.3:  # or, as transformers 5 saves it, in a text_config
+        if TOWER_RULES[family]["text_config"] and rng.random() < 0.3:  # or, as transformers 5 saves it, nested
             config = {"model_type": family, "text_config": {k: v for k, v in config.items() if k != "model_type"}}
             if rng.random() < 0.5:
                 config["tie_word_embeddings"] = rng.random() < 0.5
-        config.update(tower_keys(TOWER_RULES[family], rng))
+        config.update(tower_keys(TOWER_RULES[family], rng, values["d"]))
     if family in INNER_ONLY:  # a language model that transformers builds only inside its multimodal model
         config = nested_config(INNER_ONLY[family], config, rng)
         if config.get("tie_word_embeddings", False) is None:  # refused, as transformers refuses it
@@ -244,6 +244,7 @@ TOWER_MODULES = {
                  "projector": ("model.visual.merger.", "model.visual.deepstack_merger_list.")},
 }
 TOWER_MODULES["qwen3_vl_moe"] = TOWER_MODULES["qwen3_vl"]
+TOWER_MODULES["whisper"] = {"audio_tower": "model.encoder."}
 
 
 def transformers_parts(config: dict) -> dict:
@@ -275,10 +276,11 @@ def nested_config(model_type: str, text: dict, rng: random.Random) -> dict:
     return config
 
 
-def tower_keys(rules: dict, rng: random.Random) -> dict:
+def tower_keys(rules: dict, rng: random.Random, width: int | None = None) -> dict:
     """The keys of a multimodal config's towers (count_params.families.TOWERS), small and random: each key set about
     half the time, else left to its class's default; a nested config sometimes names its model_type, and sometimes
-    is absent, to be filled as transformers fills it."""
+    is absent, to be filled as transformers fills it. ``width``: the hidden size that a tower whose keys are the
+    config's own (Whisper's encoder) shares, which its heads must divide."""
     heads = rng.randint(1, 4)
     out: dict = {}
     for name, spec in rules["configs"].items():
@@ -292,10 +294,13 @@ def tower_keys(rules: dict, rng: random.Random) -> dict:
         name, _, key = rng.choice(read["keys"]).rpartition(".")
         if name and name not in out:
             continue
-        if key not in values and rng.random() < 0.5:
+        shared_heads = not name and key.endswith("heads") and width  # heads of the width the config shares
+        if key not in values and not shared_heads and rng.random() < 0.5:
             continue  # the default (some defaults do not divide the widths, or the image: those are always set)
         if read["type"] == "layers":
             value = rng.choice([-1, -2, 0, [-1], [-2, -1], [0, 3, 5]])
+        elif shared_heads:
+            value = rng.choice(_divisors(width))
         elif read["type"] == "bool":
             value = rng.random() < 0.5
         elif read["type"] == "list":  # layer numbers (Qwen3-VL's deepstack layers)
