@@ -78,21 +78,25 @@ def model_table(calculator_link: str) -> str:
     rows = []
     for stem, config in shipped_configs().items():
         r = count_params.count_parameters(config)
-        active = f"{r['active']:,}" if r["active"] != r["total"] else "(dense)"
-        share = (r["total"] - r["non_embedding"]) / r["total"]
+        # a multimodal model: its language model alone, and the towers and projectors beside it
+        language_model = r.get("language_model", r["total"])
+        towers = " + ".join(f"{n:,}" for n in r.get("towers", {}).values())
+        active = f"{r['active']:,}" if r["active"] != language_model else "(dense)"
+        share = (r["breakdown"]["embeddings"] + r["breakdown"]["output_head"]) / r["total"]
         name = config.get("_name_or_path", stem)
         note = (f" ([note](#{TIED_BY_TRANSFORMERS}))"
                 if transformers_ties_the_head(config) else "")
         m = count_params.memory(config, {"weights": "bf16"})
         rows.append((r["total"], (
             f"| [{name}]({calculator_link}?preset={stem}) | `{r['model_type']}` "
-            f"| {r['total']:,}{note} | {r['non_embedding']:,} | {active} | {share:.1%} "
+            f"| {r['total']:,}{note} | {language_model:,} | {towers or '(none)'} "
+            f"| {r['non_embedding']:,} | {active} | {share:.1%} "
             f"| {_gb(m['weights']['bytes'])} | {recurrent_state(m['kv_cache'])} |"
         )))
     head = (
-        "| Model | Family | Parameters | Non-embedding | Active per token | In embeddings | Weights in bf16 "
-        "| Recurrent state per sequence |\n"
-        "| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: |"
+        "| Model | Family | Parameters | Language model | Vision or audio tower + projector | Non-embedding "
+        "| Active per token | In embeddings | Weights in bf16 | Recurrent state per sequence |\n"
+        "| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"
     )
     return "\n".join([head, *(row for _, row in sorted(rows, key=lambda x: -x[0]))])
 

@@ -10,6 +10,15 @@ ConfigError naming it, never a wrong number. Only the standard library is used.
      "kv_values_per_token", "breakdown": {"embeddings", "attention", "mlp", "norms",
                                           "output_head", "other"}}
 
+A multimodal config (gemma3, mistral3, llama4, qwen2_5_vl, qwen3_vl, qwen3_vl_moe) is
+counted as the class its checkpoint holds: its language model (the nested text_config,
+or Qwen2.5-VL's own keys) and its towers (vision or audio encoders, read from
+vision_config or audio_config) and their projectors. Its breakdown
+has one part more per tower and projector ("vision_tower", "audio_tower", "projector");
+two keys more give "language_model", the language model alone, head included, and
+"towers", each tower and projector; "non_embedding" and "active" are the language
+model's (a tower runs once per image, not per token).
+
 The breakdown sums to "total". "non_embedding" leaves out the token and position
 tables and an untied output head. "active" is what one token uses: for a mixture of
 experts, the total minus the routed experts it is not sent to, the whole input

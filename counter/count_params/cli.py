@@ -50,8 +50,12 @@ def report(name: str, result: dict) -> str:
             note = "  (tied to the token embeddings)"
         lines.append(f"  {component:12} {n:>15,}  {share:6.1%}{note}")
     lines.append(f"  {'total':12} {result['total']:>15,}  ({human(result['total'])})")
+    language_model = result.get("language_model", result["total"])
+    if language_model != result["total"]:  # a multimodal model: its towers beside it
+        lines.append(f"  {'language model':12} {language_model:>13,}  "
+                     f"({human(language_model)}; the rows above the towers)")
     lines.append(f"  {'non-embedding':12} {result['non_embedding']:>14,}")
-    if result["active"] != result["total"]:
+    if result["active"] != language_model:
         lines.append(f"  {'active/token':12} {result['active']:>15,}  "
                      f"({human(result['active'])})")
     mtp = result["mtp_parameters"]
@@ -66,7 +70,8 @@ def table(results: dict[str, dict]) -> str:
     rows = [f"{'config':23} {'type':11} {'total':>16} {'active':>15} "
             f"{'non-embedding':>16}"]
     for name, r in results.items():
-        active = f"{r['active']:,}" if r["active"] != r["total"] else "="
+        dense = r["active"] == r.get("language_model", r["total"])
+        active = "=" if dense else f"{r['active']:,}"
         rows.append(f"{name:23} {r['model_type']:11} {r['total']:>16,} {active:>15} "
                     f"{r['non_embedding']:>16,}")
     return "\n".join(rows)

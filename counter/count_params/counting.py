@@ -12,7 +12,13 @@ from pathlib import Path
 from count_params.errors import ConfigError
 from count_params.expressions import evaluate
 from count_params.families import COMPONENTS, TEXT_CONFIGS
-from count_params.rules import CLASSES, RULES, WITH_TRANSFORMERS
+from count_params.rules import (
+    CLASSES,
+    INNER_ONLY,
+    RULES,
+    TOWER_RULES,
+    WITH_TRANSFORMERS,
+)
 
 
 def bundled_configs() -> list[str]:
@@ -65,6 +71,8 @@ def _read(config: dict, read: dict, env: dict, keys: dict, model_type: str):
     key = present[0] if present else read["keys"][0]
     keys[read["var"]] = key
     value = config.get(key)
+    if value is None and present and read["type"] == "layers":
+        value = "null"  # transformers refuses it: the error below
     if value is None:
         if present and "null" in read:
             return evaluate(read["null"], env, keys)
@@ -87,6 +95,13 @@ def _read(config: dict, read: dict, env: dict, keys: dict, model_type: str):
             raise ConfigError(f"config key '{key}' must be a whole number or 'auto', "
                               f"got {value!r}", key)
         return value
+    if want == "layers":  # one layer's features (a number, -1 the last) or a list's
+        if _kind(value) == "int":
+            return 1
+        if isinstance(value, list) and value and all(_kind(v) == "int" for v in value):
+            return len(value)
+        raise ConfigError(f"config key '{key}' must be a layer number or a list of "
+                          f"layer numbers, got {value!r}", key)
     if want == "kinds":
         if not (isinstance(value, list) and all(v in read["kinds"] for v in value)):
             raise ConfigError(f"config key '{key}' must be a list of layer kinds, each "
@@ -118,8 +133,11 @@ def _architecture(config: dict) -> str | None:
 
 
 def unknown_family(model_type, key: str = "model_type") -> ConfigError:
+    # the model_types a config may name: the families', less the language models that
+    # are counted only inside their multimodal config, and those multimodal configs
+    supported = sorted((set(RULES) - set(INNER_ONLY)) | set(TEXT_CONFIGS))
     return ConfigError(f"unknown model_type {model_type!r}: not supported yet "
-                       f"(supported: {', '.join(RULES)}); {WITH_TRANSFORMERS}", key)
+                       f"(supported: {', '.join(supported)}); {WITH_TRANSFORMERS}", key)
 
 
 def resolve(config: dict) -> tuple[dict, str, str | None, dict, list[str]]:
@@ -134,6 +152,11 @@ def resolve(config: dict) -> tuple[dict, str, str | None, dict, list[str]]:
     if model_type is None:
         raise ConfigError("config is missing required key 'model_type'", "model_type")
     notes = []
+    if isinstance(model_type, str) and model_type in INNER_ONLY:
+        raise ConfigError(f"model_type '{model_type}' is the language model of a "
+                          f"'{INNER_ONLY[model_type]}' config (its text_config), which "
+                          "transformers builds only there: count that config",
+                          "model_type")
     nested = TEXT_CONFIGS.get(model_type) if isinstance(model_type, str) else None
     if nested is not None:
         text = config.get("text_config")
@@ -148,8 +171,13 @@ def resolve(config: dict) -> tuple[dict, str, str | None, dict, list[str]]:
             inner = renamed[inner]
         if not isinstance(inner, str) or inner not in RULES:
             raise unknown_family(inner, "text_config")
-        notes.append(f"the language model alone (text_config, model_type {inner}): "
-                     f"{nested['class']} also holds {nested['beside']}, not counted")
+        if model_type in TOWER_RULES:
+            notes.append(f"the language model (text_config, model_type {inner}) and, "
+                         f"beside it, {nested['beside']}: {nested['class']}")
+        else:
+            notes.append(f"the language model alone (text_config, model_type "
+                         f"{inner}): {nested['class']} also holds {nested['beside']}, "
+                         "not counted")
         if named != inner:
             notes.append(f"text_config's model_type {named} is read as {inner}, as "
                          f"transformers reads it in {nested['class']}")
@@ -162,6 +190,10 @@ def resolve(config: dict) -> tuple[dict, str, str | None, dict, list[str]]:
         if "tied" in nested:  # the outer config's flag ties the head
             inner_config["tie_word_embeddings"] = False if tied is None else tied
         return inner_config, inner, None, RULES[inner], notes
+    if (model_type in TOWER_RULES and TOWER_RULES[model_type]["text_config"]
+            and config.get("text_config") is not None):
+        inner_config = _nested_flat(config, model_type)
+        return inner_config, model_type, None, RULES[model_type], notes
     arch = _architecture(config)
     family = model_type
     if not isinstance(model_type, str) or model_type not in RULES:
@@ -178,15 +210,12 @@ def resolve(config: dict) -> tuple[dict, str, str | None, dict, list[str]]:
     return config, family, arch, rules, notes
 
 
-def _count(config: dict) -> tuple[dict, dict, dict]:
-    """The count, and the variables it was computed from (memory reads them)."""
-    outer = config
-    config, model_type, _, rules, notes = resolve(config)
-    env: dict = {}
-    keys: dict = {}
+def _variables(config: dict, rules: dict, env: dict, keys: dict, model_type: str):
+    """Read the keys the rules name into env, refuse what they do not cover, check
+    their conditions and compute their "let" variables."""
     for read in rules["reads"]:
         env[read["var"]] = _read(config, read, env, keys, model_type)
-    for key, allowed in rules["only"].items():
+    for key, allowed in rules.get("only", {}).items():
         value = config.get(key)
         if value is not None and not any(
                 type(value) is type(a) and value == a for a in allowed):
@@ -200,19 +229,83 @@ def _count(config: dict) -> tuple[dict, dict, dict]:
                               f"{config.get(check['key'])!r})", check["key"])
     for let in rules["let"]:
         env[let["var"]] = evaluate(let["expr"], env, keys)
+
+
+def _nested_flat(config: dict, model_type: str) -> dict:
+    """The language model's keys of a config that names them at the top (Qwen2.5-VL's)
+    but was saved with a text_config, which transformers reads instead; its head is tied
+    where either flag says so (the text_config's is carried to the outer config)."""
+    text = config["text_config"]
+    if not isinstance(text, dict):
+        raise ConfigError(f"config key 'text_config' must be an object, got {text!r}",
+                          "text_config")
+    tied = [c.get("tie_word_embeddings") for c in (config, text)]
+    keys = ("tie_word_embeddings", "text_config.tie_word_embeddings")
+    for flag, key in zip(tied, keys, strict=True):
+        if flag is not None and not isinstance(flag, bool):
+            raise ConfigError(f"config key '{key}' must be true or false, got "
+                              f"{flag!r}", key)
+    return {**text, "model_type": model_type, "tie_word_embeddings": any(tied)}
+
+
+def _count(config: dict) -> tuple[dict, dict, dict]:
+    """The count, and the variables it was computed from (memory reads them)."""
+    outer = config
+    config, model_type, _, rules, notes = resolve(config)
+    env: dict = {}
+    keys: dict = {}
+    _variables(config, rules, env, keys, model_type)
     breakdown = {c: evaluate(rules["count"][c], env, keys) for c in COMPONENTS}
-    env["total"] = total = sum(breakdown.values())
+    env["total"] = language_model = sum(breakdown.values())
     kv = rules["kv_cache"]
-    return {
+    tower_rules = TOWER_RULES.get(outer["model_type"])
+    towers = {} if tower_rules is None else count_towers(outer, tower_rules, env)
+    if tower_rules is not None and outer["model_type"] not in TEXT_CONFIGS:
+        notes.append(f"the language model (the config's own keys) and, beside it, "
+                     f"{tower_rules['title']}: {tower_rules['class']}")
+    result = {
         "model_type": outer["model_type"],
         "family": model_type,
         "notes": notes,
-        "total": total,
+        "total": language_model + sum(towers.values()),
+        # what one text token uses: the language model's (a tower runs once per image)
         "active": evaluate(rules["active"], env, keys),
-        "non_embedding": total - breakdown["embeddings"] - breakdown["output_head"],
+        "non_embedding": language_model - breakdown["embeddings"]
+        - breakdown["output_head"],
         "tied_output_head": bool(env.get("tied", False)),
         "kv_values_per_token": None if kv is None else evaluate(kv, env, keys),
-        "breakdown": breakdown,
+        "breakdown": {**breakdown, **towers},
         # stored in the checkpoint beside the model that transformers builds
         "mtp_parameters": evaluate(rules["mtp"], env, keys),
-    }, env, keys
+    }
+    if tower_rules is not None:
+        result["language_model"] = language_model
+        result["towers"] = towers
+    return result, env, keys
+
+
+def tower_view(config: dict, rules: dict) -> dict:
+    """The keys the tower rules read: the outer config's own, and each nested config's
+    as "vision_config.hidden_size", an absent or null one as transformers fills it."""
+    view = {k: v for k, v in config.items() if k not in rules["configs"]}
+    for name, spec in rules["configs"].items():
+        nested = config.get(name)
+        nested = spec["absent"] if nested is None else nested
+        if not isinstance(nested, dict):
+            raise ConfigError(f"config key '{name}' must be an object, got {nested!r}",
+                              name)
+        kind = nested.get("model_type", spec["model_type"])
+        if spec["model_type"] is not None and kind != spec["model_type"]:
+            raise ConfigError(f"config key '{name}.model_type' must be "
+                              f"'{spec['model_type']}' (the tower the rules count), "
+                              f"got {kind!r}", f"{name}.model_type")
+        view.update({f"{name}.{k}": v for k, v in nested.items()})
+    return view
+
+
+def count_towers(config: dict, rules: dict, language_env: dict) -> dict:
+    """Each tower and projector of a multimodal config (TOWERS in families.py); their
+    rules also read the language model's variables."""
+    env, keys = dict(language_env), {}
+    _variables(tower_view(config, rules), rules, env, keys, config["model_type"])
+    return {part: evaluate(expr, env, keys) for part, expr in rules["count"].items()}

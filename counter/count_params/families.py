@@ -1101,6 +1101,232 @@ FAMILIES["deepseek_v4"] = {
            " + 2*d*d + 3*d + hc*hc*d + hc + 1)",
 }
 
+
+# ---- towers: the vision and audio towers of multimodal models, and their projectors
+# A *ForConditionalGeneration multimodal class holds its language model (the
+# text_config, counted by the family's rules, TEXT_CONFIGS below) and, beside it, towers
+# whose keys are in nested configs (vision_config, audio_config). TOWERS gives, per
+# outer model_type: "configs": each nested config, the model_type it must have (the
+# class transformers fills it with) and "absent", the keys transformers uses when it is
+# absent or null (the SubConfigSpec's init_kwargs; none: the class's defaults);
+# "reads": variables read as a family reads them, from the nested config's keys written
+# "vision_config.hidden_size" or from the outer config's own keys, with the nested
+# class's defaults; "checks", "let"; and "count", one expression per part
+# (TOWER_PARTS). The expressions also see the language model's variables (d: its
+# hidden size).
+TOWER_PARTS = ("vision_tower", "audio_tower", "projector")
+SIGLIP_VISION = {  # SiglipVisionConfig's defaults
+    "Dv": ["vision_config.hidden_size", 768],
+    "Iv": ["vision_config.intermediate_size", 3072],
+    "Lv": ["vision_config.num_hidden_layers", 12],
+    "Hv": ["vision_config.num_attention_heads", 12],
+    "Cv": ["vision_config.num_channels", 3], "Sv": ["vision_config.image_size", 224],
+    "Pv": ["vision_config.patch_size", 16],
+    "pool": ["vision_config.vision_use_head", True]}
+# a ViT layer: q, k, v and output projections with biases; an MLP of width Iv with
+# biases; two LayerNorms with a shift
+VIT_LAYER = "4*(Dv*Dv + Dv) + 2*Dv*Iv + Iv + Dv + 4*Dv"
+TOWERS = {
+    "gemma3": {
+        "title": "SigLIP vision tower, and a projector to the language model",
+        "configs": {"vision_config": {"model_type": "siglip_vision_model"}},
+        "reads": SIGLIP_VISION,
+        "checks": [["Dv % Hv == 0", "vision_config.num_attention_heads",
+                    "'hidden_size' is not divisible by 'num_attention_heads'"]],
+        "count": {
+            # patches by a convolution with a bias, a learned position per patch; the
+            # layers; a LayerNorm; the attention-pooling head (a probe, torch's
+            # MultiheadAttention, a LayerNorm, an MLP) where vision_use_head
+            "vision_tower": "Cv*Pv*Pv*Dv + Dv + (Sv // Pv)*(Sv // Pv)*Dv"
+                            f" + Lv*({VIT_LAYER}) + 2*Dv"
+                            " + (Dv + 4*Dv*Dv + 4*Dv + 2*Dv + 2*Dv*Iv + Iv + Dv"
+                            " if pool else 0)",
+            "projector": "Dv + Dv*d"},  # an RMSNorm, then a matrix to the text width
+    },
+    "mistral3": {
+        "title": "Pixtral vision tower, and a patch merger and projector",
+        # Mistral3Config's SubConfigSpec for a vision_config it is not given
+        "configs": {"vision_config": {"model_type": "pixtral", "absent": {
+            "intermediate_size": 4096, "hidden_size": 1024, "patch_size": 14,
+            "num_hidden_layers": 24, "num_attention_heads": 16}}},
+        "reads": {"Dv": ["vision_config.hidden_size", 1024],
+                  "Iv": ["vision_config.intermediate_size", 4096],
+                  "Lv": ["vision_config.num_hidden_layers", 24],
+                  "Hv": ["vision_config.num_attention_heads", 16],
+                  "Cv": ["vision_config.num_channels", 3],
+                  "Pv": ["vision_config.patch_size", 16],
+                  "ms": ["spatial_merge_size", 2],
+                  "nf": {"key": "vision_feature_layer", "layers": True},
+                  "pbias": ["multimodal_projector_bias", False]},
+        "checks": [["Dv // Hv > 0", "vision_config.num_attention_heads",
+                    "more attention heads than 'hidden_size': a head would be 0 wide"]],
+        "count": {
+            # patches by a convolution without bias, an RMSNorm; layers of bias-free
+            # attention (q, k, v, o), a gated MLP and two RMSNorms
+            "vision_tower": "Cv*Pv*Pv*Dv + Dv + Lv*(4*Dv*Dv + 3*Dv*Iv + 2*Dv)",
+            # an RMSNorm; the patch merger (ms x ms patches to one); two linear layers,
+            # the first from the nf vision layers' features joined
+            "projector": "Dv + ms*ms*Dv*Dv + nf*Dv*d + d*d + (2*d if pbias else 0)"},
+    },
+    "llama4": {
+        "title": "Llama 4 vision tower (with its pixel-shuffle adapter) and projector",
+        "configs": {"vision_config": {"model_type": None}},  # Llama4VisionConfig always
+        "reads": {"Dv": ["vision_config.hidden_size", 768],
+                  "Lv": ["vision_config.num_hidden_layers", 34],
+                  "Hv": ["vision_config.num_attention_heads", 16],
+                  "Cv": ["vision_config.num_channels", 3],
+                  "Iv": ["vision_config.intermediate_size", 5632],
+                  "Ov": ["vision_config.vision_output_dim", 7680],
+                  "Sv": ["vision_config.image_size", 448],
+                  "Pv": ["vision_config.patch_size", 14],
+                  "Pi": ["vision_config.projector_input_dim", 4096],
+                  "Po": ["vision_config.projector_output_dim", 4096]},
+        "checks": [["Sv // Pv > 0", "vision_config.image_size",
+                    "'image_size' is smaller than 'patch_size': not one patch"]],
+        "let": {"hv": "Dv // Hv"},  # Llama4VisionAttention's head width, rounded down
+        "count": {
+            # patches by a linear layer without bias; a class token and a learned
+            # position per patch and for it; LayerNorms before and after the layers;
+            # layers with biased q, k, v, o of Hv heads of hv; the adapter's two layers
+            # (the first reads Iv features, as transformers builds it)
+            "vision_tower": "Cv*Pv*Pv*Dv + Dv + ((Sv // Pv)*(Sv // Pv) + 1)*Dv + 4*Dv"
+                            " + Lv*(4*Hv*hv*Dv + 3*Hv*hv + Dv + 2*Dv*Iv + Iv + Dv"
+                            " + 4*Dv)"
+                            " + Iv*Pi + Po*Po",
+            "projector": "Ov*d"},
+    },
+}
+
+
+# Qwen2.5-VL: its config.json is flat (the language model's keys at the top, as
+# Qwen2_5_VLConfig pops them into its text_config); a Qwen2 language model whose head
+# width is always d / H, and a vision tower whose patch merger is its projector
+FAMILIES["qwen2_5_vl"] = {
+    **PLAIN_GQA, "title": "Qwen2.5-VL (language model; vision tower apart)",
+    # Qwen2_5_VLTextConfig's defaults
+    "reads": {**{k: v for k, v in LLAMA_READS.items() if k != "h"},
+              "V": ["vocab_size", 152064], "d": ["hidden_size", 8192],
+              "I": ["intermediate_size", 29568], "L": ["num_hidden_layers", 80],
+              "H": ["num_attention_heads", 64]},
+    "let": {"h": "d / H"},
+    "count": {**PLAIN_GQA["count"],
+              "attention": f"L * ({QKVO} + H*h + 2*K*h)"},  # q, k, v biases
+}
+TOWERS["qwen2_5_vl"] = {
+    "title": "a vision tower, and its patch merger as the projector",
+    "class": "Qwen2_5_VLForConditionalGeneration",  # no text_config: the class to name
+    "text_config": True,  # read instead of the top keys where a config has one
+    "configs": {"vision_config": {"model_type": None}},  # Qwen2_5_VLVisionConfig always
+    "reads": {"Dv": ["vision_config.hidden_size", 3584],
+              "Iv": ["vision_config.intermediate_size", 3420],
+              "Lv": ["vision_config.depth|vision_config.num_hidden_layers", 32],
+              "Hv": ["vision_config.num_heads|vision_config.num_attention_heads", 16],
+              "Cv": ["vision_config.in_channels", 3],
+              "Pv": ["vision_config.patch_size", 14],
+              "Tp": ["vision_config.temporal_patch_size", 2],
+              "ms": ["vision_config.spatial_merge_size", 2],
+              "Do": ["vision_config.out_hidden_size", 3584]},
+    "checks": [["Dv // Hv > 0", "vision_config.num_heads",
+                "more attention heads than 'hidden_size': a head would be 0 wide"]],
+    "let": {"Dm": "Dv*ms*ms"},  # ms x ms patches joined
+    "count": {
+        # patches (and Tp frames) by a 3-D convolution without bias; layers of RMSNorms,
+        # fused q, k, v with biases, an output projection with a bias, a gated MLP with
+        # biases
+        "vision_tower": "Cv*Tp*Pv*Pv*Dv + Lv*(2*Dv + 4*Dv*Dv + 4*Dv"
+                        " + 3*Dv*Iv + 2*Iv + Dv)",
+        # an RMSNorm, then two linear layers with biases to the language model's width
+        "projector": "Dv + Dm*Dm + Dm + Dm*Do + Do"},
+}
+
+
+# Qwen3-VL and Qwen3-VL-MoE: the language model in a text_config (Qwen3's shapes, and
+# Qwen3-MoE's, with the defaults of Qwen3VLTextConfig and Qwen3VLMoeTextConfig), and a
+# vision tower with learned positions whose merger and deepstack mergers (one per layer
+# in deepstack_visual_indexes) are its projector
+FAMILIES["qwen3_vl_text"] = {
+    **FAMILIES["qwen3"], "title": "Qwen3-VL (language model)",
+    "reads": {**FAMILIES["qwen3"]["reads"], "V": ["vocab_size", 151936],
+              "d": ["hidden_size", 4096], "I": ["intermediate_size", 22016],
+              "L": ["num_hidden_layers", 32], "H": ["num_attention_heads", 32]},
+}
+FAMILIES["qwen3_vl_moe_text"] = {
+    **FAMILIES["qwen3_moe"], "title": "Qwen3-VL-MoE (language model)",
+    "reads": {**FAMILIES["qwen3_moe"]["reads"], "V": ["vocab_size", 151936],
+              "d": ["hidden_size", 2048], "I": ["intermediate_size", 5632],
+              "L": ["num_hidden_layers", 24], "H": ["num_attention_heads", 16],
+              "h": ["head_dim", "d // H", "d // H"],
+              "E": ["num_experts|num_local_experts", 60],
+              "k": ["num_experts_per_tok", 4], "Ie": ["moe_intermediate_size", 1408],
+              "tied": ["tie_word_embeddings", True]},
+}
+QWEN3_VL_VISION = {
+    "title": "a vision tower, and its merger and deepstack mergers as the projector",
+    "configs": {"vision_config": {"model_type": None}},  # its vision config's class
+    # Qwen2.5-VL's keys, with Qwen3VLVisionConfig's defaults, and learned positions
+    "reads": {**TOWERS["qwen2_5_vl"]["reads"],
+              "Dv": ["vision_config.hidden_size", 1152],
+              "Iv": ["vision_config.intermediate_size", 4304],
+              "Lv": ["vision_config.depth|vision_config.num_hidden_layers", 27],
+              "Pv": ["vision_config.patch_size", 16],
+              "Np": ["vision_config.num_position_embeddings", 2304],
+              "ds": {"key": "vision_config.deepstack_visual_indexes"}},
+    "checks": TOWERS["qwen2_5_vl"]["checks"],
+    # ms x ms patches joined; the deepstack mergers, three by default
+    "let": {"Dm": "Dv*ms*ms", "Nd": "3 if ds is None else len(ds)"},
+    "count": {
+        # patches (and Tp frames) by a 3-D convolution with a bias; a learned position
+        # per patch; layers of LayerNorms, fused q, k, v with biases, an output
+        # projection and an MLP with biases
+        "vision_tower": "Cv*Tp*Pv*Pv*Dv + Dv + Np*Dv + Lv*(4*Dv + 4*Dv*Dv + 4*Dv"
+                        " + 2*Dv*Iv + Iv + Dv)",
+        # each merger: a LayerNorm (the deepstack ones after joining the patches), two
+        # linear layers with biases
+        "projector": "2*Dv + Nd*2*Dm + (Nd + 1)*(Dm*Dm + Dm + Dm*Do + Do)"},
+}
+TOWERS["qwen3_vl"] = QWEN3_VL_VISION
+TOWERS["qwen3_vl_moe"] = QWEN3_VL_VISION
+
+
+# Whisper: an encoder-decoder on audio. The decoder, which writes the text, is its
+# language model; the encoder (a convolution front end on the mel spectrogram, fixed
+# sinusoidal positions stored as a table, transformer layers) its audio tower. Attention
+# projects q, v and the output with biases, k without. WhisperConfig's attribute_map
+# gives the encoder's keys other names (num_hidden_layers, num_attention_heads)
+FAMILIES["whisper"] = {
+    "title": "Whisper (the decoder; the audio encoder apart)",
+    # WhisperConfig's defaults (whisper-tiny's shapes)
+    "reads": {"V": ["vocab_size", 51865], "d": ["d_model|hidden_size", 384],
+              "Le": ["encoder_layers|num_hidden_layers", 4],
+              "Ld": ["decoder_layers", 4], "Hd": ["decoder_attention_heads", 6],
+              "Fd": ["decoder_ffn_dim", 1536], "P": ["max_target_positions", 448],
+              "tied": ["tie_word_embeddings", True]},
+    "checks": [["d % Hd == 0", "decoder_attention_heads",
+                "'d_model' is not divisible by 'decoder_attention_heads'"]],
+    "let": {"L": "Ld", "H": "Hd"},  # the layers and heads of the activations estimate
+    "count": {"embeddings": "V*d + P*d",  # tokens and learned positions
+              "attention": "Ld * 2*(4*d*d + 3*d)",  # self and cross
+              "mlp": "Ld * (2*d*Fd + Fd + d)",
+              "norms": "(3*Ld + 1) * 2*d",  # LayerNorms with a shift
+              "output_head": UNTIED_HEAD},
+    "kv_cache": "2*Ld*d",  # decoder self-attention (cross-attention cache aside)
+}
+TOWERS["whisper"] = {
+    "title": "an audio encoder",
+    "class": "WhisperForConditionalGeneration",
+    "configs": {},  # its keys are the config's own
+    "reads": {"He": ["encoder_attention_heads|num_attention_heads|num_key_value_heads",
+                     6],
+              "Fe": ["encoder_ffn_dim", 1536],
+              "Nm": ["num_mel_bins", 80], "Ps": ["max_source_positions", 1500]},
+    "checks": [["d % He == 0", "encoder_attention_heads",
+                "'d_model' is not divisible by 'encoder_attention_heads'"]],
+    # two convolutions of kernel 3 with biases; a position table; layers; a LayerNorm
+    "count": {"audio_tower": "3*Nm*d + d + 3*d*d + d + Ps*d"
+                             " + Le*(4*d*d + 3*d + 2*d*Fe + Fe + d + 4*d) + 2*d"},
+}
+
+
 # ------------------------------------------------------------------ the model it names
 # The class transformers builds for each family (for causal language modelling; T5's for
 # sequence to sequence). A config whose model_type is not a transformers family (remote
@@ -1185,6 +1411,13 @@ TEXT_CONFIGS = {
     "kimi_k25": {"default": "deepseek_v3", "class": "Kimi_K25ForConditionalGeneration",
                  "beside": "a vision tower (MoonViT) and its projector", "tied": True,
                  "null unties": False, "renamed": {"kimi_k2": "deepseek_v3"}},
+    "qwen3_vl": {"default": "qwen3_vl_text", "class": "Qwen3VLForConditionalGeneration",
+                 "beside": "a vision tower and its mergers", "tied": False,
+                 "null unties": False},
+    "qwen3_vl_moe": {"default": "qwen3_vl_moe_text",
+                     "class": "Qwen3VLMoeForConditionalGeneration",
+                     "beside": "a vision tower and its mergers", "tied": False,
+                     "null unties": False},
 }
 
 
@@ -1197,7 +1430,9 @@ KV_HEADS_DEFAULT = {"gemma": 16, "gemma2": 4, "gemma3_text": 4, "mistral": 8,
                     "minimax_m2": 8, "gpt_oss": 8, "glm4_moe": 8, "ernie4_5_moe": 4,
                     "llama4_text": 8, "ministral3": 8, "qwen3_next": 2,
                     "nemotron_h": 8, "falcon_h1": 8, "lfm2": 8, "qwen3_5_text": 4,
-                    "qwen3_5_moe_text": 2, "gemma4_text": 4}
+                    "qwen3_5_moe_text": 2, "gemma4_text": 4,
+
+                    "qwen2_5_vl": 8, "qwen3_vl_text": 32, "qwen3_vl_moe_text": 16}
 for _name, _heads in KV_HEADS_DEFAULT.items():
     _reads = FAMILIES[_name]["reads"]
     FAMILIES[_name]["reads"] = {**_reads, "K": ["num_key_value_heads", _heads, "H"]}
@@ -1213,6 +1448,9 @@ COMPONENT_LABELS = {
     "norms": "Norms",
     "output_head": "Output head",
     "other": "Other (pooler, projections, position bias)",
+    "vision_tower": "Vision tower (image encoder)",
+    "audio_tower": "Audio tower (audio encoder)",
+    "projector": "Projector (tower features to the language model)",
 }
 VARIABLE_LABELS = {
     "V": "Vocabulary size", "d": "Hidden size", "L": "Layers", "Le": "Encoder layers",

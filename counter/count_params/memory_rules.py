@@ -323,6 +323,15 @@ MEMORY["starcoder2"]["biases"] = {"attention": f"L * ({QKVO_BIAS}) if bias else 
 MEMORY["mixtral"]["router"] = {"count": "L*d*E", "fp32": False}
 MEMORY["qwen2_moe"]["router"] = {"count": "M*(d*E + d)", "fp32": False}
 MEMORY["qwen3_moe"]["router"] = {"count": "M*d*E", "fp32": False}
+# Qwen2.5-VL's language model: Qwen2's cache, its window on the layers from
+# max_window_layers (Qwen2_5_VLTextConfig's default: 80)
+MEMORY["qwen2_5_vl"] = {**MEMORY["qwen2"], "kv": {
+    **MEMORY["qwen2"]["kv"], "reads": {**QWEN_SLIDING, "M": ["max_window_layers", 80]}}}
+# Qwen3-VL's language models: Qwen3's and Qwen3-MoE's, without a sliding window
+MEMORY["qwen3_vl_text"] = {**MEMORY["qwen3"], "kv": GQA_KV}
+MEMORY["qwen3_vl_moe_text"] = {**MEMORY["qwen3_moe"], "kv": GQA_KV}
+# Whisper's decoder caches a key and a value of width d per layer and token
+MEMORY["whisper"] = {"kv": {"values": "2*d", "layers": "Ld"}, "act_layers": "Le + Ld"}
 
 FP8_BLOCK = 128 * 128  # weights per fp8 scale when quantization_config gives no block
 

@@ -20,6 +20,8 @@ from count_params.families import (
     COMPONENTS,
     FAMILIES,
     TEXT_CONFIGS,
+    TOWER_PARTS,
+    TOWERS,
     VARIABLE_LABELS,
 )
 from count_params.memory_rules import (
@@ -48,6 +50,9 @@ def _compile_read(var: str, read) -> dict:
     if isinstance(read, dict):  # a list of layer kinds or of layer numbers, or null
         out = {"var": var, "keys": read["key"].split("|"), "required": False,
                "null": None, "default": None}
+        if "layers" in read:  # how many layers' features: a layer number or a list
+            return {k: v for k, v in out.items() if k != "null"} | {"type": "layers",
+                                                                     "default": 1}
         if "kinds" in read:
             return {**out, "type": "kinds", "kinds": read["kinds"]}
         if read.get("auto"):  # a size, or "auto" (null: the class works it out)
@@ -115,9 +120,37 @@ def _compile_family(spec: dict, classes: dict | None = None) -> dict:
 
 RULES = {name: _compile_family(spec, ARCHITECTURES.get(name))
          for name, spec in sorted(FAMILIES.items())}
+
+
+def _compile_tower(spec: dict) -> dict:
+    """A multimodal model's tower rules compiled (TOWERS): its parts in TOWER_PARTS's
+    order."""
+    configs = {name: {"model_type": c["model_type"], "absent": c.get("absent", {})}
+               for name, c in spec["configs"].items()}
+    return {
+        "title": spec["title"],
+        "class": spec.get("class"),  # for a flat config, without a text_config
+        # read instead of the top keys where a flat config has one (Qwen2.5-VL)
+        "text_config": spec.get("text_config", False),
+        "configs": configs,
+        "reads": [_compile_read(var, read) for var, read in spec["reads"].items()],
+        "checks": [{"test": compile_expr(t), "key": k, "message": m}
+                   for t, k, m in spec.get("checks", [])],
+        "let": [{"var": v, "expr": compile_expr(e)}
+                for v, e in spec.get("let", {}).items()],
+        "count": {p: compile_expr(spec["count"][p]) for p in TOWER_PARTS
+                  if p in spec["count"]},
+    }
+
+
+TOWER_RULES = {name: _compile_tower(spec) for name, spec in sorted(TOWERS.items())}
 # What the message for a family the rules do not cover says to do (count_params.cli)
 WITH_TRANSFORMERS = ("count it with transformers on the meta device (no weights, no "
                      "download): count-params CONFIG --with-transformers")
+# Language models that transformers builds only inside their multimodal class (no class
+# for causal language modelling of their own): their model_type -> the multimodal one
+INNER_ONLY = {spec["default"]: outer for outer, spec in sorted(TEXT_CONFIGS.items())
+              if spec["default"] not in BUILDS}
 # A class transformers builds -> the family counted for it (a config's "architectures")
 CLASSES = {**{cls: name for name, cls in BUILDS.items()},
            **{cls: name for name, classes in ARCHITECTURES.items() for cls in classes}}
@@ -212,6 +245,7 @@ def rules_json() -> str:
     for the components and the variables."""
     labels = {"components": COMPONENT_LABELS, "variables": VARIABLE_LABELS}
     return json.dumps({"components": COMPONENTS, "families": RULES, "classes": CLASSES,
-                       "text_configs": TEXT_CONFIGS,
+                       "text_configs": TEXT_CONFIGS, "towers": TOWER_RULES,
+                       "inner_only": INNER_ONLY,
                        "with_transformers": WITH_TRANSFORMERS, "memory": MEMORY_RULES,
                        "labels": labels}, indent=1) + "\n"

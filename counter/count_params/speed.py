@@ -149,10 +149,11 @@ def _normalize(options: dict) -> tuple[dict, dict]:
 
 
 def _routed(result: dict, E: int, k: int) -> int:
-    """The parameters of every routed expert: the count's total less its active ones
-    are the E - k experts a token skips."""
-    if result["active"] != result["total"] and E > k:
-        return (result["total"] - result["active"]) * E // (E - k)
+    """The parameters of every routed expert: the language model's count less its
+    active ones are the E - k experts a token skips (towers are not experts)."""
+    lm = result.get("language_model", result["total"])
+    if result["active"] != lm and E > k:
+        return (lm - result["active"]) * E // (E - k)
     return 0
 
 
@@ -185,7 +186,10 @@ def _parts(config: dict, mem_opts: dict) -> dict:
             "layer_bytes": layer_bytes, "layers": layers, "experts": experts,
             "experts_read": experts - unused, "E": E, "k": k,
             "per_mlp_weight": per_mlp_weight,
-            "read": layer_bytes - unused + head, "kv": kv["bytes"] if kv else 0,
+            # a token reads no tower: the towers run once per image, in the prefill
+            "read": layer_bytes - unused + head
+            - sum(w[t] for t in result.get("towers", {})),
+            "kv": kv["bytes"] if kv else 0,
             "matmul_params": matmul, "d": d, "V": V, "I": env.get("I", 0)}
 
 

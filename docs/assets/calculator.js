@@ -27,7 +27,8 @@
   var has = function (o, k) { return Object.prototype.hasOwnProperty.call(o, k); };
 
   var COMPONENT_LABELS = RULES.labels.components;
-  var FAMILY_ORDER = Object.keys(RULES.families);
+  // a language model counted only inside its multimodal config is no choice of its own
+  var FAMILY_ORDER = Object.keys(RULES.families).filter(function (f) { return !has(RULES.inner_only, f); });
   // The fields' ids, by variable of the rules (the page's own: links and tests find a field by its id); their labels
   // come with the rules (every family names the same quantity the same way).
   var FIELD_IDS = { L: "layers", d: "hidden", H: "heads", K: "kv_heads", h: "head_dim", I: "mlp", V: "vocab",
@@ -718,7 +719,8 @@
       statusLine.setAttribute("data-non-embedding", result.non_embedding.toString());
       peek.textContent = "Total: " + grouped(result.total) + " parameters, see the breakdown";
 
-      RULES.components.forEach(function (k) {
+      // a multimodal model's towers and projectors follow its language model's components
+      RULES.components.concat(Object.keys(result.towers || {})).forEach(function (k) {
         var n = result.breakdown[k];
         var label = COMPONENT_LABELS[k] + (k === "output_head" && result.tied_output_head ? " (tied: shares the token embeddings)" : "");
         breakdownBody.appendChild(el("tr", {}, [
@@ -734,7 +736,13 @@
       ]));
 
       renderMemory(result, optionErrors);
-      if (result.active !== result.total) {
+      var languageModel = result.language_model === undefined ? result.total : result.language_model;
+      if (languageModel !== result.total) {
+        statusAfter.textContent += " The language model alone: " + grouped(languageModel) + " (" + human(languageModel) +
+          "); the towers beside it have rows of their own.";
+        statusLine.setAttribute("data-language-model", languageModel.toString());
+      }
+      if (result.active !== languageModel) {
         statusAfter.textContent += " Active per token (mixture of experts): " + grouped(result.active) + " (" + human(result.active) + ").";
         statusLine.setAttribute("data-active", result.active.toString());
       } else {

@@ -142,6 +142,7 @@
     var key = present.length ? present[0] : read.keys[0];
     keys[read["var"]] = key;
     var value = config[key];
+    if (value === null && present.length && read.type === "layers") value = "null";  // transformers refuses it: the error below
     if (value === null || value === undefined) {
       if (present.length && has(read, "null")) return evaluate(read["null"], env, keys);
       if (read.required) {
@@ -163,6 +164,11 @@
         throw new ConfigError("config key '" + key + "' must be a whole number or 'auto', got " + show(value), key);
       }
       return value;
+    }
+    if (want === "layers") {  // one layer's features (a number, -1 the last) or a list's
+      if (kind(value) === "int") return 1n;
+      if (Array.isArray(value) && value.length && value.every(function (v) { return kind(v) === "int"; })) return BigInt(value.length);
+      throw new ConfigError("config key '" + key + "' must be a layer number or a list of layer numbers, got " + show(value), key);
     }
     if (want === "kinds") {
       if (!Array.isArray(value) || !value.every(function (v) { return read.kinds.indexOf(v) >= 0; })) {
@@ -207,8 +213,33 @@
   // language model), a class that holds another model (architectures), a remote-code model_type whose architectures
   // names a class of a family the rules cover.
   function unknownFamily(rules, modelType, key) {
+    // the model_types a config may name, as unknown_family() in the Python tool
+    var supported = Object.keys(rules.families).filter(function (f) { return !has(rules.inner_only, f); })
+      .concat(Object.keys(rules.text_configs)).sort();
     return new ConfigError("unknown model_type " + show(modelType) + ": not supported yet (supported: " +
-      Object.keys(rules.families).join(", ") + "); " + rules.with_transformers, key);
+      supported.join(", ") + "); " + rules.with_transformers, key);
+  }
+
+  // The language model's keys of a config that names them at the top (Qwen2.5-VL's) but was saved with a text_config,
+  // which transformers reads instead; its head is tied where either flag says so, as _nested_flat() in the Python tool.
+  function nestedFlat(config, modelType) {
+    var text = config.text_config;
+    if (typeof text !== "object" || Array.isArray(text)) {
+      throw new ConfigError("config key 'text_config' must be an object, got " + show(text), "text_config");
+    }
+    var tied = false;
+    [[config, "tie_word_embeddings"], [text, "text_config.tie_word_embeddings"]].forEach(function (pair) {
+      var flag = has(pair[0], "tie_word_embeddings") ? pair[0].tie_word_embeddings : null;
+      if (flag !== null && typeof flag !== "boolean") {
+        throw new ConfigError("config key '" + pair[1] + "' must be true or false, got " + show(flag), pair[1]);
+      }
+      tied = tied || flag === true;
+    });
+    var copy = {};
+    Object.keys(text).forEach(function (k) { copy[k] = text[k]; });
+    copy.model_type = modelType;
+    copy.tie_word_embeddings = tied;
+    return copy;
   }
 
   function resolve(config, rules) {
@@ -220,6 +251,10 @@
       throw new ConfigError("config is missing required key 'model_type'", "model_type");
     }
     var families = rules.families, notes = [];
+    if (typeof modelType === "string" && has(rules.inner_only, modelType)) {
+      throw new ConfigError("model_type '" + modelType + "' is the language model of a '" + rules.inner_only[modelType] +
+        "' config (its text_config), which transformers builds only there: count that config", "model_type");
+    }
     var nested = typeof modelType === "string" && has(rules.text_configs, modelType) ? rules.text_configs[modelType] : null;
     if (nested) {
       var text = has(config, "text_config") && config.text_config !== null ? config.text_config : {};
@@ -230,8 +265,13 @@
       var renamed = has(nested, "renamed") ? nested.renamed : {}, named = inner;
       if (typeof inner === "string" && has(renamed, inner)) inner = renamed[inner];  // as the outer config class does
       if (typeof inner !== "string" || !has(families, inner)) throw unknownFamily(rules, inner, "text_config");
-      notes.push("the language model alone (text_config, model_type " + inner + "): " + nested["class"] +
-        " also holds " + nested.beside + ", not counted");
+      if (has(rules.towers, modelType)) {
+        notes.push("the language model (text_config, model_type " + inner + ") and, beside it, " + nested.beside + ": " +
+          nested["class"]);
+      } else {
+        notes.push("the language model alone (text_config, model_type " + inner + "): " + nested["class"] +
+          " also holds " + nested.beside + ", not counted");
+      }
       if (named !== inner) {
         notes.push("text_config's model_type " + named + " is read as " + inner + ", as transformers reads it in " + nested["class"]);
       }
@@ -244,6 +284,10 @@
       }
       if (has(nested, "tied")) copy.tie_word_embeddings = tied === null ? false : tied;  // the outer config's flag ties the head
       return { config: copy, family: inner, arch: null, rules: families[inner], notes: notes };
+    }
+    if (has(rules.towers, modelType) && rules.towers[modelType].text_config && has(config, "text_config") &&
+        config.text_config !== null) {
+      return { config: nestedFlat(config, modelType), family: modelType, arch: null, rules: families[modelType], notes: notes };
     }
     var names = config.architectures;
     var arch = Array.isArray(names) && names.length && typeof names[0] === "string" ? names[0] : null;
@@ -263,20 +307,19 @@
     return { config: config, family: name, arch: arch, rules: family, notes: notes };
   }
 
-  function countWithEnv(config, rules, options) {
-    var outer = config, resolved = resolve(config, rules);
-    config = resolved.config;
-    var modelType = resolved.family, family = resolved.rules;
-    var env = {}, keys = {};
+  // Read the keys the rules name into env, refuse what they do not cover, check their conditions and compute their
+  // "let" variables, as _variables() in the Python tool.
+  function variables(config, family, env, keys, modelType, minSize) {
     family.reads.forEach(function (read) {
-      env[read["var"]] = readKey(config, read, env, keys, modelType, options.minSize);
+      env[read["var"]] = readKey(config, read, env, keys, modelType, minSize);
     });
-    Object.keys(family.only).forEach(function (key) {
+    var only = family.only || {};
+    Object.keys(only).forEach(function (key) {
       var value = config[key];
       if (value === null || value === undefined) return;
-      if (!family.only[key].some(function (a) { return a === value; })) {
+      if (!only[key].some(function (a) { return a === value; })) {
         throw new ConfigError("config key '" + key + "' = " + show(value) + " is not supported for model_type '" +
-          modelType + "' (supported: " + (family.only[key].map(show).join(", ") || "null") + ")", key);
+          modelType + "' (supported: " + (only[key].map(show).join(", ") || "null") + ")", key);
       }
     });
     family.checks.forEach(function (check) {
@@ -286,30 +329,91 @@
       }
     });
     family.let.forEach(function (l) { env[l["var"]] = evaluate(l.expr, env, keys); });
+  }
+
+  function countWithEnv(config, rules, options) {
+    var outer = config, resolved = resolve(config, rules);
+    config = resolved.config;
+    var modelType = resolved.family, family = resolved.rules;
+    var env = {}, keys = {};
+    variables(config, family, env, keys, modelType, options.minSize);
     var breakdown = {}, total = 0n;
     rules.components.forEach(function (c) {
       breakdown[c] = evaluate(family.count[c], env, keys);
       total += breakdown[c];
     });
     env.total = total;
+    var languageModel = total;
+    var towerRules = typeof outer.model_type === "string" && has(rules.towers, outer.model_type) ? rules.towers[outer.model_type] : null;
+    var towers = towerRules === null ? {} : countTowers(outer, towerRules, env);
+    if (towerRules !== null && !has(rules.text_configs, outer.model_type)) {
+      resolved.notes.push("the language model (the config's own keys) and, beside it, " + towerRules.title + ": " +
+        towerRules["class"]);
+    }
+    Object.keys(towers).forEach(function (part) { breakdown[part] = towers[part]; total += towers[part]; });
     var read = {};
     family.reads.forEach(function (r) { r.keys.forEach(function (k) { read[k] = true; }); });
     Object.keys(family.only).forEach(function (k) { read[k] = true; });
+    if (towerRules !== null) {  // a flat config's towers read its vision_config and some of its keys
+      Object.keys(towerRules.configs).forEach(function (k) { read[k] = true; });
+      towerRules.reads.forEach(function (r) { r.keys.forEach(function (k) { read[k] = true; }); });
+    }
     var result = {
       ok: true,
       model_type: outer.model_type,
       family: modelType,
       notes: resolved.notes,
       total: total,
-      active: evaluate(family.active, env, keys),
-      non_embedding: total - breakdown.embeddings - breakdown.output_head,
+      active: evaluate(family.active, env, keys),  // what one text token uses: the language model's
+      non_embedding: languageModel - breakdown.embeddings - breakdown.output_head,
       tied_output_head: truthy(has(env, "tied") ? env.tied : false),
       kv_values_per_token: family.kv_cache === null ? null : evaluate(family.kv_cache, env, keys),
       breakdown: breakdown,
       mtp_parameters: evaluate(family.mtp, env, keys),
       ignored: Object.keys(config).filter(function (k) { return k !== "model_type" && !read[k]; }),
     };
+    if (towerRules !== null) {
+      result.language_model = languageModel;
+      result.towers = towers;
+    }
     return { result: result, env: env, keys: keys, resolved: resolved };
+  }
+
+  // The keys the tower rules read, as tower_view() in the Python tool: the outer config's own, and each nested
+  // config's as "vision_config.hidden_size", an absent or null one as transformers fills it.
+  function towerView(config, rules) {
+    var view = {};
+    Object.keys(config).forEach(function (k) { if (!has(rules.configs, k)) view[k] = config[k]; });
+    Object.keys(rules.configs).forEach(function (name) {
+      var spec = rules.configs[name];
+      var given = has(config, name) && config[name] !== null, nested = given ? config[name] : {};
+      if (!given) {  // the rules' numbers, made exact integers as a parsed config's are
+        Object.keys(spec.absent).forEach(function (k) {
+          var v = spec.absent[k];
+          nested[k] = typeof v === "number" && Number.isInteger(v) ? BigInt(v) : v;
+        });
+      }
+      if (nested === null || typeof nested !== "object" || Array.isArray(nested)) {
+        throw new ConfigError("config key '" + name + "' must be an object, got " + show(nested), name);
+      }
+      var kindName = has(nested, "model_type") ? nested.model_type : spec.model_type;
+      if (spec.model_type !== null && kindName !== spec.model_type) {
+        throw new ConfigError("config key '" + name + ".model_type' must be '" + spec.model_type +
+          "' (the tower the rules count), got " + show(kindName), name + ".model_type");
+      }
+      Object.keys(nested).forEach(function (k) { view[name + "." + k] = nested[k]; });
+    });
+    return view;
+  }
+
+  // Each tower and projector of a multimodal config; their rules also read the language model's variables.
+  function countTowers(config, rules, languageEnv) {
+    var env = {}, keys = {};
+    Object.keys(languageEnv).forEach(function (k) { env[k] = languageEnv[k]; });
+    variables(towerView(config, rules), rules, env, keys, config.model_type);
+    var out = {};
+    Object.keys(rules.count).forEach(function (part) { out[part] = evaluate(rules.count[part], env, keys); });
+    return out;
   }
 
   // ------------------------------------------------------------------ memory, as memory() in the Python tool

@@ -104,7 +104,12 @@
   }
 
   // The parameters of every routed expert (_routed).
-  function routedOf(r, E, k) { return r.active !== r.total && E > k ? (r.total - r.active) * E / (E - k) : 0n; }
+  // every routed expert: the language model's count less its active ones are the E - k experts a token skips (a
+  // multimodal model's towers are not experts)
+  function routedOf(r, E, k) {
+    var lm = has(r, "language_model") ? r.language_model : r.total;
+    return r.active !== lm && E > k ? (lm - r.active) * E / (E - k) : 0n;
+  }
 
   // The config cut to its first n layers (_first_layers): what llama.cpp's --n-cpu-moe n keeps in CPU RAM.
   function firstLayers(config, n, L) {
@@ -145,7 +150,9 @@
     return { mem: mem, total: total, embeddings: get(w, "embeddings", 0n), output_head: get(w, "output_head", 0n),
       head_read: head, layer_bytes: layerBytes, layers: layers, experts: experts, experts_read: experts - unused,
       E: E, k: k, per_mlp_weight: perMlpWeight,
-      read: layerBytes - unused + head, kv: kv ? kv.bytes : 0n,
+      // a token reads no tower: the towers run once per image, in the prefill
+      read: layerBytes - unused + head - Object.keys(get(r, "towers", {})).reduce(function (a, t) { return a + w[t]; }, 0n),
+      kv: kv ? kv.bytes : 0n,
       matmul: r.active - br.embeddings + (tied ? V * d : 0n), d: d, V: V, I: get(env, "I", 0n) };
   }
 

@@ -13,7 +13,8 @@ rows = []
 for name in bundled_configs():
     config = load_config(name)
     r = count_parameters(config)
-    if r["active"] == r["total"]:
+    # a multimodal model's active count is its language model's (text tokens)
+    if r["active"] == r.get("language_model", r["total"]):
         continue  # dense: every parameter is used by every token
     without = r["active"] - r["breakdown"]["embeddings"]  # the input table, V x d
     rows.append((config["_name_or_path"], r["total"], r["active"], without))

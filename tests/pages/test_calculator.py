@@ -94,7 +94,7 @@ const out = input.configs.map((text) => {
   const r = core.count(core.parseJSON(text), input.rules);
   return r.ok ? {ok: true, total: r.total, active: r.active, non_embedding: r.non_embedding,
     tied: r.tied_output_head, kv: r.kv_values_per_token, breakdown: r.breakdown, family: r.family,
-    notes: r.notes, mtp: r.mtp_parameters} : r;
+    notes: r.notes, mtp: r.mtp_parameters, lm: r.language_model === undefined ? null : r.language_model} : r;
 });
 const ms = Number(process.hrtime.bigint() - start) / 1e6;
 process.stdout.write(JSON.stringify({ms, sourceAccess: core.sourceAccess, out},
@@ -118,7 +118,7 @@ def python_result(config: dict):
         return {"ok": False, "key": exc.key}
     return {"ok": True, "total": r["total"], "active": r["active"], "non_embedding": r["non_embedding"],
             "tied": r["tied_output_head"], "kv": r["kv_values_per_token"], "breakdown": r["breakdown"],
-            "family": r["family"], "notes": r["notes"], "mtp": r["mtp_parameters"]}
+            "family": r["family"], "notes": r["notes"], "mtp": r["mtp_parameters"], "lm": r.get("language_model")}
 
 
 def test_the_page_core_and_the_python_tool_agree_on_thousands_of_configs(tmp_path):
@@ -144,7 +144,7 @@ def test_the_page_core_and_the_python_tool_agree_on_thousands_of_configs(tmp_pat
             if py["ok"]:
                 n_valid += 1
                 numbers = {k: (None if js[k] is None else int(js[k]))
-                           for k in ("total", "active", "non_embedding", "kv", "mtp")}
+                           for k in ("total", "active", "non_embedding", "kv", "mtp", "lm")}
                 assert numbers == {k: py[k] for k in numbers}, config
                 assert {k: int(v) for k, v in js["breakdown"].items()} == py["breakdown"], config
                 assert (js["tied"], js["family"], js["notes"]) == (py["tied"], py["family"], py["notes"]), config

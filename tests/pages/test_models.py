@@ -11,7 +11,7 @@ from count_params import bundled_configs, count_parameters, load_config
 
 from hooks import count_rules as HOOK
 from tests.support import ROOT
-from tests.support.configs import ENCODERS, built_model, transformers_count
+from tests.support.configs import ENCODERS, TOWER_MODULES, built_model, transformers_count, transformers_parts
 
 NAMES = bundled_configs()
 
@@ -84,3 +84,23 @@ def test_the_model_table_gives_the_recurrent_state_of_the_hybrids_alone():
         ROOT / "snippets" / "state-space-model" / "hybrids.out").read_text(encoding="utf-8"), re.M).group(1)
     row = next(line for line in table.splitlines() if "?preset=nemotron-h-8b-base-8k)" in line)
     assert row.split("|")[-2].strip() == f"{printed} MiB"
+
+
+def test_multimodal_rows_split_their_language_model_from_their_towers_as_transformers_builds_them():
+    """The table's language-model and tower columns: for a multimodal model, the parameters transformers builds in its
+    language model (head included) and in its vision tower and projector; for a text model, all of them and none."""
+    table = HOOK.model_table("calculator.md")
+    multimodal = 0
+    for stem in NAMES:
+        row = next(line for line in table.splitlines() if f"?preset={stem})" in line)
+        cells = [cell.strip() for cell in row.split("|")[1:-1]]
+        total, language_model, towers = cells[2].split(" ")[0], cells[3], cells[4]  # the total without its note
+        config = load_config(stem)
+        if config["model_type"] not in TOWER_MODULES:
+            assert (language_model, towers) == (total, "(none)"), stem
+            continue
+        multimodal += 1
+        built = transformers_parts(config)
+        assert int(language_model.replace(",", "")) == built.pop("language_model"), stem
+        assert [int(n.replace(",", "")) for n in towers.split(" + ")] == list(built.values()), stem
+    assert multimodal >= 3

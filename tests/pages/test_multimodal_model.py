@@ -50,3 +50,15 @@ def test_siglip_tower_is_what_transformers_builds():
     with torch.device("meta"):
         model = transformers.SiglipVisionModel(config)
     assert printed("SigLIP vision tower") == count(model)
+
+
+def test_the_counters_split_of_gemma_3_is_the_tower_counted_from_its_shapes():
+    """counter_split.py prints the parameter counter's parts of Gemma 3 4B: its vision tower must be the SigLIP tower
+    that towers.py counts from its shapes (checked above against SiglipVisionModel), and its parts sum to its
+    total, the report's 3,209M non-embedding parameters beside them."""
+    split = (ROOT / "snippets" / "multimodal-model" / "counter_split.out").read_text(encoding="utf-8")
+    numbers = {name: int(n.replace(",", "")) for name, n in re.findall(r"^  (\w[\w ]*?)\s+([\d,]+)", split, re.M)}
+    assert numbers["vision tower"] == printed("Gemma 3's SigLIP vision tower")
+    assert numbers["language model"] + numbers["vision tower"] + numbers["projector"] == numbers["total"]
+    non_embedding = int(re.search(r"without its embeddings: ([\d,]+)", split).group(1).replace(",", ""))
+    assert round(non_embedding / 10**6) == 3209

@@ -20,10 +20,10 @@ import sys
 import pytest
 from count_params import ConfigError, bundled_configs, count_parameters, load_config, main, rules_json
 from count_params.families import BUILDS, TEXT_CONFIGS
-from count_params.rules import RULES
+from count_params.rules import INNER_ONLY, RULES, TOWER_RULES
 
 from tests.support import ROOT
-from tests.support.configs import generated_config, nested_config, reference_count
+from tests.support.configs import generated_config, nested_config, reference_count, transformers_parts
 
 NAMES = bundled_configs()  # counter/count_params/configs/<name>.json
 # The models the issue names must be among the committed configs.
@@ -94,6 +94,20 @@ def test_the_classes_the_counter_relabels_by_are_the_ones_transformers_builds():
         assert cls == built, family
 
 
+def test_a_language_model_that_transformers_builds_only_inside_its_multimodal_model_is_refused_alone():
+    """Qwen3-VL's language model (qwen3_vl_text) has no class for causal language modelling: transformers builds it,
+    with its head, only inside Qwen3VLForConditionalGeneration. Alone it is refused, naming the config to count."""
+    from transformers.models.auto import modeling_auto as auto
+
+    assert INNER_ONLY
+    for inner, outer in INNER_ONLY.items():
+        assert inner not in auto.MODEL_FOR_CAUSAL_LM_MAPPING_NAMES, inner
+        config = load_config(next(n for n in NAMES if load_config(n)["model_type"] == outer))
+        with pytest.raises(ConfigError, match="count that config") as caught:
+            count_parameters(config["text_config"])
+        assert caught.value.key == "model_type" and f"'{outer}'" in str(caught.value)
+
+
 def test_multi_token_prediction_layers_are_a_figure_apart():
     """DeepSeek-V3's checkpoint stores one multi-token-prediction layer (num_nextn_predict_layers: 1) that
     transformers does not build: the total is what transformers builds, the MTP layer a figure of its own. Its model
@@ -112,10 +126,12 @@ def test_multi_token_prediction_layers_are_a_figure_apart():
 
 def test_gemma_3_4b_language_model_as_published():
     """Gemma Team, "Gemma 3 Technical Report" (2025), Table 1: the 4B model has 3,209M non-embedding parameters
-    beside its vision encoder; its config.json names few keys of its text_config, the rest are Gemma3TextConfig's
-    defaults."""
+    beside its 417M vision encoder; its config.json names few keys of its text_config, the rest are
+    Gemma3TextConfig's defaults. The vision encoder is the SigLIP tower alone (with the projector, 420M)."""
     result = count_parameters(load_config("gemma-3-4b-it"))
     assert round(result["non_embedding"] / 10**6) == 3209
+    assert round(result["towers"]["vision_tower"] / 10**6) == 417
+    assert result["total"] == result["language_model"] + sum(result["towers"].values())
 
 
 def _run(*args: str) -> subprocess.CompletedProcess:
@@ -199,10 +215,11 @@ def test_missing_key_is_a_clear_error(name, tmp_path):
 
 
 def _size_keys(config: dict) -> list[tuple[str, ...]]:
-    """The paths of the whole numbers of a config, inside its text_config too."""
+    """The paths of the whole numbers of a config, inside its text_config and its towers' configs too."""
     paths = [(k,) for k, v in config.items() if isinstance(v, int) and not isinstance(v, bool)]
-    if isinstance(config.get("text_config"), dict):
-        paths += [("text_config", *p) for p in _size_keys(config["text_config"])]
+    for nested in ("text_config", "vision_config", "audio_config"):
+        if isinstance(config.get(nested), dict):
+            paths += [(nested, *p) for p in _size_keys(config[nested])]
     return paths
 
 
@@ -259,13 +276,16 @@ def test_generated_configs_count_as_transformers_builds_them(family):
         assert ours["total"] == reference_count(config), config
         assert sum(ours["breakdown"].values()) == ours["total"]
         assert 0 < ours["active"] <= ours["total"]
+        if family in TOWER_RULES:  # a flat multimodal config: its language model and towers apart
+            assert {**ours["towers"], "language_model": ours["language_model"]} == transformers_parts(config), config
 
 
 @pytest.mark.parametrize("model_type", sorted(TEXT_CONFIGS))
 def test_a_multimodal_configs_language_model_counts_as_transformers_builds_it(model_type):
     """A multimodal config's language model is its text_config, whose missing keys take the text config class's
-    defaults, as transformers fills them: the count is the language model and its head inside the multimodal class
-    transformers builds, and the result says that the towers beside it are left out."""
+    defaults, as transformers fills them; its towers read their nested configs (vision_config) the same way. The
+    count is the multimodal class transformers builds, each tower and projector a part of its own and the language
+    model a figure of its own; without tower rules, the language model alone, and the result says so."""
     rng = random.Random(f"{model_type}-nested")
     family = TEXT_CONFIGS[model_type]["default"]
     for _ in range(GENERATED_PER_FAMILY // 2):
@@ -277,7 +297,11 @@ def test_a_multimodal_configs_language_model_counts_as_transformers_builds_it(mo
         result = count_parameters(config)
         assert result["total"] == reference_count(config), config
         assert (result["model_type"], result["family"]) == (model_type, family)
-        assert result["notes"] and "not counted" in result["notes"][0]
+        if model_type not in TOWER_RULES:
+            assert result["notes"] and "not counted" in result["notes"][0]
+            continue
+        assert {**result["towers"], "language_model": result["language_model"]} == transformers_parts(config), config
+        assert sum(result["breakdown"].values()) == result["total"]
     with pytest.raises(ConfigError, match="'text_config' must be an object") as caught:
         count_parameters({"model_type": model_type, "text_config": [1]})
     assert caught.value.key == "text_config"

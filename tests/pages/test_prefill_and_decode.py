@@ -60,6 +60,31 @@ def test_a_mixture_of_experts_reads_only_the_experts_a_token_is_routed_to():
     assert got["decode_tokens_per_s_max"] == pytest.approx(1000e9 / read, rel=1e-6)
 
 
+def test_a_multimodal_model_reads_its_language_model_and_no_tower_per_token():
+    """Llama 4 Scout in bf16: its vision tower and projector are held (memory counts them) but run once per image,
+    and a text token reads 1 of its 16 routed experts per layer, the experts' count from the text_config's shapes."""
+    config = load_config("llama-4-scout-17b-16e")
+    text = config["text_config"]
+    L, d, inner = text["num_hidden_layers"], text["hidden_size"], text["intermediate_size"]
+    E, k = text["num_local_experts"], text["num_experts_per_tok"]
+    unread = L * (E - k) * 3 * d * inner * 2
+    mem = memory(config, {"weights": "bf16", "context_length": 1})
+    by = mem["weights"]["by_component"]
+    assert by["vision_tower"] > 0 and by["projector"] > 0
+    read = (mem["weights"]["bytes"] - by["embeddings"] - by["vision_tower"] - by["projector"] - unread
+            + mem["kv_cache"]["bytes"])
+    got = plan(config, {"bandwidth_gbs": 1000, "weights": "bf16", "context_length": 1})["speed"]
+    assert got["decode_tokens_per_s_max"] == pytest.approx(1000e9 / read, rel=1e-6)
+    # and a dense one, in int8 (its SigLIP tower too): every weight but the tower and the projector
+    config = load_config("gemma-3-4b-it")
+    mem = memory(config, {"weights": "int8", "context_length": 1})
+    by = mem["weights"]["by_component"]
+    # the table is read whole as the tied output head
+    read = mem["weights"]["bytes"] - by["vision_tower"] - by["projector"] + mem["kv_cache"]["bytes"]
+    got = plan(config, {"bandwidth_gbs": 1000, "weights": "int8", "context_length": 1})["speed"]
+    assert got["decode_tokens_per_s_max"] == pytest.approx(1000e9 / read, rel=1e-6)
+
+
 def test_a_tensor_split_divides_the_step_and_a_layer_split_does_not():
     config = load_config("llama-3-8b")
     one, layers, tensors = (plan(config, {"device": "h100-sxm", "devices": n, "split": split})["speed"]

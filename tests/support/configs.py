@@ -17,7 +17,7 @@ import warnings
 
 from count_params.families import BUILDS, TEXT_CONFIGS
 from count_params.memory_rules import FORMATS, LORA_MODULES
-from count_params.rules import RULES
+from count_params.rules import INNER_ONLY, RULES, TOWER_RULES
 
 
 def _divisors(n: int) -> list[int]:
@@ -63,16 +63,16 @@ def generated_config(family: str, rng: random.Random, scale: int = 1) -> dict:
     values["Ds"] = values["nh"] * values["hd"]  # Falcon-H1's Mamba width: its heads x their width
     if any(check["key"] == "q_lora_rank" for check in RULES[family]["checks"]):
         values["qr"] = rng.randint(1, 8) * scale  # the family needs the query latent
-    reads = {read["var"] for read in RULES[family]["reads"]}
-    if reads & {"gh", "Kg", "Sk", "Pd", "Vp"}:  # drawn only for the families that read them (Gemma 4)
+    read_vars = {read["var"] for read in RULES[family]["reads"]}
+    if read_vars & {"gh", "Kg", "Sk", "Pd", "Vp"}:  # drawn only for the families that read them (Gemma 4)
         values.update({"gh": rng.choice([2, 4, 8]) * scale, "Kg": rng.choice(_divisors(heads)),
                        "Sk": rng.randint(0, layers), "Pd": rng.randint(0, 6) * scale,
                        "Vp": rng.randint(64, 300) * scale})
-    if reads & {"og", "olr", "hc", "crc", "crh"}:  # DeepSeek-V4
+    if read_vars & {"og", "olr", "hc", "crc", "crh"}:  # DeepSeek-V4
         values.update({"og": rng.randint(1, 4), "olr": rng.randint(1, 8) * scale,
                        "hc": rng.randint(1, 3), "crc": rng.randint(1, 5), "crh": rng.randint(1, 9),
                        "cr": [rng.choice([0, 4, 128]) for _ in range(layers + rng.randint(0, 1))]})
-    if reads & {"fq", "off"}:  # GLM-5's indexer schedule
+    if read_vars & {"fq", "off"}:  # GLM-5's indexer schedule
         values.update({"fq": rng.randint(0, 3), "off": rng.randint(0, layers + 1)})
     # keys without a default that a check asks for (Gemma 4's experts, when its MoE block is on)
     checked = {check["key"] for check in RULES[family]["checks"]}
@@ -82,9 +82,12 @@ def generated_config(family: str, rng: random.Random, scale: int = 1) -> dict:
     named = rng.choice([None, *(c for c in classes if c)])
     if named:
         config["architectures"] = [named]
-    for read in RULES[family]["reads"]:
+    reads = RULES[family]["reads"]
+    for read in reads:
         var, key = read["var"], rng.choice(read["keys"])
-        if var in ("H", "K", "nh", "hd", "X", "Ds"):  # always set: some classes' defaults do not divide the widths
+        if var in ("H", "K", "nh", "hd", "X", "Ds", "He", "Hd") or (
+                var == "d" and not any(r["var"] == "h" for r in reads)):
+            # always set: some classes' defaults do not divide the widths (d, where the head width is d / H)
             config[key] = values[var]
             continue
         needed = read["type"] == "int" and read["default"] is None and key in checked
@@ -109,6 +112,16 @@ def generated_config(family: str, rng: random.Random, scale: int = 1) -> dict:
             config.setdefault(layer_key, layers)  # one kind per layer: as many layers as kinds
     if "num_kv_shared_layers" in config:
         config["num_kv_shared_layers"] = _kv_sharing_that_builds(config, rng)
+    if family in TOWER_RULES:  # a multimodal family whose language model's keys are the config's own
+        if TOWER_RULES[family]["text_config"] and rng.random() < 0.3:  # or, as transformers 5 saves it, nested
+            config = {"model_type": family, "text_config": {k: v for k, v in config.items() if k != "model_type"}}
+            if rng.random() < 0.5:
+                config["tie_word_embeddings"] = rng.random() < 0.5
+        config.update(tower_keys(TOWER_RULES[family], rng, values["d"]))
+    if family in INNER_ONLY:  # a language model that transformers builds only inside its multimodal model
+        config = nested_config(INNER_ONLY[family], config, rng)
+        if config.get("tie_word_embeddings", False) is None:  # refused, as transformers refuses it
+            config["tie_word_embeddings"] = rng.random() < 0.5
     return config
 
 
@@ -228,9 +241,10 @@ def built_model(config: dict):
         cfg = transformers.AutoConfig.for_model(model_type, **kwargs)
         key = f"{named}: {cfg.to_json_string(use_diff=False)}"
         if key not in _MODELS:
-            if model_type in TEXT_CONFIGS:  # the multimodal model, vision tower and all
+            if model_type in TEXT_CONFIGS or model_type in TOWER_RULES:  # the multimodal model, vision tower and all
+                cls = TEXT_CONFIGS[model_type]["class"] if model_type in TEXT_CONFIGS else TOWER_RULES[model_type]["class"]
                 with torch.device("meta"):
-                    _MODELS[key] = getattr(transformers, TEXT_CONFIGS[model_type]["class"])(cfg)
+                    _MODELS[key] = getattr(transformers, cls)(cfg)
                 return _MODELS[key]
             if named in RULES[model_type]["architectures"]:  # a class that holds another model
                 auto = getattr(transformers, named)
@@ -252,17 +266,45 @@ _MODELS: dict[str, object] = {}  # transformers' configuration as JSON -> the mo
 
 
 def transformers_count(config: dict) -> int:
-    """Parameters of the model transformers builds, a tied tensor counted once; of a multimodal model, those of its
-    language model and output head (the vision tower and projector are not counted yet)."""
+    """Parameters of the model transformers builds, a tied tensor counted once; of a multimodal model without tower
+    rules, those of its language model and output head."""
     params = built_model(config).named_parameters()
-    if config["model_type"] in TEXT_CONFIGS:
+    if config["model_type"] in TEXT_CONFIGS and config["model_type"] not in TOWER_RULES:
         params = [(n, p) for n, p in params if "language_model." in n or n.startswith("lm_head.")]
     return sum(p.numel() for _, p in params)
 
 
+# Where each part of a multimodal model sits in the class transformers builds (the rest is the language model)
+TOWER_MODULES = {
+    "gemma3": {"vision_tower": "model.vision_tower.", "projector": "model.multi_modal_projector."},
+    "mistral3": {"vision_tower": "model.vision_tower.", "projector": "model.multi_modal_projector."},
+    "llama4": {"vision_tower": "vision_model.", "projector": "multi_modal_projector."},
+    "qwen2_5_vl": {"vision_tower": "model.visual.", "projector": "model.visual.merger."},
+    "qwen3_vl": {"vision_tower": "model.visual.",
+                 "projector": ("model.visual.merger.", "model.visual.deepstack_merger_list.")},
+}
+TOWER_MODULES["qwen3_vl_moe"] = TOWER_MODULES["qwen3_vl"]
+TOWER_MODULES["whisper"] = {"audio_tower": "model.encoder."}
+
+
+def transformers_parts(config: dict) -> dict:
+    """A multimodal model's parameters as transformers builds it, by part: each tower and projector, and the
+    language model (its output head included)."""
+    modules = TOWER_MODULES[config["model_type"]]
+    parts = dict.fromkeys([*modules, "language_model"], 0)
+    for name, param in built_model(config).named_parameters():
+        # the innermost module that holds it (Qwen2.5-VL's merger sits inside its vision tower)
+        inside = [(len(prefix), p) for p, prefixes in modules.items()
+                  for prefix in ((prefixes,) if isinstance(prefixes, str) else prefixes) if name.startswith(prefix)]
+        parts[max(inside)[1] if inside else "language_model"] += param.numel()
+    return parts
+
+
 def nested_config(model_type: str, text: dict, rng: random.Random) -> dict:
     """A multimodal config of model_type around a generated text config, which names its model_type or leaves it to
-    the class's default."""
+    the class's default; a generated config that is already one (INNER_ONLY) as it is."""
+    if text["model_type"] == model_type:
+        return text
     text = {k: v for k, v in text.items() if k != "architectures"}
     if text["model_type"] == TEXT_CONFIGS[model_type]["default"] and rng.random() < 0.5:
         del text["model_type"]
@@ -271,7 +313,44 @@ def nested_config(model_type: str, text: dict, rng: random.Random) -> dict:
     config = {"model_type": model_type, "architectures": [TEXT_CONFIGS[model_type]["class"]], "text_config": text}
     if rng.random() < 0.5:  # the outer config's, which decides
         config["tie_word_embeddings"] = rng.choice([True, False, None])
+    if model_type in TOWER_RULES:
+        config.update(tower_keys(TOWER_RULES[model_type], rng))
     return config
+
+
+def tower_keys(rules: dict, rng: random.Random, width: int | None = None) -> dict:
+    """The keys of a multimodal config's towers (count_params.families.TOWERS), small and random: each key set about
+    half the time, else left to its class's default; a nested config sometimes names its model_type, and sometimes
+    is absent, to be filled as transformers fills it. ``width``: the hidden size that a tower whose keys are the
+    config's own (Whisper's encoder) shares, which its heads must divide."""
+    heads = rng.randint(1, 4)
+    out: dict = {}
+    for name, spec in rules["configs"].items():
+        if rng.random() < 0.15:
+            continue  # absent: what transformers fills in
+        out[name] = {"model_type": spec["model_type"]} if spec["model_type"] and rng.random() < 0.5 else {}
+    patch = rng.randint(1, 4)
+    values = {"hidden_size": heads * rng.choice([2, 4, 6]), "num_attention_heads": heads, "num_heads": heads,
+              "patch_size": patch, "image_size": patch * rng.randint(1, 5)}
+    for read in rules["reads"]:
+        name, _, key = rng.choice(read["keys"]).rpartition(".")
+        if name and name not in out:
+            continue
+        shared_heads = not name and key.endswith("heads") and width  # heads of the width the config shares
+        if key not in values and not shared_heads and rng.random() < 0.5:
+            continue  # the default (some defaults do not divide the widths, or the image: those are always set)
+        if read["type"] == "layers":
+            value = rng.choice([-1, -2, 0, [-1], [-2, -1], [0, 3, 5]])
+        elif shared_heads:
+            value = rng.choice(_divisors(width))
+        elif read["type"] == "bool":
+            value = rng.random() < 0.5
+        elif read["type"] == "list":  # layer numbers (Qwen3-VL's deepstack layers)
+            value = sorted(rng.sample(range(4), rng.randint(0, 3)))
+        else:
+            value = values.get(key, rng.randint(1, 12))
+        (out[name] if name else out)[key] = value
+    return out
 
 
 def reference_count(config: dict) -> int:
