@@ -354,6 +354,10 @@
     var read = {};
     family.reads.forEach(function (r) { r.keys.forEach(function (k) { read[k] = true; }); });
     Object.keys(family.only).forEach(function (k) { read[k] = true; });
+    // architectures decides the model where the family holds another one by class (T5EncoderModel), or where the
+    // model_type is not a family and the class names one
+    var holds = rules.families[modelType].architectures;
+    if (Object.keys(holds || {}).length || modelType !== outer.model_type) read.architectures = true;
     if (towerRules !== null) {  // a flat config's towers read its vision_config and some of its keys
       Object.keys(towerRules.configs).forEach(function (k) { read[k] = true; });
       towerRules.reads.forEach(function (r) { r.keys.forEach(function (k) { read[k] = true; }); });
