@@ -342,3 +342,11 @@ def test_gemma_4_kv_sharing_is_refused_where_transformers_refuses_it():
             assert count_parameters(config)["total"] == expected, config
         outcomes.add(expected is None)
     assert outcomes == {True, False}
+
+
+def test_mamba_codestral_7b_as_published():
+    """Mistral AI, "Codestral Mamba" (https://mistral.ai/news/codestral-mamba, 2024-07-16, the paragraph on
+    deploying it): "an instructed model, with 7,285,403,648 parameters"; every layer a Mamba-2 mixer, no attention."""
+    config = load_config("mamba-codestral-7b-v0.1")
+    assert count_parameters(config)["total"] == 7_285_403_648
+    assert reference_count(config) == 7_285_403_648
