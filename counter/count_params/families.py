@@ -1327,6 +1327,18 @@ TOWERS["whisper"] = {
 }
 
 
+# ---- qwen35towers: Qwen3.5's vision tower and merger (qwen3_5, qwen3_5_moe)
+# Qwen3_5VisionModel (and Qwen3_5MoeVisionModel) is Qwen3-VL's vision tower, with the
+# same keys and defaults (Qwen3_5VisionConfig), less the deepstack mergers: it builds
+# none, whatever deepstack_visual_indexes says (real configs write it as [])
+QWEN3_5_VISION = {
+    **QWEN3_VL_VISION, "title": "a vision tower, and its merger as the projector",
+    "reads": {k: v for k, v in QWEN3_VL_VISION["reads"].items() if k != "ds"},
+    "let": {**QWEN3_VL_VISION["let"], "Nd": "0"},
+}
+TOWERS["qwen3_5"] = QWEN3_5_VISION
+TOWERS["qwen3_5_moe"] = QWEN3_5_VISION
+
 # ------------------------------------------------------------------ the model it names
 # The class transformers builds for each family (for causal language modelling; T5's for
 # sequence to sequence). A config whose model_type is not a transformers family (remote

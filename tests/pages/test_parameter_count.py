@@ -350,3 +350,21 @@ def test_mamba_codestral_7b_as_published():
     config = load_config("mamba-codestral-7b-v0.1")
     assert count_parameters(config)["total"] == 7_285_403_648
     assert reference_count(config) == 7_285_403_648
+
+
+@pytest.mark.parametrize("model_type", ["qwen3_5", "qwen3_5_moe"])
+def test_qwen3_5_builds_no_deepstack_mergers_whatever_its_vision_config_says(model_type):
+    """Qwen3.5's vision tower is Qwen3-VL's without the deepstack mergers: Qwen3_5VisionModel builds only its merger,
+    so deepstack_visual_indexes (which real configs write as []) changes nothing, where in Qwen3-VL each index adds
+    one merger."""
+    rng = random.Random(f"{model_type}-deepstack")
+    config = nested_config(model_type, generated_config(TEXT_CONFIGS[model_type]["default"], rng), rng)
+    config["tie_word_embeddings"] = False
+    vision = {"depth": 4, "hidden_size": 8, "num_heads": 2, "intermediate_size": 12, "out_hidden_size": 16}
+    counts = set()
+    for indexes in ([], [0, 2], None):
+        config["vision_config"] = {**vision, **({} if indexes is None else {"deepstack_visual_indexes": indexes})}
+        result = count_parameters(config)
+        assert {**result["towers"], "language_model": result["language_model"]} == transformers_parts(config)
+        counts.add(result["total"])
+    assert len(counts) == 1

@@ -285,6 +285,8 @@ TOWER_MODULES = {
 }
 TOWER_MODULES["qwen3_vl_moe"] = TOWER_MODULES["qwen3_vl"]
 TOWER_MODULES["whisper"] = {"audio_tower": "model.encoder."}
+TOWER_MODULES["qwen3_5"] = TOWER_MODULES["qwen3_5_moe"] = {"vision_tower": "model.visual.",
+                                                     "projector": "model.visual.merger."}
 
 
 def transformers_parts(config: dict) -> dict:
