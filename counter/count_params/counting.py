@@ -182,13 +182,20 @@ def resolve(config: dict) -> tuple[dict, str, str | None, dict, list[str]]:
             notes.append(f"text_config's model_type {named} is read as {inner}, as "
                          f"transformers reads it in {nested['class']}")
         inner_config = {**text, "model_type": inner}
-        tied = config.get("tie_word_embeddings", nested.get("tied"))
-        if tied is None and "tie_word_embeddings" in config and not nested.get(
-                "null unties"):
-            raise ConfigError("config key 'tie_word_embeddings' must be true or false, "
-                              "got None", "tie_word_embeddings")
-        if "tied" in nested:  # the outer config's flag ties the head
-            inner_config["tie_word_embeddings"] = False if tied is None else tied
+        # the outer flag, under the first of its names the config uses (LFM2-VL's
+        # tie_embedding replaces tie_word_embeddings)
+        tie_key = next((k for k in nested.get("tie keys", ["tie_word_embeddings"])
+                        if k in config), "tie_word_embeddings")
+        tied = config.get(tie_key, nested.get("tied"))
+        if tied is None and tie_key in config and not nested.get("null unties"):
+            raise ConfigError(f"config key '{tie_key}' must be true or false, "
+                              "got None", tie_key)
+        if "tied" in nested:  # the outer config's flag ties the head, under
+            # every name the family reads its own by
+            flag = False if tied is None else tied
+            names = [k for r in RULES[inner]["reads"] if r["var"] == "tied"
+                     for k in r["keys"]]
+            inner_config.update(dict.fromkeys(["tie_word_embeddings", *names], flag))
         return inner_config, inner, None, RULES[inner], notes
     if (model_type in TOWER_RULES and TOWER_RULES[model_type]["text_config"]
             and config.get("text_config") is not None):

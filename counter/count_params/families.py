@@ -1126,6 +1126,11 @@ SIGLIP_VISION = {  # SiglipVisionConfig's defaults
 # a ViT layer: q, k, v and output projections with biases; an MLP of width Iv with
 # biases; two LayerNorms with a shift
 VIT_LAYER = "4*(Dv*Dv + Dv) + 2*Dv*Iv + Iv + Dv + 4*Dv"
+# SigLIP's tower: patches by a convolution with a bias, Np learned positions; the
+# layers; a LayerNorm; the attention-pooling head (a probe, torch's MultiheadAttention,
+# a LayerNorm, an MLP) where vision_use_head
+SIGLIP_TOWER = (f"Cv*Pv*Pv*Dv + Dv + Np*Dv + Lv*({VIT_LAYER}) + 2*Dv"
+                " + (Dv + 4*Dv*Dv + 4*Dv + 2*Dv + 2*Dv*Iv + Iv + Dv if pool else 0)")
 TOWERS = {
     "gemma3": {
         "title": "SigLIP vision tower, and a projector to the language model",
@@ -1133,14 +1138,9 @@ TOWERS = {
         "reads": SIGLIP_VISION,
         "checks": [["Dv % Hv == 0", "vision_config.num_attention_heads",
                     "'hidden_size' is not divisible by 'num_attention_heads'"]],
+        "let": {"Np": "(Sv // Pv)*(Sv // Pv)"},  # a position per patch of the image
         "count": {
-            # patches by a convolution with a bias, a learned position per patch; the
-            # layers; a LayerNorm; the attention-pooling head (a probe, torch's
-            # MultiheadAttention, a LayerNorm, an MLP) where vision_use_head
-            "vision_tower": "Cv*Pv*Pv*Dv + Dv + (Sv // Pv)*(Sv // Pv)*Dv"
-                            f" + Lv*({VIT_LAYER}) + 2*Dv"
-                            " + (Dv + 4*Dv*Dv + 4*Dv + 2*Dv + 2*Dv*Iv + Iv + Dv"
-                            " if pool else 0)",
+            "vision_tower": SIGLIP_TOWER,
             "projector": "Dv + Dv*d"},  # an RMSNorm, then a matrix to the text width
     },
     "mistral3": {
@@ -1339,6 +1339,28 @@ QWEN3_5_VISION = {
 TOWERS["qwen3_5"] = QWEN3_5_VISION
 TOWERS["qwen3_5_moe"] = QWEN3_5_VISION
 
+# ---- lfm2vl: LFM2-VL's vision tower and projector (lfm2_vl)
+# Lfm2VlForConditionalGeneration (modeling_lfm2_vl.py): an lfm2 language model, the
+# vision model vision_config names (Siglip2VisionModel) and Lfm2VlMultiModalProjector.
+# Siglip2VisionModel is SigLIP's tower with Siglip2VisionConfig's keys and defaults
+# (SigLIP's, but num_patches for image_size): its patches go through a linear layer
+# with a bias (as many parameters as SigLIP's convolution), to num_patches positions
+TOWERS["lfm2_vl"] = {
+    "title": "SigLIP2 vision tower, and its projector to the language model",
+    "configs": {"vision_config": {"model_type": "siglip2_vision_model"}},
+    "reads": {**{k: v for k, v in SIGLIP_VISION.items() if k != "Sv"},
+              "Np": ["vision_config.num_patches", 256],
+              # Lfm2VlConfig's defaults
+              "f": ["downsample_factor", 2], "Ip": ["projector_hidden_size", 2560],
+              "pb": ["projector_bias", True], "pln": ["projector_use_layernorm", True]},
+    "checks": TOWERS["gemma3"]["checks"],
+    "let": {"Dm": "Dv*f*f"},  # f x f patches joined (pixel unshuffle)
+    "count": {
+        "vision_tower": SIGLIP_TOWER,
+        # a LayerNorm where projector_use_layernorm, then two linear layers
+        "projector": "(2*Dm if pln else 0) + Dm*Ip + Ip*d + (Ip + d if pb else 0)"},
+}
+
 # ------------------------------------------------------------------ the model it names
 # The class transformers builds for each family (for causal language modelling; T5's for
 # sequence to sequence). A config whose model_type is not a transformers family (remote
@@ -1430,6 +1452,12 @@ TEXT_CONFIGS = {
                      "class": "Qwen3VLMoeForConditionalGeneration",
                      "beside": "a vision tower and its mergers", "tied": False,
                      "null unties": False},
+    # "tie keys": the outer flag's names, the first one a config uses deciding
+    # (Lfm2VlConfig reads tie_embedding in place of tie_word_embeddings)
+    "lfm2_vl": {"default": "lfm2", "class": "Lfm2VlForConditionalGeneration",
+                "beside": "a vision tower (SigLIP2) and its projector", "tied": True,
+                "null unties": False,
+                "tie keys": ["tie_embedding", "tie_word_embeddings"]},
 }
 
 

@@ -278,11 +278,21 @@
       var copy = {};
       Object.keys(text).forEach(function (k) { copy[k] = text[k]; });
       copy.model_type = inner;
-      var tied = has(config, "tie_word_embeddings") ? config.tie_word_embeddings : has(nested, "tied") ? nested.tied : null;
-      if (tied === null && has(config, "tie_word_embeddings") && !nested["null unties"]) {
-        throw new ConfigError("config key 'tie_word_embeddings' must be true or false, got None", "tie_word_embeddings");
+      // the outer flag, under the first of its names the config uses, as resolve() in the Python tool
+      var tieKey = (has(nested, "tie keys") ? nested["tie keys"] : ["tie_word_embeddings"]).filter(function (k) {
+        return has(config, k);
+      })[0] || "tie_word_embeddings";
+      var tied = has(config, tieKey) ? config[tieKey] : has(nested, "tied") ? nested.tied : null;
+      if (tied === null && has(config, tieKey) && !nested["null unties"]) {
+        throw new ConfigError("config key '" + tieKey + "' must be true or false, got None", tieKey);
       }
-      if (has(nested, "tied")) copy.tie_word_embeddings = tied === null ? false : tied;  // the outer config's flag ties the head
+      if (has(nested, "tied")) {  // the outer config's flag ties the head, under every name the family reads its own by
+        var flag = tied === null ? false : tied;
+        copy.tie_word_embeddings = flag;
+        families[inner].reads.forEach(function (r) {
+          if (r["var"] === "tied") r.keys.forEach(function (k) { copy[k] = flag; });
+        });
+      }
       return { config: copy, family: inner, arch: null, rules: families[inner], notes: notes };
     }
     if (has(rules.towers, modelType) && rules.towers[modelType].text_config && has(config, "text_config") &&

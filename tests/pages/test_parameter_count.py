@@ -290,10 +290,11 @@ def test_a_multimodal_configs_language_model_counts_as_transformers_builds_it(mo
     family = TEXT_CONFIGS[model_type]["default"]
     for _ in range(GENERATED_PER_FAMILY // 2):
         config = nested_config(model_type, generated_config(family, rng), rng)
-        if config.get("tie_word_embeddings", False) is None and not TEXT_CONFIGS[model_type]["null unties"]:
-            with pytest.raises(ConfigError, match="'tie_word_embeddings' must be true or false"):
+        tie_key = next((k for k in TEXT_CONFIGS[model_type].get("tie keys", []) if k in config), "tie_word_embeddings")
+        if config.get(tie_key, False) is None and not TEXT_CONFIGS[model_type]["null unties"]:
+            with pytest.raises(ConfigError, match=f"'{tie_key}' must be true or false"):
                 count_parameters(config)  # as transformers refuses it
-            config["tie_word_embeddings"] = rng.random() < 0.5
+            config[tie_key] = rng.random() < 0.5
         result = count_parameters(config)
         assert result["total"] == reference_count(config), config
         assert (result["model_type"], result["family"]) == (model_type, family)
@@ -368,3 +369,13 @@ def test_qwen3_5_builds_no_deepstack_mergers_whatever_its_vision_config_says(mod
         assert {**result["towers"], "language_model": result["language_model"]} == transformers_parts(config)
         counts.add(result["total"])
     assert len(counts) == 1
+
+
+def test_lfm2_vl_450m_vision_encoder_as_published():
+    """LFM2-VL-450M's model card ("Model details", https://huggingface.co/LiquidAI/LFM2-VL-450M, quoted whole in
+    varun00391/local-finetuned-model): its vision encoder "SigLIP2 NaFlex base (86M)", beside the 350M language model
+    of LFM2-350M. The tower counts 86M, as transformers builds it; the projector, a figure of its own, is not in it."""
+    config = load_config("lfm2-vl-450m")
+    result = count_parameters(config)
+    assert round(result["towers"]["vision_tower"] / 1e6) == 86
+    assert {**result["towers"], "language_model": result["language_model"]} == transformers_parts(config)

@@ -287,6 +287,7 @@ TOWER_MODULES["qwen3_vl_moe"] = TOWER_MODULES["qwen3_vl"]
 TOWER_MODULES["whisper"] = {"audio_tower": "model.encoder."}
 TOWER_MODULES["qwen3_5"] = TOWER_MODULES["qwen3_5_moe"] = {"vision_tower": "model.visual.",
                                                      "projector": "model.visual.merger."}
+TOWER_MODULES["lfm2_vl"] = {"vision_tower": "model.vision_tower.", "projector": "model.multi_modal_projector."}
 
 
 def transformers_parts(config: dict) -> dict:
@@ -313,8 +314,9 @@ def nested_config(model_type: str, text: dict, rng: random.Random) -> dict:
     elif TEXT_CONFIGS[model_type].get("renamed") and rng.random() < 0.5:  # Kimi-K2.5's kimi_k2
         text["model_type"] = rng.choice(list(TEXT_CONFIGS[model_type]["renamed"]))
     config = {"model_type": model_type, "architectures": [TEXT_CONFIGS[model_type]["class"]], "text_config": text}
-    if rng.random() < 0.5:  # the outer config's, which decides
-        config["tie_word_embeddings"] = rng.choice([True, False, None])
+    if rng.random() < 0.5:  # the outer config's, which decides, under one of its names
+        tie_key = rng.choice(TEXT_CONFIGS[model_type].get("tie keys", ["tie_word_embeddings"]))
+        config[tie_key] = rng.choice([True, False, None])
     if model_type in TOWER_RULES:
         config.update(tower_keys(TOWER_RULES[model_type], rng))
     return config
