@@ -432,7 +432,8 @@ def test_a_bf16_model_keeps_its_recurrent_state_in_fp32(kind):
 
 
 @pytest.mark.parametrize("stem", ["nemotron-h-8b-base-8k", "nemotron-3-nano-30b-a3b", "falcon-h1-7b-instruct",
-                                  "granite-4.0-h-tiny", "lfm2-1.2b", "qwen3.5-4b", "qwen3-next-80b-a3b"])
+                                  "granite-4.0-h-tiny", "lfm2-1.2b", "qwen3.5-4b", "qwen3-next-80b-a3b",
+                                  "lfm2-vl-450m"])
 def test_a_hybrids_decoder_layers_are_those_transformers_builds(stem):
     """Fit and speed offload whole decoder layers: a hybrid's are neither its caching layers alone nor those plus
     its recurrent ones (Nemotron-H's MLP and MoE layers do neither; each of Falcon-H1's does both)."""
@@ -440,7 +441,8 @@ def test_a_hybrids_decoder_layers_are_those_transformers_builds(stem):
 
     config = real_config(stem)
     stacks = [m for name, m in built_model(config).named_modules()
-              if name.endswith(".layers") and isinstance(m, torch.nn.ModuleList) and "visual" not in name]
+              if name.endswith(".layers") and isinstance(m, torch.nn.ModuleList)
+              and "visual" not in name and "vision_tower" not in name]  # a vision tower's layers aside
     assert len(stacks) == 1, stem
     assert memory(config)["kv_cache"]["decoder_layers"] == len(stacks[0]), stem
 
