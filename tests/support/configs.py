@@ -63,7 +63,8 @@ def generated_config(family: str, rng: random.Random, scale: int = 1) -> dict:
     values["Ds"] = values["nh"] * values["hd"]  # Falcon-H1's Mamba width: its heads x their width
     if any(check["key"] == "q_lora_rank" for check in RULES[family]["checks"]):
         values["qr"] = rng.randint(1, 8) * scale  # the family needs the query latent
-    read_vars = {read["var"] for read in RULES[family]["reads"]}
+    reads = RULES[family]["reads"]
+    read_vars = {read["var"] for read in reads}
     if read_vars & {"gh", "Kg", "Sk", "Pd", "Vp"}:  # drawn only for the families that read them (Gemma 4)
         values.update({"gh": rng.choice([2, 4, 8]) * scale, "Kg": rng.choice(_divisors(heads)),
                        "Sk": rng.randint(0, layers), "Pd": rng.randint(0, 6) * scale,
@@ -82,7 +83,6 @@ def generated_config(family: str, rng: random.Random, scale: int = 1) -> dict:
     named = rng.choice([None, *(c for c in classes if c)])
     if named:
         config["architectures"] = [named]
-    reads = RULES[family]["reads"]
     for read in reads:
         var, key = read["var"], rng.choice(read["keys"])
         if var in ("H", "K", "nh", "hd", "X", "Ds", "He", "Hd") or (
@@ -100,14 +100,14 @@ def generated_config(family: str, rng: random.Random, scale: int = 1) -> dict:
             config[key] = rng.sample(range(layers + 2), rng.randint(0, layers + 1))
             continue
         config[key] = rng.random() < 0.5 if read["type"] == "bool" else values[var]
-    experts = [r for r in RULES[family]["reads"] if r["var"] == "E"]
+    experts = [r for r in reads if r["var"] == "E"]
     if experts and any(k in config for k in experts[0]["keys"]):
-        top_k = next(r for r in RULES[family]["reads"] if r["var"] == "k")
+        top_k = next(r for r in reads if r["var"] == "k")
         config[top_k["keys"][0]] = values["k"]  # at most the experts there are
     # lists with one entry per layer: the kinds, and DeepSeek-V4's compress_ratios
-    if any(isinstance(config.get(r["keys"][0]), list) for r in RULES[family]["reads"]
+    if any(isinstance(config.get(r["keys"][0]), list) for r in reads
            if r["type"] == "kinds" or r["var"] == "cr"):
-        layer_key = next((r["keys"][0] for r in RULES[family]["reads"] if r["var"] == "L"), None)
+        layer_key = next((r["keys"][0] for r in reads if r["var"] == "L"), None)
         if layer_key:  # (Nemotron-H has no layer count: its list or pattern is its layers)
             config.setdefault(layer_key, layers)  # one kind per layer: as many layers as kinds
     if "num_kv_shared_layers" in config:
