@@ -66,7 +66,8 @@ def tests(session):
     _ensure_chromium(session)
     session.run("ruff", "check", "snippets", "counter", "sitelib", "tests", "hooks", "tools", "noxfile.py")
     session.run("codespell", "docs", "README.md")
-    session.run("pytest", "--codeblocks", *session.posargs, env=QUIET_MKDOCS)
+    # Two pytest processes at once, one per test group (tests/__main__.py); `pytest` alone runs them in one.
+    session.run("python", "-m", "tests", "--codeblocks", *session.posargs, env=QUIET_MKDOCS)
 
 
 @nox.session(python=PYTHON)
