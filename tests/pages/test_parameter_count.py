@@ -395,3 +395,11 @@ def test_voxtral_fills_its_text_config_with_its_own_defaults_and_never_ties_its_
     result = count_parameters(config)
     assert {**result["towers"], "language_model": result["language_model"]} == transformers_parts(config)
     assert not result["tied_output_head"] and result["breakdown"]["output_head"] > 0
+
+
+def test_voxtral_refuses_an_audio_config_that_is_not_its_encoder():
+    """VoxtralModel builds whatever model its audio_config names as its audio tower; the rules count
+    VoxtralEncoder, so another (a Whisper config: a whole encoder-decoder there) is refused, naming the key."""
+    with pytest.raises(ConfigError, match="'voxtral_encoder'") as caught:
+        count_parameters({"model_type": "voxtral", "audio_config": {"model_type": "whisper"}})
+    assert caught.value.key == "audio_config.model_type"
