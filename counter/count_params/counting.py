@@ -181,7 +181,7 @@ def resolve(config: dict) -> tuple[dict, str, str | None, dict, list[str]]:
         if named != inner:
             notes.append(f"text_config's model_type {named} is read as {inner}, as "
                          f"transformers reads it in {nested['class']}")
-        # the keys the outer class fills a text_config with, under its own (Voxtral's)
+        # keys the outer class fills a text_config with, below those it names (Voxtral)
         filled = {**(nested.get("default class keys", {}) if inner == nested["default"]
                      else {}), **nested.get("text defaults", {})}
         inner_config = {**filled, **text, "model_type": inner}

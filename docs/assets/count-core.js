@@ -275,7 +275,7 @@
       if (named !== inner) {
         notes.push("text_config's model_type " + named + " is read as " + inner + ", as transformers reads it in " + nested["class"]);
       }
-      // the keys the outer class fills a text_config with, under its own (Voxtral's), as resolve() in the Python tool
+      // the keys the outer class fills a text_config with, below those it names (Voxtral's), as resolve() in the Python tool
       var copy = {}, filled = [inner === nested["default"] ? nested["default class keys"] : null,
         nested["text defaults"], text];
       filled.forEach(function (keys) {  // the rules' numbers made exact integers, as a parsed config's are
