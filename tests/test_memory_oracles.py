@@ -334,6 +334,11 @@ KINDS = {
     "gemma4-default-pattern": {"model_type": "gemma4_text", **SMALL, "num_hidden_layers": 8, "head_dim": 8,
                                "global_head_dim": 16, "sliding_window": 5, "num_kv_shared_layers": 2,
                                "hidden_size_per_layer_input": 2, "vocab_size_per_layer_input": 64},
+    # Voxtral: the cache of its language model (a llama text_config, whose head_dim is VoxtralConfig's default, 128)
+    # in VoxtralForConditionalGeneration; its audio tower, beside it, caches nothing
+    "voxtral-language-model": {"model_type": "voxtral", "text_config": SMALL,
+                               "audio_config": {"hidden_size": 8, "num_attention_heads": 2, "intermediate_size": 16,
+                                                "num_hidden_layers": 1}},
 }
 CACHED = ("keys", "values", "indexer_keys")  # what a cache layer holds per token (not its step counters)
 # what a recurrent layer holds per sequence; DeepSeek-V4's compressed entries, one per so many tokens (its buffers

@@ -13,6 +13,7 @@ from __future__ import annotations
 import math
 
 import torch
+from count_params.families import TEXT_CONFIGS
 
 # NF4's 16 levels: the quantiles of a normal distribution (Dettmers et al. 2023, QLoRA, appendix E; the table
 # in bitsandbytes/functional.py get_4bit_type("nf4")), rounded to 4 decimals: only their count matters here.
@@ -78,6 +79,9 @@ def transformers_model(config: dict, device: str = "cpu", dtype=torch.float32, *
         cfg = transformers.AutoConfig.for_model(config["model_type"], **kwargs)
         cfg._attn_implementation = "eager"
         with torch.device(device):
+            if config["model_type"] in TEXT_CONFIGS:  # a multimodal class (Voxtral's), towers and all
+                cls = getattr(transformers, TEXT_CONFIGS[config["model_type"]]["class"])
+                return cls._from_config(cfg, dtype=dtype)
             return transformers.AutoModelForCausalLM.from_config(cfg, dtype=dtype)
 
 
@@ -85,7 +89,7 @@ def generation_cache(model, tokens: int, batch: int = 1):
     """Prefill tokens - 1, then decode one token: the cache as it stands while generating."""
     torch.manual_seed(0)
     model.eval()
-    vocab = model.config.vocab_size
+    vocab = model.config.get_text_config().vocab_size  # a multimodal config's is its text_config's
     with torch.no_grad():
         out = model(torch.randint(0, vocab, (batch, tokens - 1)), use_cache=True)
         out = model(torch.randint(0, vocab, (batch, 1)), cache=out.past_key_values, use_cache=True)

@@ -181,11 +181,14 @@ def resolve(config: dict) -> tuple[dict, str, str | None, dict, list[str]]:
         if named != inner:
             notes.append(f"text_config's model_type {named} is read as {inner}, as "
                          f"transformers reads it in {nested['class']}")
-        inner_config = {**text, "model_type": inner}
+        # keys the outer class fills a text_config with, below those it names (Voxtral)
+        filled = {**(nested.get("default class keys", {}) if inner == nested["default"]
+                     else {}), **nested.get("text defaults", {})}
+        inner_config = {**filled, **text, "model_type": inner}
         # the outer flag, under the first of its names the config uses (LFM2-VL's
-        # tie_embedding replaces tie_word_embeddings)
+        # tie_embedding replaces tie_word_embeddings; Voxtral has none: never tied)
         tie_key = next((k for k in nested.get("tie keys", ["tie_word_embeddings"])
-                        if k in config), "tie_word_embeddings")
+                        if k in config), None)
         tied = config.get(tie_key, nested.get("tied"))
         if tied is None and tie_key in config and not nested.get("null unties"):
             raise ConfigError(f"config key '{tie_key}' must be true or false, "

@@ -54,6 +54,18 @@ def compile_expr(text: str) -> object:
     return tree(ast.parse(text, mode="eval").body)
 
 
+def renamed(text: str, names: dict[str, str]) -> str:
+    """A rule with some of its variables renamed: one rule for two models that read the
+    same shapes under other names ('Le*d', {'d': 'Da'} -> 'Le * Da')."""
+
+    class Rename(ast.NodeTransformer):
+        def visit_Name(self, node):
+            name = ast.Name(names.get(node.id, node.id), node.ctx)
+            return ast.copy_location(name, node)
+
+    return ast.unparse(Rename().visit(ast.parse(text, mode="eval")))
+
+
 def _moe_layers(layers: int, step: int, skip: list) -> int:
     """Qwen's MoE layers: every step-th layer (1-based), except those listed in skip."""
     skipped = {i for i in skip if i < layers and (i + 1) % step == 0}

@@ -10,6 +10,8 @@ K key/value heads, h head dim, I MLP width, E experts (k of them chosen per toke
 
 from __future__ import annotations
 
+from count_params.expressions import renamed
+
 COMPONENTS = ("embeddings", "attention", "mlp", "norms", "output_head", "other")
 
 # ------------------------------------------------------------------ the rules, as data
@@ -1361,6 +1363,33 @@ TOWERS["lfm2_vl"] = {
         "projector": "(2*Dm if pln else 0) + Dm*Ip + Ip*d + (Ip + d if pb else 0)"},
 }
 
+# ---- voxtral: Voxtral's audio tower and projector (voxtral)
+# VoxtralForConditionalGeneration (modeling_voxtral.py): the language model its
+# text_config names (llama by default, with VoxtralConfig's defaults: TEXT_CONFIGS), a
+# VoxtralEncoder and VoxtralMultiModalProjector. The encoder is Whisper's, with its own
+# width (audio_config.hidden_size, not the language model's d) and the keys (its
+# attribute_map's Whisper names too) and defaults of VoxtralEncoderConfig
+TOWERS["voxtral"] = {
+    "title": "an audio encoder (Whisper's), and its projector to the language model",
+    "configs": {"audio_config": {"model_type": "voxtral_encoder"}},
+    "reads": {"Da": ["audio_config.hidden_size|audio_config.d_model", 1280],
+              "La": ["audio_config.num_hidden_layers|audio_config.encoder_layers", 32],
+              "Ha": ["audio_config.num_attention_heads"
+                     "|audio_config.encoder_attention_heads", 20],
+              "Fa": ["audio_config.intermediate_size|audio_config.encoder_ffn_dim",
+                     5120],
+              "Nm": ["audio_config.num_mel_bins", 128],
+              "Ps": ["audio_config.max_source_positions", 1500]},
+    "checks": [["Da % Ha == 0", "audio_config.num_attention_heads",
+                "'hidden_size' is not divisible by 'num_attention_heads'"]],
+    "count": {
+        "audio_tower": renamed(TOWERS["whisper"]["count"]["audio_tower"],
+                               {"d": "Da", "Le": "La", "Fe": "Fa"}),
+        # two linear layers without biases: the encoder's outputs regrouped to Fa
+        # features (four frames of Da by default), to the text width, then d to d
+        "projector": "Fa*d + d*d"},
+}
+
 # ------------------------------------------------------------------ the model it names
 # The class transformers builds for each family (for causal language modelling; T5's for
 # sequence to sequence). A config whose model_type is not a transformers family (remote
@@ -1458,6 +1487,21 @@ TEXT_CONFIGS = {
                 "beside": "a vision tower (SigLIP2) and its projector", "tied": True,
                 "null unties": False,
                 "tie keys": ["tie_embedding", "tie_word_embeddings"]},
+    # Voxtral: "text defaults", the keys VoxtralConfig fills a text_config with, under
+    # those it names (its SubConfigSpec's init_kwargs, which __post_init__ also merges
+    # into a given one); "default class keys", those of the default's class
+    # (LlamaConfig) that its rules require, for a text_config of that model_type; "tie
+    # keys" none: VoxtralForConditionalGeneration ties no weights, whatever a flag says
+    "voxtral": {"default": "llama", "class": "VoxtralForConditionalGeneration",
+                "beside": "an audio tower (Whisper's encoder) and its projector",
+                "tied": False, "null unties": True, "tie keys": [],
+                "default class keys": {"num_attention_heads": 32},
+                "text defaults": {
+                    "vocab_size": 131072, "hidden_size": 3072,
+                    "intermediate_size": 8192, "num_hidden_layers": 30,
+                    "num_key_value_heads": 8,
+                    "max_position_embeddings": 131072, "rms_norm_eps": 1e-05,
+                    "use_cache": True, "rope_theta": 100000000.0, "head_dim": 128}},
 }
 
 

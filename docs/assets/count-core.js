@@ -275,15 +275,23 @@
       if (named !== inner) {
         notes.push("text_config's model_type " + named + " is read as " + inner + ", as transformers reads it in " + nested["class"]);
       }
-      var copy = {};
-      Object.keys(text).forEach(function (k) { copy[k] = text[k]; });
+      // the keys the outer class fills a text_config with, below those it names (Voxtral's), as resolve() in the Python tool
+      var copy = {}, filled = [inner === nested["default"] ? nested["default class keys"] : null,
+        nested["text defaults"], text];
+      filled.forEach(function (keys) {  // the rules' numbers made exact integers, as a parsed config's are
+        Object.keys(keys || {}).forEach(function (k) {
+          var v = keys[k];
+          copy[k] = keys !== text && typeof v === "number" && Number.isInteger(v) ? BigInt(v) : v;
+        });
+      });
       copy.model_type = inner;
-      // the outer flag, under the first of its names the config uses, as resolve() in the Python tool
+      // the outer flag, under the first of its names the config uses, as resolve() in the Python tool (none: untied)
       var tieKey = (has(nested, "tie keys") ? nested["tie keys"] : ["tie_word_embeddings"]).filter(function (k) {
         return has(config, k);
-      })[0] || "tie_word_embeddings";
-      var tied = has(config, tieKey) ? config[tieKey] : has(nested, "tied") ? nested.tied : null;
-      if (tied === null && has(config, tieKey) && !nested["null unties"]) {
+      })[0];
+      var given = tieKey !== undefined;
+      var tied = given ? config[tieKey] : has(nested, "tied") ? nested.tied : null;
+      if (tied === null && given && !nested["null unties"]) {
         throw new ConfigError("config key '" + tieKey + "' must be true or false, got None", tieKey);
       }
       if (has(nested, "tied")) {  // the outer config's flag ties the head, under every name the family reads its own by

@@ -379,3 +379,37 @@ def test_lfm2_vl_450m_vision_encoder_as_published():
     result = count_parameters(config)
     assert round(result["towers"]["vision_tower"] / 1e6) == 86
     assert {**result["towers"], "language_model": result["language_model"]} == transformers_parts(config)
+
+
+@pytest.mark.parametrize("config", [
+    {"model_type": "voxtral"},
+    {"model_type": "voxtral", "text_config": None, "audio_config": None, "tie_word_embeddings": True},
+    {"model_type": "voxtral", "text_config": {"num_hidden_layers": 2, "tie_word_embeddings": True},
+     "audio_config": {"num_hidden_layers": 1}},
+    {"model_type": "voxtral", "text_config": {"model_type": "mistral", "num_attention_heads": 16,
+                                              "num_hidden_layers": 2}},
+], ids=["absent", "null", "partial", "mistral"])
+def test_voxtral_fills_its_text_config_with_its_own_defaults_and_never_ties_its_head(config):
+    """VoxtralConfig (configuration_voxtral.py) makes an absent or null text_config a llama config with its own
+    defaults (its SubConfigSpec's init_kwargs: Voxtral Mini's language model), and merges those defaults into a
+    partial one; VoxtralForConditionalGeneration ties no weights, so its head is its own whatever a flag says. Each
+    part counts as transformers builds it."""
+    result = count_parameters(config)
+    assert {**result["towers"], "language_model": result["language_model"]} == transformers_parts(config)
+    assert not result["tied_output_head"] and result["breakdown"]["output_head"] > 0
+
+
+def test_voxtral_gives_llamas_default_heads_only_to_a_llama_text_config():
+    """LlamaConfig's num_attention_heads fills a llama text_config; another model_type's class has its own default,
+    which the rules do not assume: refused, naming the key."""
+    with pytest.raises(ConfigError, match="'num_attention_heads'") as caught:
+        count_parameters({"model_type": "voxtral", "text_config": {"model_type": "mistral"}})
+    assert caught.value.key == "num_attention_heads"
+
+
+def test_voxtral_refuses_an_audio_config_that_is_not_its_encoder():
+    """VoxtralModel builds whatever model its audio_config names as its audio tower; the rules count
+    VoxtralEncoder, so another (a Whisper config: a whole encoder-decoder there) is refused, naming the key."""
+    with pytest.raises(ConfigError, match="'voxtral_encoder'") as caught:
+        count_parameters({"model_type": "voxtral", "audio_config": {"model_type": "whisper"}})
+    assert caught.value.key == "audio_config.model_type"

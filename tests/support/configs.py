@@ -288,6 +288,7 @@ TOWER_MODULES["whisper"] = {"audio_tower": "model.encoder."}
 TOWER_MODULES["qwen3_5"] = TOWER_MODULES["qwen3_5_moe"] = {"vision_tower": "model.visual.",
                                                      "projector": "model.visual.merger."}
 TOWER_MODULES["lfm2_vl"] = {"vision_tower": "model.vision_tower.", "projector": "model.multi_modal_projector."}
+TOWER_MODULES["voxtral"] = {"audio_tower": "model.audio_tower.", "projector": "model.multi_modal_projector."}
 
 
 def transformers_parts(config: dict) -> dict:
@@ -315,7 +316,7 @@ def nested_config(model_type: str, text: dict, rng: random.Random) -> dict:
         text["model_type"] = rng.choice(list(TEXT_CONFIGS[model_type]["renamed"]))
     config = {"model_type": model_type, "architectures": [TEXT_CONFIGS[model_type]["class"]], "text_config": text}
     if rng.random() < 0.5:  # the outer config's, which decides, under one of its names
-        tie_key = rng.choice(TEXT_CONFIGS[model_type].get("tie keys", ["tie_word_embeddings"]))
+        tie_key = rng.choice(TEXT_CONFIGS[model_type].get("tie keys") or ["tie_word_embeddings"])  # (Voxtral: none)
         config[tie_key] = rng.choice([True, False, None])
     if model_type in TOWER_RULES:
         config.update(tower_keys(TOWER_RULES[model_type], rng))
@@ -336,6 +337,8 @@ def tower_keys(rules: dict, rng: random.Random, width: int | None = None) -> dic
     patch = rng.randint(1, 4)
     values = {"hidden_size": heads * rng.choice([2, 4, 6]), "num_attention_heads": heads, "num_heads": heads,
               "patch_size": patch, "image_size": patch * rng.randint(1, 5)}
+    # the same, under the Whisper names of VoxtralEncoderConfig's attribute_map
+    values.update(d_model=values["hidden_size"], encoder_attention_heads=heads)
     for read in rules["reads"]:
         name, _, key = rng.choice(read["keys"]).rpartition(".")
         if name and name not in out:
