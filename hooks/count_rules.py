@@ -38,7 +38,8 @@ def rules_script() -> str:
     """JavaScript that defines window.llmCountRules: the rules and their words, and the configs as presets."""
     rules = json.loads(count_params.rules_json())
     rules["presets"] = [
-        {"id": stem, "name": config.get("_name_or_path", stem), "json": json.dumps(config)}
+        {"id": stem, "name": config.get("_name_or_path", stem),
+         "json": json.dumps(config, separators=(",", ":"))}  # parsed, never shown as written
         for stem, config in shipped_configs().items()
     ]
     return (
