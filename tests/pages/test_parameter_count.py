@@ -424,3 +424,37 @@ def test_kimi_k2_5_as_published():
     assert round((result["active"] - result["breakdown"]["embeddings"]) / 1e9) == 32
     assert round(2 * sum(result["towers"].values()) / 2**20) == 899
     assert {**result["towers"], "language_model": result["language_model"]} == transformers_parts(config)
+
+
+@pytest.mark.parametrize("name, path, value", [
+    ("gemma-4-e2b-it", "vision_config.head_dim", 63),  # its rotary embedding turns pairs
+    ("gemma-4-e2b-it", "vision_config.num_key_value_heads", 0),
+    ("gemma-4-e2b-it", "audio_config.subsampling_conv_channels", [128]),
+    ("kimi-k2.5", "vision_config.hidden_size", 1151),  # the frames' sines and cosines come in pairs
+    ("kimi-k2.5", "vision_config.num_attention_heads", 0),
+    ("kimi-k2.5", "vision_config.merge_kernel_size", [2]),
+])
+def test_tower_sizes_that_transformers_cannot_build_are_refused_naming_the_key(name, path, value):
+    """A tower size that transformers refuses or fails to build with is refused by the counter too, naming the key
+    in its nested config, not counted."""
+    config = load_config(name)
+    nested, key = path.split(".")
+    config[nested] = {**config[nested], key: value}
+    with pytest.raises(ConfigError) as caught:
+        count_parameters(config)
+    assert caught.value.key == path
+    with pytest.raises(Exception):  # noqa: B017 (a validation error, a division by zero, an index or a shape)
+        reference_count(config)
+
+
+def test_gemma_4_without_its_towers_is_its_language_model():
+    """Gemma4Config's vision_config and audio_config are optional: null or absent, transformers builds no tower and
+    no embedder for it, and the count is the language model's alone."""
+    config = load_config("gemma-4-e2b-it")
+    whole = count_parameters(config)
+    for bare in ({**config, "vision_config": None, "audio_config": None},
+                 {k: v for k, v in config.items() if k not in ("vision_config", "audio_config")}):
+        result = count_parameters(bare)
+        assert result["total"] == whole["language_model"] == reference_count(bare)
+        assert {**result["towers"], "language_model": result["language_model"]} == transformers_parts(bare)
+        assert set(result["towers"].values()) == {0}
