@@ -38,7 +38,8 @@ def rules_script() -> str:
     """JavaScript that defines window.llmCountRules: the rules and their words, and the configs as presets."""
     rules = json.loads(count_params.rules_json())
     rules["presets"] = [
-        {"id": stem, "name": config.get("_name_or_path", stem), "json": json.dumps(config)}
+        {"id": stem, "name": config.get("_name_or_path", stem),
+         "json": json.dumps(config, separators=(",", ":"))}  # parsed, never shown as written
         for stem, config in shipped_configs().items()
     ]
     return (
@@ -79,8 +80,9 @@ def model_table(calculator_link: str) -> str:
     for stem, config in shipped_configs().items():
         r = count_params.count_parameters(config)
         # a multimodal model: its language model alone, and the towers and projectors beside it
+        # (those its config names: Gemma 4 31B has no audio tower, a part of 0)
         language_model = r.get("language_model", r["total"])
-        towers = " + ".join(f"{n:,}" for n in r.get("towers", {}).values())
+        towers = " + ".join(f"{n:,}" for n in r.get("towers", {}).values() if n)
         active = f"{r['active']:,}" if r["active"] != language_model else "(dense)"
         share = (r["breakdown"]["embeddings"] + r["breakdown"]["output_head"]) / r["total"]
         name = config.get("_name_or_path", stem)

@@ -296,10 +296,13 @@ def _count(config: dict) -> tuple[dict, dict, dict]:
 
 def tower_view(config: dict, rules: dict) -> dict:
     """The keys the tower rules read: the outer config's own, and each nested config's
-    as "vision_config.hidden_size", an absent or null one as transformers fills it."""
+    as "vision_config.hidden_size", an absent or null one as transformers fills it; an
+    optional one's name says whether it is there (its tower is built)."""
     view = {k: v for k, v in config.items() if k not in rules["configs"]}
     for name, spec in rules["configs"].items():
         nested = config.get(name)
+        if spec["optional"]:
+            view[name] = nested is not None
         nested = spec["absent"] if nested is None else nested
         if not isinstance(nested, dict):
             raise ConfigError(f"config key '{name}' must be an object, got {nested!r}",

@@ -16,7 +16,7 @@ BINARY = {ast.Add: "+", ast.Sub: "-", ast.Mult: "*", ast.FloorDiv: "//", ast.Div
 COMPARE = {ast.Eq: "==", ast.NotEq: "!=", ast.Lt: "<", ast.LtE: "<=", ast.Gt: ">",
            ast.GtE: ">=", ast.Is: "==", ast.IsNot: "!="}
 FUNCTIONS = ("min", "max", "startswith", "moe_layers", "more_bits", "count", "len",
-             "layers_among", "scale", "count_in")
+             "layers_among", "scale", "count_in", "at")
 
 
 def compile_expr(text: str) -> object:
@@ -115,6 +115,8 @@ def evaluate(node, env: dict, keys: dict):
                        if v == want and type(v) is type(want))
         if args[0] == "len":
             return len(values[0])
+        if args[0] == "at":  # entry i of a list (Kimi-K2.5's merge kernel: two sizes)
+            return values[0][values[1]]
         if args[0] == "scale":  # int(m * n): a width times a float factor, as the
             # config classes compute it (in floating point, then truncated)
             return int(values[0] * values[1])

@@ -1389,6 +1389,96 @@ TOWERS["voxtral"] = {
         # features (four frames of Da by default), to the text width, then d to d
         "projector": "Fa*d + d*d"},
 }
+# ---- towers2: Gemma 4's vision and audio towers, Kimi-K2.5's MoonViT (issue 27)
+# Gemma4Model (modeling_gemma4.py) builds a vision tower where vision_config is given
+# and an audio tower where audio_config is (both optional: null or absent, none), each
+# with an embedder into the language model, which is their projector. Its nested config
+# classes are fixed (Gemma4VisionConfig, Gemma4AudioConfig): a model_type there is not
+# read. The clipped linear layers' bounds and the vision standardizer are buffers.
+TOWERS["gemma4"] = {
+    "title": "a vision tower and an audio tower where the config names them, and "
+             "their embedders as the projector",
+    "configs": {"vision_config": {"model_type": None, "optional": True},
+                "audio_config": {"model_type": None, "optional": True}},
+    "reads": {"Tv": ["vision_config", False], "Ta": ["audio_config", False],
+              # Gemma4VisionConfig's defaults
+              "Dv": ["vision_config.hidden_size", 768],
+              "Iv": ["vision_config.intermediate_size", 3072],
+              "Lv": ["vision_config.num_hidden_layers", 16],
+              "Hv": ["vision_config.num_attention_heads", 12],
+              "Kv": ["vision_config.num_key_value_heads", 12],
+              "hv": ["vision_config.head_dim", 64],
+              "Pv": ["vision_config.patch_size", 16],
+              "Ps": ["vision_config.position_embedding_size", 10240],
+              # Gemma4AudioConfig's
+              "Da": ["audio_config.hidden_size", 1024],
+              "La": ["audio_config.num_hidden_layers", 12],
+              "Ha": ["audio_config.num_attention_heads", 8],
+              "ch": {"key": "audio_config.subsampling_conv_channels"},
+              "Ka": ["audio_config.conv_kernel_size", 5],
+              "Oa": ["audio_config.output_proj_dims", 1536]},
+    "checks": [["not Tv or Kv > 0", "vision_config.num_key_value_heads",
+                "'num_key_value_heads' must be at least 1"],
+               ["not Tv or hv % 2 == 0", "vision_config.head_dim",
+                "'head_dim' must be even (its rotary embedding turns pairs of values)"],
+               ["ch is None or len(ch) >= 2 and min(at(ch, 0), at(ch, 1)) > 0",
+                "audio_config.subsampling_conv_channels",
+                "'subsampling_conv_channels' must give two channel counts, each 1 or "
+                "more"]],
+    "let": {"c0": "128 if ch is None else at(ch, 0)",
+            "c1": "32 if ch is None else at(ch, 1)",
+            "ha": "Da // Ha"},  # an audio head's width, rounded down
+    "count": {
+        # patches (3 channels) by a linear layer, a table of positions per axis; layers
+        # of q, k, v, o over their heads, q and k norms over one head, a gated MLP and
+        # four RMSNorms
+        "vision_tower": "3*Pv*Pv*Dv + 2*Ps*Dv + Lv*(Dv*hv*(2*Hv + 2*Kv) + 2*hv + 4*Dv"
+                        " + 3*Dv*Iv) if Tv else 0",
+        # two strided convolutions, each with a LayerNorm without shift, and a linear
+        # layer from their features (c0 // 4 of c1 channels); conformer layers: two
+        # feed-forward blocks (4x wide, two norms each), attention with a relative
+        # position projection and a scale per head dimension, a light convolution
+        # block (a gated linear layer, a depthwise convolution, a linear layer, two
+        # norms) and three norms; an output projection with a bias
+        "audio_tower": "9*c0 + c0 + 9*c0*c1 + c1 + (c0 // 4)*c1*Da + La*(20*Da*Da"
+                       " + 4*Da*Ha*ha + ha + Da*Ka + 9*Da) + Da*Oa + Oa if Ta else 0",
+        # each tower's embedder: a norm without scale, a matrix to the text width
+        "projector": "(Dv*d if Tv else 0) + (Oa*d if Ta else 0)"},
+}
+# Kimi-K2.5 (Kimi_K25Model, modeling_kimi_k25.py): MoonViT, and a projector from the
+# merged patches. Kimi_K25VisionConfig is its vision config whatever its model_type
+# says; the remote code's keys (vt_hidden_size...) are not read by transformers, which
+# builds its own defaults (those of Kimi-K2.5's config).
+TOWERS["kimi_k25"] = {
+    "title": "MoonViT vision tower, and its projector to the language model",
+    "configs": {"vision_config": {"model_type": None}},
+    "reads": {"Dv": ["vision_config.hidden_size", 1152],
+              "Iv": ["vision_config.intermediate_size", 4304],
+              "Lv": ["vision_config.num_hidden_layers", 27],
+              "Hv": ["vision_config.num_attention_heads", 16],
+              "Pv": ["vision_config.patch_size", 14],
+              "Ph": ["vision_config.pos_emb_height", 64],
+              "Pw": ["vision_config.pos_emb_width", 64],
+              "mk": {"key": "vision_config.merge_kernel_size"},
+              "Dp": ["projection_hidden_size", 1152]},  # Kimi_K25Config's
+    "checks": [["Hv > 0", "vision_config.num_attention_heads",
+                "'num_attention_heads' must be at least 1"],
+               ["Dv % 2 == 0", "vision_config.hidden_size",
+                "'hidden_size' must be even (the frames' sinusoidal positions come in "
+                "sine and cosine pairs)"],
+               ["mk is None or len(mk) == 2 and min(at(mk, 0), at(mk, 1)) > 0",
+                "vision_config.merge_kernel_size",
+                "'merge_kernel_size' must give two sizes, each 1 or more"]],
+    "let": {"Dm": "Dv*(4 if mk is None else at(mk, 0)*at(mk, 1))"},  # merged patches
+    "count": {
+        # patches by a convolution with a bias, a learned grid of Ph x Pw positions;
+        # layers of two LayerNorms, q, k, v and output projections and an MLP, all with
+        # biases; a final LayerNorm
+        "vision_tower": "3*Pv*Pv*Dv + Dv + Ph*Pw*Dv + Lv*(4*Dv + 4*(Dv*Dv + Dv)"
+                        " + 2*Dv*Iv + Iv + Dv) + 2*Dv",
+        # a LayerNorm of projection_hidden_size, two linear layers with biases
+        "projector": "2*Dp + Dm*Dm + Dm + Dm*d + d"},
+}
 
 # ------------------------------------------------------------------ the model it names
 # The class transformers builds for each family (for causal language modelling; T5's for

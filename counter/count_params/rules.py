@@ -125,7 +125,10 @@ RULES = {name: _compile_family(spec, ARCHITECTURES.get(name))
 def _compile_tower(spec: dict) -> dict:
     """A multimodal model's tower rules compiled (TOWERS): its parts in TOWER_PARTS's
     order."""
-    configs = {name: {"model_type": c["model_type"], "absent": c.get("absent", {})}
+    # "optional": a config that transformers leaves out where it is absent or null, and
+    # its tower with it (Gemma 4's audio_config)
+    configs = {name: {"model_type": c["model_type"], "absent": c.get("absent", {}),
+                      "optional": c.get("optional", False)}
                for name, c in spec["configs"].items()}
     return {
         "title": spec["title"],

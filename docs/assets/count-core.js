@@ -96,6 +96,7 @@
         return BigInt(args[0].slice(lo, hi).filter(function (v) { return v === args[1]; }).length);
       }
       if (node[1] === "len") return BigInt(args[0].length);
+      if (node[1] === "at") return args[0][Number(args[1])];  // a list's entry i
       if (node[1] === "scale") {  // int(m * n) as Python computes it: exact, or in floating point
         if (typeof args[0] === "bigint") return args[0] * args[1];
         return BigInt(Math.trunc(args[0] * Number(args[1])));
@@ -402,13 +403,15 @@
   }
 
   // The keys the tower rules read, as tower_view() in the Python tool: the outer config's own, and each nested
-  // config's as "vision_config.hidden_size", an absent or null one as transformers fills it.
+  // config's as "vision_config.hidden_size", an absent or null one as transformers fills it; an optional one's name
+  // says whether it is there (its tower is built).
   function towerView(config, rules) {
     var view = {};
     Object.keys(config).forEach(function (k) { if (!has(rules.configs, k)) view[k] = config[k]; });
     Object.keys(rules.configs).forEach(function (name) {
       var spec = rules.configs[name];
       var given = has(config, name) && config[name] !== null, nested = given ? config[name] : {};
+      if (spec.optional) view[name] = given;
       if (!given) {  // the rules' numbers, made exact integers as a parsed config's are
         Object.keys(spec.absent).forEach(function (k) {
           var v = spec.absent[k];

@@ -413,3 +413,80 @@ def test_voxtral_refuses_an_audio_config_that_is_not_its_encoder():
     with pytest.raises(ConfigError, match="'voxtral_encoder'") as caught:
         count_parameters({"model_type": "voxtral", "audio_config": {"model_type": "whisper"}})
     assert caught.value.key == "audio_config.model_type"
+def _position_tables(config: dict) -> int:
+    """Gemma 4's learned vision positions, a table per axis (Gemma4VisionPatchEmbedder.position_embedding_table)."""
+    vision = config["vision_config"]
+    return 2 * vision["position_embedding_size"] * vision["hidden_size"]
+
+
+def test_gemma_4_as_published():
+    """Google's Gemma 4 model card, as its "Gemma 4 family" table is repeated in a Keras port's card
+    (https://huggingface.co/zeromodels/gemma-4-e4b-it, "Gemma 4 family"): E2B "2.3B effective (5.1B with
+    embeddings)", a vision encoder of ~150M and an audio encoder of ~300M; 31B "30.7B", a vision encoder of ~550M and
+    no audio. The 31B's 30.7B is its language model: its vision tower and embedder make the checkpoint 31.27B. E2B's
+    "effective" count leaves out the per-layer embedding tables (PLE: a table of num_hidden_layers x
+    hidden_size_per_layer_input per token, 2.35B of its 5.10B), which are looked up, never multiplied; its 5.1B is
+    everything, both towers included. The vision figures fit the towers less their position tables (2 x 10240
+    positions x their width), 152M and 546M; with them the towers count 167M and 570M."""
+    e2b, big = load_config("gemma-4-e2b-it"), load_config("gemma-4-31b-it")
+    small, large = count_parameters(e2b), count_parameters(big)
+    text = e2b["text_config"]
+    ple = text["vocab_size_per_layer_input"] * text["num_hidden_layers"] * text["hidden_size_per_layer_input"]
+    assert round(small["total"] / 1e8) == 51
+    assert round((small["language_model"] - ple) / 1e8) == 23
+    assert round(small["towers"]["audio_tower"] / 1e8) == 3
+    assert round((small["towers"]["vision_tower"] - _position_tables(e2b)) / 1e7) == 15
+    assert round(large["language_model"] / 1e8) == 307
+    assert round((large["towers"]["vision_tower"] - _position_tables(big)) / 1e7) == 55
+    assert large["towers"]["audio_tower"] == 0  # its audio_config is null: transformers builds no audio tower
+    for config, result in ((e2b, small), (big, large)):
+        assert {**result["towers"], "language_model": result["language_model"]} == transformers_parts(config)
+
+
+def test_kimi_k2_5_as_published():
+    """Kimi-K2.5 is "a 1T-parameter model (32B active)" (SGLang's Kimi-K2.5 page,
+    https://docs.sglang.io/docs/basic_usage/kimi_k2_5, its introduction): 1.03T here, and per token 31.69B without
+    the token table, 32B as the page rounds it (32.86B with the table, this site's convention). Its vision weights
+    extracted from the checkpoint, the MoonViT tower and the projector, are "335 tensors, ~899MB (BF16)"
+    (https://huggingface.co/Drifter4242/Kimi-K2.5-vision, "Contents"): two bytes a parameter, in MiB, the tower and
+    projector that transformers builds."""
+    config = load_config("kimi-k2.5")
+    result = count_parameters(config)
+    assert round(result["total"] / 1e12) == 1
+    assert round((result["active"] - result["breakdown"]["embeddings"]) / 1e9) == 32
+    assert round(2 * sum(result["towers"].values()) / 2**20) == 899
+    assert {**result["towers"], "language_model": result["language_model"]} == transformers_parts(config)
+
+
+@pytest.mark.parametrize("name, path, value", [
+    ("gemma-4-e2b-it", "vision_config.head_dim", 63),  # its rotary embedding turns pairs
+    ("gemma-4-e2b-it", "vision_config.num_key_value_heads", 0),
+    ("gemma-4-e2b-it", "audio_config.subsampling_conv_channels", [128]),
+    ("kimi-k2.5", "vision_config.hidden_size", 1151),  # the frames' sines and cosines come in pairs
+    ("kimi-k2.5", "vision_config.num_attention_heads", 0),
+    ("kimi-k2.5", "vision_config.merge_kernel_size", [2]),
+])
+def test_tower_sizes_that_transformers_cannot_build_are_refused_naming_the_key(name, path, value):
+    """A tower size that transformers refuses or fails to build with is refused by the counter too, naming the key
+    in its nested config, not counted."""
+    config = load_config(name)
+    nested, key = path.split(".")
+    config[nested] = {**config[nested], key: value}
+    with pytest.raises(ConfigError) as caught:
+        count_parameters(config)
+    assert caught.value.key == path
+    with pytest.raises(Exception):  # noqa: B017 (a validation error, a division by zero, an index or a shape)
+        reference_count(config)
+
+
+def test_gemma_4_without_its_towers_is_its_language_model():
+    """Gemma4Config's vision_config and audio_config are optional: null or absent, transformers builds no tower and
+    no embedder for it, and the count is the language model's alone."""
+    config = load_config("gemma-4-e2b-it")
+    whole = count_parameters(config)
+    for bare in ({**config, "vision_config": None, "audio_config": None},
+                 {k: v for k, v in config.items() if k not in ("vision_config", "audio_config")}):
+        result = count_parameters(bare)
+        assert result["total"] == whole["language_model"] == reference_count(bare)
+        assert {**result["towers"], "language_model": result["language_model"]} == transformers_parts(bare)
+        assert set(result["towers"].values()) == {0}

@@ -289,6 +289,9 @@ TOWER_MODULES["qwen3_5"] = TOWER_MODULES["qwen3_5_moe"] = {"vision_tower": "mode
                                                      "projector": "model.visual.merger."}
 TOWER_MODULES["lfm2_vl"] = {"vision_tower": "model.vision_tower.", "projector": "model.multi_modal_projector."}
 TOWER_MODULES["voxtral"] = {"audio_tower": "model.audio_tower.", "projector": "model.multi_modal_projector."}
+TOWER_MODULES["gemma4"] = {"vision_tower": "model.vision_tower.", "audio_tower": "model.audio_tower.",
+                           "projector": ("model.embed_vision.", "model.embed_audio.")}
+TOWER_MODULES["kimi_k25"] = {"vision_tower": "model.vision_tower.", "projector": "model.mm_projector."}
 
 
 def transformers_parts(config: dict) -> dict:
@@ -332,17 +335,22 @@ def tower_keys(rules: dict, rng: random.Random, width: int | None = None) -> dic
     out: dict = {}
     for name, spec in rules["configs"].items():
         if rng.random() < 0.15:
-            continue  # absent: what transformers fills in
+            if spec["optional"] and rng.random() < 0.5:
+                out[name] = None  # null: as absent, no such tower (Gemma 4's audio_config)
+            continue  # absent: what transformers fills in, or leaves out where it is optional
         out[name] = {"model_type": spec["model_type"]} if spec["model_type"] and rng.random() < 0.5 else {}
     patch = rng.randint(1, 4)
     values = {"hidden_size": heads * rng.choice([2, 4, 6]), "num_attention_heads": heads, "num_heads": heads,
-              "patch_size": patch, "image_size": patch * rng.randint(1, 5)}
+              "patch_size": patch, "image_size": patch * rng.randint(1, 5), "head_dim": 2 * rng.randint(1, 6),
+              # lists of sizes, not of layer numbers (Gemma 4's audio convolutions, Kimi-K2.5's merge kernel)
+              "subsampling_conv_channels": [rng.randint(1, 12), rng.randint(1, 6)],
+              "merge_kernel_size": [rng.randint(1, 3), rng.randint(1, 3)]}
     # the same, under the Whisper names of VoxtralEncoderConfig's attribute_map
     values.update(d_model=values["hidden_size"], encoder_attention_heads=heads)
     for read in rules["reads"]:
         name, _, key = rng.choice(read["keys"]).rpartition(".")
-        if name and name not in out:
-            continue
+        if name and not isinstance(out.get(name), dict) or not name and key in rules["configs"]:
+            continue  # a config absent or null, or whether an optional one is there (not a key to set)
         shared_heads = not name and key.endswith("heads") and width  # heads of the width the config shares
         if key not in values and not shared_heads and rng.random() < 0.5:
             continue  # the default (some defaults do not divide the widths, or the image: those are always set)
@@ -352,7 +360,7 @@ def tower_keys(rules: dict, rng: random.Random, width: int | None = None) -> dic
             value = rng.choice(_divisors(width))
         elif read["type"] == "bool":
             value = rng.random() < 0.5
-        elif read["type"] == "list":  # layer numbers (Qwen3-VL's deepstack layers)
+        elif read["type"] == "list" and key not in values:  # layer numbers (Qwen3-VL's deepstack layers)
             value = sorted(rng.sample(range(4), rng.randint(0, 3)))
         else:
             value = values.get(key, rng.randint(1, 12))
