@@ -367,7 +367,7 @@ def _training(opts: dict, result: dict, env: dict, keys: dict, mem: dict,
                                     f"LoRA can target in model_type '{model_type}' "
                                     f"(these are: {', '.join(mem['lora'])})")
         widths = sum(evaluate(mem["lora"][t], env, keys) for t in opts["lora_targets"])
-        trainable = env["R"] = opts["lora_rank"] * env["L"] * widths
+        trainable = env["R"] = opts["lora_rank"] * widths
         base = rules["base"]
         env["B"] = sum(_weight_bytes(base, result["breakdown"], env, keys, mem,
                                      FORMATS[base]["keep"],

@@ -706,7 +706,7 @@
         }
       });
       opts.lora_targets.forEach(function (t) { widths += evaluate(mem.lora[t], env, keys); });
-      trainable = env.R = opts.lora_rank * env.L * widths;
+      trainable = env.R = opts.lora_rank * widths;
       var base = weightBytes(M, rules.base, result.breakdown, env, keys, mem, M.formats[rules.base].keep, result.tied_output_head);
       Object.keys(base).forEach(function (k) { env.B += base[k]; });
     }
