@@ -817,7 +817,10 @@ FAMILIES["granitemoehybrid"] = {
 
 FAMILIES["lfm2"] = {
     "title": "LFM2 (short convolutions and attention)",
-    "reads": {**LLAMA_READS, "I": "block_ff_dim|intermediate_size",
+    # Lfm2Config's defaults (LFM2-VL's text_config may name few keys)
+    "reads": {**LLAMA_READS, "V": ["vocab_size", 65536], "d": ["hidden_size", 2560],
+              "L": ["num_hidden_layers", 32], "H": ["num_attention_heads", 32],
+              "I": ["block_ff_dim|intermediate_size", 12288],
               "h": ["head_dim", "d // H"],
               "tied": ["tie_embedding|tie_word_embeddings", True],
               "cbias": ["conv_bias", False], "Kc": ["conv_L_cache", 3],
@@ -827,7 +830,8 @@ FAMILIES["lfm2"] = {
               "idx": {"key": "full_attn_idxs"},
               "types": {"key": "layer_types", "kinds": ["conv", "full_attention"]}},
     "checks": [*KV_DIVIDES, ["types is None or len(types) == L", "layer_types",
-                             "'layer_types' must name one kind per layer"],
+                             "'layer_types' must name one kind for each of the "
+                             "'num_hidden_layers' layers"],
                ["not adj or mult > 0", "block_ffn_dim_multiplier",
                 "'block_ffn_dim_multiplier' must be more than 0"]],
     "let": {

@@ -317,6 +317,40 @@ def test_lfm2_1_2b_as_published():
     assert config["layer_types"].count("conv") == 10 and config["layer_types"].count("full_attention") == 6
 
 
+# the widths that must divide each other: left out together, to the class's defaults, or all given
+WIDTHS = ("hidden_size", "num_attention_heads", "num_key_value_heads", "head_dim")
+
+
+@pytest.mark.parametrize("model_type", ["lfm2", "lfm2_vl"])
+def test_a_config_that_names_few_keys_counts_as_transformers_fills_it(model_type):
+    """LFM2's keys, left out, take Lfm2Config's defaults (vocab_size, hidden_size, num_hidden_layers,
+    num_attention_heads, block_ff_dim were required): generated configs with a random few of their keys, flat or as
+    LFM2-VL's text_config, count as transformers builds them."""
+    rng = random.Random(f"{model_type}-few-keys")
+    left_out = set()
+    for _ in range(GENERATED_PER_FAMILY // 2):
+        config = generated_config("lfm2", rng)
+        if model_type != "lfm2":
+            config = nested_config(model_type, config, rng)
+            for key in ("tie_embedding", "tie_word_embeddings"):  # nested_config may set it null, which is refused
+                if key in config and config[key] is None:
+                    config[key] = rng.random() < 0.5
+        text = config.get("text_config", config)
+        drop = set(rng.sample(sorted(set(text) - {"model_type"}), rng.randint(1, len(text) - 1)))
+        if drop & set(WIDTHS):
+            drop |= set(WIDTHS)
+        for key in drop:
+            text.pop(key, None)
+        if "num_hidden_layers" not in text and len(text.get("layer_types") or [None] * 32) != 32:
+            # the default layer count (32) contradicts them
+            with pytest.raises(ConfigError, match="'num_hidden_layers'"):
+                count_parameters(config)  # as transformers refuses it (Lfm2Config.validate_layer_type)
+            del text["layer_types"]
+        left_out |= drop
+        assert count_parameters(config)["total"] == reference_count(config), config
+    assert {"vocab_size", "num_hidden_layers", "hidden_size"} <= left_out  # the defaults were read
+
+
 def test_gemma_4_kv_sharing_is_refused_where_transformers_refuses_it():
     """Gemma4TextConfig.kv_sharing_modes refuses a number of layers sharing a KV cache that leaves a kind of layer
     among them with no layer of its kind before them (the last layer is always full, and every 6th without
