@@ -73,6 +73,9 @@ def _read(config: dict, read: dict, env: dict, keys: dict, model_type: str):
     value = config.get(key)
     if value is None and present and read["type"] == "layers":
         value = "null"  # transformers refuses it: the error below
+    if value is None and present and read["type"] == "auto":  # transformers refuses it
+        raise ConfigError(f"config key '{key}' must be a whole number or 'auto' "
+                          "(worked out by the config class), got null", key)
     if value is None:
         if present and "null" in read:
             return evaluate(read["null"], env, keys)

@@ -143,6 +143,9 @@
     keys[read["var"]] = key;
     var value = config[key];
     if (value === null && present.length && read.type === "layers") value = "null";  // transformers refuses it: the error below
+    if (value === null && present.length && read.type === "auto") {  // transformers refuses it
+      throw new ConfigError("config key '" + key + "' must be a whole number or 'auto' (worked out by the config class), got null", key);
+    }
     if (value === null || value === undefined) {
       if (present.length && has(read, "null")) return evaluate(read["null"], env, keys);
       if (read.required) {
@@ -158,7 +161,7 @@
       }
       return value;
     }
-    if (want === "auto") {  // a size, or "auto" (null: the class works it out)
+    if (want === "auto") {  // a size, or "auto" (the class works it out)
       if (value === "auto") return null;
       if (kind(value) !== "int" || value < 0n) {
         throw new ConfigError("config key '" + key + "' must be a whole number or 'auto', got " + show(value), key);

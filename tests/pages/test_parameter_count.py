@@ -351,6 +351,21 @@ def test_a_config_that_names_few_keys_counts_as_transformers_fills_it(model_type
     assert {"vocab_size", "num_hidden_layers", "hidden_size"} <= left_out  # the defaults were read
 
 
+@pytest.mark.parametrize("name", ["falcon-h1-7b-instruct", "granite-4.0-h-tiny"])
+def test_a_null_mamba_d_head_is_refused_as_transformers_refuses_it(name):
+    """FalconH1Config and GraniteMoeHybridConfig work mamba_d_head out from "auto" (the Mamba width over
+    mamba_n_heads); null they refuse (validate_architecture multiplies it by mamba_n_heads). The counter refuses null,
+    naming the key, and counts "auto" and an absent key as transformers builds them."""
+    config = load_config(name)
+    with pytest.raises(Exception, match="validate_architecture"):
+        reference_count({**config, "mamba_d_head": None})
+    with pytest.raises(ConfigError, match="'mamba_d_head' must be a whole number or 'auto'") as caught:
+        count_parameters({**config, "mamba_d_head": None})
+    assert caught.value.key == "mamba_d_head"
+    for derived in ({**config, "mamba_d_head": "auto"}, {k: v for k, v in config.items() if k != "mamba_d_head"}):
+        assert count_parameters(derived)["total"] == reference_count(derived) == count_parameters(config)["total"]
+
+
 def test_gemma_4_kv_sharing_is_refused_where_transformers_refuses_it():
     """Gemma4TextConfig.kv_sharing_modes refuses a number of layers sharing a KV cache that leaves a kind of layer
     among them with no layer of its kind before them (the last layer is always full, and every 6th without
