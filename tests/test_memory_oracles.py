@@ -342,6 +342,13 @@ KINDS = {
                                "global_head_dim": 16, "sliding_window": 5, "num_kv_shared_layers": 2,
                                "hidden_size_per_layer_input": 2, "vocab_size_per_layer_input": 64},
 }
+# DeepSeek-V4's rates as transformers 5 writes them (an object), and GLM-5's indexer layers as a pattern string
+KINDS["deepseek-v4-compress-rates"] = {
+    **{k: v for k, v in KINDS["deepseek-v4-compressed"].items() if k != "compress_rate_hca"},
+    "compress_rates": {"compressed_sparse_attention": 2, "heavily_compressed_attention": 3}}
+KINDS["glm5-indexer-pattern"] = {
+    **{k: v for k, v in KINDS["glm5-indexer-on-some-layers"].items() if not k.startswith("index_")},
+    "index_head_dim": 8, "index_n_heads": 2, "index_topk": 4, "index_topk_pattern": "FSSF"}
 CACHED = ("keys", "values", "indexer_keys")  # what a cache layer holds per token (not its step counters)
 # what a recurrent layer holds per sequence; DeepSeek-V4's compressed entries, one per so many tokens (its buffers
 # of a window not yet closed, and the overlap of one window, are left out: memory() says so)

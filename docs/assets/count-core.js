@@ -137,11 +137,25 @@
     throw new Error("unknown operator in the rules: " + op);
   }
 
+  // Whether a config gives a key; "a.b", field b of object a: where a is not null
+  function given(config, key) {
+    var outer = key.split(".")[0];
+    return has(config, outer) && !(outer !== key && config[outer] === null);
+  }
+  // A key's value; "a.b": field b of object a, null where a is not an object or has no b
+  function valueOf(config, key) {
+    var dot = key.indexOf(".");
+    if (dot < 0) return config[key];
+    var outer = config[key.slice(0, dot)];
+    var isObject = outer !== null && typeof outer === "object" && !Array.isArray(outer);
+    return isObject && has(outer, key.slice(dot + 1)) ? outer[key.slice(dot + 1)] : null;
+  }
+
   function readKey(config, read, env, keys, modelType, minSize) {
-    var present = read.keys.filter(function (k) { return has(config, k); });
+    var present = read.keys.filter(function (k) { return given(config, k); });
     var key = present.length ? present[0] : read.keys[0];
     keys[read["var"]] = key;
-    var value = config[key];
+    var value = valueOf(config, key);
     if (value === null && present.length && read.type === "layers") value = "null";  // transformers refuses it: the error below
     if (value === null && present.length && read.type === "auto") {  // transformers refuses it
       throw new ConfigError("config key '" + key + "' must be a whole number or 'auto' (worked out by the config class), got null", key);
@@ -365,7 +379,7 @@
     }
     Object.keys(towers).forEach(function (part) { breakdown[part] = towers[part]; total += towers[part]; });
     var read = {};
-    family.reads.forEach(function (r) { r.keys.forEach(function (k) { read[k] = true; }); });
+    family.reads.forEach(function (r) { r.keys.forEach(function (k) { read[k.split(".")[0]] = true; }); });
     Object.keys(family.only).forEach(function (k) { read[k] = true; });
     // architectures decides the model where the family holds another one by class (T5EncoderModel), or where the
     // model_type is not a family and the class names one
