@@ -124,6 +124,36 @@ def test_multi_token_prediction_layers_are_a_figure_apart():
     assert code == 0 and f"{result['mtp_parameters']:,}" in stdout
 
 
+# The totals model cards print, rounded to the unit they use, and where: none counts the multi-token-prediction
+# layers that the checkpoint stores (num_nextn_predict_layers), which the counter gives apart
+CARD_TOTALS = [
+    # https://huggingface.co/zai-org/GLM-5, "Introduction": "744B parameters (40B active)"
+    ("glm-5", 744, 1e9),
+    # https://huggingface.co/deepseek-ai/DeepSeek-V4-Flash, "Introduction": "284B parameters (13B activated)"
+    ("deepseek-v4-flash", 284, 1e9),
+    # https://huggingface.co/moonshotai/Kimi-K2.5, "2. Model Summary": Total Parameters 1T, and the vision
+    # encoder (MoonViT, 400M) in a row of its own
+    ("kimi-k2.5", 1, 1e12),
+]
+
+
+@pytest.mark.parametrize("name, card, unit", CARD_TOTALS)
+def test_the_total_a_model_card_prints_is_the_language_model_without_its_mtp_layers(name, card, unit):
+    """The counter's total (the language model, as transformers builds it) rounds to the card's figure; the MTP layers
+    the config names are a figure apart, which the card's total leaves out: with them, the total would round to
+    another figure (GLM-5: 756B, DeepSeek-V4-Flash: 291B; Kimi-K2.5 stores none)."""
+    config = load_config(name)
+    result = count_parameters(config)
+    language_model = result.get("language_model") or result["total"]
+    assert round(language_model / unit) == card
+    mtp_layers = config.get("num_nextn_predict_layers", config.get("text_config", {}).get("num_nextn_predict_layers"))
+    assert (result["mtp_parameters"] > 0) == (mtp_layers > 0), mtp_layers
+    if mtp_layers:
+        assert round((language_model + result["mtp_parameters"]) / unit) != card
+    code, stdout, _ = cli_prints([name])
+    assert code == 0 and (not mtp_layers or f"{result['mtp_parameters']:,}" in stdout)
+
+
 def test_gemma_3_4b_language_model_as_published():
     """Gemma Team, "Gemma 3 Technical Report" (2025), Table 1: the 4B model has 3,209M non-embedding parameters
     beside its 417M vision encoder; its config.json names few keys of its text_config, the rest are
