@@ -594,7 +594,7 @@ def test_lora_of_every_family_is_what_peft_builds_or_refused(family):
                 memory(config, {"training": "lora"})
             continue
         for refused in sorted(set(MODULES) - set(lora)):
-            with pytest.raises(ConfigError, match=f"'{refused}' is not a module LoRA can target"):
+            with pytest.raises(ConfigError, match=f"'{refused}' is not a module whose LoRA size the counter knows"):
                 memory(config, {"training": "lora", "lora_targets": refused})
         ours = memory(config, {"training": "lora", "lora_rank": 2, "lora_targets": list(lora)})["training"]
         names = [PEFT_NAMES.get(model_type, {}).get(t, MODULES[t]) for t in lora]

@@ -156,7 +156,7 @@ QWEN_SLIDING = {"W": ["sliding_window", 4096, None], "U": ["use_sliding_window",
                 "M": ["max_window_layers", 28]}
 # Per family: "kv" the values cached per layer and token, on how many layers ("layers",
 # of which "sliding" attend to a window of W tokens); "tensors" per-layer sizes for
-# the GGUF mixes; "lora" the modules LoRA can target (GQA_LORA). A hybrid's
+# the GGUF mixes; "lora" the modules whose LoRA size is known (GQA_LORA). A hybrid's
 # "state_layers" keep a state per sequence ("conv" values in the cache's precision,
 # "state" values in STATE_BYTES); "blocks": its decoder layers, where they are not the
 # caching layers plus the recurrent ones.

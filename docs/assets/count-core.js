@@ -718,7 +718,7 @@
       var widths = 0n;
       opts.lora_targets.forEach(function (t) {
         if (!has(mem.lora, t)) {
-          throw optionError("lora_targets", "'" + t + "' is not a module LoRA can target in model_type '" + modelType +
+          throw optionError("lora_targets", "'" + t + "' is not a module whose LoRA size the counter knows in model_type '" + modelType +
             "' (these are: " + Object.keys(mem.lora).join(", ") + ")");
         }
       });
