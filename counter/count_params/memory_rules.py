@@ -341,6 +341,14 @@ MEMORY["qwen3_vl_text"] = {**MEMORY["qwen3"], "kv": GQA_KV}
 MEMORY["qwen3_vl_moe_text"] = {**MEMORY["qwen3_moe"], "kv": GQA_KV}
 # Whisper's decoder caches a key and a value of width d per layer and token
 MEMORY["whisper"] = {"kv": {"values": "2*d", "layers": "Ld"}, "act_layers": "Le + Ld"}
+# ---- fixes27: LoRA on hybrids, whose attention layers (A of them) are Llama's.
+# Falcon-H1 has attention and a gated MLP on every layer; LFM2 names its attention
+# output out_proj, as its convolutions do, and its MLP w1, w2, w3: only q, k, v sized
+ATTN_LAYERS_LORA = {m: w.replace("L*", "A*") for m, w in ATTN_LORA.items()}
+MEMORY["falcon_h1"]["lora"] = GQA_LORA
+for _name in ("nemotron_h", "granitemoehybrid"):
+    MEMORY[_name]["lora"] = ATTN_LAYERS_LORA
+MEMORY["lfm2"]["lora"] = {m: ATTN_LAYERS_LORA[m] for m in ("q", "k", "v")}
 
 FP8_BLOCK = 128 * 128  # weights per fp8 scale when quantization_config gives no block
 
