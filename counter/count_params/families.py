@@ -1004,9 +1004,8 @@ FAMILIES["glm_moe_dsa"] = {
                 "'indexer_types' must name one kind per layer"],
                ["it is not None or len(ipat) == 0 or len(ipat) == L and "
                 "count(ipat, 'F') + count(ipat, 'S') == L", "index_topk_pattern",
-                "'index_topk_pattern' must give F (the layer runs the indexer) or S "
-                "(it reuses the last one's) for each of the 'num_hidden_layers' "
-                "layers"],
+                "'index_topk_pattern' must give F or S for each of the "
+                "'num_hidden_layers' layers"],
                ["qr is not None", "q_lora_rank",
                 "GLM-5's queries go through their latent: 'q_lora_rank' is null"]],
     "let": {**DEEPSEEK["let"],
@@ -1059,9 +1058,8 @@ FAMILIES["deepseek_v4"] = {
     "checks": [
         TOP_K,
         ["crc is not None and crh is not None", "compress_rates",
-         "'compress_rates' must be an object giving compressed_sparse_attention and "
-         "heavily_compressed_attention, whole numbers (or the legacy compress_rate_csa "
-         "and compress_rate_hca)"],
+         "'compress_rates' must give compressed_sparse_attention and "
+         "heavily_compressed_attention"],
         ["lt is None or len(lt) == L", "layer_types",
          "'layer_types' must name one kind for each of the 'num_hidden_layers' layers"],
         ["mt is None or len(mt) == L", "mlp_layer_types",

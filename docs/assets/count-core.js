@@ -137,15 +137,14 @@
     throw new Error("unknown operator in the rules: " + op);
   }
 
-  // Whether a config gives a key; "a.b", field b of object a: where a is not null
+  // a key, or "a.b" (not a key of its own, as towerView's are): field b of object a, given where a is not null
   function given(config, key) {
     var outer = key.split(".")[0];
-    return has(config, outer) && !(outer !== key && config[outer] === null);
+    return has(config, key) || (outer !== key && has(config, outer) && config[outer] !== null);
   }
-  // A key's value; "a.b": field b of object a, null where a is not an object or has no b
   function valueOf(config, key) {
     var dot = key.indexOf(".");
-    if (dot < 0) return config[key];
+    if (dot < 0 || has(config, key)) return config[key];
     var outer = config[key.slice(0, dot)];
     var isObject = outer !== null && typeof outer === "object" && !Array.isArray(outer);
     return isObject && has(outer, key.slice(dot + 1)) ? outer[key.slice(dot + 1)] : null;
@@ -158,7 +157,7 @@
     var value = valueOf(config, key);
     if (value === null && present.length && read.type === "layers") value = "null";  // transformers refuses it: the error below
     if (value === null && present.length && read.type === "auto") {  // transformers refuses it
-      throw new ConfigError("config key '" + key + "' must be a whole number or 'auto' (worked out by the config class), got null", key);
+      throw new ConfigError("config key '" + key + "' must be a whole number or 'auto', got null", key);
     }
     if (value === null || value === undefined) {
       if (present.length && has(read, "null")) return evaluate(read["null"], env, keys);
