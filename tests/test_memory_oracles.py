@@ -12,21 +12,28 @@ real allocations on the CPU, not against themselves.
   its layers that reuse another's cache, DeepSeek-V4's windows and compressed entries), and which layers
   transformers caches as windows;
 - training: the gradients and the optimizer states torch allocates for AdamW and SGD with momentum;
-- LoRA: the trainable count of a model that peft builds on the meta device, and the adapters' dtype.
+- LoRA: the trainable count of a model that peft builds on the meta device (real configs, and generated configs of
+  every family, its refusals included), and the adapters' dtype.
 """
 
 from __future__ import annotations
 
 import ast
+import copy
+import random
 
 import pytest
 import torch
 from count_params import ConfigError, load_config, memory
+from count_params.counting import resolve
+from count_params.families import TEXT_CONFIGS
 from count_params.footprint import format_bytes, gguf_bytes
 from count_params.memory_rules import GGUF_MIXES, GGUF_TYPES
+from count_params.rules import MEMORY_RULES, RULES, TOWER_RULES
 from transformers.cache_utils import DynamicSlidingWindowLayer
 
 from tests.support import ROOT
+from tests.support.configs import built_model, generated_config, nested_config
 from tools import memory_allocations as alloc
 
 
@@ -340,6 +347,13 @@ KINDS = {
                                "audio_config": {"hidden_size": 8, "num_attention_heads": 2, "intermediate_size": 16,
                                                 "num_hidden_layers": 1}},
 }
+# DeepSeek-V4's rates as transformers 5 writes them (an object), and GLM-5's indexer layers as a pattern string
+KINDS["deepseek-v4-compress-rates"] = {
+    **{k: v for k, v in KINDS["deepseek-v4-compressed"].items() if k != "compress_rate_hca"},
+    "compress_rates": {"compressed_sparse_attention": 2, "heavily_compressed_attention": 3}}
+KINDS["glm5-indexer-pattern"] = {
+    **{k: v for k, v in KINDS["glm5-indexer-on-some-layers"].items() if not k.startswith("index_")},
+    "index_head_dim": 8, "index_n_heads": 2, "index_topk": 4, "index_topk_pattern": "FSSF"}
 CACHED = ("keys", "values", "indexer_keys")  # what a cache layer holds per token (not its step counters)
 # what a recurrent layer holds per sequence; DeepSeek-V4's compressed entries, one per so many tokens (its buffers
 # of a window not yet closed, and the overlap of one window, are left out: memory() says so)
@@ -529,6 +543,9 @@ MODULES = {"q": "q_proj", "k": "k_proj", "v": "v_proj", "o": "o_proj", "gate": "
 
 @pytest.mark.parametrize("stem, targets, rank", [
     ("llama-3-8b", "q,k,v,o", 16), ("qwen2.5-7b", "q,k,v,o,gate,up,down", 8), ("gemma-2-2b", "q,v", 64),
+    ("qwen3-next-80b-a3b", "q,k,v,o", 16),
+    ("granite-4.0-h-tiny", "q,k,v,o", 8), ("falcon-h1-tiny-90m-instruct", "q,k,v,o,gate,up,down", 16),
+    ("nemotron-h-8b-base-8k", "q,v", 32), ("lfm2-1.2b", "q,k,v", 16),
 ])
 def test_lora_trainable_count_is_what_peft_builds(stem, targets, rank):
     config = real_config(stem)
@@ -540,6 +557,64 @@ def test_lora_trainable_count_is_what_peft_builds(stem, targets, rank):
     adapters = [p for p in wrapped.parameters() if p.requires_grad]
     assert {p.dtype for p in adapters} == {torch.float32}, "peft keeps the adapters in fp32 (4 bytes each)"
     assert ours["gradients"] == 4 * trainable and ours["optimizer_states"] == 8 * trainable
+
+
+# the names peft targets where a family's differ from Llama's (Phi's attention output is its dense)
+PEFT_NAMES = {"phi": {"o": "dense"}}
+WRAPPERS = sorted(set(TEXT_CONFIGS) - set(RULES))  # multimodal models whose language model is a family's
+
+
+def lora_cases(family: str):
+    """Generated configs of a family, or of a multimodal model around its language model's family (up to 12)."""
+    for seed in range(12):
+        rng = random.Random(f"{family}-lora-{seed}")
+        if family in RULES:
+            yield generated_config(family, rng)
+        else:
+            config = nested_config(family, generated_config(TEXT_CONFIGS[family]["default"], rng), rng)
+            for key in TEXT_CONFIGS[family].get("tie keys", ["tie_word_embeddings"]):
+                if key in config and config[key] is None:  # refused, as transformers refuses it
+                    config[key] = rng.random() < 0.5
+            yield config
+
+
+def peft_trainable(model, names: list[str], multimodal: bool) -> int:
+    """Parameters peft trains with LoRA of rank 2 on modules of these names; in a multimodal model, those of its
+    language model (a regex: the plain names would also adapt a vision tower's q_proj or gate_proj)."""
+    target = rf".*language_model\..*\.({'|'.join(names)})" if multimodal else names
+    return alloc.trainable(alloc.lora_model(copy.deepcopy(model), 2, target))
+
+
+@pytest.mark.parametrize("family", sorted(RULES) + WRAPPERS)
+def test_lora_of_every_family_is_what_peft_builds_or_refused(family):
+    """Every family, on generated configs: the trainable count of LoRA on each module the rules say it can target
+    is what peft builds (hybrids have attention on some layers only: Qwen3-Next's was counted on every layer); a
+    module they cannot target, or a family without LoRA rules, is refused, naming the family."""
+    counted, refused = [], 0
+    for config in lora_cases(family):
+        if refused + len(counted) >= 4 and (any(counted) or refused):  # four configs, a module compared
+            break
+        model_type = resolve(config)[1]
+        lora = MEMORY_RULES["families"][model_type]["lora"]
+        if lora is None:
+            with pytest.raises(ConfigError, match=f"LoRA sizes are not defined for model_type '{model_type}'"):
+                memory(config, {"training": "lora"})
+            refused += 1
+            continue
+        for module in sorted(set(MODULES) - set(lora)):
+            with pytest.raises(ConfigError, match=f"'{module}' is not a module whose LoRA size the counter knows"):
+                memory(config, {"training": "lora", "lora_targets": module})
+        ours = memory(config, {"training": "lora", "lora_rank": 2, "lora_targets": list(lora)})["training"]
+        names = [PEFT_NAMES.get(model_type, {}).get(t, MODULES[t]) for t in lora]
+        multimodal = config["model_type"] in TEXT_CONFIGS or config["model_type"] in TOWER_RULES
+        model = built_model(config)
+        if ours["trainable_parameters"] == 0:  # no such module in the model (a hybrid without attention layers)
+            with pytest.raises(ValueError, match="not found|no `target_parameters`"):
+                peft_trainable(model, names, multimodal)
+        else:
+            assert ours["trainable_parameters"] == peft_trainable(model, names, multimodal), config
+        counted.append(ours["trainable_parameters"])
+    assert refused or any(counted), "no generated config had a module to adapt: the test compared nothing"
 
 
 # ------------------------------------------------------------------ gpt-oss as shipped: MXFP4 experts

@@ -96,8 +96,9 @@ def generation_cache(model, tokens: int, batch: int = 1):
     return out.past_key_values
 
 
-def lora_model(model, rank: int, modules: list[str]):
-    """The model peft wraps with LoRA adapters of this rank on these modules."""
+def lora_model(model, rank: int, modules: list[str] | str):
+    """The model peft wraps with LoRA adapters of this rank on these modules (names, or a regex that the whole
+    module name must match)."""
     import warnings
 
     import peft

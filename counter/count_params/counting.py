@@ -66,13 +66,33 @@ def _kind(value) -> str:
     return "other"
 
 
+def _given(config: dict, key: str) -> bool:
+    """Whether a config gives a key; "a.b" (not a key of its own, as tower_view's are):
+    field b of object a, given where a is not null."""
+    outer, dot, _ = key.partition(".")
+    return key in config or bool(dot) and config.get(outer) is not None
+
+
+def _value(config: dict, key: str):
+    """A key's value; "a.b": field b of object a, null where a is not an object or has
+    no b (DeepSeek-V4's compress_rates)."""
+    outer, dot, field = key.partition(".")
+    if key in config or not dot:
+        return config.get(key)
+    value = config.get(outer)
+    return value.get(field) if isinstance(value, dict) else None
+
+
 def _read(config: dict, read: dict, env: dict, keys: dict, model_type: str):
-    present = [k for k in read["keys"] if k in config]
+    present = [k for k in read["keys"] if _given(config, k)]
     key = present[0] if present else read["keys"][0]
     keys[read["var"]] = key
-    value = config.get(key)
+    value = _value(config, key)
     if value is None and present and read["type"] == "layers":
         value = "null"  # transformers refuses it: the error below
+    if value is None and present and read["type"] == "auto":  # transformers refuses it
+        raise ConfigError(f"config key '{key}' must be a whole number or 'auto', "
+                          "got null", key)
     if value is None:
         if present and "null" in read:
             return evaluate(read["null"], env, keys)

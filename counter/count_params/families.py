@@ -819,7 +819,10 @@ FAMILIES["granitemoehybrid"] = {
 
 FAMILIES["lfm2"] = {
     "title": "LFM2 (short convolutions and attention)",
-    "reads": {**LLAMA_READS, "I": "block_ff_dim|intermediate_size",
+    # Lfm2Config's defaults (LFM2-VL's text_config may name few keys)
+    "reads": {**LLAMA_READS, "V": ["vocab_size", 65536], "d": ["hidden_size", 2560],
+              "L": ["num_hidden_layers", 32], "H": ["num_attention_heads", 32],
+              "I": ["block_ff_dim|intermediate_size", 12288],
               "h": ["head_dim", "d // H"],
               "tied": ["tie_embedding|tie_word_embeddings", True],
               "cbias": ["conv_bias", False], "Kc": ["conv_L_cache", 3],
@@ -829,7 +832,8 @@ FAMILIES["lfm2"] = {
               "idx": {"key": "full_attn_idxs"},
               "types": {"key": "layer_types", "kinds": ["conv", "full_attention"]}},
     "checks": [*KV_DIVIDES, ["types is None or len(types) == L", "layer_types",
-                             "'layer_types' must name one kind per layer"],
+                             "'layer_types' must name one kind for each of the "
+                             "'num_hidden_layers' layers"],
                ["not adj or mult > 0", "block_ffn_dim_multiplier",
                 "'block_ffn_dim_multiplier' must be more than 0"]],
     "let": {
@@ -994,19 +998,23 @@ FAMILIES["glm_moe_dsa"] = {
               "iH": ["index_n_heads", 32], "ihd": ["index_head_dim", 128],
               "it": {"key": "indexer_types", "kinds": ["full", "shared"]},
               "fq": ["index_topk_freq", 1], "off": ["index_skip_topk_offset", 2],
-              "N": ["num_nextn_predict_layers", 0]},
-    # a pattern string ("FSSF...") for the indexer's layers: not read by these rules
-    "only": {"index_topk_pattern": []},
+              "N": ["num_nextn_predict_layers", 0],
+              # a letter a layer, F full or S shared, over index_topk_freq and offset
+              "ipat": ["index_topk_pattern", "''"]},
     "checks": [TOP_K, KINDS_LEN,
                ["it is None or len(it) == L", "indexer_types",
                 "'indexer_types' must name one kind per layer"],
+               ["it is not None or len(ipat) == 0 or len(ipat) == L and "
+                "count(ipat, 'F') + count(ipat, 'S') == L", "index_topk_pattern",
+                "'index_topk_pattern' must give F or S for each of the "
+                "'num_hidden_layers' layers"],
                ["qr is not None", "q_lora_rank",
                 "GLM-5's queries go through their latent: 'q_lora_rank' is null"]],
     "let": {**DEEPSEEK["let"],
             "D": "min(dense, L) if types is None else count(types, 'dense')",
             # layers that run the indexer (GlmMoeDsaConfig.indexer_types)
-            "Fi": "count(it, 'full') if it is not None else "
-                  "min(off, L) + max(L - off, 0) // max(fq, 1)",
+            "Fi": "count(it, 'full') if it is not None else count(ipat, 'F') if "
+                  "len(ipat) else min(off, L) + max(L - off, 0) // max(fq, 1)",
             # a layer with the indexer (its queries from the query latent, one key, a
             # weight per head; a LayerNorm on the key), as the checkpoint's MTP layer
             "A": "q + kv + H*vh*d + b*d + qr*iH*ihd + d*ihd + d*iH",
@@ -1039,16 +1047,21 @@ FAMILIES["deepseek_v4"] = {
               "k": ["num_experts_per_tok", 6], "hc": ["hc_mult", 4],
               "og": ["o_groups", 8], "olr": ["o_lora_rank", 1024],
               "iH": ["index_n_heads", 64], "ihd": ["index_head_dim", 128],
-              "crc": ["compress_rate_csa", 4], "crh": ["compress_rate_hca", 128],
+              # the legacy scalars, over the compress_rates object (transformers 5's),
+              # which replaces the class's whole: a rate it leaves out is null
+              "crc": ["compress_rate_csa|compress_rates.compressed_sparse_attention",
+                      4, None],
+              "crh": ["compress_rate_hca|compress_rates.heavily_compressed_attention",
+                      128, None],
               "lt": V4_KINDS, "cr": {"key": "compress_ratios"},
               "mt": {"key": "mlp_layer_types", "kinds": ["hash_moe", "moe"]},
               "mlp_bias": ["mlp_bias", False], "tied": ["tie_word_embeddings", False],
               "N": ["num_nextn_predict_layers", 1]},
-    # the compression rates as an object (what transformers 5 writes back): the rules
-    # read the legacy scalars compress_rate_csa and compress_rate_hca
-    "only": {"compress_rates": []},
     "checks": [
         TOP_K,
+        ["crc is not None and crh is not None", "compress_rates",
+         "'compress_rates' must give compressed_sparse_attention and "
+         "heavily_compressed_attention"],
         ["lt is None or len(lt) == L", "layer_types",
          "'layer_types' must name one kind for each of the 'num_hidden_layers' layers"],
         ["mt is None or len(mt) == L", "mlp_layer_types",
@@ -1690,4 +1703,5 @@ VARIABLE_LABELS = {
     "lt": "Attention kind of each layer (list)",
     "cr": "Compression ratio of each layer (list: 0, 4, 128)",
     "mt": "Router kind of each layer (list: hash_moe, moe)",
+    "ipat": "Indexer of each layer (F runs it, S reuses the last)",
 }

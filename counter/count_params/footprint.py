@@ -363,11 +363,13 @@ def _training(opts: dict, result: dict, env: dict, keys: dict, mem: dict,
                                             f"model_type '{model_type}'")
         for target in opts["lora_targets"]:
             if target not in mem["lora"]:
+                # (peft can adapt more, a mixture's fused experts among them)
                 raise _option_error("lora_targets", f"'{target}' is not a module "
-                                    f"LoRA can target in model_type '{model_type}' "
-                                    f"(these are: {', '.join(mem['lora'])})")
+                                    f"whose LoRA size the counter knows in model_type "
+                                    f"'{model_type}' (these are: "
+                                    f"{', '.join(mem['lora'])})")
         widths = sum(evaluate(mem["lora"][t], env, keys) for t in opts["lora_targets"])
-        trainable = env["R"] = opts["lora_rank"] * env["L"] * widths
+        trainable = env["R"] = opts["lora_rank"] * widths
         base = rules["base"]
         env["B"] = sum(_weight_bytes(base, result["breakdown"], env, keys, mem,
                                      FORMATS[base]["keep"],

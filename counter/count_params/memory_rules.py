@@ -126,9 +126,16 @@ ACTIVATIONS = {"off": "A * (34*s*b*d + 5*H*s*s*b)", "on": "A * 2*s*b*d"}
 
 GQA_TENSORS = {"attn_v": "d*K*h", "attn_k": "d*K*h", "attn_output": "H*h*d",
                "ffn_down": "I*d"}
-GQA_LORA = {"q": "d + H*h", "k": "d + K*h", "v": "d + K*h", "o": "H*h + d",
-            "gate": "d + I", "up": "d + I", "down": "I + d"}
+# LoRA: per module, the in + out widths of every matrix of that name in the language
+# model, summed over the layers that have one (a hybrid's attention is on some layers)
+GQA_LORA = {"q": "L*(d + H*h)", "k": "L*(d + K*h)", "v": "L*(d + K*h)",
+            "o": "L*(H*h + d)", "gate": "L*(d + I)", "up": "L*(d + I)",
+            "down": "L*(I + d)"}
 ATTN_LORA = {m: GQA_LORA[m] for m in ("q", "k", "v", "o")}
+# Qwen3-Next and Qwen3.5: attention (gated queries, 2*H*h wide) on the A full-attention
+# layers only; the Gated DeltaNet layers' projections have other names
+GATED_LORA = {"q": "A*(d + 2*H*h)", "k": "A*(d + K*h)", "v": "A*(d + K*h)",
+              "o": "A*(H*h + d)"}
 GQA_KV = {"values": "2*K*h"}
 WIDE_KV = {"values": "2*d"}  # one key and one value of width d per layer
 
@@ -149,7 +156,7 @@ QWEN_SLIDING = {"W": ["sliding_window", 4096, None], "U": ["use_sliding_window",
                 "M": ["max_window_layers", 28]}
 # Per family: "kv" the values cached per layer and token, on how many layers ("layers",
 # of which "sliding" attend to a window of W tokens); "tensors" per-layer sizes for
-# the GGUF mixes; "lora" the in + out width of each module LoRA can target. A hybrid's
+# the GGUF mixes; "lora" the modules whose LoRA size is known (GQA_LORA). A hybrid's
 # "state_layers" keep a state per sequence ("conv" values in the cache's precision,
 # "state" values in STATE_BYTES); "blocks": its decoder layers, where they are not the
 # caching layers plus the recurrent ones.
@@ -257,7 +264,7 @@ MEMORY = {
                       "conv": "cd*Kc", "state": "nh*hd*Ns"}},
     "qwen3_next": {"kv": {**GQA_KV, "layers": "A", "state_layers": "L - A",
                           "conv": "cd*Kc", "state": "Vh*Kd*Vd"},
-                   "lora": ATTN_LORA,
+                   "lora": GATED_LORA,
                    "router": {"count": "M*(d*E + d)", "fp32": False}},
     "ernie4_5_moe": {"kv": GQA_KV, "lora": ATTN_LORA,
                      "router": {"count": "M*(d*E + E)", "fp32": False}},
@@ -301,9 +308,11 @@ MEMORY = {
                     "router": {"count": "L*d*E", "fp32": False}},
 }
 # Qwen3.5: Qwen3-Next's cache and state
-MEMORY["qwen3_5_text"] = {"kv": MEMORY["qwen3_next"]["kv"]}
+MEMORY["qwen3_5_text"] = {"kv": MEMORY["qwen3_next"]["kv"], "lora": {
+    **GATED_LORA, **{m: GQA_LORA[m] for m in ("gate", "up", "down")}}}
 MEMORY["qwen3_5_moe_text"] = {**MEMORY["qwen3_5_text"],
-                              "router": {"count": "L*(d*E + d)", "fp32": False}}
+                              "router": {"count": "L*(d*E + d)", "fp32": False},
+                              "lora": GATED_LORA}
 # Biases inside "attention" and "mlp": 1-D tensors, which GGUF files keep in F32
 LLAMA_BIAS = {"attention": f"L * ({QKVO_BIAS}) if attn_bias else 0"}
 for _name in ("qwen3", "gemma", "gemma2", "gemma3_text", "olmo", "olmo2", "cohere",
@@ -332,6 +341,14 @@ MEMORY["qwen3_vl_text"] = {**MEMORY["qwen3"], "kv": GQA_KV}
 MEMORY["qwen3_vl_moe_text"] = {**MEMORY["qwen3_moe"], "kv": GQA_KV}
 # Whisper's decoder caches a key and a value of width d per layer and token
 MEMORY["whisper"] = {"kv": {"values": "2*d", "layers": "Ld"}, "act_layers": "Le + Ld"}
+# ---- fixes27: LoRA on hybrids, whose attention layers (A of them) are Llama's.
+# Falcon-H1 has attention and a gated MLP on every layer; LFM2 names its attention
+# output out_proj, as its convolutions do, and its MLP w1, w2, w3: only q, k, v sized
+ATTN_LAYERS_LORA = {m: w.replace("L*", "A*") for m, w in ATTN_LORA.items()}
+MEMORY["falcon_h1"]["lora"] = GQA_LORA
+for _name in ("nemotron_h", "granitemoehybrid"):
+    MEMORY[_name]["lora"] = ATTN_LAYERS_LORA
+MEMORY["lfm2"]["lora"] = {m: ATTN_LAYERS_LORA[m] for m in ("q", "k", "v")}
 
 FP8_BLOCK = 128 * 128  # weights per fp8 scale when quantization_config gives no block
 
@@ -372,8 +389,8 @@ OPTIONS = {
                 "apart."},
     "lora_rank": {
         "default": 16, "label": "LoRA rank",
-        "hint": "r: each targeted matrix (out x in) gains r x (in + out) trainable "
-                "parameters."},
+        "hint": "r: each targeted matrix (out x in) of the language model gains "
+                "r x (in + out) trainable parameters."},
     "lora_targets": {"default": ["q", "k", "v", "o"], "label": "LoRA targets",
                      "choices": LORA_MODULES},
     "checkpointing": {

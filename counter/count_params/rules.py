@@ -55,7 +55,7 @@ def _compile_read(var: str, read) -> dict:
                                                                      "default": 1}
         if "kinds" in read:
             return {**out, "type": "kinds", "kinds": read["kinds"]}
-        if read.get("auto"):  # a size, or "auto" (null: the class works it out)
+        if read.get("auto"):  # a size, or "auto" (the class works it out; null refused)
             return {**out, "type": "auto"}
         return {**out, "type": "list"}
     key, default, *if_null = [read, None] if isinstance(read, str) else read

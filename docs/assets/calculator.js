@@ -633,7 +633,7 @@
         memoryBody.appendChild(memoryRow("Training: activations (estimate)", t.activations, "train-activations"));
         memoryBody.appendChild(memoryRow("Training: total", t.total, "train-total"));
         var T = grouped(t.trainable_parameters);
-        item("train", (t.base_format ? "Trainable (LoRA): rank " + controls.rank.value.trim() + " x layers x (in + out) of each targeted matrix = " + T +
+        item("train", (t.base_format ? "Trainable (LoRA): rank " + controls.rank.value.trim() + " x (in + out), summed over the language model's targeted matrices = " + T +
           " parameters; the frozen base holds no gradient. " : "Trainable: all " + T + " parameters. ") +
           "Weights " + mib(t.weights) + "; gradients 4 bytes x " + T + " = " + mib(t.gradients) + "; optimizer states " +
           MEM.training[t.mode].states + " x " + T +

@@ -138,12 +138,28 @@
     throw new Error("unknown operator in the rules: " + op);
   }
 
+  // a key, or "a.b" (not a key of its own, as towerView's are): field b of object a, given where a is not null
+  function given(config, key) {
+    var outer = key.split(".")[0];
+    return has(config, key) || (outer !== key && has(config, outer) && config[outer] !== null);
+  }
+  function valueOf(config, key) {
+    var dot = key.indexOf(".");
+    if (dot < 0 || has(config, key)) return config[key];
+    var outer = config[key.slice(0, dot)];
+    var isObject = outer !== null && typeof outer === "object" && !Array.isArray(outer);
+    return isObject && has(outer, key.slice(dot + 1)) ? outer[key.slice(dot + 1)] : null;
+  }
+
   function readKey(config, read, env, keys, modelType, minSize) {
-    var present = read.keys.filter(function (k) { return has(config, k); });
+    var present = read.keys.filter(function (k) { return given(config, k); });
     var key = present.length ? present[0] : read.keys[0];
     keys[read["var"]] = key;
-    var value = config[key];
+    var value = valueOf(config, key);
     if (value === null && present.length && read.type === "layers") value = "null";  // transformers refuses it: the error below
+    if (value === null && present.length && read.type === "auto") {  // transformers refuses it
+      throw new ConfigError("config key '" + key + "' must be a whole number or 'auto', got null", key);
+    }
     if (value === null || value === undefined) {
       if (present.length && has(read, "null")) return evaluate(read["null"], env, keys);
       if (read.required) {
@@ -159,7 +175,7 @@
       }
       return value;
     }
-    if (want === "auto") {  // a size, or "auto" (null: the class works it out)
+    if (want === "auto") {  // a size, or "auto" (the class works it out)
       if (value === "auto") return null;
       if (kind(value) !== "int" || value < 0n) {
         throw new ConfigError("config key '" + key + "' must be a whole number or 'auto', got " + show(value), key);
@@ -371,7 +387,7 @@
     }
     Object.keys(towers).forEach(function (part) { breakdown[part] = towers[part]; total += towers[part]; });
     var read = {};
-    family.reads.forEach(function (r) { r.keys.forEach(function (k) { read[k] = true; }); });
+    family.reads.forEach(function (r) { r.keys.forEach(function (k) { read[k.split(".")[0]] = true; }); });
     Object.keys(family.only).forEach(function (k) { read[k] = true; });
     // architectures decides the model where the family holds another one by class (T5EncoderModel), or where the
     // model_type is not a family and the class names one
@@ -712,12 +728,12 @@
       var widths = 0n;
       opts.lora_targets.forEach(function (t) {
         if (!has(mem.lora, t)) {
-          throw optionError("lora_targets", "'" + t + "' is not a module LoRA can target in model_type '" + modelType +
+          throw optionError("lora_targets", "'" + t + "' is not a module whose LoRA size the counter knows in model_type '" + modelType +
             "' (these are: " + Object.keys(mem.lora).join(", ") + ")");
         }
       });
       opts.lora_targets.forEach(function (t) { widths += evaluate(mem.lora[t], env, keys); });
-      trainable = env.R = opts.lora_rank * env.L * widths;
+      trainable = env.R = opts.lora_rank * widths;
       var base = weightBytes(M, rules.base, result.breakdown, env, keys, mem, M.formats[rules.base].keep, result.tied_output_head);
       Object.keys(base).forEach(function (k) { env.B += base[k]; });
     }

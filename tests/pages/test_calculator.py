@@ -109,7 +109,9 @@ def parity_configs() -> list[dict]:
     valid += [generated_config(family, rng, scale=2**20) for family in RULES for _ in range(3)]
     valid += [nested_config(outer, generated_config(spec["default"], rng), rng)
               for outer, spec in TEXT_CONFIGS.items() for _ in range(PARITY_PER_FAMILY // 2)]
-    return valid + [broken_config(c, rng) for c in valid]
+    # and a null mamba_d_head, which transformers refuses (Falcon-H1, Granite 4.0-H)
+    nulls = [{**generated_config(family, rng), "mamba_d_head": None} for family in ("falcon_h1", "granitemoehybrid")]
+    return valid + [broken_config(c, rng) for c in valid] + nulls
 
 
 def python_result(config: dict):

@@ -124,6 +124,36 @@ def test_multi_token_prediction_layers_are_a_figure_apart():
     assert code == 0 and f"{result['mtp_parameters']:,}" in stdout
 
 
+# The totals model cards print, rounded to the unit they use, and where: none counts the multi-token-prediction
+# layers that the checkpoint stores (num_nextn_predict_layers), which the counter gives apart
+CARD_TOTALS = [
+    # https://huggingface.co/zai-org/GLM-5, "Introduction": "744B parameters (40B active)"
+    ("glm-5", 744, 1e9),
+    # https://huggingface.co/deepseek-ai/DeepSeek-V4-Flash, "Introduction": "284B parameters (13B activated)"
+    ("deepseek-v4-flash", 284, 1e9),
+    # https://huggingface.co/moonshotai/Kimi-K2.5, "2. Model Summary": Total Parameters 1T, and the vision
+    # encoder (MoonViT, 400M) in a row of its own
+    ("kimi-k2.5", 1, 1e12),
+]
+
+
+@pytest.mark.parametrize("name, card, unit", CARD_TOTALS)
+def test_the_total_a_model_card_prints_is_the_language_model_without_its_mtp_layers(name, card, unit):
+    """The counter's total (the language model, as transformers builds it) rounds to the card's figure; the MTP layers
+    the config names are a figure apart, which the card's total leaves out: with them, the total would round to
+    another figure (GLM-5: 756B, DeepSeek-V4-Flash: 291B; Kimi-K2.5 stores none)."""
+    config = load_config(name)
+    result = count_parameters(config)
+    language_model = result.get("language_model") or result["total"]
+    assert round(language_model / unit) == card
+    mtp_layers = config.get("num_nextn_predict_layers", config.get("text_config", {}).get("num_nextn_predict_layers"))
+    assert (result["mtp_parameters"] > 0) == (mtp_layers > 0), mtp_layers
+    if mtp_layers:
+        assert round((language_model + result["mtp_parameters"]) / unit) != card
+    code, stdout, _ = cli_prints([name])
+    assert code == 0 and (not mtp_layers or f"{result['mtp_parameters']:,}" in stdout)
+
+
 def test_gemma_3_4b_language_model_as_published():
     """Gemma Team, "Gemma 3 Technical Report" (2025), Table 1: the 4B model has 3,209M non-embedding parameters
     beside its 417M vision encoder; its config.json names few keys of its text_config, the rest are
@@ -315,6 +345,55 @@ def test_lfm2_1_2b_as_published():
     config = load_config("lfm2-1.2b")
     assert count_parameters(config)["total"] == 1_170_340_608
     assert config["layer_types"].count("conv") == 10 and config["layer_types"].count("full_attention") == 6
+
+
+# the widths that must divide each other: left out together, to the class's defaults, or all given
+WIDTHS = ("hidden_size", "num_attention_heads", "num_key_value_heads", "head_dim")
+
+
+@pytest.mark.parametrize("model_type", ["lfm2", "lfm2_vl"])
+def test_a_config_that_names_few_keys_counts_as_transformers_fills_it(model_type):
+    """LFM2's keys, left out, take Lfm2Config's defaults (vocab_size, hidden_size, num_hidden_layers,
+    num_attention_heads, block_ff_dim were required): generated configs with a random few of their keys, flat or as
+    LFM2-VL's text_config, count as transformers builds them."""
+    rng = random.Random(f"{model_type}-few-keys")
+    left_out = set()
+    for _ in range(GENERATED_PER_FAMILY // 2):
+        config = generated_config("lfm2", rng)
+        if model_type != "lfm2":
+            config = nested_config(model_type, config, rng)
+            for key in ("tie_embedding", "tie_word_embeddings"):  # nested_config may set it null, which is refused
+                if key in config and config[key] is None:
+                    config[key] = rng.random() < 0.5
+        text = config.get("text_config", config)
+        drop = set(rng.sample(sorted(set(text) - {"model_type"}), rng.randint(1, len(text) - 1)))
+        if drop & set(WIDTHS):
+            drop |= set(WIDTHS)
+        for key in drop:
+            text.pop(key, None)
+        if "num_hidden_layers" not in text and len(text.get("layer_types") or [None] * 32) != 32:
+            # the default layer count (32) contradicts them
+            with pytest.raises(ConfigError, match="'num_hidden_layers'"):
+                count_parameters(config)  # as transformers refuses it (Lfm2Config.validate_layer_type)
+            del text["layer_types"]
+        left_out |= drop
+        assert count_parameters(config)["total"] == reference_count(config), config
+    assert {"vocab_size", "num_hidden_layers", "hidden_size"} <= left_out  # the defaults were read
+
+
+@pytest.mark.parametrize("name", ["falcon-h1-7b-instruct", "granite-4.0-h-tiny"])
+def test_a_null_mamba_d_head_is_refused_as_transformers_refuses_it(name):
+    """FalconH1Config and GraniteMoeHybridConfig work mamba_d_head out from "auto" (the Mamba width over
+    mamba_n_heads); null they refuse (validate_architecture multiplies it by mamba_n_heads). The counter refuses null,
+    naming the key, and counts "auto" and an absent key as transformers builds them."""
+    config = load_config(name)
+    with pytest.raises(Exception, match="validate_architecture"):
+        reference_count({**config, "mamba_d_head": None})
+    with pytest.raises(ConfigError, match="'mamba_d_head' must be a whole number or 'auto'") as caught:
+        count_parameters({**config, "mamba_d_head": None})
+    assert caught.value.key == "mamba_d_head"
+    for derived in ({**config, "mamba_d_head": "auto"}, {k: v for k, v in config.items() if k != "mamba_d_head"}):
+        assert count_parameters(derived)["total"] == reference_count(derived) == count_parameters(config)["total"]
 
 
 def test_gemma_4_kv_sharing_is_refused_where_transformers_refuses_it():

@@ -74,7 +74,8 @@ def generated_config(family: str, rng: random.Random, scale: int = 1) -> dict:
                        "hc": rng.randint(1, 3), "crc": rng.randint(1, 5), "crh": rng.randint(1, 9),
                        "cr": [rng.choice([0, 4, 128]) for _ in range(layers + rng.randint(0, 1))]})
     if read_vars & {"fq", "off"}:  # GLM-5's indexer schedule
-        values.update({"fq": rng.randint(0, 3), "off": rng.randint(0, layers + 1)})
+        values.update({"fq": rng.randint(0, 3), "off": rng.randint(0, layers + 1),
+                       "ipat": "".join(rng.choice("FS") for _ in range(layers))})
     # keys without a default that a check asks for (Gemma 4's experts, when its MoE block is on)
     checked = {check["key"] for check in RULES[family]["checks"]}
     config = {"model_type": family}
@@ -99,14 +100,22 @@ def generated_config(family: str, rng: random.Random, scale: int = 1) -> dict:
         if read["type"] == "list" and var not in values:  # layer numbers, some beyond the last
             config[key] = rng.sample(range(layers + 2), rng.randint(0, layers + 1))
             continue
+        if "." in key:  # a field of an object (DeepSeek-V4's compress_rates)
+            config.setdefault(key.split(".")[0], {})[key.split(".")[1]] = values[var]
+            continue
         config[key] = rng.random() < 0.5 if read["type"] == "bool" else values[var]
+    for read in reads:  # an object replaces the class's whole: its other fields given too
+        for key in read["keys"]:
+            outer, _, field = key.partition(".")
+            if field and outer in config:
+                config[outer].setdefault(field, values[read["var"]])
     experts = [r for r in reads if r["var"] == "E"]
     if experts and any(k in config for k in experts[0]["keys"]):
         top_k = next(r for r in reads if r["var"] == "k")
         config[top_k["keys"][0]] = values["k"]  # at most the experts there are
-    # lists with one entry per layer: the kinds, and DeepSeek-V4's compress_ratios
-    if any(isinstance(config.get(r["keys"][0]), list) for r in reads
-           if r["type"] == "kinds" or r["var"] == "cr"):
+    # lists with one entry per layer: the kinds, DeepSeek-V4's compress_ratios, GLM-5's index_topk_pattern
+    if any(isinstance(config.get(r["keys"][0]), (list, str)) for r in reads
+           if r["type"] == "kinds" or r["var"] in ("cr", "ipat")):
         layer_key = next((r["keys"][0] for r in reads if r["var"] == "L"), None)
         if layer_key:  # (Nemotron-H has no layer count: its list or pattern is its layers)
             config.setdefault(layer_key, layers)  # one kind per layer: as many layers as kinds
