@@ -37,6 +37,7 @@ import subprocess
 import sys
 import tempfile
 import time
+import warnings
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -189,6 +190,11 @@ def _zygote() -> None:
     # about 800 modules and a second of CPU; import it once here instead of in every snippet that trains.
     import torch._dynamo  # noqa: F401
     import torch.optim  # noqa: F401
+
+    # The one warning that depends on the clock, not on the snippet: matplotlib warns when placing a legend at
+    # loc="best" took over a second of wall time, which on a busy machine a legend of a dozen points does (it
+    # failed a run under load; the same placement takes a millisecond when the machine is idle).
+    warnings.filterwarnings("ignore", message='Creating legend with loc="best" can be slow')
 
     # Children would otherwise let the garbage collector walk (and so copy, page by page) every object the
     # imports created; frozen objects are left alone.
