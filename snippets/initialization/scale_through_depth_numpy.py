@@ -9,7 +9,6 @@ import numpy as np
 width, depth = 256, 30
 rng = np.random.default_rng(0)
 x0 = rng.normal(size=(64, width))  # a batch of inputs with unit variance
-unit = rng.normal(size=(depth, width, width))  # the same matrices for every scale
 
 # --8<-- [start:scales]
 # standard deviation of each weight, as a function of fan_in (= fan_out = width here)
@@ -20,6 +19,7 @@ inits = {
     "torch nn.Linear default, 1/sqrt(3 in)": 1 / np.sqrt(3 * width),
     "Kaiming/He, sqrt(2/in)": np.sqrt(2 / width),
 }
+unit = rng.normal(size=(depth, width, width))  # the same matrices for every scale
 stds = {}
 for name, std in inits.items():
     h, per_layer = x0, []
