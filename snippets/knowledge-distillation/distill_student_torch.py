@@ -46,7 +46,7 @@ teacher = fit(
         nn.Linear(20, 64), nn.ReLU(), nn.Linear(64, 64), nn.ReLU(), nn.Linear(64, 5)
     ),
     lambda m: F.cross_entropy(m(x_train), y_train),
-    steps=150,
+    steps=100,
 )
 
 # temperature: softens both distributions so that the teacher's "almost" answers carry
