@@ -65,7 +65,7 @@ def test_loss(model):
         return nn.functional.mse_loss(model(x_test), y_test).item()
 
 
-float_model = train(MLP(), 300, 0.01)
+float_model = train(MLP(), 200, 0.015)
 print(f"float weights: test loss {test_loss(float_model):.3f}")
 print(f"{'bits':>4} {'PTQ loss':>9} {'QAT loss':>9}")
 for bits in [4, 3, 2]:
@@ -73,6 +73,6 @@ for bits in [4, 3, 2]:
     ptq.bits = bits  # PTQ: round the trained weights, train no further
     qat = copy.deepcopy(float_model)
     qat.bits = bits
-    train(qat, 200, 0.01)  # QAT: keep training with the rounding in the forward pass
+    train(qat, 60, 0.01)  # QAT: keep training with the rounding in the forward pass
     print(f"{bits:>4} {test_loss(ptq):9.3f} {test_loss(qat):9.3f}")
 # --8<-- [end:qat]

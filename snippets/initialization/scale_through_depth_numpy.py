@@ -8,7 +8,7 @@ import numpy as np
 
 width, depth = 256, 30
 rng = np.random.default_rng(0)
-x0 = rng.normal(size=(256, width))  # a batch of inputs with unit variance
+x0 = rng.normal(size=(64, width))  # a batch of inputs with unit variance
 
 # --8<-- [start:scales]
 # standard deviation of each weight, as a function of fan_in (= fan_out = width here)
@@ -19,12 +19,13 @@ inits = {
     "torch nn.Linear default, 1/sqrt(3 in)": 1 / np.sqrt(3 * width),
     "Kaiming/He, sqrt(2/in)": np.sqrt(2 / width),
 }
+unit = rng.normal(size=(depth, width, width))  # the same matrices for every scale
 stds = {}
 for name, std in inits.items():
     h, per_layer = x0, []
-    for _ in range(depth):
+    for w in unit:
         # a linear layer, then ReLU
-        h = np.maximum(0, h @ rng.normal(0, std, (width, width)))
+        h = np.maximum(0, h @ (std * w))
         per_layer.append(h.std())
     stds[name] = per_layer
     print(

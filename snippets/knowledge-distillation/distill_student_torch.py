@@ -46,7 +46,7 @@ teacher = fit(
         nn.Linear(20, 64), nn.ReLU(), nn.Linear(64, 64), nn.ReLU(), nn.Linear(64, 5)
     ),
     lambda m: F.cross_entropy(m(x_train), y_train),
-    steps=200,
+    steps=100,
 )
 
 # temperature: softens both distributions so that the teacher's "almost" answers carry
@@ -70,12 +70,12 @@ def distill_loss(m):
 results = {
     "teacher": teacher,
     "student, true labels": fit(
-        student(), lambda m: F.cross_entropy(m(x_student), y_student), steps=300
+        student(), lambda m: F.cross_entropy(m(x_student), y_student), steps=200
     ),
     "student, teacher's top-1": fit(
-        student(), lambda m: F.cross_entropy(m(x_student), teacher_hard), steps=300
+        student(), lambda m: F.cross_entropy(m(x_student), teacher_hard), steps=200
     ),
-    "student, distilled (T=2)": fit(student(), distill_loss, steps=300),
+    "student, distilled (T=2)": fit(student(), distill_loss, steps=200),
 }
 for name, model in results.items():
     print(

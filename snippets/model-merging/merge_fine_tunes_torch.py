@@ -58,11 +58,11 @@ def pretrain():  # from a random start, on the general data
                                        (WIDTH, CLASSES)]):
         p[f"w{i + 1}"] = torch.randn(n_out, n_in) / n_in**0.5
         p[f"b{i + 1}"] = torch.zeros(n_out)
-    return train(p, general, 300, torch.optim.Adam, lr=1e-2)
+    return train(p, general, 100, torch.optim.Adam, lr=3e-2)
 
 
 def fine_tune(p, dataset):
-    return train(p, dataset, 100, torch.optim.SGD, lr=0.2)
+    return train(p, dataset, 50, torch.optim.SGD, lr=0.4)
 
 
 def accuracy(p, dataset):

@@ -28,7 +28,7 @@ class VisionTower(nn.Module):  # a small ViT: patches, positions, encoder layers
         return self.encoder(x + self.positions)
 
 
-tower = VisionTower(image=336, patch=14)
+tower = VisionTower(image=336, patch=14).eval()  # inference: no dropout, fast attention
 projector = nn.Sequential(nn.Linear(vision_width, lm_width), nn.GELU(),
                           nn.Linear(lm_width, lm_width))  # LLaVA-1.5's: an MLP
 embed = nn.Embedding(vocab, lm_width)  # the language model's token table
@@ -43,7 +43,7 @@ print(f"image 336 x 336, patches of 14: {image_tokens.shape[1]} image tokens"
 print(f"context: {image_tokens.shape[1]} image + {text.shape[1]} text tokens ="
       f" {sequence.shape[1]}")
 
-gemma_tower = VisionTower(image=896, patch=14)
+gemma_tower = VisionTower(image=896, patch=14).eval()
 with torch.no_grad():
     patches = gemma_tower(torch.rand(1, 3, 896, 896))  # 64 x 64 patches
     grid = patches.transpose(1, 2).reshape(1, vision_width, 64, 64)

@@ -47,7 +47,7 @@ def linears(model):
 
 
 model = train(
-    nn.Sequential(nn.Linear(20, 64), nn.ReLU(), nn.Linear(64, 5)), steps=250, lr=0.02
+    nn.Sequential(nn.Linear(20, 64), nn.ReLU(), nn.Linear(64, 5)), steps=150, lr=0.02
 )
 n_weights = sum(m.weight.numel() for m, _ in linears(model))
 print(f"dense model: {n_weights} weights, test accuracy {accuracy(model):.3f}")
@@ -70,7 +70,7 @@ for s, a, r in zip(
 ):
     print(f"{s:8.2f}  {a:9.3f}  {r:6.3f}")
 
-# iterative: prune 30% of the remaining weights, fine-tune 40 steps (the mask keeps
+# iterative: prune 30% of the remaining weights, fine-tune 20 steps (the mask keeps
 # zeros at zero), repeat
 iterative_s, iterative_acc = [], []
 pruned = copy.deepcopy(model)
@@ -78,7 +78,7 @@ for _ in range(8):
     prune.global_unstructured(
         linears(pruned), pruning_method=prune.L1Unstructured, amount=0.3
     )
-    train(pruned, steps=40)
+    train(pruned, steps=20)
     zeros = sum(int((m.weight == 0).sum()) for m, _ in linears(pruned))
     iterative_s.append(zeros / n_weights)
     iterative_acc.append(accuracy(pruned))

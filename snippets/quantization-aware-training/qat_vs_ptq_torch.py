@@ -71,13 +71,13 @@ print("STE: the gradient through the rounding is", w.grad.tolist()[0])
 init = []
 for fan_in, fan_out in [(D, WIDTH), (WIDTH, WIDTH), (WIDTH, CLASSES)]:
     init += [torch.randn(fan_out, fan_in) / fan_in**0.5, torch.zeros(fan_out)]
-base = train(init, 300)  # the float model both start from
-floating = train(base, 150, lr=1e-3)  # PTQ: 150 more float steps, rounded
+base = train(init, 120, lr=1e-2)  # the float model both start from
+floating = train(base, 40)  # PTQ: 40 more float steps, rounded
 print(f"test accuracy in float: {accuracy(floating):.1%}")
 print("bits   PTQ     QAT")
 rows = []
 for bits in (8, 4, 3, 2):
-    qat = train(base, 150, bits, lr=1e-3)  # 150 steps, fake-quantized
+    qat = train(base, 40, bits)  # 40 steps, fake-quantized
     ptq = accuracy(floating, bits)  # the float model, rounded
     rows.append((bits, round(ptq, 3), round(accuracy(qat, bits), 3)))
     print(f"{bits:4} {rows[-1][1]:6.1%} {rows[-1][2]:6.1%}")

@@ -27,7 +27,7 @@ def make_task(n: int, readout: torch.Tensor) -> tuple[torch.Tensor, torch.Tensor
 
 
 def train(model: nn.Module, x: torch.Tensor, y: torch.Tensor, steps: int) -> nn.Module:
-    opt = torch.optim.Adam([p for p in model.parameters() if p.requires_grad], lr=1e-2)
+    opt = torch.optim.Adam([p for p in model.parameters() if p.requires_grad], lr=2e-2)
     for _ in range(steps):
         loss = nn.functional.mse_loss(model(x), y)
         opt.zero_grad()
@@ -43,7 +43,7 @@ def backbone() -> nn.Module:
 # Pre-training: a source task with plenty of data (1000 examples, 16 outputs).
 x_src, y_src = make_task(1000, torch.randn(16, FEAT) / 2)
 pretrained = train(
-    nn.Sequential(backbone(), nn.Linear(FEAT, 16)), x_src, y_src, steps=300
+    nn.Sequential(backbone(), nn.Linear(FEAT, 16)), x_src, y_src, steps=200
 )
 
 # The target task: one output, a different readout of the same hidden features, little
@@ -60,7 +60,7 @@ for n in sizes:
     transfer[0].requires_grad_(False)
     errors = []
     for model in (scratch, transfer):
-        train(model, x, y, steps=300)
+        train(model, x, y, steps=100)
         with torch.no_grad():
             errors.append(
                 (nn.functional.mse_loss(model(x_test), y_test) / y_test.var()).item()
