@@ -449,6 +449,30 @@ def test_on_the_plain_page_the_presets_configs_come_when_a_family_or_a_pasted_pr
     page.close()
 
 
+def test_the_offline_copy_loads_the_presets_configs_from_disk(browser, offline_site):
+    """From file:// (the offline copy), an address naming a preset and a preset chosen on the plain page both show
+    the preset's count: count-presets.js comes as a script, which file:// allows (fetch would be refused)."""
+    context = browser.new_context(viewport={"width": 1400, "height": 1000})
+    requests: list[str] = []
+    context.on("request", lambda r: requests.append(r.url))
+    page = context.new_page()
+    try:
+        calculator = (offline_site / "calculator.html").as_uri()
+        open_calculator(page, calculator + "?preset=mixtral-8x7b-v0.1")
+        assert_agrees(read_result(page), load_config("mixtral-8x7b-v0.1"), "offline, ?preset=mixtral-8x7b-v0.1")
+        page.close()
+        page = context.new_page()
+        open_calculator(page, calculator)
+        assert_agrees(read_result(page), load_config(count_rules_hook.DEFAULT_PRESET), "offline, the plain page")
+        choose_preset(page, "bert-base-uncased")
+        assert_agrees(read_result(page), load_config("bert-base-uncased"), "offline, a preset chosen")
+        assert [r for r in requests if r.endswith(PRESETS_FILE)], requests
+        leaving = [r for r in requests if not r.startswith(("file://", "data:", "blob:", "about:"))]
+        assert not leaving, f"the offline calculator requested: {leaving}"
+    finally:
+        context.close()
+
+
 def test_presets_configs_that_cannot_be_loaded_are_a_clear_error(calc_context, site_url):
     """When count-presets.js does not come, the page says so and shows the default preset, with the address kept
     (to reload); no "loading" stays behind."""
