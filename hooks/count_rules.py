@@ -2,11 +2,13 @@
 
 The counting and memory rules live in one place: the package count_params (counter/), as data. This hook
 writes them (compiled to expression trees), the calculator's words for them (the labels of the components,
-fields and options, the options' defaults) and every bundled config into ``assets/count-rules.js``, which the
-calculator's generic evaluator (assets/count-core.js) and its form (assets/calculator.js) read; the
-calculator's presets are those configs. It also fills the model table on docs/models.md (the
-``<!-- model-table -->`` marker) by running the same ``count_parameters`` on the same configs, so no count on
-the site is typed by hand.
+fields and options, the options' defaults) and the list of bundled configs into ``assets/count-rules.js``, which
+the calculator's generic evaluator (assets/count-core.js) and its form (assets/calculator.js) read; the
+calculator's presets are those configs. A preset there is its id, name and family, and only the default one
+(DEFAULT_PRESET) carries its config: the others' configs go to ``assets/count-presets.js``, which the page loads
+only when one is needed (a plain visit shows the default), to keep the page light. It also fills the model
+table on docs/models.md (the ``<!-- model-table -->`` marker) by running the same ``count_parameters`` on the same
+configs, so no count on the site is typed by hand.
 """
 
 from __future__ import annotations
@@ -18,6 +20,8 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File
 
 RULES_JS = "assets/count-rules.js"
+PRESETS_JS = "assets/count-presets.js"
+DEFAULT_PRESET = "gpt2"  # the config a plain visit to the calculator shows
 TABLE_MARKER = "<!-- model-table -->"
 
 
@@ -35,17 +39,36 @@ def shipped_configs() -> dict[str, dict]:
 
 
 def rules_script() -> str:
-    """JavaScript that defines window.llmCountRules: the rules and their words, and the configs as presets."""
+    """JavaScript that defines window.llmCountRules: the rules and their words, the presets' list and the default
+    preset's config."""
     rules = json.loads(count_params.rules_json())
+    configs = shipped_configs()
+    if DEFAULT_PRESET not in configs:
+        raise PluginError(f"hooks/count_rules.py: DEFAULT_PRESET {DEFAULT_PRESET!r} is not a bundled config "
+                          f"(counter/count_params/configs/{DEFAULT_PRESET}.json)")
+    rules["default_preset"] = DEFAULT_PRESET
     rules["presets"] = [
-        {"id": stem, "name": config.get("_name_or_path", stem),
-         "json": json.dumps(config, separators=(",", ":"))}  # parsed, never shown as written
-        for stem, config in shipped_configs().items()
+        {"id": stem, "name": config.get("_name_or_path", stem), "family": config["model_type"],
+         **({"json": _compact(config)} if stem == DEFAULT_PRESET else {})}
+        for stem, config in configs.items()
     ]
+    return _script("window.llmCountRules", rules)
+
+
+def presets_script() -> str:
+    """JavaScript that defines window.llmCountPresets: every other preset's config, by id, as JSON text."""
+    return _script("window.llmCountPresets",
+                   {stem: _compact(config) for stem, config in shipped_configs().items() if stem != DEFAULT_PRESET})
+
+
+def _compact(config: dict) -> str:
+    return json.dumps(config, separators=(",", ":"))  # parsed by the page (exact integers), never shown as written
+
+
+def _script(name: str, value) -> str:
     return (
         "/* Generated at build time by hooks/count_rules.py from the package count_params (counter/) and its"
-        " bundled configs: do not edit. */\nwindow.llmCountRules = " + json.dumps(rules, separators=(",", ":"))
-        + ";\n"
+        f" bundled configs: do not edit. */\n{name} = " + json.dumps(value, separators=(",", ":")) + ";\n"
     )
 
 
@@ -105,6 +128,7 @@ def model_table(calculator_link: str) -> str:
 
 def on_files(files, config, **kwargs):
     files.append(File.generated(config, RULES_JS, content=rules_script()))
+    files.append(File.generated(config, PRESETS_JS, content=presets_script()))
     return files
 
 

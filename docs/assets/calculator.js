@@ -4,7 +4,8 @@
  * It counts nothing itself, and types no fact about models or memory. The rules are those of the Python counter
  * (the package count_params, counter/), written by the build into assets/count-rules.js (window.llmCountRules,
  * with the bundled configs as presets, and the words the form shows: the labels of the components and fields,
- * the memory options with their defaults and choices), and evaluated by the generic core assets/count-core.js
+ * the memory options with their defaults and choices; the presets' configs but the default one are in
+ * assets/count-presets.js, loaded when one is needed), and evaluated by the generic core assets/count-core.js
  * (window.llmCountCore), which tests/pages/test_calculator.py checks against the Python counter in Node. The form is
  * built from the rules: each key a family reads is a field. The page is
  * stricter than the tool in one way only: a required size of zero is refused here (the tool accepts it), so the
@@ -74,9 +75,41 @@
 
   // ------------------------------------------------------------------ presets: the shipped configs
 
-  var PRESETS = RULES.presets;
-  PRESETS.forEach(function (p) { p.family = JSON.parse(p.json).model_type; });
-  var DEFAULT_PRESET = "gpt2";
+  // Each preset's id, name and family; its config (JSON text) only for the default one: the others' come with
+  // assets/count-presets.js (window.llmCountPresets), which loadPresets() fetches the first time one is needed.
+  var PRESETS = RULES.presets, DEFAULT_PRESET = RULES.default_preset;
+  function presetById(id) { return PRESETS.filter(function (p) { return p.id === id; })[0]; }
+  // A preset's config, parsed; null while its JSON has not arrived.
+  function presetConfig(p) {
+    var text = p.json || (window.llmCountPresets || {})[p.id];
+    return text === undefined ? null : parseJSON(text);
+  }
+
+  // Loads the scripts next to this one, in order, then calls done(true); done(false) when one fails to load.
+  // Script elements (not fetch) so that the offline copy works from file:// too.
+  function loadScripts(names, done) {
+    var finished = false, finish = function (ok) { if (!finished) { finished = true; done(ok); } };
+    var base = document.querySelector("script[src*='calculator.js']").src.replace(/calculator\.js.*$/, "");
+    names.forEach(function (name, i) {
+      var js = document.createElement("script");
+      js.src = base + name;
+      js.async = false;
+      js.onerror = function () { finish(false); };
+      if (i === names.length - 1) js.onload = function () { finish(true); };
+      document.body.appendChild(js);
+    });
+  }
+  var presetsWaiting = null;  // the callbacks waiting for count-presets.js while it loads
+  function loadPresets(done) {
+    if (window.llmCountPresets) return done(true);
+    if (presetsWaiting) return presetsWaiting.push(done);
+    presetsWaiting = [done];
+    loadScripts(["count-presets.js"], function (ok) {
+      var waiting = presetsWaiting;
+      presetsWaiting = null;  // after a failure the next need tries again
+      waiting.forEach(function (f) { f(ok); });
+    });
+  }
 
   // The fields of a family: one per key its rules read, in the rules' order; sizes first, then switches.
   function familyFields(fam) {
@@ -149,7 +182,7 @@
     root.setAttribute("data-calc-mounted", "yes");
     Array.prototype.slice.call(root.querySelectorAll("noscript")).forEach(function (n) { n.remove(); });
 
-    var state = { config: null, jsonError: null, urlTimer: null, builtFor: null, fields: [] };
+    var state = { config: null, jsonError: null, urlTimer: null, builtFor: null, fields: [], loading: 0 };
     var controls = {};
 
     // ---- build the form
@@ -279,17 +312,12 @@
       form.insertBefore(morePara, form.lastChild);
       more.addEventListener("click", function () {
         more.disabled = true;
-        var base = document.querySelector("script[src*='calculator.js']").src.replace(/calculator\.js.*$/, "");
-        ["speed-rules.js", "speed-core.js", "calc-speed.js"].forEach(function (name, i, all) {
-          var js = el("script", { src: base + name });
-          js.async = false;
-          if (i === all.length - 1) js.onload = function () {
-            morePara.remove();
-            addExtension(window.llmCalcSpeed);
-            update({});
-            document.getElementById("calc-device").focus();
-          };
-          document.body.appendChild(js);
+        loadScripts(["speed-rules.js", "speed-core.js", "calc-speed.js"], function (ok) {
+          if (!ok) { more.disabled = false; return; }
+          morePara.remove();
+          addExtension(window.llmCalcSpeed);
+          update({});
+          document.getElementById("calc-device").focus();
         });
       });
     }
@@ -315,6 +343,24 @@
       });
     }
     window.addEventListener("resize", function () { if (root.isConnected) scrollFocus(); });
+
+    // ---- presets: their configs, loaded when one is needed
+    // While one loads, the results are marked busy (a screen reader waits for the count that follows) and say so.
+    function withPreset(p, use, failed) {
+      var config = presetConfig(p);
+      if (config) return use(config);
+      state.loading += 1;
+      results.setAttribute("aria-busy", "true");
+      statusBefore.textContent = "Loading the config of " + p.name + "...";
+      loadPresets(function (ok) {
+        if (--state.loading === 0) results.removeAttribute("aria-busy");
+        if (ok) return use(presetConfig(p));
+        urlError.hidden = false;
+        urlError.textContent = "The presets' configs (assets/count-presets.js) could not be loaded, so " + p.name +
+          " is not shown; reload the page to try again.";
+        failed();
+      });
+    }
 
     // ---- errors next to fields
     function setError(control, message) {
@@ -407,12 +453,10 @@
     }
 
     // A new family keeps the sizes that both families read (by their meaning, whatever the key is called) and
-    // takes the rest from the family's first preset.
-    function switchFamily(fam) {
+    // takes the rest from base, the config of the family's first preset.
+    function switchFamily(fam, base) {
       var old = state.config || {};
       var oldFields = familyFields(familyOf(old));
-      var template = PRESETS.filter(function (p) { return p.family === fam; })[0];
-      var base = template ? parseJSON(template.json) : {};
       var next = { model_type: fam };
       familyFields(fam).forEach(function (f) {
         if (f.kind === "bool") return;
@@ -490,7 +534,7 @@
     CALC_FIELDS.forEach(function (f) { TEXT_PARAMS[f.key] = f.id; });
     function fromQuery() {
       var params = new URLSearchParams(location.search);
-      var config = {}, any = false, presetConfig = null, problems = [];
+      var config = {}, any = false, named = null, problems = [];
       params.forEach(function (value, key) {
         if (IGNORED_QUERY_KEYS.indexOf(key) >= 0) return;
         var ext = exts.filter(function (x) { return x.params.indexOf(key) >= 0; })[0];
@@ -511,9 +555,8 @@
           return;
         }
         if (key === "preset") {  // the model table and the pages link to ?preset=<config name>
-          var p = PRESETS.filter(function (x) { return x.id === value; })[0];
-          if (p) presetConfig = parseJSON(p.json);
-          else problems.push("preset=" + value + " is not a preset; the presets are: " + PRESETS.map(function (x) { return x.id; }).join(", ") + ".");
+          named = presetById(value);
+          if (!named) problems.push("preset=" + value + " is not a preset; the presets are: " + PRESETS.map(function (x) { return x.id; }).join(", ") + ".");
           return;
         }
         any = true;
@@ -524,7 +567,7 @@
         urlError.textContent = "The address has " + (problems.length === 1 ? "a parameter" : "parameters") +
           " this calculator does not know, shown with the defaults instead: " + problems.join(" ");
       }
-      return any ? config : presetConfig;
+      return any ? { config: config } : named ? { preset: named } : null;
     }
 
     // ---- compute and show
@@ -759,10 +802,14 @@
         : "Every key of this config affects the count.");
     }
 
-    function matchPreset() {
+    // The preset the config is, else "custom": among the presets' configs at hand, and unless noLoad, once more
+    // when count-presets.js has come (loaded for this when the config is none at hand).
+    function matchPreset(noLoad) {
       var q = stringify(state.config, -1);
-      var hit = PRESETS.filter(function (p) { return stringify(parseJSON(p.json), -1) === q; })[0];
+      var hit = PRESETS.filter(function (p) { var c = presetConfig(p); return c && stringify(c, -1) === q; })[0];
       preset.value = hit ? hit.id : "custom";
+      if (hit || noLoad || window.llmCountPresets) return;
+      loadPresets(function (ok) { if (ok && stringify(state.config, -1) === q) matchPreset(true); });
     }
 
     function update(opts) {
@@ -777,11 +824,14 @@
 
     // ---- events
     preset.addEventListener("change", function () {
-      var p = PRESETS.filter(function (x) { return x.id === preset.value; })[0];
+      var p = presetById(preset.value);
       if (!p) return;
-      state.config = parseJSON(p.json);
-      state.jsonError = null;
-      update({ form: true, textarea: true });
+      withPreset(p, function (config) {
+        if (preset.value !== p.id) return;  // another was chosen while this one loaded
+        state.config = config;
+        state.jsonError = null;
+        update({ form: true, textarea: true });
+      }, function () { matchPreset(true); render(); });
     });
     textarea.addEventListener("input", function () {
       var parsed;
@@ -802,10 +852,17 @@
       update({ form: true, preset: true });
     });
     family.addEventListener("change", function () {
-      if (!family.value) return;
-      switchFamily(family.value);
-      state.jsonError = null;
-      update({ form: true, textarea: true, preset: true });
+      var fam = family.value;
+      if (!fam) return;
+      var go = function (base) {
+        if (family.value !== fam) return;  // another was chosen while this one's template loaded
+        switchFamily(fam, base);
+        state.jsonError = null;
+        update({ form: true, textarea: true, preset: true });
+      };
+      var template = PRESETS.filter(function (p) { return p.family === fam; })[0];
+      if (template) withPreset(template, go, function () { go({}); });
+      else go({});
     });
     CALC_FIELDS.forEach(function (f) { controls[f.id].addEventListener("input", function () { update({}); }); });
     Object.keys(selects).forEach(function (k) { selects[k].addEventListener("change", function () { update({}); }); });
@@ -815,16 +872,23 @@
       });
     });
 
-    // ---- start: from the URL when it carries a config, else the default preset
-    var fromUrl = fromQuery();
-    state.config = fromUrl || parseJSON(PRESETS.filter(function (p) { return p.id === DEFAULT_PRESET; })[0].json);
-    fillForm();
-    fillTextarea();
-    matchPreset();
-    render();
-    scrollFocus();
-    if (fromUrl) scheduleUrl();
-    else shareLink.setAttribute("href", queryString());
+    // ---- start: from the URL when it carries a config or names a preset, else the default preset
+    var fromUrl = fromQuery(), defaultConfig = presetConfig(presetById(DEFAULT_PRESET));
+    function start(config) {
+      state.config = config;
+      fillForm();
+      fillTextarea();
+      matchPreset();
+      render();
+      scrollFocus();
+      if (fromUrl) scheduleUrl();
+      else shareLink.setAttribute("href", queryString());
+    }
+    if (fromUrl && fromUrl.preset) withPreset(fromUrl.preset, start, function () {
+      fromUrl = null;  // keep the address as it was, to reload
+      start(defaultConfig);
+    });
+    else start(fromUrl ? fromUrl.config : defaultConfig);
   }
 
   function mountAll() {

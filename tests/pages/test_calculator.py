@@ -60,12 +60,22 @@ def _words(value) -> list[str]:
 def test_the_site_ships_exactly_the_tools_rules_and_configs():
     """One source of truth: the page's rules file (count-rules.js, hooks/count_rules.py) is the package's rules (the
     rules, the options with their defaults, the words the calculator shows), and its presets are the bundled
-    configs."""
-    script = count_rules_hook.rules_script()
-    shipped = json.loads(script.split("window.llmCountRules = ", 1)[1].rstrip().removesuffix(";"))
-    assert {k: v for k, v in shipped.items() if k != "presets"} == json.loads(rules_json())
+    configs: each config once, the default one's in count-rules.js, the others' in count-presets.js."""
+    shipped = _script_value(count_rules_hook.rules_script(), "window.llmCountRules")
+    assert {k: v for k, v in shipped.items() if k not in ("presets", "default_preset")} == json.loads(rules_json())
+    bodies = _script_value(count_rules_hook.presets_script(), "window.llmCountPresets")
+    inline = [p["id"] for p in shipped["presets"] if "json" in p]
+    assert inline == [shipped["default_preset"]], "count-rules.js carries a config other than the default preset's"
+    assert shipped["default_preset"] not in bodies, "the default preset's config is shipped twice"
     names = bundled_configs()
-    assert [(p["id"], json.loads(p["json"])) for p in shipped["presets"]] == [(n, load_config(n)) for n in names]
+    assert [(p["id"], p["family"], json.loads(p["json"] if "json" in p else bodies.pop(p["id"])))
+            for p in shipped["presets"]] == [(n, load_config(n)["model_type"], load_config(n)) for n in names]
+    assert not bodies, f"count-presets.js has configs that are no preset: {sorted(bodies)}"
+
+
+def _script_value(script: str, name: str):
+    """The value a generated script assigns to `name` (window.llmCountRules = {...};)."""
+    return json.loads(script.split(f"{name} = ", 1)[1].rstrip().removesuffix(";"))
 
 
 def test_the_page_types_none_of_the_words_and_defaults_the_package_gives():
@@ -261,6 +271,18 @@ def _query_value(v) -> str:
 def open_calculator(page, url: str) -> None:
     page.goto(url, wait_until="domcontentloaded")
     page.wait_for_selector("#calculator[data-calc-mounted]", state="attached")
+    settled(page)
+
+
+def settled(page) -> None:
+    """Wait until no preset's config is loading (count-presets.js comes when the first preset past the default is
+    needed)."""
+    page.wait_for_selector("#calc-results[aria-busy]", state="detached")
+
+
+def choose_preset(page, stem: str) -> None:
+    page.select_option("#calc-preset", stem)
+    settled(page)
 
 
 def read_result(page) -> dict:
@@ -345,7 +367,7 @@ def test_every_preset_is_a_committed_config_and_agrees(calc):
     assert sorted(o for o in options if o != "custom") == stems, "the presets and the committed configs differ"
     for stem in stems:
         config = load_config(stem)
-        calc.select_option("#calc-preset", stem)
+        choose_preset(calc, stem)
         assert json.loads(calc.input_value("#config-json")) == config, f"preset {stem} is not configs/{stem}.json"
         assert_agrees(read_result(calc), config, f"preset {stem}")
 
@@ -366,6 +388,103 @@ def test_a_mixture_of_experts_shows_its_active_count_and_the_model_table_links_h
     link.click()
     page.wait_for_selector("#total[data-value]")
     assert page.input_value("#calc-preset") == "mixtral-8x7b-v0.1"
+    page.close()
+
+
+PRESETS_FILE = "/" + count_rules_hook.PRESETS_JS  # the presets' configs but the default's
+
+
+def test_a_plain_visit_does_not_load_the_presets_configs_and_an_address_naming_a_preset_does(browser, built_site,
+                                                                                           site_url):
+    """The page's weight: a plain visit shows the default preset without count-presets.js; ?preset=<id> (as the
+    model table links) loads it and shows that preset and its count. A context of its own, so that no other
+    test's page has put the file in the browser's cache (a request served from the cache is still reported, but
+    this keeps the test's reading plain)."""
+    context = browser.new_context(viewport={"width": 1400, "height": 1000})
+    without_search_documents(context, built_site)
+    requests: list[str] = []
+    context.on("request", lambda r: requests.append(urlsplit(r.url).path))
+    page = context.new_page()
+    try:
+        open_calculator(page, calculator_url(site_url))
+        page.wait_for_load_state("networkidle")
+        assert any(r.endswith("/count-rules.js") for r in requests), requests
+        assert not [r for r in requests if r.endswith(PRESETS_FILE)], "a plain visit loads the presets' configs"
+        assert page.input_value("#calc-preset") == count_rules_hook.DEFAULT_PRESET
+        assert_agrees(read_result(page), load_config(count_rules_hook.DEFAULT_PRESET), "the plain visit")
+        stem = "qwen3-30b-a3b"
+        open_calculator(page, calculator_url(site_url) + f"?preset={stem}")
+        assert [r for r in requests if r.endswith(PRESETS_FILE)], "?preset= did not load the presets' configs"
+        assert page.input_value("#calc-preset") == stem
+        assert json.loads(page.input_value("#config-json")) == load_config(stem)
+        assert_agrees(read_result(page), load_config(stem), f"?preset={stem}")
+    finally:
+        context.close()
+
+
+def test_on_the_plain_page_the_presets_configs_come_when_a_family_or_a_pasted_preset_needs_them(calc_context,
+                                                                                               site_url):
+    """A new family takes the sizes it does not share with the last config from its first preset, and a pasted
+    config that is a preset names it in the preset menu: both need the presets' configs, which a plain visit has
+    not loaded."""
+    page = calc_context.new_page()
+    open_calculator(page, calculator_url(site_url))
+    assert page.evaluate("window.llmCountPresets") is None, "the plain page has the presets' configs already"
+    family = "t5"  # it reads sizes that GPT-2 does not (d_ff, d_kv, num_layers)
+    template = next(c for c in map(load_config, bundled_configs()) if c["model_type"] == family)
+    page.select_option("#calc-model-type", family)
+    settled(page)
+    config = json.loads(page.input_value("#config-json"))
+    assert config["model_type"] == family
+    sizes = ("d_ff", "d_kv")
+    assert [config.get(k) for k in sizes] == [template[k] for k in sizes], "the family's first preset gave no sizes"
+    assert page.locator("[aria-invalid='true']").count() == 0
+    assert_agrees(read_result(page), config, f"switched to {family}")
+    page.close()
+    page = calc_context.new_page()
+    open_calculator(page, calculator_url(site_url))
+    assert page.evaluate("window.llmCountPresets") is None
+    page.fill("#config-json", json.dumps(load_config("llama-3-8b")))
+    page.wait_for_function("document.getElementById('calc-preset').value === 'llama-3-8b'")
+    page.close()
+
+
+def test_the_offline_copy_loads_the_presets_configs_from_disk(browser, offline_site):
+    """From file:// (the offline copy), an address naming a preset and a preset chosen on the plain page both show
+    the preset's count: count-presets.js comes as a script, which file:// allows (fetch would be refused)."""
+    context = browser.new_context(viewport={"width": 1400, "height": 1000})
+    requests: list[str] = []
+    context.on("request", lambda r: requests.append(r.url))
+    page = context.new_page()
+    try:
+        calculator = (offline_site / "calculator.html").as_uri()
+        open_calculator(page, calculator + "?preset=mixtral-8x7b-v0.1")
+        assert_agrees(read_result(page), load_config("mixtral-8x7b-v0.1"), "offline, ?preset=mixtral-8x7b-v0.1")
+        page.close()
+        page = context.new_page()
+        open_calculator(page, calculator)
+        assert_agrees(read_result(page), load_config(count_rules_hook.DEFAULT_PRESET), "offline, the plain page")
+        choose_preset(page, "bert-base-uncased")
+        assert_agrees(read_result(page), load_config("bert-base-uncased"), "offline, a preset chosen")
+        assert [r for r in requests if r.endswith(PRESETS_FILE)], requests
+        leaving = [r for r in requests if not r.startswith(("file://", "data:", "blob:", "about:"))]
+        assert not leaving, f"the offline calculator requested: {leaving}"
+    finally:
+        context.close()
+
+
+def test_presets_configs_that_cannot_be_loaded_are_a_clear_error(calc_context, site_url):
+    """When count-presets.js does not come, the page says so and shows the default preset, with the address kept
+    (to reload); no "loading" stays behind."""
+    page = calc_context.new_page()
+    page.route("**" + PRESETS_FILE, lambda route: route.abort())
+    url = calculator_url(site_url) + "?preset=llama-3-8b"
+    open_calculator(page, url)
+    assert "count-presets.js) could not be loaded" in page.inner_text("#calc-url-error")
+    assert page.is_visible("#calc-url-error")
+    assert_agrees(read_result(page), load_config(count_rules_hook.DEFAULT_PRESET), "the presets did not load")
+    page.wait_for_timeout(300)  # past the page's 150 ms delay before it writes the address
+    assert page.url == url
     page.close()
 
 
@@ -411,7 +530,7 @@ def shown_memory(page) -> dict:
 
 def test_memory_rows_are_the_tools_memory_for_the_same_options(calc):
     """Weights, KV cache, what fits and training, in the page, are memory() of the tool for the same options."""
-    calc.select_option("#calc-preset", "llama-2-7b")
+    choose_preset(calc, "llama-2-7b")
     calc.fill("#calc-context", "4096")
     calc.fill("#calc-batch", "1")
     calc.select_option("#calc-kv-dtype", "bf16")
@@ -432,7 +551,7 @@ def test_memory_rows_are_the_tools_memory_for_the_same_options(calc):
     ]
     for stem, options in cases:
         config = load_config(stem)
-        calc.select_option("#calc-preset", stem)
+        choose_preset(calc, stem)
         calc.select_option("#calc-weights", options["weights"])
         calc.select_option("#calc-training", options.get("training", "none"))
         calc.select_option("#calc-checkpointing", options.get("checkpointing", "off"))
@@ -463,7 +582,7 @@ def test_memory_rows_are_the_tools_memory_for_the_same_options(calc):
         if kv["recurrent_layers"]:  # the working names the state's precision apart from the cache's
             assert (f"({kv['conv_values_per_layer']:,} convolution values x {kv['bytes_per_value']} bytes + "
                     f"{kv['state_values_per_layer']:,} state values x {kv['state_bytes_per_value']} bytes)") in working
-    calc.select_option("#calc-preset", "bert-base-uncased")
+    choose_preset(calc, "bert-base-uncased")
     assert shown_memory(calc)["kv"] is None, "an encoder has no KV cache"
 
 
@@ -567,7 +686,7 @@ def test_every_control_has_a_label_and_the_status_is_a_live_region(calc_for_conf
 
 
 def test_the_calculator_works_with_the_keyboard_alone(calc):
-    calc.select_option("#calc-preset", "gpt2")
+    choose_preset(calc, "gpt2")
     calc.locator("body").focus()
     for _ in range(120):  # Tab from the top of the page to the layers field
         calc.keyboard.press("Tab")
