@@ -66,8 +66,7 @@ def tests(session):
     _ensure_chromium(session)
     session.run("ruff", "check", "snippets", "counter", "sitelib", "tests", "hooks", "tools", "noxfile.py")
     session.run("codespell", "docs", "README.md")
-    # Two pytest processes at once, one per test group (tests/__main__.py); `pytest` alone runs them in one.
-    session.run("python", "-m", "tests", "--codeblocks", *session.posargs, env=QUIET_MKDOCS)
+    session.run("pytest", "--codeblocks", *session.posargs, env=QUIET_MKDOCS)
 
 
 @nox.session(python=PYTHON)

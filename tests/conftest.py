@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.support import PROJECT_PARTS, ROOT, TEST_GROUPS, SharedRunner, SnippetResults, mkdocs_build, serve_directory
+from tests.support import PROJECT_PARTS, ROOT, SharedRunner, SnippetResults, mkdocs_build, serve_directory
 from tests.support.browser import JUDGES_PAGES, PageLoads, pages_to_load
 from tools import notebooks as notebook_tools
 from tools import snippets as snippet_tools
@@ -166,19 +166,6 @@ QUICK_FILES = {"test_build.py", "test_snippets.py", "test_structure.py", "test_p
 BROWSER_FIXTURES = {"browser", "page"}
 
 
-def pytest_addoption(parser):
-    parser.addoption("--group", choices=TEST_GROUPS,
-                     help="run only this group's tests (`python -m tests` runs each group in a process of its own)")
-
-
-def group_of(item) -> str:
-    """The tests that drive the browser or judge the page loads, unless they read a snippet's or a notebook's run:
-    those all go with the rest, so that each runs once."""
-    if BACKGROUND.keys() & set(getattr(item, "fixturenames", ())):
-        return "rest"
-    return "browser" if item.get_closest_marker("browser") or item.get_closest_marker(JUDGES_PAGES) else "rest"
-
-
 def pytest_collection_modifyitems(config, items):
     for item in items:
         # A parametrized argument that happens to be named "page" is not the browser fixture.
@@ -189,9 +176,6 @@ def pytest_collection_modifyitems(config, items):
                          or item.path.suffix == ".md" and ROOT / "docs" in item.path.parents)
         if in_quick_file and not item.get_closest_marker("slow") and not item.get_closest_marker("browser"):
             item.add_marker(pytest.mark.quick)
-    if group := config.getoption("group"):
-        config.hook.pytest_deselected(items=[item for item in items if group_of(item) != group])
-        items[:] = [item for item in items if group_of(item) == group]
     # The pages that the page checks judge load in the background from the first test on, on the CPU that other tests
     # leave idle (tests/support/browser.py). The tests that judge them go last; before them, the other browser tests, which
     # keep both cores busy themselves; first, the rest, which mostly leave one core to the loads.

@@ -19,11 +19,6 @@ from urllib.parse import unquote, urljoin, urlsplit
 
 ROOT = Path(__file__).resolve().parents[2]
 MKDOCS_ENV = dict(os.environ, NO_MKDOCS_2_WARNING="1", DISABLE_MKDOCS_2_WARNING="true")
-# `python -m tests` (tests/__main__.py) runs the suite as two pytest processes at once, one per group: the tests
-# that drive the browser, with the page loads they judge in the background, and the rest, with the snippets' and
-# notebooks' runs in the background (tests/conftest.py: group_of). Each process starts only its own group's
-# background work, and each snippet-reading test is in one group, so nothing runs twice.
-TEST_GROUPS = ("rest", "browser")
 # Everything a build needs; tests copy these to inject bad input without touching the real tree.
 PROJECT_PARTS = ["mkdocs.yml", "requirements", "docs", "snippets", "counter", "sitelib", "hooks", "overrides",
                  "data", "tools"]
