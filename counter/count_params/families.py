@@ -861,7 +861,8 @@ FAMILIES["lfm2"] = {
 # as a multimodal config's text_config may name few keys
 QWEN35_READS = {
     "V": ["vocab_size", 248320], "d": ["hidden_size", 4096],
-    "L": "num_hidden_layers", "H": ["num_attention_heads", 16], "h": ["head_dim", 256],
+    "L": ["num_hidden_layers", 32], "H": ["num_attention_heads", 16],
+    "h": ["head_dim", 256],
     "attn_bias": ["attention_bias", False], "tied": ["tie_word_embeddings", False],
     "Kh": ["linear_num_key_heads", 16], "Vh": ["linear_num_value_heads", 32],
     "Kd": ["linear_key_head_dim", 128], "Vd": ["linear_value_head_dim", 128],
@@ -881,7 +882,8 @@ QWEN35 = {
 FAMILIES["qwen3_5_text"] = QWEN35
 FAMILIES["qwen3_5_moe_text"] = {
     **QWEN35, "title": "Qwen3.5 MoE (text; Gated DeltaNet and attention, experts)",
-    "reads": {**QWEN35_READS, "d": ["hidden_size", 2048], "E": ["num_experts", 256],
+    "reads": {**QWEN35_READS, "d": ["hidden_size", 2048],
+              "L": ["num_hidden_layers", 40], "E": ["num_experts", 256],
               "k": ["num_experts_per_tok", 8], "Ie": ["moe_intermediate_size", 512],
               "Is": ["shared_expert_intermediate_size", 512]},
     "checks": [*QWEN35["checks"], TOP_K],

@@ -349,32 +349,39 @@ def test_lfm2_1_2b_as_published():
 
 # the widths that must divide each other: left out together, to the class's defaults, or all given
 WIDTHS = ("hidden_size", "num_attention_heads", "num_key_value_heads", "head_dim")
+EXPERTS = ("num_experts", "num_experts_per_tok")  # a generated expert count may be below the default top-k
 
 
-@pytest.mark.parametrize("model_type", ["lfm2", "lfm2_vl"])
-def test_a_config_that_names_few_keys_counts_as_transformers_fills_it(model_type):
-    """LFM2's keys, left out, take Lfm2Config's defaults (vocab_size, hidden_size, num_hidden_layers,
-    num_attention_heads, block_ff_dim were required): generated configs with a random few of their keys, flat or as
-    LFM2-VL's text_config, count as transformers builds them."""
+@pytest.mark.parametrize("model_type, text_family, default_layers", [
+    ("lfm2", "lfm2", 32), ("lfm2_vl", "lfm2", 32),
+    ("qwen3_5", "qwen3_5_text", 32), ("qwen3_5_moe", "qwen3_5_moe_text", 40),
+])
+def test_a_config_that_names_few_keys_counts_as_transformers_fills_it(model_type, text_family, default_layers):
+    """Keys left out take the config class's defaults (LFM2's vocab_size, hidden_size, num_hidden_layers,
+    num_attention_heads, block_ff_dim, and Qwen3.5's num_hidden_layers, were required): generated configs with a
+    random few of their keys, flat or as a multimodal config's text_config, count as transformers builds them."""
     rng = random.Random(f"{model_type}-few-keys")
     left_out = set()
     for _ in range(GENERATED_PER_FAMILY // 2):
-        config = generated_config("lfm2", rng)
-        if model_type != "lfm2":
+        config = generated_config(text_family, rng)
+        if model_type != text_family:
             config = nested_config(model_type, config, rng)
             for key in ("tie_embedding", "tie_word_embeddings"):  # nested_config may set it null, which is refused
                 if key in config and config[key] is None:
                     config[key] = rng.random() < 0.5
         text = config.get("text_config", config)
         drop = set(rng.sample(sorted(set(text) - {"model_type"}), rng.randint(1, len(text) - 1)))
-        if drop & set(WIDTHS):
-            drop |= set(WIDTHS)
+        for coupled in (WIDTHS, EXPERTS):
+            if drop & set(coupled):
+                drop |= set(coupled)
         for key in drop:
             text.pop(key, None)
-        if "num_hidden_layers" not in text and len(text.get("layer_types") or [None] * 32) != 32:
-            # the default layer count (32) contradicts them
-            with pytest.raises(ConfigError, match="'num_hidden_layers'"):
-                count_parameters(config)  # as transformers refuses it (Lfm2Config.validate_layer_type)
+        if "num_hidden_layers" not in text and len(text.get("layer_types") or [None] * default_layers) != default_layers:
+            # the default layer count contradicts them: refused, as transformers refuses it (validate_layer_type)
+            with pytest.raises(ConfigError, match="'num_hidden_layers'|'layer_types'"):
+                count_parameters(config)
+            with pytest.raises(Exception):  # noqa: B017 (the config class's own validation error)
+                reference_count(config)
             del text["layer_types"]
         left_out |= drop
         assert count_parameters(config)["total"] == reference_count(config), config
