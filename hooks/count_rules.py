@@ -38,11 +38,10 @@ def shipped_configs() -> dict[str, dict]:
     return configs
 
 
-def rules_script() -> str:
+def rules_script(configs: dict[str, dict]) -> str:
     """JavaScript that defines window.llmCountRules: the rules and their words, the presets' list and the default
-    preset's config."""
+    preset's config (configs: shipped_configs(), read once per build)."""
     rules = json.loads(count_params.rules_json())
-    configs = shipped_configs()
     if DEFAULT_PRESET not in configs:
         raise PluginError(f"hooks/count_rules.py: DEFAULT_PRESET {DEFAULT_PRESET!r} is not a bundled config "
                           f"(counter/count_params/configs/{DEFAULT_PRESET}.json)")
@@ -55,10 +54,10 @@ def rules_script() -> str:
     return _script("window.llmCountRules", rules)
 
 
-def presets_script() -> str:
+def presets_script(configs: dict[str, dict]) -> str:
     """JavaScript that defines window.llmCountPresets: every other preset's config, by id, as JSON text."""
     return _script("window.llmCountPresets",
-                   {stem: _compact(config) for stem, config in shipped_configs().items() if stem != DEFAULT_PRESET})
+                   {stem: _compact(config) for stem, config in configs.items() if stem != DEFAULT_PRESET})
 
 
 def _compact(config: dict) -> str:
@@ -127,8 +126,9 @@ def model_table(calculator_link: str) -> str:
 
 
 def on_files(files, config, **kwargs):
-    files.append(File.generated(config, RULES_JS, content=rules_script()))
-    files.append(File.generated(config, PRESETS_JS, content=presets_script()))
+    configs = shipped_configs()
+    files.append(File.generated(config, RULES_JS, content=rules_script(configs)))
+    files.append(File.generated(config, PRESETS_JS, content=presets_script(configs)))
     return files
 
 

@@ -61,9 +61,10 @@ def test_the_site_ships_exactly_the_tools_rules_and_configs():
     """One source of truth: the page's rules file (count-rules.js, hooks/count_rules.py) is the package's rules (the
     rules, the options with their defaults, the words the calculator shows), and its presets are the bundled
     configs: each config once, the default one's in count-rules.js, the others' in count-presets.js."""
-    shipped = _script_value(count_rules_hook.rules_script(), "window.llmCountRules")
+    configs = count_rules_hook.shipped_configs()
+    shipped = _script_value(count_rules_hook.rules_script(configs), "window.llmCountRules")
     assert {k: v for k, v in shipped.items() if k not in ("presets", "default_preset")} == json.loads(rules_json())
-    bodies = _script_value(count_rules_hook.presets_script(), "window.llmCountPresets")
+    bodies = _script_value(count_rules_hook.presets_script(configs), "window.llmCountPresets")
     inline = [p["id"] for p in shipped["presets"] if "json" in p]
     assert inline == [shipped["default_preset"]], "count-rules.js carries a config other than the default preset's"
     assert shipped["default_preset"] not in bodies, "the default preset's config is shipped twice"
