@@ -4,13 +4,24 @@ in tests/support/, and no module imports this one."""
 from __future__ import annotations
 
 import concurrent.futures
+import json
 import os
 import shutil
 from pathlib import Path
 
 import pytest
 
-from tests.support import PROJECT_PARTS, ROOT, SharedRunner, SnippetResults, mkdocs_build, serve_directory
+from tests.support import (
+    DEMO_NOTEBOOK,
+    MOVED_PAGES,
+    ROOT,
+    SharedRunner,
+    SnippetResults,
+    copy_project,
+    mkdocs_build,
+    serve_directory,
+    with_redirects,
+)
 from tests.support.browser import JUDGES_PAGES, PageLoads, pages_to_load
 from tools import notebooks as notebook_tools
 from tools import snippets as snippet_tools
@@ -96,15 +107,35 @@ def offline_site(tmp_path_factory):
 @pytest.fixture
 def project_copy(tmp_path) -> Path:
     """A throwaway copy of everything a build reads, for injecting bad input."""
-    dest = tmp_path / "project"
-    dest.mkdir()
-    for part in PROJECT_PARTS:
-        src = ROOT / part
-        if src.is_dir():
-            shutil.copytree(src, dest / part, ignore=shutil.ignore_patterns("__pycache__", ".cache"))
-        elif src.exists():
-            shutil.copy2(src, dest / part)
-    return dest
+    return copy_project(tmp_path / "project")
+
+
+@pytest.fixture(scope="session")
+def moved_pages_site(built_site, tmp_path_factory):
+    """A copy of the project that differs only by MOVED_PAGES in extra.redirects, built once with --strict in
+    another folder, after built_site and with the highlight store that build left (as a second build on a fresh
+    clone reads it): the redirect tests read its redirect pages, the reproducibility test compares every other
+    file with built_site's."""
+    from hooks.highlight_cache import CACHE_DIR  # imported here: importing it patches pymdownx's Highlight
+
+    project = copy_project(tmp_path_factory.mktemp("moved-pages") / "project")
+    shutil.copytree(ROOT / CACHE_DIR, project / CACHE_DIR)
+    with_redirects(project, MOVED_PAGES)
+    proc = mkdocs_build(project, project.parent / "site")
+    assert proc.returncode == 0, proc.stderr
+    return project.parent / "site"
+
+
+@pytest.fixture(scope="session")
+def offline_additions_site(tmp_path_factory):
+    """The offline copy (OFFLINE=true) of a project copy with MOVED_PAGES and DEMO_NOTEBOOK added, built once with
+    --strict: the offline redirect test and the demo notebook's test each read their own pages of it."""
+    project = copy_project(tmp_path_factory.mktemp("offline-additions") / "project")
+    with_redirects(project, MOVED_PAGES)
+    (project / "docs" / "notebooks" / "demo.ipynb").write_text(json.dumps(DEMO_NOTEBOOK), encoding="utf-8")
+    proc = mkdocs_build(project, project.parent / "site", OFFLINE="true")
+    assert proc.returncode == 0, proc.stderr
+    return project.parent / "site"
 
 
 # ---------------------------------------------------------------- a browser against the served site

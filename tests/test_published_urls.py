@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.support import mkdocs_build
+from tests.support import mkdocs_build, with_redirects
 from tools import urls
 
 
@@ -29,26 +29,10 @@ def test_a_removed_anchor_is_reported(built_site, tmp_path):
     ]
 
 
-def with_redirects(project, lines: str) -> None:
-    config = project / "mkdocs.yml"
-    text = config.read_text()
-    assert "  redirects: {}" in text
-    config.write_text(text.replace("  redirects: {}", "  redirects:\n" + lines))
-
-
 @pytest.mark.slow
-@pytest.mark.parametrize("offline", [False, True], ids=["site", "offline-copy"])
-def test_a_redirect_keeps_a_moved_page_alive(project_copy, tmp_path, offline):
-    with_redirects(project_copy, "    terms/old-name.md: terms/parameter.md\n"
-                                 "    terms/old-section.md: terms/parameter.md#parameters-vs-buffers\n"
-                                 "    terms/to-home.md: index.md\n")
-    site = tmp_path / "site"
-    proc = mkdocs_build(project_copy, site, **({"OFFLINE": "true"} if offline else {}))
-    assert proc.returncode == 0, proc.stderr
-    if offline:  # pages are files (terms/old-name.html): the redirect points at the file, relative to it
-        page = (site / "terms" / "old-section.html").read_text()
-        assert 'url=parameter.html#parameters-vs-buffers"' in page, page
-        return
+def test_a_redirect_keeps_a_moved_page_alive(moved_pages_site):
+    """MOVED_PAGES: a moved page and a moved section, each sent to its new place; one sent home is reported."""
+    site = moved_pages_site
     assert urls.broken(site, ["/terms/old-name/", "/terms/old-section/#anything"]) == []
     assert urls.redirect_target(site, "/terms/old-section/") == "/terms/parameter/#parameters-vs-buffers"
     assert urls.broken(site, ["/terms/to-home/"]) == [
@@ -56,13 +40,20 @@ def test_a_redirect_keeps_a_moved_page_alive(project_copy, tmp_path, offline):
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize(("line", "error"), [
-    ("    terms/old-name.md: terms/no-such-page.md\n", "terms/old-name.md: terms/no-such-page.md: the new page "
+def test_a_redirect_keeps_a_moved_page_alive_in_the_offline_copy(offline_additions_site):
+    """Pages are files there (terms/old-name.html): the redirect points at the file, relative to it."""
+    page = (offline_additions_site / "terms" / "old-section.html").read_text()
+    assert 'url=parameter.html#parameters-vs-buffers"' in page, page
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(("redirect", "error"), [
+    (("terms/old-name.md", "terms/no-such-page.md"), "terms/old-name.md: terms/no-such-page.md: the new page "
      "docs/terms/no-such-page.md does not exist"),
-    ("    terms/weight.md: terms/parameter.md\n", "terms/weight.md: terms/parameter.md: docs/terms/weight.md "
+    (("terms/weight.md", "terms/parameter.md"), "terms/weight.md: terms/parameter.md: docs/terms/weight.md "
      "still exists"),
 ], ids=["missing-target", "page-still-there"])
-def test_a_bad_redirect_stops_the_build(project_copy, tmp_path, line, error):
-    with_redirects(project_copy, line)
+def test_a_bad_redirect_stops_the_build(project_copy, tmp_path, redirect, error):
+    with_redirects(project_copy, dict([redirect]))
     proc = mkdocs_build(project_copy, tmp_path / "site")
     assert proc.returncode != 0 and f"mkdocs.yml: extra.redirects: {error}" in proc.stderr, proc.stderr

@@ -34,6 +34,51 @@ def load_module(path: Path):
     return module
 
 
+def copy_project(dest: Path) -> Path:
+    """A throwaway copy of everything a build reads (PROJECT_PARTS) at `dest`, for injecting input."""
+    import shutil
+
+    dest.mkdir(parents=True)
+    for part in PROJECT_PARTS:
+        src = ROOT / part
+        if src.is_dir():
+            shutil.copytree(src, dest / part, ignore=shutil.ignore_patterns("__pycache__", ".cache"))
+        elif src.exists():
+            shutil.copy2(src, dest / part)
+    return dest
+
+
+# Moved pages that the redirect tests add to mkdocs.yml's extra.redirects (tests/test_published_urls.py); one
+# build of a copy with only these added serves them and the reproducibility check (tests/test_build.py).
+MOVED_PAGES = {"terms/old-name.md": "terms/parameter.md",
+               "terms/old-section.md": "terms/parameter.md#parameters-vs-buffers",
+               "terms/to-home.md": "index.md"}
+
+
+# A notebook with the outputs notebooks commonly hold beyond ours: a PNG figure with its alternative text, and a
+# pandas-style HTML table with a style sheet (tests/test_notebooks.py checks its page in a real strict build).
+DEMO_NOTEBOOK = {"nbformat": 4, "nbformat_minor": 5, "metadata": {}, "cells": [
+    {"cell_type": "markdown", "metadata": {}, "source": "# Demo\n\nA [parameter](../../terms/parameter/)."},
+    {"cell_type": "code", "metadata": {"alt": "A one-pixel plot"}, "execution_count": 1, "source": "plot()",
+     "outputs": [{"output_type": "display_data", "metadata": {}, "data": {
+         "image/png": "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==",
+         "text/plain": "<Figure size 1x1>"}}]},
+    {"cell_type": "code", "metadata": {}, "execution_count": 2, "source": "table()",
+     "outputs": [{"output_type": "execute_result", "execution_count": 2, "metadata": {}, "data": {
+         "text/html": '<div><style scoped>th { color: red; }</style><table border="1" class="dataframe">'
+                      "<tr><th>weights</th><td>4096</td></tr></table></div>", "text/plain": "weights 4096"}}]},
+]}
+
+
+def with_redirects(project: Path, redirects: dict[str, str]) -> None:
+    """Set extra.redirects in a copy's mkdocs.yml (it has none of its own)."""
+    config = project / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    assert "  redirects: {}" in text
+    lines = "".join(f"    {old}: {new}\n" for old, new in redirects.items())
+    config.write_text(text.replace("  redirects: {}", "  redirects:\n" + lines), encoding="utf-8")
+
+
 def mkdocs_build(project: Path, site_dir: Path, **env: str) -> subprocess.CompletedProcess:
     return subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(site_dir)],
