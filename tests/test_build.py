@@ -10,6 +10,9 @@ import pytest
 from tests.support import MOVED_PAGES, ROOT, mkdocs_build, read_page
 
 PAGE = "docs/terms/parameter.md"
+# The page MkDocs reads first (the home page: files come in folder order, index.md first): an error that stops the
+# build at once stops it there, before any other page is read or rendered.
+FIRST_PAGE = "docs/index.md"
 
 
 def test_site_builds(built_site):
@@ -34,21 +37,22 @@ def inject(project, relpath: str, text: str):
     page.write_text(page.read_text(encoding="utf-8") + "\n" + text + "\n", encoding="utf-8")
 
 
-# Our own code's errors (hooks/includes.py, hooks/math.py) each stop a build at once, so each needs its own.
+# Our own code's errors (hooks/includes.py, hooks/math.py, on any page) each stop a build at once, so each needs its
+# own build; injected in the first page read, each stops it early.
 @pytest.mark.slow
 @pytest.mark.parametrize(
     "injected, expected",
     [
         pytest.param(
             '```python title="snippets/parameter/missing.py"\n--8<-- "snippets/parameter/missing.py"\n```',
-            ["docs/terms/parameter.md", "snippets/parameter/missing.py", "does not exist"],
+            ["docs/index.md", "snippets/parameter/missing.py", "does not exist"],
             id="missing-include",
         ),
-        pytest.param(r"Broken math: \(\frac{1}{\)", ["terms/parameter.md", "cannot render math"], id="bad-math"),
+        pytest.param(r"Broken math: \(\frac{1}{\)", ["index.md: cannot render math"], id="bad-math"),
     ],
 )
 def test_bad_input_stops_the_build(project_copy, tmp_path, injected, expected):
-    inject(project_copy, PAGE, injected)
+    inject(project_copy, FIRST_PAGE, injected)
     proc = mkdocs_build(project_copy, tmp_path / "site")
     assert proc.returncode != 0, "the build passed despite the injected error"
     for fragment in expected:
