@@ -6,12 +6,13 @@ from __future__ import annotations
 import concurrent.futures
 import json
 import os
-import shutil
+import subprocess
 from pathlib import Path
 
 import pytest
 
 from tests.support import (
+    BAD_LINKS,
     DEMO_NOTEBOOK,
     MOVED_PAGES,
     ROOT,
@@ -113,13 +114,10 @@ def project_copy(tmp_path) -> Path:
 @pytest.fixture(scope="session")
 def moved_pages_site(built_site, tmp_path_factory):
     """A copy of the project that differs only by MOVED_PAGES in extra.redirects, built once with --strict in
-    another folder, after built_site and with the highlight store that build left (as a second build on a fresh
-    clone reads it): the redirect tests read its redirect pages, the reproducibility test compares every other
-    file with built_site's."""
-    from hooks.highlight_cache import CACHE_DIR  # imported here: importing it patches pymdownx's Highlight
-
+    another folder, after built_site and with the highlight store that build left (copy_project; as a second
+    build on a fresh clone reads it): the redirect tests read its redirect pages, the reproducibility test compares
+    every other file with built_site's."""
     project = copy_project(tmp_path_factory.mktemp("moved-pages") / "project")
-    shutil.copytree(ROOT / CACHE_DIR, project / CACHE_DIR)
     with_redirects(project, MOVED_PAGES)
     proc = mkdocs_build(project, project.parent / "site")
     assert proc.returncode == 0, proc.stderr
@@ -127,15 +125,18 @@ def moved_pages_site(built_site, tmp_path_factory):
 
 
 @pytest.fixture(scope="session")
-def offline_additions_site(tmp_path_factory):
-    """The offline copy (OFFLINE=true) of a project copy with MOVED_PAGES and DEMO_NOTEBOOK added, built once with
-    --strict: the offline redirect test and the demo notebook's test each read their own pages of it."""
+def offline_additions_build(tmp_path_factory) -> tuple[Path, subprocess.CompletedProcess]:
+    """One strict offline build (OFFLINE=true) of a project copy with three independent additions, each judged by
+    its own test: MOVED_PAGES (the offline redirect test), DEMO_NOTEBOOK (the demo notebook's test) and BAD_LINKS in
+    docs/terms/parameter.md (the validation test: they fail the build, but only after every page is written).
+    Returns the site folder and the finished build."""
     project = copy_project(tmp_path_factory.mktemp("offline-additions") / "project")
     with_redirects(project, MOVED_PAGES)
     (project / "docs" / "notebooks" / "demo.ipynb").write_text(json.dumps(DEMO_NOTEBOOK), encoding="utf-8")
-    proc = mkdocs_build(project, project.parent / "site", OFFLINE="true")
-    assert proc.returncode == 0, proc.stderr
-    return project.parent / "site"
+    page = project / "docs" / "terms" / "parameter.md"
+    page.write_text(page.read_text(encoding="utf-8") + "\n" + BAD_LINKS + "\n", encoding="utf-8")
+    site = project.parent / "site"
+    return site, mkdocs_build(project, site, OFFLINE="true")
 
 
 # ---------------------------------------------------------------- a browser against the served site

@@ -40,9 +40,10 @@ def test_a_redirect_keeps_a_moved_page_alive(moved_pages_site):
 
 
 @pytest.mark.slow
-def test_a_redirect_keeps_a_moved_page_alive_in_the_offline_copy(offline_additions_site):
+def test_a_redirect_keeps_a_moved_page_alive_in_the_offline_copy(offline_additions_build):
     """Pages are files there (terms/old-name.html): the redirect points at the file, relative to it."""
-    page = (offline_additions_site / "terms" / "old-section.html").read_text()
+    site, _ = offline_additions_build
+    page = (site / "terms" / "old-section.html").read_text()
     assert 'url=parameter.html#parameters-vs-buffers"' in page, page
 
 

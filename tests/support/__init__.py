@@ -35,8 +35,12 @@ def load_module(path: Path):
 
 
 def copy_project(dest: Path) -> Path:
-    """A throwaway copy of everything a build reads (PROJECT_PARTS) at `dest`, for injecting input."""
+    """A throwaway copy of everything a build reads (PROJECT_PARTS) at `dest`, for injecting input, with the
+    highlight store that the last build of the tree left, if any: the copy's build reads it as a second build of
+    the tree would (the same bytes: tests/test_build.py, test_two_builds_of_the_same_tree_are_byte_identical)."""
     import shutil
+
+    from hooks.highlight_cache import CACHE_DIR  # imported here: importing it patches pymdownx's Highlight
 
     dest.mkdir(parents=True)
     for part in PROJECT_PARTS:
@@ -45,6 +49,8 @@ def copy_project(dest: Path) -> Path:
             shutil.copytree(src, dest / part, ignore=shutil.ignore_patterns("__pycache__", ".cache"))
         elif src.exists():
             shutil.copy2(src, dest / part)
+    if (ROOT / CACHE_DIR).is_dir():
+        shutil.copytree(ROOT / CACHE_DIR, dest / CACHE_DIR)
     return dest
 
 
@@ -68,6 +74,19 @@ DEMO_NOTEBOOK = {"nbformat": 4, "nbformat_minor": 5, "metadata": {}, "cells": [
          "text/html": '<div><style scoped>th { color: red; }</style><table border="1" class="dataframe">'
                       "<tr><th>weights</th><td>4096</td></tr></table></div>", "text/plain": "weights 4096"}}]},
 ]}
+
+
+# Three links that MkDocs by default only mentions or reports as INFO, added to the end of docs/terms/parameter.md:
+# mkdocs.yml's `validation:` and `strict:` must make each stop the build (tests/test_build.py). Link warnings stop a
+# strict build only at its end, after every page is written, so the build that holds them still writes DEMO_NOTEBOOK's
+# page and the redirect pages (the offline additions build, tests/conftest.py).
+BAD_LINKS = ("See [a page](no-such-term.md), [an anchor](hyperparameter.md#no-such-anchor) "
+             "and [home](/terms/hyperparameter/).")
+
+
+def build_problems(stderr: str) -> list[str]:
+    """The WARNING and ERROR lines of a build's log."""
+    return [line for line in stderr.splitlines() if line.startswith(("WARNING", "ERROR"))]
 
 
 def with_redirects(project: Path, redirects: dict[str, str]) -> None:
