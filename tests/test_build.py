@@ -119,6 +119,28 @@ def test_a_remembered_highlight_serves_exactly_its_input_and_the_store_keeps_wha
         remembered.cache.update(saved)
 
 
+def test_a_remembered_template_is_compiled_afresh_when_its_source_changes(tmp_path):
+    """hooks/template_cache.py: a build reads a template's compiled code from .cache/templates/ only while the
+    template's source is what was compiled; an edited template renders its new text."""
+    import jinja2
+
+    from hooks import template_cache
+
+    config = {"config_file_path": str(tmp_path / "mkdocs.yml")}
+    template = tmp_path / "templates" / "page.html"
+    template.parent.mkdir()
+
+    def render() -> str:  # a fresh environment, as each build makes
+        env = jinja2.Environment(loader=jinja2.FileSystemLoader(template.parent))
+        return template_cache.on_env(env, config).get_template("page.html").render(x=1)
+
+    template.write_text("first {{ x }}")
+    assert render() == "first 1"
+    assert list(template_cache._store(config).iterdir()), "the compiled template was not remembered"
+    template.write_text("second {{ x }}")
+    assert render() == "second 1"
+
+
 @pytest.mark.parametrize(
     ("tex", "expected", "absent"),
     [
