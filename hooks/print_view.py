@@ -20,10 +20,11 @@ from sitelib.glossary import Term, sort_key, terms
 PRINT_DIR = "print"
 SHELL = "glossary/index.html"  # a page at the same depth as print/, so its asset URLs work unchanged
 ARTICLE_START, ARTICLE_END = '<article class="md-content__inner md-typeset">', "</article>"
-# Attributes follow whitespace: matching that whitespace, not a word boundary, is several times faster.
-IDS = re.compile(r'(\s)(id|for|name)="([^"]+)"')
-IDREFS = re.compile(r'(\s)(aria-(?:labelledby|describedby|controls))="([^"]+)"')
-URLS = re.compile(r'(\s)(href|src)="([^"]*)"')
+# The attributes that hold an id (id, for, name), ids (aria-*) or a URL (href, src), in one pattern: one pass over
+# an article, not one per kind (the matches cannot overlap: a value holds no quote). Attributes follow
+# whitespace: matching that whitespace, not a word boundary, is several times faster.
+ID_ATTRS, IDREF_ATTRS = {"id", "for", "name"}, {"aria-labelledby", "aria-describedby", "aria-controls"}
+ATTRS = re.compile(r'(\s)(id|for|name|aria-(?:labelledby|describedby|controls)|href|src)="([^"]*)"')
 
 
 def _article_span(html: str, where: str) -> tuple[int, int]:
@@ -41,8 +42,12 @@ def printable(article: str, term: Term, slugs: set[str]) -> str:
     prefix = f"{term.slug}--"  # slugs never contain "--", so a prefixed id cannot clash with a term's id
     page = f"/{term.url}"
 
-    def url(m: re.Match) -> str:
+    def attribute(m: re.Match) -> str:
         space, attr, value = m.groups()
+        if attr in ID_ATTRS:
+            return f'{space}{attr}="{prefix}{value}"' if value else m.group(0)
+        if attr in IDREF_ATTRS:
+            return f'{space}{attr}="' + " ".join(prefix + i for i in value.split()) + '"' if value else m.group(0)
         if value.startswith("#"):
             return f'{space}{attr}="#{prefix}{value[1:]}"' if len(value) > 1 else m.group(0)
         if not value or urlsplit(value).scheme or value.startswith("//"):
@@ -54,10 +59,7 @@ def printable(article: str, term: Term, slugs: set[str]) -> str:
             return f'{space}{attr}="#{anchor}"'
         return f'{space}{attr}="..{target.path}' + (f"#{target.fragment}" if target.fragment else "") + '"'
 
-    article = IDS.sub(lambda m: f'{m.group(1)}{m.group(2)}="{prefix}{m.group(3)}"', article)
-    article = IDREFS.sub(lambda m: f'{m.group(1)}{m.group(2)}="' + " ".join(prefix + i for i in m.group(3).split()) + '"',
-                         article)
-    article = URLS.sub(url, article)
+    article = ATTRS.sub(attribute, article)
     article = re.sub(r"<details(?![^>]*\bopen\b)", "<details open", article)  # printed open
     return f'<section class="print-term" id="{term.slug}">{article}</section>'
 

@@ -125,6 +125,51 @@ def test_a_remembered_highlight_serves_exactly_its_input_and_the_store_keeps_wha
         remembered.cache.update(saved)
 
 
+def test_a_remembered_template_is_compiled_afresh_when_its_source_changes(tmp_path):
+    """hooks/template_cache.py: a build reads a template's compiled code from .cache/templates/ only while the
+    template's source is what was compiled; an edited template renders its new text."""
+    import jinja2
+
+    from hooks import template_cache
+
+    config = {"config_file_path": str(tmp_path / "mkdocs.yml")}
+    template = tmp_path / "templates" / "page.html"
+    template.parent.mkdir()
+
+    def render() -> str:  # a fresh environment, as each build makes
+        env = jinja2.Environment(loader=jinja2.FileSystemLoader(template.parent))
+        return template_cache.on_env(env, config).get_template("page.html").render(x=1)
+
+    template.write_text("first {{ x }}")
+    assert render() == "first 1"
+    assert list(template_cache._store(config).iterdir()), "the compiled template was not remembered"
+    template.write_text("second {{ x }}")
+    assert render() == "second 1"
+
+
+def test_search_indexes_the_same_text_from_the_shortened_page(built_site):
+    """hooks/search_text.py hands Material's search parser a page without code's highlighting spans and MathML's
+    tags: the parser must find the same sections, titles and text as in the whole page. The transformer page
+    has all that the shortening touches: highlighted code, MathML, and a formula with a no-break space alone
+    between two symbols (which the parser reads as a collapsible space)."""
+    from material.plugins.search.plugin import Parser
+
+    from hooks.search_text import text_for_search
+
+    html = (built_site / "terms" / "transformer" / "index.html").read_text(encoding="utf-8")
+    assert '<span class="' in html and "<mtext>&#x000A0;</mtext>" in html, "the page no longer has what is tested"
+
+    def sections(page: str) -> list[tuple]:
+        parser = Parser()
+        parser.feed(page)
+        parser.close()
+        return [(s.el.tag, s.id, "".join(s.title), "".join(s.text)) for s in parser.data]
+
+    shortened = text_for_search(html)
+    assert len(shortened) < len(html)
+    assert sections(shortened) == sections(html)
+
+
 @pytest.mark.parametrize(
     ("tex", "expected", "absent"),
     [
