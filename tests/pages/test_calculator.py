@@ -800,9 +800,9 @@ def test_on_a_wide_screen_there_is_no_bar(calc_for_configs):
 
 
 # ---------------------------------------------------------------- the memory pages' links into the calculator
-# Every "try it in the calculator" link of the memory pages (issue 17), opened in the real calculator of the built
-# site as a reader's click opens it: no error about the address or a field, and the figures shown are the tool's
-# memory() for the link's preset and options. The calculator and the tool are the single source of the parameter
+# Every "try it in the calculator" link of the memory pages (issue 17), shown by the real calculator of the built
+# site for the link's address (show_again(), below): no error about the address or a field, and the figures are
+# the tool's memory() for the link's preset and options. The calculator and the tool are the single source of the parameter
 # names and values; these tests keep no copy of them.
 
 MEMORY_PAGES = ["memory-footprint", "quantization", "quantization-formats", "lora", "qlora", "kv-cache",
@@ -850,21 +850,77 @@ def expected_rows(query: str) -> tuple[dict, object]:
     return rows, m["fit"]["tokens"]
 
 
-def test_every_memory_page_calculator_link_opens_without_error_and_shows_the_tools_figures(browser, built_site,
+# The calculator shown again for another address in the same document, as Material's instant navigation shows it
+# (a new, unmounted #calculator, mounted by calculator.js's mountAll()): the address is its only input. A page load
+# per address would load again, each time, the theme, the rules and the core that all addresses share (three times
+# the CPU for the memory pages' links). The speed scripts stay once loaded, as after instant navigation, so an
+# address is shown again only after one of its kind: with a fit or speed option or without (a page load loads the
+# speed scripts for the first kind only). test_the_calculator_shown_again_shows_what_a_page_load_shows checks this
+# premise.
+SHOW_AGAIN_JS = """query => {
+  history.replaceState(null, "", location.pathname + "?" + query);
+  const old = document.getElementById("calculator"), fresh = old.cloneNode(false);
+  fresh.removeAttribute("data-calc-mounted");
+  old.replaceWith(fresh);
+  window.llmCalculator.mountAll();
+}"""
+
+
+def show_again(page, query: str) -> None:
+    """The calculator, already on `page` for an address of the same kind, shown again for `query` (SHOW_AGAIN_JS)."""
+    page.evaluate(SHOW_AGAIN_JS, query)
+    page.wait_for_selector("#calculator[data-calc-mounted] #total", state="attached")
+    settled(page)
+
+
+def has_speed_options(query: str) -> bool:
+    return bool(set(dict(parse_qsl(query))) & set(SPEED_OPTIONS))
+
+
+# Everything the calculator shows for an address: the count, the memory, the fit and speed figures and the working,
+# the messages, and every field's value.
+READ_ALL = """() => ({status: document.getElementById("calc-status").outerHTML,
+  tables: document.getElementById("calc-tables").outerHTML,
+  urlError: document.getElementById("calc-url-error").hidden ? null : document.getElementById("calc-url-error").textContent,
+  messages: [...document.querySelectorAll(".calc-error")].map((e) => e.textContent),
+  fields: [...document.querySelectorAll("#calculator :is(input, select, textarea)")]
+    .map((e) => [e.id, e.type === "checkbox" ? e.checked : e.value, e.disabled])})"""
+
+
+def test_the_calculator_shown_again_shows_what_a_page_load_shows(calc_context, built_site, site_url):
+    """The premise of show_again(): a memory page's link shown again after another of the same kind (with fit and
+    speed options, and without) shows everything that a page load of its address shows."""
+    links = list(calculator_links(built_site))
+    for kind in (False, True):
+        first, second = [q for q in links if has_speed_options(q) == kind][:2]
+        loaded, again = calc_context.new_page(), calc_context.new_page()
+        open_calculator(loaded, f"{site_url}calculator/?{second}")
+        open_calculator(again, f"{site_url}calculator/?{first}")
+        assert again.evaluate(READ_ALL) != loaded.evaluate(READ_ALL), "the two addresses show the same"
+        show_again(again, second)
+        assert again.evaluate(READ_ALL) == loaded.evaluate(READ_ALL), second
+        loaded.close()
+        again.close()
+
+
+def test_every_memory_page_calculator_link_opens_without_error_and_shows_the_tools_figures(calc_context, built_site,
                                                                                          site_url):
     links = calculator_links(built_site)
     assert len(links) >= 20, f"fewer calculator links than the memory pages have: {links}"
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
-    context.set_default_timeout(10_000)
-    without_search_documents(context, built_site)
-    page = context.new_page()
+    page = calc_context.new_page()
     js_errors: list[str] = []
     page.on("pageerror", lambda exc: js_errors.append(str(exc)))
     speed_links = 0
     try:
-        for query, slug in links.items():
+        # The links without fit or speed options, then those with: the first of each kind by a page load, the
+        # others shown again in the same document (show_again()).
+        ordered = sorted(links.items(), key=lambda link: has_speed_options(link[0]))
+        for i, (query, slug) in enumerate(ordered):
             label = f"docs/terms/{slug}.md links calculator/?{query}"
-            open_calculator(page, f"{site_url}calculator/?{query}")
+            if i == 0 or has_speed_options(query) != has_speed_options(ordered[i - 1][0]):
+                open_calculator(page, f"{site_url}calculator/?{query}")
+            else:
+                show_again(page, query)
             assert page.is_hidden("#calc-url-error"), f"{label}: {page.inner_text('#calc-url-error')}"
             field_errors = [t for t in page.locator(".calc-error").all_inner_texts() if t.strip()]
             assert not field_errors, f"{label}: field errors {field_errors}"
@@ -873,11 +929,11 @@ def test_every_memory_page_calculator_link_opens_without_error_and_shows_the_too
             shown = shown_memory(page)
             assert {row: shown.get(row) for row in rows} == rows, f"{label}: the page and the tool's memory() differ"
             assert page.get_attribute("#calc-status", "data-fit-tokens") == ("" if tokens is None else str(tokens)), label
-            if set(dict(parse_qsl(query))) & set(SPEED_OPTIONS):
+            if has_speed_options(query):
                 speed_links += 1
                 assert shown_speed(page) == expected_speed(query), f"{label}: the page and the tool's plan() differ"
     finally:
-        context.close()
+        page.close()
     assert not js_errors, f"JavaScript errors on the calculator page: {js_errors}"
     assert speed_links >= 6, f"only {speed_links} links open the calculator with a device"
 
