@@ -498,11 +498,14 @@ def test_a_family_the_rules_do_not_cover_is_not_supported_yet(calc_for_configs):
 def test_a_configuration_in_the_url_reproduces_the_count(calc_context, site_url):
     rng = random.Random(7)
     page = calc_context.new_page()
-    for family in URL_FAMILIES:
+    for i, family in enumerate(URL_FAMILIES):
         config = generated_config(family, rng)
         config.pop("architectures", None)  # a list, which a URL cannot carry
         assert not any(isinstance(v, (list, dict)) for v in config.values()), config
-        open_calculator(page, calculator_url(site_url, config))
+        if i == 0:  # a page load; then the calculator shown again for each address (show_again())
+            open_calculator(page, calculator_url(site_url, config))
+        else:
+            show_again(page, urlsplit(calculator_url(site_url, config)).query)
         assert_agrees(read_result(page), config, f"URL config ({family})")
     page.close()
 
@@ -599,14 +602,14 @@ def test_memory_parameters_in_the_url_and_a_bad_one_is_a_clear_error(calc_contex
     assert shown["weights"] == expected["weights"]["bytes"] and shown["train-total"] == expected["training"]["total"]
     assert page.is_hidden("#calc-url-error")
     page.wait_for_function("location.search.includes('lora_rank=32') && location.search.includes('weights=q4_k_m')")
-    for query, words in (("?preset=llama-9", "preset=llama-9 is not a preset"),
-                         ("?preset=gpt2&weights=int3", "weights=int3 is not one of"),
-                         ("?preset=gpt2&lora_targets=q,z", "z is not one of")):
-        open_calculator(page, calculator_url(site_url) + query)
+    for query, words in (("preset=llama-9", "preset=llama-9 is not a preset"),
+                         ("preset=gpt2&weights=int3", "weights=int3 is not one of"),
+                         ("preset=gpt2&lora_targets=q,z", "z is not one of")):
+        show_again(page, query)
         assert page.is_visible("#calc-url-error"), query
         assert words in page.inner_text("#calc-url-error"), page.inner_text("#calc-url-error")
         assert read_result(page)["total"] is not None, "the page still counts the default"
-    open_calculator(page, calculator_url(site_url) + "?preset=gpt2&gpu_gb=lots")
+    show_again(page, "preset=gpt2&gpu_gb=lots")
     assert "Card memory (GB) must be a number" in page.inner_text("#calc-gpu-error")
     page.close()
 
@@ -888,19 +891,27 @@ READ_ALL = """() => ({status: document.getElementById("calc-status").outerHTML,
 
 
 def test_the_calculator_shown_again_shows_what_a_page_load_shows(calc_context, built_site, site_url):
-    """The premise of show_again(): a memory page's link shown again after another of the same kind (with fit and
-    speed options, and without) shows everything that a page load of its address shows."""
+    """The premise of show_again(): an address shown again after another of the same kind (with fit and speed
+    options, and without) shows everything that a page load of it shows: memory pages' links, a configuration
+    typed in the address, and bad addresses of both kinds."""
     links = list(calculator_links(built_site))
-    for kind in (False, True):
-        first, second = [q for q in links if has_speed_options(q) == kind][:2]
-        loaded, again = calc_context.new_page(), calc_context.new_page()
-        open_calculator(loaded, f"{site_url}calculator/?{second}")
+    plain, speed = ([q for q in links if has_speed_options(q) == kind] for kind in (False, True))
+    in_address = urlencode({**GPT2_TINY, "n_layer": 3})
+    loaded, again = calc_context.new_page(), calc_context.new_page()
+    for first, *others in ([plain[0], plain[1], in_address, "preset=gpt2&weights=int3"],
+                           [speed[0], speed[1], "preset=llama-3-8b&device=rtx-4090&offload=layers:99"]):
         open_calculator(again, f"{site_url}calculator/?{first}")
-        assert again.evaluate(READ_ALL) != loaded.evaluate(READ_ALL), "the two addresses show the same"
-        show_again(again, second)
-        assert again.evaluate(READ_ALL) == loaded.evaluate(READ_ALL), second
-        loaded.close()
-        again.close()
+        before = again.evaluate(READ_ALL)
+        for query in others:
+            assert has_speed_options(query) == has_speed_options(first)
+            open_calculator(loaded, f"{site_url}calculator/?{query}")
+            expected = loaded.evaluate(READ_ALL)
+            assert expected != before, f"{query} shows what the address before it shows"
+            show_again(again, query)
+            before = again.evaluate(READ_ALL)
+            assert before == expected, query
+    loaded.close()
+    again.close()
 
 
 def test_every_memory_page_calculator_link_opens_without_error_and_shows_the_tools_figures(calc_context, built_site,
@@ -1158,8 +1169,11 @@ def test_fit_and_speed_in_the_url_show_the_tools_plan_and_a_bad_one_is_a_clear_e
     page = calc_context.new_page()
     errors: list[str] = []
     page.on("pageerror", lambda exc: errors.append(str(exc)))
-    for query in SPEED_URLS:
-        open_calculator(page, f"{site_url}calculator/?{query}")
+    for i, query in enumerate(SPEED_URLS):
+        if i == 0:  # a page load; then the calculator shown again for each address (show_again())
+            open_calculator(page, f"{site_url}calculator/?{query}")
+        else:
+            show_again(page, query)
         assert page.is_hidden("#calc-url-error"), f"{query}: {page.inner_text('#calc-url-error')}"
         assert shown_speed(page) == expected_speed(query), query
         status = page.inner_text("#calc-status")
@@ -1167,19 +1181,19 @@ def test_fit_and_speed_in_the_url_show_the_tools_plan_and_a_bad_one_is_a_clear_e
         page.wait_for_function("location.search.includes('device=') || location.search.includes('bandwidth_gbs=')")
         shared = page.get_attribute("#calc-share", "href")
         assert all(f"{k}={v}" in shared.replace("%3A", ":") for k, v in parse_qsl(query) if k in SPEED_OPTIONS), shared
-    open_calculator(page, f"{site_url}calculator/?preset=gpt2&device=rtx-9090")
+    show_again(page, "preset=gpt2&device=rtx-9090")
     assert "device=rtx-9090 is not one of" in page.inner_text("#calc-url-error")
-    open_calculator(page, f"{site_url}calculator/?preset=llama-3-8b&device=rtx-4090&offload=layers:99")
+    show_again(page, "preset=llama-3-8b&device=rtx-4090&offload=layers:99")
     assert_speed_error(page, "calc-offload", "more than the model's 32 layers")
-    open_calculator(page, f"{site_url}calculator/?preset=llama-3-8b&device=rtx-4090&offload=experts")
+    show_again(page, "preset=llama-3-8b&device=rtx-4090&offload=experts")
     assert_speed_error(page, "calc-offload", "needs a mixture of experts")
-    open_calculator(page, f"{site_url}calculator/?preset=qwen3-30b-a3b&device=rtx-4090&offload=experts:49")
+    show_again(page, "preset=qwen3-30b-a3b&device=rtx-4090&offload=experts:49")
     assert_speed_error(page, "calc-offload", "xperts:49 is more than the model's 48 layers")
-    open_calculator(page, f"{site_url}calculator/?preset=llama-3-8b&device=rtx-4090&offload=layers:2")
+    show_again(page, "preset=llama-3-8b&device=rtx-4090&offload=layers:2")
     assert_speed_error(page, "calc-cpu-bandwidth-gbs", "read from CPU RAM")
     # the offload control: a form (select) and its N or K (number), one URL parameter
     query = "preset=qwen3-30b-a3b&weights=q4_k_m&device=rtx-4090&cpu_memory=ddr5-5600-2ch"
-    open_calculator(page, f"{site_url}calculator/?{query}")
+    show_again(page, query)
     assert page.is_disabled("#calc-offload-n"), "the number field is open while offload names no count"
     page.select_option("#calc-offload", "experts:")
     page.fill("#calc-offload-n", "12")
