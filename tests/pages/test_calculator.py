@@ -754,25 +754,31 @@ def test_instant_navigation_mounts_the_calculator_once(calc_context, site_url):
 
 
 @pytest.mark.parametrize("scheme, material_scheme", [("light", "default"), ("dark", "slate")])
-def test_axe_finds_no_violation_in_the_error_and_training_states(browser, site_url, scheme, material_scheme):
+def test_axe_finds_no_violation_in_the_states_a_reader_reaches(browser, site_url, scheme, material_scheme):
     """The states a reader reaches by typing, which the site-wide page checks (tests/test_browser.py: axe on every
-    page as it loads, this one included, in both schemes) do not: a field's error (its message, aria-invalid,
-    colours), and the memory rows of a fine-tuning run with the message for a bad address."""
+    page as it loads, this one included, in both schemes) do not, walked on one page: the memory rows of a
+    fine-tuning run with the message for a bad address and the fit and speed section with its figures and working;
+    a bad fit or speed option's message; a field's error (its message, aria-invalid, colours)."""
     context = browser.new_context(color_scheme=scheme, viewport={"width": 1400, "height": 1000})
     context.set_default_timeout(10_000)
     page = context.new_page()
     try:
-        open_calculator(page, calculator_url(site_url))
+        # (an address that names a bad LoRA target: the page says so, and counts the rest of it)
+        open_calculator(page, calculator_url(site_url) + "?preset=mixtral-8x7b-v0.1&training=qlora&weights=q4_k_m"
+                        "&lora_targets=q,z&device=rtx-4090&offload=layers:4&cpu_memory=ddr5-5600-2ch&cpu_gb=64")
         assert page.get_attribute("body", "data-md-color-scheme") == material_scheme
+        assert page.is_visible("#calc-url-error") and page.locator("#calc-memory [data-memory^='train-']").count() == 5
+        assert page.locator("#calc-speed [data-speed='decode']").count() == 1
+        violations = axe_violations(page, within=CALCULATOR)
+        assert not violations, "training, fit and speed, and the address's error: " + "\n".join(violations)
+        page.fill("#calc-devices", "0")
+        assert page.get_attribute("#calc-devices", "aria-invalid") == "true"
+        violations = axe_violations(page, within=CALCULATOR)
+        assert not violations, "a bad option: " + "\n".join(violations)
         page.fill("#calc-heads", "5")
         assert page.get_attribute("#calc-heads", "aria-invalid") == "true"
         violations = axe_violations(page, within=CALCULATOR)
         assert not violations, "the error state: " + "\n".join(violations)
-        # (an address that names a bad LoRA target: the page says so, and counts the rest of it)
-        open_calculator(page, calculator_url(site_url) + "?preset=llama-3-8b&training=qlora&weights=q4_k_m&lora_targets=q,z")
-        assert page.is_visible("#calc-url-error") and page.locator("#calc-memory [data-memory^='train-']").count() == 5
-        violations = axe_violations(page, within=CALCULATOR)
-        assert not violations, "training and the address's error: " + "\n".join(violations)
     finally:
         context.close()
 
@@ -1246,24 +1252,3 @@ def test_the_fit_and_speed_section_loads_on_demand_and_works_with_the_keyboard(c
     assert "These are limits, not estimates" in working and f"{expected['device-0']:,} bytes" in working, working
     assert page.locator("#calc-speed-fields a, #calc-working a[href^='https://']").count() >= 3, "no figure is cited"
     page.close()
-
-
-@pytest.mark.parametrize("scheme, material_scheme", [("light", "default"), ("dark", "slate")])
-def test_axe_finds_no_violation_in_the_fit_and_speed_states(browser, site_url, scheme, material_scheme):
-    """The fit and speed section with its figures and working, and with a bad option's message."""
-    context = browser.new_context(color_scheme=scheme, viewport={"width": 1400, "height": 1000})
-    context.set_default_timeout(10_000)
-    page = context.new_page()
-    try:
-        open_calculator(page, calculator_url(site_url) + "?preset=mixtral-8x7b-v0.1&weights=q4_k_m&device=rtx-4090"
-                        "&offload=layers:4&cpu_memory=ddr5-5600-2ch&cpu_gb=64")
-        assert page.get_attribute("body", "data-md-color-scheme") == material_scheme
-        assert page.locator("#calc-speed [data-speed='decode']").count() == 1
-        violations = axe_violations(page, within=CALCULATOR)
-        assert not violations, "fit and speed: " + "\n".join(violations)
-        page.fill("#calc-devices", "0")
-        assert page.get_attribute("#calc-devices", "aria-invalid") == "true"
-        violations = axe_violations(page, within=CALCULATOR)
-        assert not violations, "a bad option: " + "\n".join(violations)
-    finally:
-        context.close()
