@@ -783,8 +783,9 @@ def test_axe_finds_no_violation_in_the_states_a_reader_reaches(browser, site_url
         context.close()
 
 
-def test_on_a_phone_a_bar_shows_the_total_while_the_results_are_below(browser, site_url):
+def test_on_a_phone_a_bar_shows_the_total_while_the_results_are_below(browser, built_site, site_url):
     context = browser.new_context(viewport={"width": 375, "height": 740})
+    without_search_documents(context, built_site)
     context.set_default_timeout(10_000)
     page = context.new_page()
     try:
@@ -955,15 +956,14 @@ def test_every_memory_page_calculator_link_opens_without_error_and_shows_the_too
     assert speed_links >= 6, f"only {speed_links} links open the calculator with a device"
 
 
-def test_the_check_sees_a_broken_link(browser, site_url):
+def test_the_check_sees_a_broken_link(calc_context, site_url):
     """An address the calculator refuses shows the error this test looks for."""
-    context = browser.new_context()
-    page = context.new_page()
+    page = calc_context.new_page()
     try:
         open_calculator(page, f"{site_url}calculator/?preset=llama-3-8b&weights=q4_k_s")
         assert page.is_visible("#calc-url-error")
     finally:
-        context.close()
+        page.close()
     with pytest.raises(Exception, match="q4_k_s"):
         expected_rows("preset=llama-3-8b&weights=q4_k_s")
 
