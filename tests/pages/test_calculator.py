@@ -309,20 +309,9 @@ def calc_context(browser, built_site):
     context.close()
 
 
-@pytest.fixture
-def calc(calc_context, site_url):
-    page = calc_context.new_page()
-    errors: list[str] = []
-    page.on("pageerror", lambda exc: errors.append(str(exc)))
-    open_calculator(page, calculator_url(site_url))
-    yield page
-    page.close()
-    assert not errors, f"JavaScript errors on the calculator page: {errors}"
-
-
 @pytest.fixture(scope="module")
 def calc_page(calc_context, site_url):
-    """One calculator page for the tests that only paste a config into it (calc_for_configs)."""
+    """One calculator page for the tests that start from the plain address (calc)."""
     page = calc_context.new_page()
     errors: list[str] = []
     page.on("pageerror", lambda exc: errors.append(str(exc)))
@@ -333,14 +322,11 @@ def calc_page(calc_context, site_url):
 
 
 @pytest.fixture
-def calc_for_configs(calc_page):
-    """The shared calculator page, reset for a test that pastes a config: a valid config pasted first shows its
-    count and clears every message the last test's config left."""
+def calc(calc_page):
+    """The shared calculator page with a new calculator for the plain address (show_again(), whose premise has a
+    test of its own), as a page load of it shows one: a page load per test cost more than most of these tests."""
     page, errors = calc_page
-    config = load_config("gpt2")
-    page.fill("#config-json", json.dumps(config))
-    assert read_result(page)["total"] == str(count_parameters(config)["total"])
-    assert page.locator("[aria-invalid='true']").count() == 0, "a message of the last test's config is left"
+    show_again(page, "")
     yield page
     assert not errors, f"JavaScript errors on the calculator page: {errors}"
 
@@ -348,7 +334,7 @@ def calc_for_configs(calc_page):
 # ---------------------------------------------------------------- agreement with the Python tool
 
 
-def test_a_pasted_configuration_of_each_family_shows_the_tools_count(calc_for_configs):
+def test_a_pasted_configuration_of_each_family_shows_the_tools_count(calc):
     """Wiring, not arithmetic (the Node tests above check the numbers): a config.json pasted into the textarea
     reaches the core with the shipped rules, and the page shows the exact total, the breakdown and the
     non-embedding count, for a config of each family (each has its own fields) and one beyond 2**53."""
@@ -357,7 +343,7 @@ def test_a_pasted_configuration_of_each_family_shows_the_tools_count(calc_for_co
     wide = (generated_config("llama", rng, scale=2**20) for _ in range(20))
     configs.append(next((c for c in wide if count_parameters(c)["total"] > 2**53), configs[-1]))
     assert count_parameters(configs[-1])["total"] > 2**53, "no total beyond 2**53 was tried"
-    shown = calc_for_configs.evaluate(PASTE_ALL, [json.dumps(c) for c in configs])
+    shown = calc.evaluate(PASTE_ALL, [json.dumps(c) for c in configs])
     for config, result in zip(configs, shown, strict=True):
         assert_agrees(result, config, f"pasted config ({config['model_type']})")
 
@@ -504,10 +490,10 @@ def test_presets_configs_that_cannot_be_loaded_are_a_clear_error(calc_context, s
     page.close()
 
 
-def test_a_family_the_rules_do_not_cover_is_not_supported_yet(calc_for_configs):
-    calc_for_configs.fill("#config-json", json.dumps({"model_type": "mamba", "hidden_size": 768, "num_hidden_layers": 24}))
-    assert_field_error(calc_for_configs, "calc-model-type", "not supported yet")
-    assert "qwen3_moe" in calc_for_configs.inner_text("#calc-model-type-error"), "the supported families are not listed"
+def test_a_family_the_rules_do_not_cover_is_not_supported_yet(calc):
+    calc.fill("#config-json", json.dumps({"model_type": "mamba", "hidden_size": 768, "num_hidden_layers": 24}))
+    assert_field_error(calc, "calc-model-type", "not supported yet")
+    assert "qwen3_moe" in calc.inner_text("#calc-model-type-error"), "the supported families are not listed"
 
 
 def test_a_configuration_in_the_url_reproduces_the_count(calc_context, site_url):
@@ -664,13 +650,17 @@ LLAMA_TINY = {"model_type": "llama", "vocab_size": 100, "hidden_size": 64, "inte
         pytest.param({**GPT2_TINY, "tie_word_embeddings": "yes"}, "calc-tied", "true or false", True, id="not-a-boolean"),
     ],
 )
-def test_invalid_config_shows_a_message_next_to_the_field_and_no_number(calc_for_configs, config, control_id, words,
+def test_invalid_config_shows_a_message_next_to_the_field_and_no_number(calc, config, control_id, words,
                                                                           python_rejects):
     if python_rejects:
         with pytest.raises(ConfigError):
             count_parameters(config)
-    calc_for_configs.fill("#config-json", json.dumps(config))
-    assert_field_error(calc_for_configs, control_id, words)
+    calc.fill("#config-json", json.dumps(config))
+    assert_field_error(calc, control_id, words)
+    gpt2 = load_config("gpt2")  # fixed: a valid config pasted next shows its count and clears every message
+    calc.fill("#config-json", json.dumps(gpt2))
+    assert read_result(calc)["total"] == str(count_parameters(gpt2)["total"])
+    assert calc.locator("[aria-invalid='true']").count() == 0, "a message of the invalid config is left"
 
 
 def test_invalid_input_in_the_url_and_in_the_fields(calc, calc_context, site_url):
@@ -695,13 +685,13 @@ def test_invalid_input_in_the_url_and_in_the_fields(calc, calc_context, site_url
 # ---------------------------------------------------------------- accessibility and navigation
 
 
-def test_every_control_has_a_label_and_the_status_is_a_live_region(calc_for_configs):
-    unlabelled = calc_for_configs.evaluate("""() => [...document.querySelectorAll("#calculator :is(input, select, textarea)")]
+def test_every_control_has_a_label_and_the_status_is_a_live_region(calc):
+    unlabelled = calc.evaluate("""() => [...document.querySelectorAll("#calculator :is(input, select, textarea)")]
         .filter((e) => !(e.labels && e.labels.length && e.labels[0].textContent.trim())).map((e) => e.id || e.name)""")
     assert unlabelled == []
-    assert calc_for_configs.get_attribute("#calc-status", "aria-live") == "polite"
-    assert calc_for_configs.locator("#calc-status #total").count() == 1, "the total is not announced"
-    assert calc_for_configs.get_attribute("label[for='config-json']", "for") == "config-json"
+    assert calc.get_attribute("#calc-status", "aria-live") == "polite"
+    assert calc.locator("#calc-status #total").count() == 1, "the total is not announced"
+    assert calc.get_attribute("label[for='config-json']", "for") == "config-json"
 
 
 def test_the_calculator_works_with_the_keyboard_alone(calc):
@@ -819,9 +809,9 @@ def test_on_a_phone_a_bar_shows_the_total_while_the_results_are_below(browser, b
         context.close()
 
 
-def test_on_a_wide_screen_there_is_no_bar(calc_for_configs):
-    calc_for_configs.locator("#calc-layers").scroll_into_view_if_needed()
-    assert not calc_for_configs.is_visible("#calc-peek")
+def test_on_a_wide_screen_there_is_no_bar(calc):
+    calc.locator("#calc-layers").scroll_into_view_if_needed()
+    assert not calc.is_visible("#calc-peek")
 
 
 # ---------------------------------------------------------------- the memory pages' links into the calculator
