@@ -244,14 +244,17 @@ READ_RESULT = """() => {
   };
 }"""
 
-# Paste each config into the textarea (an input event, as a paste fires) and read the result back.
-PASTE_ALL = """(texts) => {
+# Give a control each value in turn, with the event a reader's action fires (a paste into the textarea: input; a
+# choice in a menu: change), and read what the page shows after each, in one call: a round trip from the test per
+# value cost more than the page's own work.
+SET_EACH = """([id, event, values]) => {
   const read = READ_RESULT;
-  const area = document.getElementById("config-json");
-  return texts.map((text) => {
-    area.value = text;
-    area.dispatchEvent(new Event("input", { bubbles: true }));
-    return read();
+  const control = document.getElementById(id);
+  return values.map((value) => {
+    control.value = value;
+    control.dispatchEvent(new Event(event, { bubbles: true }));
+    return {busy: document.getElementById("calc-results").hasAttribute("aria-busy"),
+            json: document.getElementById("config-json").value, shown: read()};
   });
 }""".replace("READ_RESULT", READ_RESULT)
 
@@ -343,23 +346,9 @@ def test_a_pasted_configuration_of_each_family_shows_the_tools_count(calc):
     wide = (generated_config("llama", rng, scale=2**20) for _ in range(20))
     configs.append(next((c for c in wide if count_parameters(c)["total"] > 2**53), configs[-1]))
     assert count_parameters(configs[-1])["total"] > 2**53, "no total beyond 2**53 was tried"
-    shown = calc.evaluate(PASTE_ALL, [json.dumps(c) for c in configs])
+    shown = calc.evaluate(SET_EACH, ["config-json", "input", [json.dumps(c) for c in configs]])
     for config, result in zip(configs, shown, strict=True):
-        assert_agrees(result, config, f"pasted config ({config['model_type']})")
-
-
-# Choose each preset in the menu (the change event a reader's choice fires) and read what the page shows, in one
-# call: a round trip from the test per preset and per reading cost more than the page's own work.
-CHOOSE_ALL = """(stems) => {
-  const read = READ_RESULT;
-  const menu = document.getElementById("calc-preset");
-  return stems.map((stem) => {
-    menu.value = stem;
-    menu.dispatchEvent(new Event("change", { bubbles: true }));
-    return {busy: document.getElementById("calc-results").hasAttribute("aria-busy"),
-            json: document.getElementById("config-json").value, shown: read()};
-  });
-}""".replace("READ_RESULT", READ_RESULT)
+        assert_agrees(result["shown"], config, f"pasted config ({config['model_type']})")
 
 
 def test_every_preset_is_a_committed_config_and_agrees(calc):
@@ -367,7 +356,7 @@ def test_every_preset_is_a_committed_config_and_agrees(calc):
     options = calc.eval_on_selector_all("#calc-preset option", "els => els.map(e => e.value)")
     assert sorted(o for o in options if o != "custom") == stems, "the presets and the committed configs differ"
     choose_preset(calc, next(s for s in stems if s != count_rules_hook.DEFAULT_PRESET))  # loads the presets' configs
-    for stem, chosen in zip(stems, calc.evaluate(CHOOSE_ALL, stems), strict=True):
+    for stem, chosen in zip(stems, calc.evaluate(SET_EACH, ["calc-preset", "change", stems]), strict=True):
         config = load_config(stem)
         assert not chosen["busy"], f"preset {stem}: still loading once the presets' configs are here"
         assert json.loads(chosen["json"]) == config, f"preset {stem} is not configs/{stem}.json"
