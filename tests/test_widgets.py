@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+from tests.support.browser import without_search_documents
 from tests.support.widgets import mount, open_widget
 
 # page -> the widget it holds
@@ -24,9 +25,10 @@ def go_instantly(page, site_url, path):
     page.wait_for_function(f"location.pathname.endsWith('/{path}') && !document.querySelector('article[data-left-behind]')")
 
 
-def test_instant_navigation_mounts_each_widget_once(browser, site_url):
+def test_instant_navigation_mounts_each_widget_once(browser, built_site, site_url):
     """From the home page to each widget page and between them, with no page load: each widget mounts, once."""
     context = browser.new_context(viewport={"width": 1280, "height": 900})
+    without_search_documents(context, built_site)  # no test here searches
     page = context.new_page()
     try:
         sitemap = page.request.get(site_url + "sitemap.xml").text()
@@ -61,10 +63,11 @@ def test_each_widget_works_from_the_offline_site_with_no_request(browser, offlin
         context.close()
 
 
-def test_a_widget_loads_its_scripts_only_when_the_reader_comes_near_it(browser, site_url):
+def test_a_widget_loads_its_scripts_only_when_the_reader_comes_near_it(browser, built_site, site_url):
     """Opening a page costs its weight budget (tests/test_browser.py measures what loads at the top); the widget's
     two scripts come when the reader scrolls near it, as its page's loader asks."""
     context = browser.new_context(viewport={"width": 375, "height": 667})
+    without_search_documents(context, built_site)
     try:
         for path, name in WIDGET_PAGES.items():
             page, scripts = context.new_page(), []

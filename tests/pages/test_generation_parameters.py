@@ -20,7 +20,7 @@ from transformers.generation.logits_process import (
 )
 
 from tests.support import ROOT, snippet_globals
-from tests.support.widgets import check_accessibility, focus_ring, keyboard_to, node_call, open_widget, summary
+from tests.support.widgets import check_accessibility, focus_ring, keyboard_to, node_call, summary
 
 PAGE = " ".join((ROOT / "docs" / "terms" / "generation-parameters.md").read_text(encoding="utf-8").split())
 SNIPPETS = ["settings_numpy", "settings_torch"]
@@ -161,13 +161,13 @@ GOLDEN_ROWS = {(20, 8, 20): "no setting", (10, 8, 20): "temperature 0.5", (30, 8
                (20, 3, 20): "top-k 3", (20, 8, 16): "top-p 0.8"}
 
 
-def test_the_widget_shows_the_programs_rows_reached_by_keyboard(browser, site_url, snippet):
+def test_the_widget_shows_the_programs_rows_reached_by_keyboard_and_is_accessible_in_both_schemes(
+        browser, built_site, site_url, snippet):
     """In the page: the widget reads the logits from the program's code block, and at the settings the program
     prints, reached with the keyboard, shows its printed row; every value is the program's to 1e-12; the live
-    region says what is kept; the focused slider shows a ring."""
-    page = browser.new_page(viewport={"width": 1280, "height": 900})
-    try:
-        open_widget(page, site_url + "terms/generation-parameters/", "sampling")
+    region says what is kept; the focused slider shows a ring. Then, in both schemes, a state reached by keyboard
+    is accessible (check_accessibility(), which walks these settings on its desktop page)."""
+    def walk(page):
         out = golden("settings_numpy")
         for (t, k, p), label in GOLDEN_ROWS.items():
             keyboard_to(page, "#lw-s-t", t)
@@ -186,13 +186,9 @@ def test_the_widget_shows_the_programs_rows_reached_by_keyboard(browser, site_ur
         keyboard_to(page, "#lw-s-t", 20)
         keyboard_to(page, "#lw-s-k", 3)
         assert summary(page, "sampling").startswith("Keeps 2 of 8 tokens")
-    finally:
-        page.close()
 
-
-def test_the_widget_is_accessible_in_both_schemes(browser, site_url):
     def act(page):
         keyboard_to(page, "#lw-s-t", 10)
         keyboard_to(page, "#lw-s-k", 3)
 
-    check_accessibility(browser, site_url + "terms/generation-parameters/", "sampling", act)
+    check_accessibility(browser, built_site, site_url + "terms/generation-parameters/", "sampling", act, walk)

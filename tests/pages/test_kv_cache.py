@@ -16,7 +16,7 @@ import transformers
 from count_params import load_config
 
 from tests.support import ROOT, snippet_globals
-from tests.support.widgets import check_accessibility, focus_ring, keyboard_to, node_call, open_widget, summary
+from tests.support.widgets import check_accessibility, focus_ring, keyboard_to, node_call, summary
 from tools import memory_allocations as alloc
 
 transformers.logging.set_verbosity_error()
@@ -173,16 +173,17 @@ def printed_gb(out: str) -> dict[str, list[float]]:
     return {m[1]: [float(x) for x in m[2].split()] for m in re.finditer(r"^  (\S+) +([\d. ]+)$", block, re.M)}
 
 
-def test_the_widget_shows_the_programs_numbers_reached_by_keyboard(browser, site_url, fit):
+def test_the_widget_shows_the_programs_numbers_reached_by_keyboard_and_is_accessible_in_both_schemes(
+        browser, built_site, site_url, fit):
     """In the page, with the keyboard: at 4K, 32K and 128K tokens and a batch of 1 the cache column shows the GB the
     program prints; at every batch, each row's bytes are per_sequence() times the batch, and the weights column is
-    the program's weights; the live region sums it up."""
+    the program's weights; the live region sums it up. Then, in both schemes, a state reached by keyboard is
+    accessible (check_accessibility(), which walks these settings on its desktop page)."""
     program, out = fit
     printed = printed_gb(out)
     assert len(printed) == 3
-    page = browser.new_page(viewport={"width": 1280, "height": 900})
-    try:
-        open_widget(page, site_url + "terms/kv-cache/", "kv")
+
+    def walk(page):
         rows = page.locator('[data-lw="kv"] tbody tr')
         names = [program["config"](n) for n in program["ATTENTION"]]
         for i, context in enumerate((4096, 32768, 131072)):
@@ -202,13 +203,9 @@ def test_the_widget_shows_the_programs_numbers_reached_by_keyboard(browser, site
         assert summary(page, "kv").startswith("64 x 131,072 tokens: cache from ")
         assert summary(page, "kv").endswith(f" to {top / 1e9:.2f} GB.")
         assert focus_ring(page, "#lw-kv-b").startswith("solid 3px")
-    finally:
-        page.close()
 
-
-def test_the_widget_is_accessible_in_both_schemes(browser, site_url):
     def act(page):
         keyboard_to(page, "#lw-kv-c", 17)
         keyboard_to(page, "#lw-kv-b", 6)
 
-    check_accessibility(browser, site_url + "terms/kv-cache/", "kv", act)
+    check_accessibility(browser, built_site, site_url + "terms/kv-cache/", "kv", act, walk)

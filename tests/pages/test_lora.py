@@ -9,7 +9,7 @@ from count_params import load_config
 
 from tests.support import ROOT, snippet_globals
 from tests.support import snippet_stdout as run_ok
-from tests.support.widgets import check_accessibility, focus_ring, keyboard_to, node_call, open_widget, summary
+from tests.support.widgets import check_accessibility, focus_ring, keyboard_to, node_call, summary
 
 LORA_TOLERANCE = 1e-5  # float32 outputs of a 64 -> 64 layer, values of order 1
 
@@ -74,13 +74,14 @@ def test_the_widget_reads_the_programs_shapes_and_counts_as_it_does(counts):
         assert js == counts["lora_params"](r, [counts["linear"][n] for n in s], layers), (r, s)
 
 
-def test_the_widget_shows_the_programs_rows_reached_by_keyboard(browser, site_url):
+def test_the_widget_shows_the_programs_rows_reached_by_keyboard_and_is_accessible_in_both_schemes(
+        browser, built_site, site_url):
     """In the page, with the keyboard alone: rank 8 and 64 on q and v, then on all seven matrices, give the
-    program's printed rows (count and percentage); the live region says it."""
+    program's printed rows (count and percentage); the live region says it. Then, in both schemes, a state reached
+    by keyboard is accessible (check_accessibility(), which walks these rows on its desktop page)."""
     out = GOLDEN.read_text(encoding="utf-8")
-    page = browser.new_page(viewport={"width": 1280, "height": 900})
-    try:
-        open_widget(page, site_url + "terms/lora/", "lora")
+
+    def walk(page):
         for matrices, label in (("q, v", "q and v"), ("q, k, v, o, gate, up, down", "all 7 linear")):
             if label == "all 7 linear":
                 for name in ("k", "o", "gate", "up", "down"):
@@ -92,14 +93,10 @@ def test_the_widget_shows_the_programs_rows_reached_by_keyboard(browser, site_ur
                 assert summary(page, "lora") == (f"Rank {r} on {matrices}: {m[1]} trainable of 6,738,415,616, "
                                                   f"{m[2]}% of the model.")
         assert focus_ring(page, "#lw-lora-r").startswith("solid 3px")
-    finally:
-        page.close()
 
-
-def test_the_widget_is_accessible_in_both_schemes(browser, site_url):
     def act(page):
         keyboard_to(page, "#lw-lora-r", 8)
         page.focus("#lw-lora-down")
         page.keyboard.press("Space")
 
-    check_accessibility(browser, site_url + "terms/lora/", "lora", act)
+    check_accessibility(browser, built_site, site_url + "terms/lora/", "lora", act, walk)

@@ -39,6 +39,8 @@ def _violations(response: dict) -> list[str]:
 CODE_TOKENS = ".highlight code span"
 SKIP_CONTRAST_JS = "tokens => axe.configure({rules: [{id: 'color-contrast', selector: `*:not(${tokens})`}]})"
 AXE_RUN_JS = "([context, options]) => axe.run(context || document, options)"
+# Resets axe's configuration (SKIP_CONTRAST_JS) where the document has axe already; true where it has none.
+AXE_RESET_JS = "() => typeof axe === 'undefined' || (axe.reset(), false)"
 
 
 def axe_script() -> str:
@@ -54,7 +56,9 @@ def axe_violations(page, code_tokens: bool = True, within: str | dict | None = N
     test of a state that a reader reaches on one component judges only that component, not the page again."""
     page.add_style_tag(content=NO_MOTION_CSS)
     page.evaluate(NEXT_FRAME_JS)
-    page.evaluate(axe_script())
+    # axe's script (half a megabyte) once per document: a test that judges several states of one page resets it
+    if page.evaluate(AXE_RESET_JS):
+        page.evaluate(axe_script())
     if not code_tokens:
         page.evaluate(SKIP_CONTRAST_JS, CODE_TOKENS)
     if within is not None and page.locator(within).count() == 0:

@@ -14,7 +14,7 @@ import shutil
 import subprocess
 
 from tests.support import ROOT
-from tests.support.browser import NO_MOTION_CSS, SCHEMES, axe_violations
+from tests.support.browser import NO_MOTION_CSS, SCHEMES, axe_violations, without_search_documents
 
 ASSETS = ROOT / "docs" / "assets"
 
@@ -53,15 +53,19 @@ def open_widget(page, url: str, name: str) -> None:
 
 def keyboard_to(page, selector: str, target: int) -> None:
     """Move a range input to `target` with the keyboard alone: focus it by Tab from the element before it, then
-    Home and ArrowRight, as a reader would."""
+    the arrow keys from where it is, or Home and ArrowRight where that takes fewer presses, as a reader would (each
+    press re-renders the widget: a walk through several settings pressed Home and every step from the lowest)."""
     page.focus(selector)
     page.keyboard.press("Shift+Tab")
     page.keyboard.press("Tab")
     assert page.evaluate("s => document.activeElement.matches(s)", selector), f"Tab did not reach {selector}"
-    page.keyboard.press("Home")
     low = int(page.get_attribute(selector, "min"))
-    for _ in range(target - low):
-        page.keyboard.press("ArrowRight")
+    now = int(page.eval_on_selector(selector, "e => e.value"))
+    if target - low < abs(target - now):
+        page.keyboard.press("Home")
+        now = low
+    for _ in range(abs(target - now)):
+        page.keyboard.press("ArrowRight" if target > now else "ArrowLeft")
     assert int(page.eval_on_selector(selector, "e => e.value")) == target
 
 
@@ -75,16 +79,26 @@ def focus_ring(page, selector: str) -> str:
                                  "e => { const s = getComputedStyle(e); return s.outlineStyle + ' ' + s.outlineWidth; }")
 
 
-def check_accessibility(browser, url: str, name: str, act) -> None:
+# The scheme in which check_accessibility() walks a widget's states first (`walk`): desktop size, as a reader
+# reading the program's rows would; the numbers do not depend on the scheme.
+WALK_SCHEME = "dark-desktop"
+
+
+def check_accessibility(browser, site, url: str, name: str, act, walk=None) -> None:
     """In both colour schemes, at each scheme's size (375 px light, desktop dark): the widget mounted, `act(page)`
-    done with the keyboard, axe finds nothing, nothing scrolls sideways, and every control has a label."""
+    done with the keyboard, axe finds nothing, nothing scrolls sideways, and every control has a label. `walk(page)`,
+    if given, runs first on the page in WALK_SCHEME: a page test's walk through the widget's states, which then
+    needs no page load of its own. No test here searches: the search worker gets an empty index."""
     for scheme, (viewport, color_scheme, md_scheme) in SCHEMES.items():
         context = browser.new_context(viewport=viewport, color_scheme=color_scheme)
         context.set_default_timeout(15_000)
+        without_search_documents(context, site)
         try:
             page = context.new_page()
             open_widget(page, url, name)
             assert page.get_attribute("body", "data-md-color-scheme") == md_scheme
+            if walk and scheme == WALK_SCHEME:
+                walk(page)
             page.add_style_tag(content=NO_MOTION_CSS)
             act(page)
             unlabelled = page.eval_on_selector_all(f'[data-lw="{name}"] input',
