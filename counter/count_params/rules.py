@@ -243,12 +243,18 @@ MEMORY_RULES = {
 }
 
 
-def rules_json() -> str:
+def rules_data() -> dict:
     """The compiled rules, as the page's script reads them, with the calculator's words
-    for the components and the variables."""
+    for the components and the variables: a new top-level dict, whose values are shared
+    (do not change them)."""
     labels = {"components": COMPONENT_LABELS, "variables": VARIABLE_LABELS}
-    return json.dumps({"components": COMPONENTS, "families": RULES, "classes": CLASSES,
-                       "text_configs": TEXT_CONFIGS, "towers": TOWER_RULES,
-                       "inner_only": INNER_ONLY,
-                       "with_transformers": WITH_TRANSFORMERS, "memory": MEMORY_RULES,
-                       "labels": labels}, indent=1) + "\n"
+    return {"components": COMPONENTS, "families": RULES, "classes": CLASSES,
+            "text_configs": TEXT_CONFIGS, "towers": TOWER_RULES,
+            "inner_only": INNER_ONLY,
+            "with_transformers": WITH_TRANSFORMERS, "memory": MEMORY_RULES,
+            "labels": labels}
+
+
+def rules_json() -> str:
+    """rules_data() as JSON, indented for a reader of `count-params --rules`."""
+    return json.dumps(rules_data(), indent=1) + "\n"
