@@ -11,8 +11,10 @@ only), built once per session for each config however many tests count it (``bui
 
 from __future__ import annotations
 
+import contextlib
 import math
 import random
+import sys
 import warnings
 
 from count_params.families import BUILDS, TEXT_CONFIGS
@@ -245,7 +247,7 @@ def built_model(config: dict):
     # Token ids do not change any shape; keep them inside a tiny vocabulary.
     for key in ("pad_token_id", "bos_token_id", "eos_token_id", "decoder_start_token_id"):
         kwargs[key] = 0
-    with warnings.catch_warnings():
+    with warnings.catch_warnings(), no_torch_init():
         warnings.simplefilter("ignore")
         cfg = transformers.AutoConfig.for_model(model_type, **kwargs)
         key = f"{named}: {cfg.to_json_string(use_diff=False)}"
@@ -272,6 +274,30 @@ def built_model(config: dict):
 
 
 _MODELS: dict[str, object] = {}  # transformers' configuration as JSON -> the model built from it
+
+
+@contextlib.contextmanager
+def no_torch_init():
+    """torch.nn.init's functions as no-ops, in every torch module that holds them (transformers' own list): on the
+    meta device they only fill values that do not exist, through torch's slow Python decompositions (much of a
+    small model's build). They never add, remove or reshape a parameter, and tying (PreTrainedModel.tie_weights) is
+    not one of them: what a model counts, and the bytes its tensors take, are unchanged."""
+    import torch
+    from transformers import initialization
+
+    def skip(tensor, *args, **kwargs):
+        return tensor
+
+    saved = [(module, name, getattr(module, name)) for module in map(sys.modules.get, initialization.TORCH_MODULES_TO_PATCH)
+             if module for name in initialization.TORCH_INIT_FUNCTIONS if hasattr(module, name)]
+    assert torch.nn.init in [module for module, _, _ in saved]
+    try:
+        for module, name, _ in saved:
+            setattr(module, name, skip)
+        yield
+    finally:
+        for module, name, function in saved:
+            setattr(module, name, function)
 
 
 def transformers_count(config: dict) -> int:
