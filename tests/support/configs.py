@@ -12,6 +12,7 @@ only), built once per session for each config however many tests count it (``bui
 from __future__ import annotations
 
 import contextlib
+import gc
 import math
 import random
 import sys
@@ -254,22 +255,20 @@ def built_model(config: dict):
         if key not in _MODELS:
             if model_type in TEXT_CONFIGS or model_type in TOWER_RULES:  # the multimodal model, vision tower and all
                 cls = TEXT_CONFIGS[model_type]["class"] if model_type in TEXT_CONFIGS else TOWER_RULES[model_type]["class"]
-                with torch.device("meta"):
-                    _MODELS[key] = getattr(transformers, cls)(cfg)
-                return _MODELS[key]
-            if named in RULES[model_type]["architectures"]:  # a class that holds another model
-                auto = getattr(transformers, named)
-                with torch.device("meta"):
-                    _MODELS[key] = auto(cfg)
-                return _MODELS[key]
-            if model_type in ENCODERS:
-                auto = transformers.AutoModel
+                build = getattr(transformers, cls)
+            elif named in RULES[model_type]["architectures"]:  # a class that holds another model
+                build = getattr(transformers, named)
+            elif model_type in ENCODERS:
+                build = transformers.AutoModel.from_config
             elif BUILDS.get(model_type, "").endswith("ForConditionalGeneration"):  # an encoder-decoder
-                auto = transformers.AutoModelForSeq2SeqLM
+                build = transformers.AutoModelForSeq2SeqLM.from_config
             else:
-                auto = transformers.AutoModelForCausalLM
+                build = transformers.AutoModelForCausalLM.from_config
             with torch.device("meta"):
-                _MODELS[key] = auto.from_config(cfg)
+                _MODELS[key] = build(cfg)
+            # The cached models live all session (millions of objects): frozen, Python's full collections stop
+            # walking them again each time they run, which had taken most of the CPU of a late small build.
+            gc.freeze()
     return _MODELS[key]
 
 
