@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import contextlib
 import gc
+import json
 import math
 import random
 import sys
@@ -241,6 +242,9 @@ def built_model(config: dict):
     import torch
     import transformers
 
+    given = json.dumps(config, sort_keys=True)  # reference_count alone asks twice for each config
+    if given in _KEYS:
+        return _MODELS[_KEYS[given]]
     transformers.logging.set_verbosity_error()
     model_type = config["model_type"]
     kwargs = {k: v for k, v in config.items() if k not in ("model_type", "architectures")}
@@ -269,10 +273,14 @@ def built_model(config: dict):
             # The cached models live all session (millions of objects): frozen, Python's full collections stop
             # walking them again each time they run, which had taken most of the CPU of a late small build.
             gc.freeze()
+    _KEYS[given] = key
     return _MODELS[key]
 
 
 _MODELS: dict[str, object] = {}  # transformers' configuration as JSON -> the model built from it
+# the config as given, as JSON -> its key in _MODELS: the same config always makes the same transformers
+# configuration, which is slow to make and to write out
+_KEYS: dict[str, str] = {}
 
 
 @contextlib.contextmanager
