@@ -33,12 +33,19 @@ from count_params.rules import MEMORY_RULES, RULES, TOWER_RULES
 from transformers.cache_utils import DynamicSlidingWindowLayer
 
 from tests.support import ROOT
-from tests.support.configs import built_model, generated_config, nested_config
+from tests.support.configs import built_model, generated_config, nested_config, no_torch_init
 from tools import memory_allocations as alloc
 
 
 def real_config(stem: str) -> dict:
     return load_config(stem)
+
+
+def meta_model(config: dict, dtype=torch.bfloat16):
+    """The model transformers builds on the meta device, whose tensors have shapes and dtypes but no values: the
+    values that torch's init functions would fill are skipped."""
+    with no_torch_init():
+        return alloc.transformers_model(config, device="meta", dtype=dtype)
 
 
 # ------------------------------------------------------------------ weight formats
@@ -99,7 +106,7 @@ TINY = {"model_type": "llama", "vocab_size": 1024, "hidden_size": 256, "intermed
 
 @pytest.mark.parametrize("fmt", ["gptq-int4", "awq-int4", "nf4", "mxfp4", "nvfp4", "fp8"])
 def test_a_whole_model_in_each_format_is_the_sum_of_its_tensors(fmt):
-    model = alloc.transformers_model(TINY, device="meta", dtype=torch.bfloat16)
+    model = meta_model(TINY)
     ours = memory(TINY, {"weights": fmt})["weights"]
     assert ours["bytes"] == alloc.model_bytes_in(fmt, model), fmt
 
@@ -108,7 +115,7 @@ def test_a_whole_model_in_each_format_is_the_sum_of_its_tensors(fmt):
 def test_mixtures_of_experts_in_4_bits_are_the_sum_of_their_tensors(stem):
     """Fused expert tensors quantized expert by expert; routers left as the model holds them (DeepSeek: fp32)."""
     config = real_config(stem)
-    model = alloc.transformers_model(config, device="meta", dtype=torch.bfloat16)
+    model = meta_model(config)
     for fmt in ("gptq-int4", "nf4"):
         ours = memory(config, {"weights": fmt})["weights"]["bytes"]
         real = alloc.model_bytes_in(fmt, model)
@@ -125,7 +132,7 @@ def test_mixtures_of_experts_in_4_bits_are_the_sum_of_their_tensors(stem):
 def test_real_models_on_the_meta_device_take_the_bytes_the_tool_gives(stem):
     config = real_config(stem)
     for dtype, fmt in ((torch.bfloat16, "bf16"), (torch.float32, "fp32")):
-        model = alloc.transformers_model(config, device="meta", dtype=dtype)
+        model = meta_model(config, dtype)
         real = alloc.allocated_bytes(model.parameters())
         assert memory(config, {"weights": fmt})["weights"]["bytes"] == real, (stem, fmt)
 
@@ -134,7 +141,7 @@ def test_a_quantization_config_in_the_config_is_applied():
     gptq = {**TINY, "quantization_config": {"quant_method": "gptq", "bits": 4, "group_size": 32}}
     m = memory(gptq)["weights"]
     assert (m["format"], m["source"], m["group_size"]) == ("gptq-int4", "quantization_config", 32)
-    model = alloc.transformers_model(TINY, device="meta", dtype=torch.bfloat16)
+    model = meta_model(TINY)
     assert m["bytes"] == alloc.model_bytes_in("gptq-int4", model, group=32)
     bnb = {**TINY, "quantization_config": {"quant_method": "bitsandbytes", "load_in_4bit": True,
                                            "bnb_4bit_quant_type": "nf4", "bnb_4bit_use_double_quant": True}}
@@ -238,7 +245,7 @@ def gguf_file_bytes(ftype: str, model, config: dict) -> int:
 @pytest.mark.parametrize("stem", ["llama-3-8b", "qwen2.5-7b", "mixtral-8x7b-v0.1"])
 def test_gguf_mixes_follow_llama_cpp_tensor_by_tensor(stem):
     config = real_config(stem)
-    model = alloc.transformers_model(config, device="meta", dtype=torch.bfloat16)
+    model = meta_model(config)
     for ftype in GGUF_MIXES:
         ours = memory(config, {"weights": ftype})["weights"]["bytes"]
         assert ours == gguf_file_bytes(ftype, model, config), (stem, ftype)
@@ -549,7 +556,7 @@ MODULES = {"q": "q_proj", "k": "k_proj", "v": "v_proj", "o": "o_proj", "gate": "
 ])
 def test_lora_trainable_count_is_what_peft_builds(stem, targets, rank):
     config = real_config(stem)
-    model = alloc.transformers_model(config, device="meta", dtype=torch.bfloat16)
+    model = meta_model(config)
     wrapped = alloc.lora_model(model, rank, [MODULES[t] for t in targets.split(",")])
     trainable = alloc.trainable(wrapped)
     ours = memory(config, {"training": "lora", "lora_rank": rank, "lora_targets": targets})["training"]
@@ -582,7 +589,8 @@ def peft_trainable(model, names: list[str], multimodal: bool) -> int:
     """Parameters peft trains with LoRA of rank 2 on modules of these names; in a multimodal model, those of its
     language model (a regex: the plain names would also adapt a vision tower's q_proj or gate_proj)."""
     target = rf".*language_model\..*\.({'|'.join(names)})" if multimodal else names
-    return alloc.trainable(alloc.lora_model(copy.deepcopy(model), 2, target))
+    with no_torch_init():  # only the adapters' shapes are counted: their values are left unset
+        return alloc.trainable(alloc.lora_model(copy.deepcopy(model), 2, target, init=False))
 
 
 @pytest.mark.parametrize("family", sorted(RULES) + WRAPPERS)
@@ -627,7 +635,7 @@ def test_gpt_oss_weights_as_shipped_are_its_checkpoints_tensors():
     those tensors for the model transformers builds; the model card gives 12.8 GiB for gpt-oss-20b's checkpoint
     (OpenAI 2025, "gpt-oss-120b & gpt-oss-20b Model Card", Table 1)."""
     config = real_config("gpt-oss-20b")
-    model = alloc.transformers_model(config, device="meta", dtype=torch.bfloat16)
+    model = meta_model(config)
     stored = 0
     for name, p in model.named_parameters():
         if name.endswith(("experts.gate_up_proj", "experts.down_proj")):

@@ -96,16 +96,17 @@ def generation_cache(model, tokens: int, batch: int = 1):
     return out.past_key_values
 
 
-def lora_model(model, rank: int, modules: list[str] | str):
+def lora_model(model, rank: int, modules: list[str] | str, init: bool = True):
     """The model peft wraps with LoRA adapters of this rank on these modules (names, or a regex that the whole
-    module name must match)."""
+    module name must match). ``init=False`` leaves the adapters' values unset (peft's init_lora_weights=False):
+    the same adapters, for counting them without paying for values nobody reads."""
     import warnings
 
     import peft
 
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
-        return peft.get_peft_model(model, peft.LoraConfig(r=rank, target_modules=modules))
+        return peft.get_peft_model(model, peft.LoraConfig(r=rank, target_modules=modules, init_lora_weights=init))
 
 
 def trainable(model) -> int:

@@ -11,8 +11,12 @@ only), built once per session for each config however many tests count it (``bui
 
 from __future__ import annotations
 
+import contextlib
+import gc
+import json
 import math
 import random
+import sys
 import warnings
 
 from count_params.families import BUILDS, TEXT_CONFIGS
@@ -238,6 +242,9 @@ def built_model(config: dict):
     import torch
     import transformers
 
+    given = json.dumps(config, sort_keys=True)  # reference_count alone asks twice for each config
+    if given in _KEYS:
+        return _MODELS[_KEYS[given]]
     transformers.logging.set_verbosity_error()
     model_type = config["model_type"]
     kwargs = {k: v for k, v in config.items() if k not in ("model_type", "architectures")}
@@ -245,33 +252,59 @@ def built_model(config: dict):
     # Token ids do not change any shape; keep them inside a tiny vocabulary.
     for key in ("pad_token_id", "bos_token_id", "eos_token_id", "decoder_start_token_id"):
         kwargs[key] = 0
-    with warnings.catch_warnings():
+    with warnings.catch_warnings(), no_torch_init():
         warnings.simplefilter("ignore")
         cfg = transformers.AutoConfig.for_model(model_type, **kwargs)
         key = f"{named}: {cfg.to_json_string(use_diff=False)}"
         if key not in _MODELS:
             if model_type in TEXT_CONFIGS or model_type in TOWER_RULES:  # the multimodal model, vision tower and all
                 cls = TEXT_CONFIGS[model_type]["class"] if model_type in TEXT_CONFIGS else TOWER_RULES[model_type]["class"]
-                with torch.device("meta"):
-                    _MODELS[key] = getattr(transformers, cls)(cfg)
-                return _MODELS[key]
-            if named in RULES[model_type]["architectures"]:  # a class that holds another model
-                auto = getattr(transformers, named)
-                with torch.device("meta"):
-                    _MODELS[key] = auto(cfg)
-                return _MODELS[key]
-            if model_type in ENCODERS:
-                auto = transformers.AutoModel
+                build = getattr(transformers, cls)
+            elif named in RULES[model_type]["architectures"]:  # a class that holds another model
+                build = getattr(transformers, named)
+            elif model_type in ENCODERS:
+                build = transformers.AutoModel.from_config
             elif BUILDS.get(model_type, "").endswith("ForConditionalGeneration"):  # an encoder-decoder
-                auto = transformers.AutoModelForSeq2SeqLM
+                build = transformers.AutoModelForSeq2SeqLM.from_config
             else:
-                auto = transformers.AutoModelForCausalLM
+                build = transformers.AutoModelForCausalLM.from_config
             with torch.device("meta"):
-                _MODELS[key] = auto.from_config(cfg)
+                _MODELS[key] = build(cfg)
+            # The cached models live all session (millions of objects): frozen, Python's full collections stop
+            # walking them again each time they run, which had taken most of the CPU of a late small build.
+            gc.freeze()
+    _KEYS[given] = key
     return _MODELS[key]
 
 
 _MODELS: dict[str, object] = {}  # transformers' configuration as JSON -> the model built from it
+# the config as given, as JSON -> its key in _MODELS: the same config always makes the same transformers
+# configuration, which is slow to make and to write out
+_KEYS: dict[str, str] = {}
+
+
+@contextlib.contextmanager
+def no_torch_init():
+    """torch.nn.init's functions as no-ops, in every torch module that holds them (transformers' own list): on the
+    meta device they only fill values that do not exist, through torch's slow Python decompositions (much of a
+    small model's build). They never add, remove or reshape a parameter, and tying (PreTrainedModel.tie_weights) is
+    not one of them: what a model counts, and the bytes its tensors take, are unchanged."""
+    import torch
+    from transformers import initialization
+
+    def skip(tensor, *args, **kwargs):
+        return tensor
+
+    saved = [(module, name, getattr(module, name)) for module in map(sys.modules.get, initialization.TORCH_MODULES_TO_PATCH)
+             if module for name in initialization.TORCH_INIT_FUNCTIONS if hasattr(module, name)]
+    assert torch.nn.init in [module for module, _, _ in saved]
+    try:
+        for module, name, _ in saved:
+            setattr(module, name, skip)
+        yield
+    finally:
+        for module, name, function in saved:
+            setattr(module, name, function)
 
 
 def transformers_count(config: dict) -> int:
