@@ -906,4 +906,18 @@
   }
   if (document.readyState === "complete") watchMaterial();
   else window.addEventListener("load", watchMaterial);
+  // The address is the calculator's input, but Material's instant navigation takes a link that differs from the
+  // address only in its query (calculator/?preset=a to the plain calculator/, or to ?preset=b) for the same page:
+  // it changes the address and fetches nothing (and takes the address back after an instant navigation), so the
+  // calculator went on showing the old one. Such a link is left to the browser, which loads its address: stopped
+  // here, in the capture phase, it never reaches Material's listener on document.body.
+  document.addEventListener("click", function (e) {
+    var link = e.target instanceof Element ? e.target.closest("a[href]") : null;
+    if (!link || link.target || e.button !== 0 || e.metaKey || e.ctrlKey || e.shiftKey || e.altKey) return;
+    if (!document.getElementById("calculator")) return;
+    var url = new URL(link.href, location.href);
+    if (url.origin === location.origin && url.pathname === location.pathname && url.search !== location.search) {
+      e.stopPropagation();
+    }
+  }, true);
 })();
