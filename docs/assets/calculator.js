@@ -24,6 +24,9 @@
   }
 
   var RULES = window.llmCountRules, CORE = window.llmCountCore;
+  // The address follows the fields after a pause in typing, not on every key (window.llmCalculator.urlDelay: a
+  // test that the address is left alone waits for a timer of this delay set after the calculator's own).
+  var URL_DELAY_MS = 150;
   var parseJSON = CORE.parseJSON, stringify = CORE.stringify;
   var has = function (o, k) { return Object.prototype.hasOwnProperty.call(o, k); };
 
@@ -528,7 +531,7 @@
         } catch (e) {
           /* file:// pages (the offline copy) may refuse; the share link still carries the configuration */
         }
-      }, 150);
+      }, URL_DELAY_MS);
     }
     var TEXT_PARAMS = {};  // URL parameter -> the text field's id
     CALC_FIELDS.forEach(function (f) { TEXT_PARAMS[f.key] = f.id; });
@@ -896,7 +899,7 @@
     if (root) mount(root);
   }
 
-  window.llmCalculator = { mountAll: mountAll };
+  window.llmCalculator = { mountAll: mountAll, urlDelay: URL_DELAY_MS };
 
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", mountAll);
   else mountAll();

@@ -468,7 +468,9 @@ def test_presets_configs_that_cannot_be_loaded_are_a_clear_error(calc_context, s
     assert "count-presets.js) could not be loaded" in page.inner_text("#calc-url-error")
     assert page.is_visible("#calc-url-error")
     assert_agrees(read_result(page), load_config(count_rules_hook.DEFAULT_PRESET), "the presets did not load")
-    page.wait_for_timeout(300)  # past the page's 150 ms delay before it writes the address
+    # No sleep: a timer of the page's delay, set now, runs after any address write the calculator set as it started
+    # (timers of equal delay run in the order they were set)
+    page.evaluate("new Promise(done => setTimeout(done, window.llmCalculator.urlDelay))")
     assert page.url == url
     page.close()
 
