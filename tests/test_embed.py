@@ -75,6 +75,21 @@ def load_host(page, host_url, name="with.html"):
     return requests
 
 
+# embed.js shows a definition in its mouseover listener on the document's capture phase; the same event reaches
+# this listener on the window's bubble phase after it. {seen}: a promise, resolved once the pointer is over the
+# element (wrapped, or evaluate_handle would wait for it).
+HOVERED_JS = """selector => ({seen: new Promise(done => addEventListener("mouseover", function seen(e) {
+  if (e.target.closest(selector)) { removeEventListener("mouseover", seen); done(); }
+}))})"""
+
+
+def hovered(page, selector):
+    """Hover `selector`, returning once embed.js has seen the pointer come over it (no sleep: HOVERED_JS)."""
+    watch = page.evaluate_handle(HOVERED_JS, selector)
+    page.hover(selector)
+    page.evaluate("watch => watch.seen", watch)
+
+
 def tooltip(page):
     return page.locator("body > div[style] .box")  # Playwright's CSS selectors reach into open shadow roots
 
@@ -100,8 +115,7 @@ def test_links_to_terms_get_the_definition_from_the_other_origin(page, host_url,
     page.hover("h1")
     tip.wait_for(state="hidden")
     for other in ("#other", "#own-path"):  # same path, another site: not ours
-        page.hover(other)
-        page.wait_for_timeout(100)
+        hovered(page, other)
         assert not tip.is_visible(), other
         assert page.get_attribute(other, "aria-describedby") is None
 
@@ -137,7 +151,8 @@ def test_nothing_else_on_the_host_page_changes(browser, host_url):
         page = context.new_page()
         load_host(page, host_url, name)
         page.hover("#weights")  # with the tooltip shown, too
-        page.wait_for_timeout(100)
+        if name == "with.html":
+            tooltip(page).wait_for(state="visible")
         snapshots[name] = page.evaluate(SNAPSHOT_JS)
         context.close()
     without, with_embed = snapshots["without.html"], snapshots["with.html"]

@@ -24,6 +24,9 @@
   }
 
   var RULES = window.llmCountRules, CORE = window.llmCountCore;
+  // The address follows the fields after a pause in typing, not on every key (window.llmCalculator.urlDelay: a
+  // test that the address is left alone waits for a timer of this delay set after the calculator's own).
+  var URL_DELAY_MS = 150;
   var parseJSON = CORE.parseJSON, stringify = CORE.stringify;
   var has = function (o, k) { return Object.prototype.hasOwnProperty.call(o, k); };
 
@@ -528,7 +531,7 @@
         } catch (e) {
           /* file:// pages (the offline copy) may refuse; the share link still carries the configuration */
         }
-      }, 150);
+      }, URL_DELAY_MS);
     }
     var TEXT_PARAMS = {};  // URL parameter -> the text field's id
     CALC_FIELDS.forEach(function (f) { TEXT_PARAMS[f.key] = f.id; });
@@ -896,7 +899,7 @@
     if (root) mount(root);
   }
 
-  window.llmCalculator = { mountAll: mountAll };
+  window.llmCalculator = { mountAll: mountAll, urlDelay: URL_DELAY_MS };
 
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", mountAll);
   else mountAll();
@@ -906,4 +909,18 @@
   }
   if (document.readyState === "complete") watchMaterial();
   else window.addEventListener("load", watchMaterial);
+  // The address is the calculator's input, but Material's instant navigation takes a link that differs from the
+  // address only in its query (calculator/?preset=a to the plain calculator/, or to ?preset=b) for the same page:
+  // it changes the address and fetches nothing (and takes the address back after an instant navigation), so the
+  // calculator went on showing the old one. Such a link is left to the browser, which loads its address: stopped
+  // here, in the capture phase, it never reaches Material's listener on document.body.
+  document.addEventListener("click", function (e) {
+    var link = e.target instanceof Element ? e.target.closest("a[href]") : null;
+    if (!link || link.target || e.button !== 0 || e.metaKey || e.ctrlKey || e.shiftKey || e.altKey) return;
+    if (!document.getElementById("calculator")) return;
+    var url = new URL(link.href, location.href);
+    if (url.origin === location.origin && url.pathname === location.pathname && url.search !== location.search) {
+      e.stopPropagation();
+    }
+  }, true);
 })();

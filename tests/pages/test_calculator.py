@@ -363,7 +363,8 @@ def test_every_preset_is_a_committed_config_and_agrees(calc):
         assert_agrees(chosen["shown"], config, f"preset {stem}")
 
 
-def test_a_mixture_of_experts_shows_its_active_count_and_the_model_table_links_here(calc_context, site_url):
+def test_a_mixture_of_experts_shows_its_active_count(calc_context, site_url):
+    """(The model table's links here: test_from_one_address_a_link_to_another_shows_that_one.)"""
     page = calc_context.new_page()
     open_calculator(page, calculator_url(site_url) + "?preset=deepseek-v3")  # as the model table links
     config = load_config("deepseek-v3")
@@ -372,13 +373,6 @@ def test_a_mixture_of_experts_shows_its_active_count_and_the_model_table_links_h
     assert expected["active"] < expected["total"]
     assert page.get_attribute("#calc-status", "data-active") == str(expected["active"])
     assert f"{expected['active']:,}" in page.inner_text("#calc-status")
-    page.goto(site_url + "models/")
-    link = page.locator("a[href$='?preset=mixtral-8x7b-v0.1']")
-    assert f"{count_parameters(load_config('mixtral-8x7b-v0.1'))['total']:,}" in (
-        page.locator("tr", has=link).inner_text())
-    link.click()
-    page.wait_for_selector("#total[data-value]")
-    assert page.input_value("#calc-preset") == "mixtral-8x7b-v0.1"
     page.close()
 
 
@@ -474,7 +468,9 @@ def test_presets_configs_that_cannot_be_loaded_are_a_clear_error(calc_context, s
     assert "count-presets.js) could not be loaded" in page.inner_text("#calc-url-error")
     assert page.is_visible("#calc-url-error")
     assert_agrees(read_result(page), load_config(count_rules_hook.DEFAULT_PRESET), "the presets did not load")
-    page.wait_for_timeout(300)  # past the page's 150 ms delay before it writes the address
+    # No sleep: a timer of the page's delay, set now, runs after any address write the calculator set as it started
+    # (timers of equal delay run in the order they were set)
+    page.evaluate("new Promise(done => setTimeout(done, window.llmCalculator.urlDelay))")
     assert page.url == url
     page.close()
 
@@ -705,26 +701,32 @@ def test_the_calculator_works_with_the_keyboard_alone(calc):
     assert calc.input_value("#calc-preset") == "custom"
 
 
-def go_instantly(page, path):
-    """Follow the primary navigation's link to `path`, and wait until the page shows it: Material changes the
-    address before it replaces the content, so until then the old page (and its calculator) is still there."""
+def follow_navigation(page, path):
+    """Follow the primary navigation's link to `path`, and wait until the page shows it (by instant navigation, or
+    by a page load): Material changes the address before it replaces the content, so until then the old page (and
+    its calculator) is still there."""
     page.evaluate("document.querySelector('article').setAttribute('data-left-behind', '')")
     page.locator(f".md-nav--primary a[href$='{path}']").first.click()
     page.wait_for_function(f"location.pathname.endsWith('/{path}') && !document.querySelector('article[data-left-behind]')")
 
 
-def test_instant_navigation_mounts_the_calculator_once(calc_context, site_url):
-    """Reached by Material's instant navigation (no full page load), the calculator still mounts, once."""
-    page = calc_context.new_page()
-    # Material navigates instantly only to pages in its sitemap, whose URLs name the published host (and port):
-    # serve the sitemap as if the site were published where the test serves it.
+def instant_page(context, site_url):
+    """A new page where Material navigates instantly. It does so only to pages in its sitemap, whose URLs name the
+    published host (and port): the page gets the sitemap as if the site were published where the test serves it."""
+    page = context.new_page()
     sitemap = page.request.get(site_url + "sitemap.xml").text()
     published = min(re.findall(r"<loc>(.*?)</loc>", sitemap), key=len)  # the home page: the published site_url
     page.route("**/sitemap.xml", lambda route: route.fulfill(body=sitemap.replace(published, site_url),
                                                              content_type="application/xml"))
+    return page
+
+
+def test_instant_navigation_mounts_the_calculator_once(calc_context, site_url):
+    """Reached by Material's instant navigation (no full page load), the calculator still mounts, once."""
+    page = instant_page(calc_context, site_url)
     page.goto(site_url)
     page.wait_for_load_state("networkidle")
-    go_instantly(page, "calculator/")
+    follow_navigation(page, "calculator/")
     page.wait_for_selector("#total[data-value]")
     assert page.evaluate("performance.getEntriesByType('navigation').length") == 1
     assert page.evaluate("performance.getEntriesByType('navigation')[0].name") == site_url, "not an instant navigation"
@@ -732,18 +734,45 @@ def test_instant_navigation_mounts_the_calculator_once(calc_context, site_url):
     assert_agrees(read_result(page), gpt2, "after instant navigation")
     page.fill("#calc-layers", "24")
     page.wait_for_function("location.search.includes('n_layer=24')")
-    go_instantly(page, "glossary/")
+    follow_navigation(page, "glossary/")
     page.go_back()  # back to the address the calculator wrote: the same configuration comes back
     page.wait_for_selector("#total[data-value]")
     assert_agrees(read_result(page), {**gpt2, "n_layer": 24}, "back to the calculator")
     assert page.locator("#calc-preset").count() == 1, "the calculator was mounted twice"
-    go_instantly(page, "glossary/")
-    go_instantly(page, "calculator/")
+    follow_navigation(page, "glossary/")
+    follow_navigation(page, "calculator/")
     assert not page.evaluate("location.search")
     page.wait_for_selector("#total[data-value]")
     assert page.evaluate("performance.getEntriesByType('navigation')[0].name") == site_url, "a full page load happened"
     assert page.locator("#calc-preset").count() == 1, "the calculator was mounted twice"
     assert_agrees(read_result(page), gpt2, "the plain address: the default preset")
+    page.close()
+
+
+def test_from_one_address_a_link_to_another_shows_that_one(calc_context, site_url):
+    """A reader at one address of the calculator (a preset, reached by the model table's link with its count, by
+    instant navigation) who follows a link to another address of it (the navigation's link to the plain address)
+    sees that address. Material's instant navigation takes a link that differs from the address only in its query
+    for the page itself and drops it: the click did nothing and the calculator kept showing the first address."""
+    mixtral = load_config("mixtral-8x7b-v0.1")
+    page = instant_page(calc_context, site_url)
+    page.goto(site_url + "models/")
+    page.wait_for_load_state("networkidle")
+    link = page.locator("a[href$='?preset=mixtral-8x7b-v0.1']")
+    assert f"{count_parameters(mixtral)['total']:,}" in page.locator("tr", has=link).inner_text()
+    link.click()
+    page.wait_for_selector("#calculator[data-calc-mounted]", state="attached")
+    settled(page)
+    assert page.evaluate("performance.getEntriesByType('navigation')[0].name") == site_url + "models/", (
+        "not an instant navigation")
+    assert page.input_value("#calc-preset") == "mixtral-8x7b-v0.1"
+    assert_agrees(read_result(page), mixtral, "?preset=mixtral-8x7b-v0.1")
+    follow_navigation(page, "calculator/")
+    page.wait_for_selector("#calculator[data-calc-mounted]", state="attached")
+    settled(page)
+    assert page.evaluate("location.search") == ""
+    assert page.input_value("#calc-preset") == count_rules_hook.DEFAULT_PRESET
+    assert_agrees(read_result(page), load_config(count_rules_hook.DEFAULT_PRESET), "the plain address after a preset")
     page.close()
 
 
