@@ -4,9 +4,7 @@ the page keeps its static figure and printed numbers."""
 
 from __future__ import annotations
 
-import re
-
-from tests.support.browser import without_search_documents
+from tests.support.browser import instant_page, without_search_documents
 from tests.support.widgets import mount, open_widget
 
 # page -> the widget it holds
@@ -29,12 +27,8 @@ def test_instant_navigation_mounts_each_widget_once(browser, built_site, site_ur
     """From the home page to each widget page and between them, with no page load: each widget mounts, once."""
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     without_search_documents(context, built_site)  # no test here searches
-    page = context.new_page()
+    page = instant_page(context, site_url)
     try:
-        sitemap = page.request.get(site_url + "sitemap.xml").text()
-        published = min(re.findall(r"<loc>(.*?)</loc>", sitemap), key=len)
-        page.route("**/sitemap.xml", lambda route: route.fulfill(body=sitemap.replace(published, site_url),
-                                                                 content_type="application/xml"))
         page.goto(site_url)
         page.wait_for_load_state("networkidle")
         for path, name in [*WIDGET_PAGES.items(), ("terms/generation-parameters/", "sampling")]:

@@ -34,7 +34,7 @@ from count_params.speed import LEAVES_OUT, SPEED_OPTIONS, plan
 from hooks import count_rules as count_rules_hook
 from hooks import speed_rules as speed_rules_hook
 from tests.support import ROOT
-from tests.support.browser import axe_violations, without_search_documents
+from tests.support.browser import axe_violations, instant_page, without_search_documents
 from tests.support.configs import broken_config, generated_config, memory_case, nested_config
 
 # The families a configuration in the URL is tried with (their configs have no list or object values, which a URL
@@ -708,17 +708,6 @@ def follow_navigation(page, path):
     page.evaluate("document.querySelector('article').setAttribute('data-left-behind', '')")
     page.locator(f".md-nav--primary a[href$='{path}']").first.click()
     page.wait_for_function(f"location.pathname.endsWith('/{path}') && !document.querySelector('article[data-left-behind]')")
-
-
-def instant_page(context, site_url):
-    """A new page where Material navigates instantly. It does so only to pages in its sitemap, whose URLs name the
-    published host (and port): the page gets the sitemap as if the site were published where the test serves it."""
-    page = context.new_page()
-    sitemap = page.request.get(site_url + "sitemap.xml").text()
-    published = min(re.findall(r"<loc>(.*?)</loc>", sitemap), key=len)  # the home page: the published site_url
-    page.route("**/sitemap.xml", lambda route: route.fulfill(body=sitemap.replace(published, site_url),
-                                                             content_type="application/xml"))
-    return page
 
 
 def test_instant_navigation_mounts_the_calculator_once(calc_context, site_url):

@@ -13,6 +13,7 @@ import asyncio
 import json
 import multiprocessing
 import os
+import re
 import traceback
 from pathlib import Path
 
@@ -96,6 +97,17 @@ def without_search_documents(context, site: Path) -> None:
     that never search: each page's search worker would otherwise build the whole index (1 MB) again."""
     stub = search_index_stub(site)
     context.route("**/search/search_index.json", lambda route: route.fulfill(body=stub, content_type="application/json"))
+
+
+def instant_page(context, site_url):
+    """A new page where Material navigates instantly. It does so only to pages in its sitemap, whose URLs name the
+    published host (and port): the page gets the sitemap as if the site were published where the test serves it."""
+    page = context.new_page()
+    sitemap = page.request.get(site_url + "sitemap.xml").text()
+    published = min(re.findall(r"<loc>(.*?)</loc>", sitemap), key=len)  # the home page: the published site_url
+    page.route("**/sitemap.xml", lambda route: route.fulfill(body=sitemap.replace(published, site_url),
+                                                             content_type="application/xml"))
+    return page
 
 
 # ---------------------------------------------------------------- every page, loaded in the background
