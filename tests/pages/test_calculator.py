@@ -484,14 +484,11 @@ def test_a_family_the_rules_do_not_cover_is_not_supported_yet(calc):
 def test_a_configuration_in_the_url_reproduces_the_count(calc_context, site_url):
     rng = random.Random(7)
     page = calc_context.new_page()
-    for i, family in enumerate(URL_FAMILIES):
+    for family in URL_FAMILIES:
         config = generated_config(family, rng)
         config.pop("architectures", None)  # a list, which a URL cannot carry
         assert not any(isinstance(v, (list, dict)) for v in config.values()), config
-        if i == 0:  # a page load; then the calculator shown again for each address (show_again())
-            open_calculator(page, calculator_url(site_url, config))
-        else:
-            show_again(page, urlsplit(calculator_url(site_url, config)).query)
+        show_address(page, site_url, urlsplit(calculator_url(site_url, config)).query)
         assert_agrees(read_result(page), config, f"URL config ({family})")
     page.close()
 
@@ -890,6 +887,8 @@ SHOW_AGAIN_JS = """query => {
 
 def show_again(page, query: str) -> None:
     """The calculator, already on `page` for an address of the same kind, shown again for `query` (SHOW_AGAIN_JS)."""
+    assert has_speed_options(urlsplit(page.url).query) == has_speed_options(query), (
+        f"{query}: shown again after {page.url}, an address of the other kind (see SHOW_AGAIN_JS)")
     page.evaluate(SHOW_AGAIN_JS, query)
     page.wait_for_selector("#calculator[data-calc-mounted] #total", state="attached")
     settled(page)
@@ -897,6 +896,16 @@ def show_again(page, query: str) -> None:
 
 def has_speed_options(query: str) -> bool:
     return bool(set(dict(parse_qsl(query))) & set(SPEED_OPTIONS))
+
+
+def show_address(page, site_url: str, query: str) -> None:
+    """`query` in the calculator on `page`: shown again where the page shows an address of the same kind already
+    (show_again()), and by a page load where it does not (a new page, or an address of the other kind)."""
+    here = urlsplit(page.url)
+    if here.path == urlsplit(calculator_url(site_url)).path and has_speed_options(here.query) == has_speed_options(query):
+        show_again(page, query)
+    else:
+        open_calculator(page, f"{site_url}calculator/?{query}")
 
 
 # Everything the calculator shows for an address: the count, the memory, the fit and speed figures and the working,
@@ -942,15 +951,10 @@ def test_every_memory_page_calculator_link_opens_without_error_and_shows_the_too
     page.on("pageerror", lambda exc: js_errors.append(str(exc)))
     speed_links = 0
     try:
-        # The links without fit or speed options, then those with: the first of each kind by a page load, the
-        # others shown again in the same document (show_again()).
-        ordered = sorted(links.items(), key=lambda link: has_speed_options(link[0]))
-        for i, (query, slug) in enumerate(ordered):
+        # The links without fit or speed options, then those with: one page load for each kind (show_address())
+        for query, slug in sorted(links.items(), key=lambda link: has_speed_options(link[0])):
             label = f"docs/terms/{slug}.md links calculator/?{query}"
-            if i == 0 or has_speed_options(query) != has_speed_options(ordered[i - 1][0]):
-                open_calculator(page, f"{site_url}calculator/?{query}")
-            else:
-                show_again(page, query)
+            show_address(page, site_url, query)
             assert page.is_hidden("#calc-url-error"), f"{label}: {page.inner_text('#calc-url-error')}"
             field_errors = [t for t in page.locator(".calc-error").all_inner_texts() if t.strip()]
             assert not field_errors, f"{label}: field errors {field_errors}"
@@ -1187,11 +1191,8 @@ def test_fit_and_speed_in_the_url_show_the_tools_plan_and_a_bad_one_is_a_clear_e
     page = calc_context.new_page()
     errors: list[str] = []
     page.on("pageerror", lambda exc: errors.append(str(exc)))
-    for i, query in enumerate(SPEED_URLS):
-        if i == 0:  # a page load; then the calculator shown again for each address (show_again())
-            open_calculator(page, f"{site_url}calculator/?{query}")
-        else:
-            show_again(page, query)
+    for query in SPEED_URLS:
+        show_address(page, site_url, query)
         assert page.is_hidden("#calc-url-error"), f"{query}: {page.inner_text('#calc-url-error')}"
         assert shown_speed(page) == expected_speed(query), query
         status = page.inner_text("#calc-status")
