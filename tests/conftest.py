@@ -23,7 +23,7 @@ from tests.support import (
     serve_directory,
     with_redirects,
 )
-from tests.support.browser import JUDGES_PAGES, PageLoads, pages_to_load
+from tests.support.browser import JUDGES_PAGES, PageLoads, pages_to_load, without_search_documents
 from tools import notebooks as notebook_tools
 from tools import snippets as snippet_tools
 from tools.chromium import CHROMIUM, CHROMIUM_ARGS
@@ -178,8 +178,11 @@ def page_loads(request):
 
 
 @pytest.fixture
-def page(browser):
+def page(browser, built_site):
+    """A new reader's tab, whose search worker gets an empty index (without_search_documents): no test with this
+    page searches (the search tests have their own), and each page load would otherwise build the whole index."""
     context = browser.new_context()
+    without_search_documents(context, built_site)
     pg = context.new_page()
     yield pg
     context.close()

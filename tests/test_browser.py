@@ -275,10 +275,9 @@ def test_the_code_colour_check_fails_on_a_pale_token(browser, built_site, site_u
     assert len(failures) == 2 and all('class="k"' in f for f in failures), failures
 
 
-def test_the_page_checks_leave_only_code_tokens_out_of_contrast(page, built_site, site_url):
+def test_the_page_checks_leave_only_code_tokens_out_of_contrast(page, site_url):
     """A pale paragraph fails the page checks' axe run; a pale token there does not (the test above judges it).
     Axe looks only at the paragraph and the token's code block (the page checks judge the rest of the page)."""
-    without_search_documents(page.context, built_site)
     page.goto(site_url + PALETTE_PAGE, wait_until="load")
     page.add_style_tag(content="#pale-text, #pale-token { color: #e0e0e0 !important }")
     page.evaluate("""() => {
@@ -296,23 +295,26 @@ def test_the_page_checks_leave_only_code_tokens_out_of_contrast(page, built_site
     assert "#pale-text" in page_check and "#pale-token" not in page_check, page_check
 
 
-def test_the_page_checks_flatten_only_bare_code_tokens(page):
+def test_the_page_checks_flatten_only_bare_code_tokens(browser):
     """Before axe, the page checks drop the token spans of a code block only where each is a bare
     <span class>, which no rule but colour contrast looks at; a span with another attribute keeps its block as it
     is, so axe still sees it (here: a span with a role that does not exist, which axe reports)."""
-    page.set_content('<main><div class="highlight"><pre><code><span class="k">def</span> <span class="nf">f</span>'
-                     '</code></pre></div><div class="highlight"><pre><code><span class="k">x</span>'
-                     '<span class="n" role="tokenn">y</span></code></pre></div></main>')
-    assert page.evaluate(FLATTEN_CODE_TOKENS_JS) == 2
-    blocks = page.eval_on_selector_all(".highlight code", "els => els.map(e => e.innerHTML)")
-    assert blocks == ["def f", '<span class="k">x</span><span class="n" role="tokenn">y</span>']
-    assert any(v.startswith("aria-roles") for v in axe_violations(page, code_tokens=False))
+    page = browser.new_page()  # not the `page` fixture: no site needed
+    try:
+        page.set_content('<main><div class="highlight"><pre><code><span class="k">def</span> <span class="nf">f</span>'
+                         '</code></pre></div><div class="highlight"><pre><code><span class="k">x</span>'
+                         '<span class="n" role="tokenn">y</span></code></pre></div></main>')
+        assert page.evaluate(FLATTEN_CODE_TOKENS_JS) == 2
+        blocks = page.eval_on_selector_all(".highlight code", "els => els.map(e => e.innerHTML)")
+        assert blocks == ["def f", '<span class="k">x</span><span class="n" role="tokenn">y</span>']
+        assert any(v.startswith("aria-roles") for v in axe_violations(page, code_tokens=False))
+    finally:
+        page.close()
 
 
 def test_the_weight_budget_counts_what_scripts_load(page, built_site, site_url):
     """The calculator's script and stylesheet are added by an inline script, so no static scan of the HTML
     sees them; the budget counts them because it is measured on the requests."""
-    without_search_documents(page.context, built_site)
     names = {f.name for f in loaded_files(built_site, site_url, visit(page, site_url + "calculator/"))}
     assert {"calculator.js", "calculator.css"} <= names, names
 
@@ -451,18 +453,16 @@ def tooltip_text(page) -> str:
     return page.inner_text(".md-tooltip2--active")
 
 
-def test_hover_shows_the_definition(page, built_site, site_url):
+def test_hover_shows_the_definition(page, site_url):
     from sitelib.glossary import load_terms
 
     summary = load_terms(ROOT / "docs")["hyperparameter"].summary
-    without_search_documents(page.context, built_site)
     page.goto(site_url + "terms/parameter/", wait_until="load")
     page.locator('article a[data-term="hyperparameter"]').first.hover()
     assert tooltip_text(page).strip() == summary
 
 
-def test_keyboard_focus_shows_the_definition(page, built_site, site_url):
-    without_search_documents(page.context, built_site)
+def test_keyboard_focus_shows_the_definition(page, site_url):
     page.goto(site_url + "terms/parameter/", wait_until="load")
     link = page.locator('article a[data-term="hyperparameter"]').first
     link.focus()
@@ -471,8 +471,7 @@ def test_keyboard_focus_shows_the_definition(page, built_site, site_url):
     assert link.get_attribute("aria-describedby"), "the definition is not tied to the link for screen readers"
 
 
-def test_colour_scheme_toggle_works_and_persists(page, built_site, site_url):
-    without_search_documents(page.context, built_site)
+def test_colour_scheme_toggle_works_and_persists(page, site_url):
     page.goto(site_url + "terms/parameter/", wait_until="load")
     scheme = lambda: page.evaluate("document.body.getAttribute('data-md-color-scheme')")  # noqa: E731
     before = scheme()
@@ -483,8 +482,7 @@ def test_colour_scheme_toggle_works_and_persists(page, built_site, site_url):
     assert scheme() == after, "the chosen scheme did not persist to the next page"
 
 
-def test_404_page_helps_the_reader_back(page, built_site, site_url):
-    without_search_documents(page.context, built_site)
+def test_404_page_helps_the_reader_back(page, site_url):
     response = page.goto(site_url + "terms/no-such-term/", wait_until="load")
     assert response.status == 404
     assert page.inner_text("h1") == "Page not found"
