@@ -5,13 +5,15 @@ import shutil
 
 import nox
 
+from tools.chromium import CHROMIUM
+from tools.lighthouse import LIGHTHOUSE_CHROME
+
 nox.options.default_venv_backend = "venv"
 nox.options.reuse_venv = "yes"
 nox.options.sessions = ["tests"]
 
 PYTHON = "3.11"
 QUIET_MKDOCS = {"NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true"}
-CHROMIUM = "/usr/bin/chromium"
 
 
 @nox.session(python=PYTHON)
@@ -36,15 +38,20 @@ def build(session):
     session.run("mkdocs", "build", "--strict", *session.posargs, env={**QUIET_MKDOCS, **_commit_time()})
 
 
-def _ensure_chromium(session):
-    """The browser tests drive Debian's Chromium, and the calculator's core runs in Node; install them when
-    missing (needs root, as in CI)."""
-    if os.path.exists(CHROMIUM) and shutil.which("chromedriver") and shutil.which("node"):
+def _ensure_debian(session, command, *packages):
+    """Install Debian's packages when `command` (a path, or a name on PATH) is missing (needs root, as in CI)."""
+    if os.path.exists(command) or shutil.which(command):
         return
     sudo = [] if os.geteuid() == 0 else ["sudo"]
     session.run(*sudo, "apt-get", "update", "-q", external=True)
-    session.run(*sudo, "apt-get", "install", "-y", "-q", "chromium", "chromium-driver", "nodejs", external=True,
+    session.run(*sudo, "apt-get", "install", "-y", "-q", *packages, external=True,
                 env={"DEBIAN_FRONTEND": "noninteractive"})
+
+
+def _ensure_chromium(session):
+    """The browser tests and the PDF drive Debian's Chromium headless shell, and the calculator's core runs in Node."""
+    _ensure_debian(session, CHROMIUM, "chromium-headless-shell")
+    _ensure_debian(session, "node", "nodejs")
 
 
 @nox.session(python=PYTHON)
@@ -101,6 +108,7 @@ def bench(session):
 def lighthouse(session):
     """Lighthouse scores (median of three desktop runs) for the home page, a term page and a notebook page."""
     session.install("-r", "requirements/docs.txt")
+    _ensure_debian(session, LIGHTHOUSE_CHROME, "chromium")
     site = session.create_tmp() + "/site"
     session.run("mkdocs", "build", "--strict", "-d", site, env=QUIET_MKDOCS)
     pages = session.posargs or ["", "terms/parameter/", "notebooks/build-a-tiny-language-model/"]
