@@ -2,9 +2,9 @@
 headless Chromium as a reader would, for the page checks in tests/test_browser.py (the measurements they judge,
 one report per page and colour scheme).
 
-The loads cost about 180 CPU-seconds (170 loads in the headless shell), so they start in a background process at the beginning of the session (the
-`page_loads` fixture in conftest.py), taking only the CPU that other tests leave idle, and the tests that judge them
-run last (conftest.py orders them): the rest of the suite runs while the pages load.
+The loads cost about 180 CPU-seconds (170 loads in the headless shell), so they start in a background process at the
+beginning of the session (the `page_loads` fixture in conftest.py), taking only the CPU that other tests leave idle,
+and the tests that judge them run last (conftest.py orders them): the rest of the suite runs while the pages load.
 """
 
 from __future__ import annotations
@@ -138,8 +138,9 @@ SCHEMES = {
 # Each scheme has one browser context with one tab, which goes from page to page; the two schemes load at the same
 # time (two loads at once, at idle priority beside the rest of the suite: the whole suite took 300 s with two, 316 s
 # with one, one scheme after the other, measured once each on an idle two-core machine; the loads cost about 180
-# CPU-seconds, two fifths of the suite's: axe a little over half of it, colour contrast a third of axe). A tab reused for the next page of the same site
-# keeps its renderer process, which halves the CPU of a load (a new context starts a new renderer). What a reused
+# CPU-seconds, two fifths of the suite's: axe a little over half of it, colour contrast a third of axe). A tab reused
+# for the next page of the same site keeps its renderer process, which halves the CPU of a load (a new context starts
+# a new renderer). What a reused
 # tab could carry over is ruled out: the context routes a request, which turns off the HTTP cache (each page must
 # fetch its own files, which check_page verifies), and each document starts with empty storage (NEW_READER_JS).
 # Loading is what is judged, not its speed: on a machine busy with other work, a page may take long to go quiet.
