@@ -140,9 +140,9 @@ SCHEMES = {
 # with one, one scheme after the other, measured once each on an idle two-core machine; the loads cost about 180
 # CPU-seconds, two fifths of the suite's: axe a little over half of it, colour contrast a third of axe). A tab reused
 # for the next page of the same site keeps its renderer process, which halves the CPU of a load (a new context starts
-# a new renderer). What a reused
-# tab could carry over is ruled out: the context routes a request, which turns off the HTTP cache (each page must
-# fetch its own files, which check_page verifies), and each document starts with empty storage (NEW_READER_JS).
+# a new renderer). What a reused tab could carry over is ruled out: the context routes a request, which turns off the
+# HTTP cache (each page must fetch its own files, which check_page verifies), and each document starts with empty
+# storage (NEW_READER_JS).
 # Loading is what is judged, not its speed: on a machine busy with other work, a page may take long to go quiet.
 LOAD_TIMEOUT_MS = 120_000
 
