@@ -23,7 +23,15 @@ from tests.support import (
     serve_directory,
     with_redirects,
 )
-from tests.support.browser import JUDGES_PAGES, PageLoads, pages_to_load, without_search_documents
+from tests.support.browser import (
+    JUDGES_PAGES,
+    InBackground,
+    load_pages,
+    pages_to_load,
+    print_glossary,
+    search_index_stub,
+    without_search_documents,
+)
 from tools import notebooks as notebook_tools
 from tools import snippets as snippet_tools
 from tools.chromium import CHROMIUM, CHROMIUM_ARGS
@@ -74,6 +82,7 @@ BACKGROUND = {
     "snippet_results": lambda results: results.start(snippet_tools.all_snippets()),
     "other_cpu_results": lambda results: results.start(snippet_tools.all_snippets()),
     "notebook_runs": lambda runs: None,  # the fixture starts them
+    "printed_glossary": lambda printing: None,  # the fixture starts it
 }
 
 
@@ -172,9 +181,20 @@ def page_loads(request):
     if site is None:
         yield None
         return
-    loads = PageLoads(site, request.getfixturevalue("site_url"), keys)
+    loads = InBackground(load_pages, request.getfixturevalue("site_url"), keys, search_index_stub(site))
     yield loads
     loads.close()
+
+
+@pytest.fixture(scope="session")
+def printed_glossary(built_site, site_url, tmp_path_factory):
+    """The glossary printed to PDF (tools/pdf.py) in the background from the first test on, like the page loads: a
+    long print on one core, which would otherwise hold the suite's end. (path of the PDF, InBackground of what the
+    printed page shows)."""
+    out = tmp_path_factory.mktemp("pdf") / "glossary.pdf"
+    printing = InBackground(print_glossary, site_url + "print/", str(out))
+    yield out, printing
+    printing.close()
 
 
 @pytest.fixture
@@ -198,7 +218,7 @@ def page(browser, built_site):
 QUICK_FILES = {"test_build.py", "test_snippets.py", "test_structure.py", "test_prose.py", "test_glossary.py",
                "test_fences.py", "test_published_urls.py", "test_versions.py", "test_notebook_streams.py",
                "test_llms_txt.py"}
-BROWSER_FIXTURES = {"browser", "page"}
+BROWSER_FIXTURES = {"browser", "page", "printed_glossary"}
 
 
 def pytest_collection_modifyitems(config, items):
@@ -212,7 +232,9 @@ def pytest_collection_modifyitems(config, items):
         if in_quick_file and not item.get_closest_marker("slow") and not item.get_closest_marker("browser"):
             item.add_marker(pytest.mark.quick)
     # The pages that the page checks judge load in the background from the first test on, on the CPU that other tests
-    # leave idle (tests/support/browser.py). The tests that judge them go last; before them, the other browser tests, which
-    # keep both cores busy themselves; first, the rest, which mostly leave one core to the loads.
+    # leave idle, and the glossary prints to PDF there too (tests/support/browser.py). The tests that judge the pages
+    # go last, after those of the PDF; before them, the other browser tests, which keep both cores busy themselves;
+    # first, the rest, which mostly leave one core to the background.
     items.sort(key=lambda item: (item.get_closest_marker(JUDGES_PAGES) is not None,
+                                 "printed_glossary" in getattr(item, "fixturenames", ()),
                                  item.get_closest_marker("browser") is not None))

@@ -98,7 +98,7 @@ def assert_within_weight_budget(site, site_url, path, requests):
 @pytest.fixture(scope="module")
 def page_reports(built_site, page_loads) -> dict:
     """Every page that this session's tests judge, in each scheme they judge it (see tests/support/browser.py)."""
-    return page_loads.reports()
+    return page_loads.result()
 
 
 @pytest.mark.browser

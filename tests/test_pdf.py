@@ -1,5 +1,6 @@
 """The whole glossary as a PDF (tools/pdf.py prints the print view, hooks/print_view.py): a bookmark and a new
-page per term, A to Z, and math, code, outputs and figures drawn. Printed once, in the shared browser."""
+page per term, A to Z, and math, code, outputs and figures drawn. Printed once, in the background from the start of
+the session (conftest.py: printed_glossary)."""
 
 from __future__ import annotations
 
@@ -13,30 +14,11 @@ from tests.support import ROOT
 
 TERMS = sorted(load_terms(ROOT / "docs").values(), key=lambda t: sort_key(t.title))
 
-# What the printed page shows, measured in print media before printing: every figure loaded and drawn, every
-# formula, code block and output with a box, every collapsed block open, and no id used twice.
-INSPECT_JS = """() => {
-  const drawn = el => { const r = el.getBoundingClientRect(); return r.width > 0 && r.height > 0; };
-  const all = sel => [...document.querySelectorAll("article " + sel)];
-  const seen = new Set(), twice = new Set();
-  document.querySelectorAll("[id]").forEach(e => seen.has(e.id) ? twice.add(e.id) : seen.add(e.id));
-  return {
-    figures: all("img").length, figures_not_drawn: all("img").filter(i => !i.naturalWidth || !drawn(i)).map(i => i.src),
-    math: all("math").length, math_not_drawn: all("math").filter(m => !drawn(m)).length,
-    code: all(".highlight").length,
-    code_not_drawn: all(".highlight").filter(c => !drawn(c) && !c.closest("details.link")).length,  // link box: hidden
-    closed: all("details:not([open])").length,
-    duplicate_ids: [...twice],
-  };
-}"""
-
 
 @pytest.fixture(scope="module")
-def printed(browser, site_url, tmp_path_factory):
-    from tools.pdf import print_pdf
-
-    out = tmp_path_factory.mktemp("pdf") / "glossary.pdf"
-    seen = print_pdf(browser, site_url + "print/", out, inspect=lambda page: page.evaluate(INSPECT_JS))
+def printed(printed_glossary):
+    out, printing = printed_glossary
+    seen = printing.result()  # printed in the background (tests/support/browser.py: print_glossary)
     return pypdf.PdfReader(out), seen
 
 

@@ -5,6 +5,7 @@ one report per page and colour scheme).
 The loads cost about 180 CPU-seconds (170 loads in the headless shell), so they start in a background process at the
 beginning of the session (the `page_loads` fixture in conftest.py), taking only the CPU that other tests leave idle,
 and the tests that judge them run last (conftest.py orders them): the rest of the suite runs while the pages load.
+The glossary's PDF (tools/pdf.py) prints in the same way (`printed_glossary`), for tests/test_pdf.py.
 """
 
 from __future__ import annotations
@@ -327,49 +328,95 @@ def pages_to_load(items) -> list[tuple[str, str]]:
     return list(dict.fromkeys(keys))
 
 
-def _load_in_background(site_url, keys, search_index, stop, send) -> None:
-    """In a process of its own: the loads take the CPU that the rest of the suite leaves idle. This process, and so
+def load_pages(stop, site_url, keys, search_index) -> dict:
+    """{(path, scheme): report} for these pages (see pages_to_load), in a process of its own (InBackground); a page
+    that could not be loaded has {"error": ...}."""
+    return asyncio.run(_load_all(site_url, keys, search_index, stop))
+
+
+# What the printed glossary shows, measured in print media after printing (tests/test_pdf.py judges it): every
+# figure loaded and drawn, every formula, code block and output with a box, every collapsed block open, and no id
+# used twice.
+PRINT_INSPECT_JS = """() => {
+  const drawn = el => { const r = el.getBoundingClientRect(); return r.width > 0 && r.height > 0; };
+  const all = sel => [...document.querySelectorAll("article " + sel)];
+  const seen = new Set(), twice = new Set();
+  document.querySelectorAll("[id]").forEach(e => seen.has(e.id) ? twice.add(e.id) : seen.add(e.id));
+  return {
+    figures: all("img").length, figures_not_drawn: all("img").filter(i => !i.naturalWidth || !drawn(i)).map(i => i.src),
+    math: all("math").length, math_not_drawn: all("math").filter(m => !drawn(m)).length,
+    code: all(".highlight").length,
+    code_not_drawn: all(".highlight").filter(c => !drawn(c) && !c.closest("details.link")).length,  // link box: hidden
+    closed: all("details:not([open])").length,
+    duplicate_ids: [...twice],
+  };
+}"""
+
+
+def print_glossary(stop, print_url, out) -> dict:
+    """The print view at `print_url` printed to the PDF `out` by tools/pdf.py, in a process of its own (InBackground):
+    one page 700 A4 pages long, about 18 CPU-seconds of one core. Returns what PRINT_INSPECT_JS saw."""
+    from playwright.sync_api import sync_playwright
+
+    from tools.pdf import print_pdf
+
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
+        try:
+            return print_pdf(browser, print_url, Path(out), inspect=lambda page: page.evaluate(PRINT_INSPECT_JS))
+        finally:
+            browser.close()
+
+
+def _run_at_idle_priority(function, stop, send, args) -> None:
+    """In a process of its own: the work takes the CPU that the rest of the suite leaves idle. This process, and so
     the Playwright driver and the Chromium it starts (children inherit the scheduling policy), runs under
     SCHED_IDLE. Not a nice value: Chromium sets its own processes' nice values. Not a thread of the tests' process:
     a thread that waits for the CPU while holding the GIL would stall the tests."""
-    if hasattr(os, "SCHED_IDLE"):  # Linux; elsewhere the loads run at the tests' priority
+    if hasattr(os, "SCHED_IDLE"):  # Linux; elsewhere the work runs at the tests' priority
         os.sched_setscheduler(0, os.SCHED_IDLE, os.sched_param(0))
     try:
-        send.send(asyncio.run(_load_all(site_url, keys, search_index, stop)))
-    except Exception:  # Chromium would not start, say: every page test reports it
-        send.send(traceback.format_exc())
+        send.send(("done", function(stop, *args)))
+    except Exception:  # Chromium would not start, say: every test that waits for the result reports it
+        send.send(("failed", traceback.format_exc()))
     send.close()
 
 
-class PageLoads:
-    """The pages loading in a background process; reports() waits for them."""
+STOP_WAIT_S = 10  # the page loads check `stop` between pages; printing cannot stop
 
-    def __init__(self, site: Path, site_url: str, keys: list[tuple[str, str]]):
+
+class InBackground:
+    """`function(stop, *args)` running in a background process from now on (_run_at_idle_priority); result() waits
+    for what it returns. `stop` (an Event) is set when the session no longer needs the result."""
+
+    def __init__(self, function, *args):
         spawn = multiprocessing.get_context("spawn")  # not fork: the tests' process has threads
+        self._name = function.__name__
         self._stop = spawn.Event()
         self._receive, send = spawn.Pipe(duplex=False)
-        self._process = spawn.Process(target=_load_in_background, name="page-loads", daemon=True,
-                                      args=(site_url, keys, search_index_stub(site), self._stop, send))
+        self._process = spawn.Process(target=_run_at_idle_priority, name=self._name, daemon=True,
+                                      args=(function, self._stop, send, args))
         self._process.start()
         send.close()
-        self._reports = None
+        self._outcome = None
 
-    def reports(self) -> dict:
-        """{(path, scheme): report}, once every page has loaded; a page that could not be loaded has {"error": ...}."""
-        if self._reports is None:
+    def result(self):
+        if self._outcome is None:
             try:
-                self._reports = self._receive.recv()
+                self._outcome = self._receive.recv()
             except EOFError:
-                self._reports = f"the page loads' process ended without a report (exit code {self._process.exitcode})"
-        if isinstance(self._reports, str):
-            raise RuntimeError(f"the pages could not be loaded:\n{self._reports}")
-        return self._reports
+                self._process.join()
+                self._outcome = ("failed", f"the process ended without a result (exit code {self._process.exitcode})")
+        status, value = self._outcome
+        if status == "failed":
+            raise RuntimeError(f"{self._name} failed in the background:\n{value}")
+        return value
 
     def close(self):
-        self._stop.set()  # a session that ends early (-x, Ctrl-C) does not wait for the pages it no longer needs
-        if self._reports is None and self._process.is_alive():
-            try:
-                self._receive.recv()  # what it loaded so far: the process cannot end until its report is read
+        self._stop.set()  # a session that ends early (-x, Ctrl-C) does not wait for work it no longer needs
+        if self._outcome is None and self._process.is_alive():
+            try:  # the process cannot end until what it sends is read; work that cannot stop midway is ended
+                self._receive.recv() if self._receive.poll(STOP_WAIT_S) else self._process.terminate()
             except EOFError:
                 pass
         self._process.join()
