@@ -20,21 +20,23 @@ PDF_OPTIONS = {"format": "A4", "margin": {"top": "16mm", "bottom": "18mm", "left
                "print_background": True, "outline": True, "tagged": True}
 
 
-def print_pdf(browser, print_url: str, out: Path, inspect=None):
-    """Print the print view at `print_url` to `out` in a fresh context of `browser` (Playwright, sync API).
-    Without scripts: printing needs none (tabs, math and figures are HTML and CSS), and Material's scripts on a
-    page this long take most of the time. `inspect(page)`, if given, then looks at the page in print media; its
-    result is returned."""
-    context = browser.new_context(color_scheme="light", java_script_enabled=False)
-    try:
-        page = context.new_page()
-        page.goto(print_url, wait_until="load", timeout=600_000)
-        page.pdf(path=str(out), **PDF_OPTIONS)
-        page.emulate_media(media="print")  # after printing: before it, Chromium's printing stalls for minutes
-        seen = inspect(page) if inspect else None
-    finally:
-        context.close()
-    return seen
+def print_pdf(print_url: str, out: Path, inspect=None):
+    """Print the print view at `print_url` to `out` in a Chromium of its own (Playwright, sync API). Without
+    scripts: printing needs none (tabs, math and figures are HTML and CSS), and Material's scripts on a page this
+    long take most of the time. `inspect(page)`, if given, then looks at the page in print media; its result is
+    returned."""
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
+        try:
+            page = browser.new_context(color_scheme="light", java_script_enabled=False).new_page()
+            page.goto(print_url, wait_until="load", timeout=600_000)
+            page.pdf(path=str(out), **PDF_OPTIONS)
+            page.emulate_media(media="print")  # after printing: before it, Chromium's printing stalls for minutes
+            return inspect(page) if inspect else None
+        finally:
+            browser.close()
 
 
 def main(argv: list[str]) -> int:
@@ -44,12 +46,7 @@ def main(argv: list[str]) -> int:
         return 2
     site = Path(argv[0]).resolve()
     out = Path(argv[1]) if len(argv) == 2 else site / PDF_NAME
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
-        print_pdf(browser, (site / "print" / "index.html").as_uri(), out)
-        browser.close()
+    print_pdf((site / "print" / "index.html").as_uri(), out)
     print(f"{out}: {out.stat().st_size / 1e6:.1f} MB")
     return 0
 

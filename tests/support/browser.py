@@ -356,16 +356,9 @@ PRINT_INSPECT_JS = """() => {
 def print_glossary(stop, print_url, out) -> dict:
     """The print view at `print_url` printed to the PDF `out` by tools/pdf.py, in a process of its own (InBackground):
     one page 700 A4 pages long, about 18 CPU-seconds of one core. Returns what PRINT_INSPECT_JS saw."""
-    from playwright.sync_api import sync_playwright
-
     from tools.pdf import print_pdf
 
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
-        try:
-            return print_pdf(browser, print_url, Path(out), inspect=lambda page: page.evaluate(PRINT_INSPECT_JS))
-        finally:
-            browser.close()
+    return print_pdf(print_url, Path(out), inspect=lambda page: page.evaluate(PRINT_INSPECT_JS))
 
 
 def _run_at_idle_priority(function, stop, send, args) -> None:
@@ -415,8 +408,11 @@ class InBackground:
     def close(self):
         self._stop.set()  # a session that ends early (-x, Ctrl-C) does not wait for work it no longer needs
         if self._outcome is None and self._process.is_alive():
-            try:  # the process cannot end until what it sends is read; work that cannot stop midway is ended
-                self._receive.recv() if self._receive.poll(STOP_WAIT_S) else self._process.terminate()
-            except EOFError:
-                pass
+            if self._receive.poll(STOP_WAIT_S):  # what it sends must be read before the process can end
+                try:
+                    self._receive.recv()
+                except EOFError:
+                    pass
+            else:  # work that cannot stop midway (a print) is ended
+                self._process.terminate()
         self._process.join()
