@@ -295,6 +295,36 @@ def test_the_page_checks_leave_only_code_tokens_out_of_contrast(page, site_url):
     assert "#pale-text" in page_check and "#pale-token" not in page_check, page_check
 
 
+@pytest.mark.parametrize("scheme", SCHEMES)
+def test_axe_reports_the_same_with_the_colour_memo(browser, built_site, site_url, scheme):
+    """PARSE_COLOUR_MEMO_JS only saves time: on the calculator (the page with the most colours), with a paragraph in
+    nearly the page's background colour added so that a violation is judged too, axe's colour rules report the same nodes, the same way (colours and
+    ratios included), with and without it."""
+    viewport, color_scheme, _ = SCHEMES[scheme]
+    context = browser.new_context(viewport=viewport, color_scheme=color_scheme)
+    without_search_documents(context, built_site)
+    try:
+        reports = []
+        for memo in (False, True):
+            page = context.new_page()
+            page.goto(site_url + "calculator/", wait_until="load")
+            page.add_style_tag(content=NO_MOTION_CSS + "#pale-text { color: var(--md-default-fg-color--lightest) }")
+            page.evaluate("""() => document.querySelector("article").prepend(
+              Object.assign(document.createElement("p"), {id: "pale-text", textContent: "pale words"}))""")
+            page.evaluate(NEXT_FRAME_JS)
+            page.evaluate(axe_script(memo=memo))
+            reports.append(page.evaluate(AXE_RUN_JS, [None, {"runOnly": ["color-contrast", "link-in-text-block"]}]))
+            page.close()
+        plain, memoized = ({kind: [(rule["id"], [(n["target"], n["any"], n["all"], n["none"]) for n in rule["nodes"]])
+                                   for rule in report[kind]] for kind in ("passes", "violations", "incomplete")}
+                           for report in reports)
+        judged = sum(len(nodes) for _, nodes in plain["passes"])
+        assert judged > 100 and "#pale-text" in str(plain["violations"]), (judged, plain["violations"])
+        assert memoized == plain
+    finally:
+        context.close()
+
+
 def test_the_page_checks_flatten_only_bare_code_tokens(browser):
     """Before axe, the page checks drop the token spans of a code block only where each is a bare
     <span class>, which no rule but colour contrast looks at; a span with another attribute keeps its block as it

@@ -45,10 +45,31 @@ AXE_RUN_JS = "([context, options]) => axe.run(context || document, options)"
 AXE_RESET_JS = "() => typeof axe === 'undefined' || (axe.reset(), false)"
 
 
-def axe_script() -> str:
+# axe parses each colour it reads from a computed style into a colorjs.io object, again for every element: a third
+# of its color-contrast rule, the slowest rule, on the glossary page (Chromium's profiler). A page holds a few dozen
+# distinct colour strings, so axe's script is followed by this memo of Color.prototype.parseString, a pure function
+# of the string: a string seen before sets the same four channels that parsing set. A string that fails to parse is
+# not remembered, and fails as before. test_browser.py checks that axe reports the same with and without it.
+PARSE_COLOUR_MEMO_JS = """(() => {
+  const Color = axe.commons.color.Color, parse = Color.prototype.parseString, parsed = new Map();
+  Color.prototype.parseString = function (text) {
+    const channels = parsed.get(text);
+    if (channels === undefined) {
+      parse.call(this, text);
+      parsed.set(text, [this.r, this.g, this.b, this.alpha]);
+    } else {
+      [this.r, this.g, this.b, this.alpha] = channels;
+    }
+    return this;
+  };
+})();"""
+
+
+def axe_script(memo: bool = True) -> str:
+    """axe's script, followed by PARSE_COLOUR_MEMO_JS unless memo=False."""
     from axe_playwright_python.base import AXE_SCRIPT
 
-    return AXE_SCRIPT
+    return AXE_SCRIPT + ";\n" + PARSE_COLOUR_MEMO_JS if memo else AXE_SCRIPT
 
 
 def axe_violations(page, code_tokens: bool = True, within: str | dict | None = None) -> list[str]:
