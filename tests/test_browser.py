@@ -297,9 +297,9 @@ def test_the_page_checks_leave_only_code_tokens_out_of_contrast(page, site_url):
 
 @pytest.mark.parametrize("scheme", SCHEMES)
 def test_axe_reports_the_same_with_the_colour_memo(browser, built_site, site_url, scheme):
-    """PARSE_COLOUR_MEMO_JS only saves time: on the calculator (the page with the most colours), with a paragraph in
-    nearly the page's background colour added so that a violation is judged too, axe's colour rules report the same nodes, the same way (colours and
-    ratios included), with and without it."""
+    """PARSE_COLOUR_MEMO_JS only saves time: on the calculator (the page with the most colours), with a paragraph
+    in nearly the page's background colour added so that a violation is judged too, axe's colour rules report the
+    same nodes, the same way (colours and ratios included), with and without it."""
     viewport, color_scheme, _ = SCHEMES[scheme]
     context = browser.new_context(viewport=viewport, color_scheme=color_scheme)
     without_search_documents(context, built_site)
