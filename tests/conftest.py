@@ -6,7 +6,9 @@ from __future__ import annotations
 import concurrent.futures
 import json
 import os
+import shutil
 import subprocess
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -19,8 +21,10 @@ from tests.support import (
     SharedRunner,
     SnippetResults,
     copy_project,
+    finished_build,
     mkdocs_build,
     serve_directory,
+    start_mkdocs_build,
     with_redirects,
 )
 from tests.support.browser import (
@@ -95,11 +99,34 @@ def background_work(request):
             start(request.getfixturevalue(name))
 
 
+# The real site starts building when the session starts, while pytest collects the tests: collection takes about
+# 6 s of one core (it imports torch, transformers and peft), which left the other core idle, and nearly every run
+# needs the site. A run whose tests do not need it stops the build once they are known (pytest_collection_modifyitems).
+EARLY_BUILD = pytest.StashKey[tuple[Path, subprocess.Popen]]()
+
+
+def pytest_sessionstart(session):
+    folder = Path(tempfile.mkdtemp(prefix="built-site-"))
+    build = start_mkdocs_build(ROOT, folder / "site")
+    session.config.stash[EARLY_BUILD] = folder / "site", build
+
+    def stop_and_remove():
+        if build.poll() is None:
+            build.kill()
+        build.communicate()
+        shutil.rmtree(folder, ignore_errors=True)
+
+    session.config.add_cleanup(stop_and_remove)  # after every fixture's teardown (the server, the page loads)
+
+
 @pytest.fixture(scope="session")
-def built_site(tmp_path_factory) -> Path:
-    """The real site, built once with --strict; a failing build fails every test that needs it."""
-    site = tmp_path_factory.mktemp("site")
-    proc = mkdocs_build(ROOT, site)
+def built_site(request) -> Path:
+    """The real site, built once with --strict (started with the session); a failing build fails every test that
+    needs it."""
+    site, build = request.config.stash[EARLY_BUILD]
+    proc = finished_build(build)
+    if build.returncode < 0:  # stopped at collection (no selected test named it), yet asked for by name
+        proc = mkdocs_build(ROOT, site)
     if proc.returncode != 0:
         pytest.fail(f"mkdocs build --strict failed:\n{proc.stderr}", pytrace=False)
     return site
@@ -222,6 +249,8 @@ BROWSER_FIXTURES = {"browser", "page", "printed_glossary"}
 
 
 def pytest_collection_modifyitems(config, items):
+    if not any("built_site" in getattr(item, "fixturenames", ()) for item in items):
+        config.stash[EARLY_BUILD][1].kill()  # no selected test needs the site
     for item in items:
         # A parametrized argument that happens to be named "page" is not the browser fixture.
         params = item.callspec.params if hasattr(item, "callspec") else {}

@@ -98,14 +98,25 @@ def with_redirects(project: Path, redirects: dict[str, str]) -> None:
     config.write_text(text.replace("  redirects: {}", "  redirects:\n" + lines), encoding="utf-8")
 
 
-def mkdocs_build(project: Path, site_dir: Path, **env: str) -> subprocess.CompletedProcess:
-    return subprocess.run(
+def start_mkdocs_build(project: Path, site_dir: Path, **env: str) -> subprocess.Popen:
+    """A strict build of `project` into `site_dir`, running in the background; finished_build() waits for it."""
+    return subprocess.Popen(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(site_dir)],
         cwd=project,
         env={**MKDOCS_ENV, **env},
-        capture_output=True,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
         text=True,
     )
+
+
+def finished_build(build: subprocess.Popen) -> subprocess.CompletedProcess:
+    stdout, stderr = build.communicate()
+    return subprocess.CompletedProcess(build.args, build.returncode, stdout, stderr)
+
+
+def mkdocs_build(project: Path, site_dir: Path, **env: str) -> subprocess.CompletedProcess:
+    return finished_build(start_mkdocs_build(project, site_dir, **env))
 
 
 @contextlib.contextmanager
