@@ -8,6 +8,7 @@ calculator page's script (docs/assets/count-core.js) evaluate: ["+", a, b],
 from __future__ import annotations
 
 import ast
+import operator
 
 from count_params.errors import ConfigError
 
@@ -15,6 +16,11 @@ BINARY = {ast.Add: "+", ast.Sub: "-", ast.Mult: "*", ast.FloorDiv: "//", ast.Div
           ast.Mod: "%"}
 COMPARE = {ast.Eq: "==", ast.NotEq: "!=", ast.Lt: "<", ast.LtE: "<=", ast.Gt: ">",
            ast.GtE: ">=", ast.Is: "==", ast.IsNot: "!="}
+# What the other binary operators compute ("/" is exact division, in evaluate)
+OPERATORS = {"+": operator.add, "-": operator.sub, "*": operator.mul,
+             "//": operator.floordiv, "%": operator.mod, "==": operator.eq,
+             "!=": operator.ne, "<": operator.lt, "<=": operator.le, ">": operator.gt,
+             ">=": operator.ge}
 FUNCTIONS = ("min", "max", "startswith", "moe_layers", "more_bits", "count", "len",
              "layers_among", "scale", "count_in", "at")
 
@@ -84,9 +90,10 @@ def evaluate(node, env: dict, keys: dict):
     name them when a division is not exact."""
     if not isinstance(node, list):
         return node
-    op, *args = node
-    if op == "var":
-        return env[args[0]]
+    op = node[0]
+    if op == "var":  # the commonest node: read before the arguments are sliced out
+        return env[node[1]]
+    args = node[1:]
     if op == "str":
         return args[0]
     if op == "list":
@@ -138,10 +145,7 @@ def evaluate(node, env: dict, keys: dict):
                 f"{_describe(args[0], keys)} = {a} is not divisible by "
                 f"{_describe(args[1], keys)} = {b}", _key_of(args[1], keys))
         return a // b
-    return {"+": lambda: a + b, "-": lambda: a - b, "*": lambda: a * b,
-            "//": lambda: a // b, "%": lambda: a % b, "==": lambda: a == b,
-            "!=": lambda: a != b, "<": lambda: a < b, "<=": lambda: a <= b,
-            ">": lambda: a > b, ">=": lambda: a >= b}[op]()
+    return OPERATORS[op](a, b)
 
 
 def _key_of(node, keys: dict) -> str | None:
