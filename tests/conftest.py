@@ -101,7 +101,7 @@ def background_work(request):
 
 # The real site starts building when the session starts, while pytest collects the tests: collection takes about
 # 6 s of one core (it imports torch, transformers and peft), which left the other core idle, and nearly every run
-# needs the site. A run whose tests do not need it stops the build once they are known (pytest_collection_modifyitems).
+# needs the site. A run that does not need it stops the build when it ends.
 EARLY_BUILD = pytest.StashKey[tuple[Path, subprocess.Popen]]()
 
 
@@ -125,8 +125,6 @@ def built_site(request) -> Path:
     needs it."""
     site, build = request.config.stash[EARLY_BUILD]
     proc = finished_build(build)
-    if build.returncode < 0:  # stopped at collection (no selected test named it), yet asked for by name
-        proc = mkdocs_build(ROOT, site)
     if proc.returncode != 0:
         pytest.fail(f"mkdocs build --strict failed:\n{proc.stderr}", pytrace=False)
     return site
@@ -249,8 +247,6 @@ BROWSER_FIXTURES = {"browser", "page", "printed_glossary"}
 
 
 def pytest_collection_modifyitems(config, items):
-    if not any("built_site" in getattr(item, "fixturenames", ()) for item in items):
-        config.stash[EARLY_BUILD][1].kill()  # no selected test needs the site
     for item in items:
         # A parametrized argument that happens to be named "page" is not the browser fixture.
         params = item.callspec.params if hasattr(item, "callspec") else {}
